@@ -1,0 +1,129 @@
+package dev.meshwalk.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Enforces the package dependency table in README.md ("Package dependencies"). When a rule here fails,
+ * either the code reached where it may not, or the table and this test change together.
+ */
+class ArchitectureTest {
+
+    private static final String SDK = "software.amazon.awssdk..";
+    private static final String LANTERNA = "com.googlecode.lanterna..";
+    private static final String JLINE = "org.jline..";
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.meshwalk");
+    }
+
+    private static void check(ArchRule rule) {
+        rule.allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void onlyTheCloudPackageTalksToTheAwsSdk() {
+        check(noClasses().that().resideOutsideOfPackage("dev.meshwalk.cloud..")
+                .should().dependOnClassesThat().resideInAPackage(SDK)
+                .because("the SDK is reached through one cloud-facing package"));
+    }
+
+    @Test
+    void theCoreIsPureAndKnowsNoFrontEndOrIo() {
+        check(noClasses().that().resideInAPackage("dev.meshwalk.core..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        LANTERNA, JLINE, SDK, "java.net..", "java.nio.file..",
+                        "dev.meshwalk.tui..", "dev.meshwalk.line..", "dev.meshwalk.effects..",
+                        "dev.meshwalk.cloud..", "dev.meshwalk.traffic..", "dev.meshwalk.progress..",
+                        "dev.meshwalk.localcloud..", "dev.meshwalk.app.."));
+    }
+
+    @Test
+    void onlyTheTuiDrawsWithLanternaAndOnlyLineModeUsesJline() {
+        check(noClasses().that().resideOutsideOfPackage("dev.meshwalk.tui..")
+                .should().dependOnClassesThat().resideInAPackage(LANTERNA));
+        check(noClasses().that().resideOutsideOfPackages("dev.meshwalk.line..")
+                .should().dependOnClassesThat().resideInAPackage(JLINE));
+    }
+
+    @Test
+    void frontEndsOnlyDrawStateAndSendMessages() {
+        check(noClasses().that().resideInAnyPackage("dev.meshwalk.tui..", "dev.meshwalk.line..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.meshwalk.cloud..", "dev.meshwalk.traffic..", "dev.meshwalk.localcloud..",
+                        "dev.meshwalk.progress..", "dev.meshwalk.app.."));
+        check(noClasses().that().resideInAPackage("dev.meshwalk.tui..")
+                .should().dependOnClassesThat().resideInAPackage("dev.meshwalk.line.."));
+        check(noClasses().that().resideInAPackage("dev.meshwalk.line..")
+                .should().dependOnClassesThat().resideInAPackage("dev.meshwalk.tui.."));
+    }
+
+    @Test
+    void renderingLibrariesKnowNoTerminalAndNoCloud() {
+        check(noClasses().that().resideInAnyPackage("dev.meshwalk.graph..", "dev.meshwalk.content..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.meshwalk.core..", "dev.meshwalk.tui..", "dev.meshwalk.line..", "dev.meshwalk.effects..",
+                        "dev.meshwalk.cloud..", "dev.meshwalk.localcloud..", "dev.meshwalk.app.."));
+    }
+
+    @Test
+    void effectsRunWorkButNeverDraw() {
+        check(noClasses().that().resideInAnyPackage("dev.meshwalk.effects..", "dev.meshwalk.cloud..",
+                        "dev.meshwalk.traffic..", "dev.meshwalk.progress..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.meshwalk.tui..", "dev.meshwalk.line..", "dev.meshwalk.app..", "dev.meshwalk.localcloud.."));
+        check(noClasses().that().resideInAnyPackage("dev.meshwalk.cloud..", "dev.meshwalk.traffic..",
+                        "dev.meshwalk.progress..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.meshwalk.core..", "dev.meshwalk.effects.."));
+    }
+
+    @Test
+    void theLocalCloudNeverImportsTutorialCode() {
+        check(noClasses().that().resideInAPackage("dev.meshwalk.localcloud..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.meshwalk.app..", "dev.meshwalk.core..", "dev.meshwalk.content..", "dev.meshwalk.tui..",
+                        "dev.meshwalk.line..", "dev.meshwalk.effects..", "dev.meshwalk.cloud..",
+                        "dev.meshwalk.traffic..", "dev.meshwalk.graph..", "dev.meshwalk.progress..")
+                .because("the local cloud is a standalone AWS look-alike; the tutorial is only its client"));
+    }
+
+    @Test
+    void localCloudLayersPointDownwards() {
+        // wire -> service -> engine -> provider -> dataplane; nothing points back up.
+        check(noClasses().that().resideInAPackage("dev.meshwalk.localcloud.service..")
+                .should().dependOnClassesThat().resideInAPackage("dev.meshwalk.localcloud.wire.."));
+        check(noClasses().that().resideInAPackage("dev.meshwalk.localcloud.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.meshwalk.localcloud.wire..", "dev.meshwalk.localcloud.service.."));
+        check(noClasses().that().resideInAPackage("dev.meshwalk.localcloud.provider..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.meshwalk.localcloud.wire..", "dev.meshwalk.localcloud.service..",
+                        "dev.meshwalk.localcloud.engine.."));
+        check(noClasses().that().resideInAPackage("dev.meshwalk.localcloud.dataplane..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.meshwalk.localcloud.wire..", "dev.meshwalk.localcloud.service..",
+                        "dev.meshwalk.localcloud.engine..", "dev.meshwalk.localcloud.provider.."));
+    }
+
+    @Test
+    void theDemoAppsStandAlone() {
+        check(noClasses().that().resideInAPackage("dev.meshwalk.apps..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.meshwalk.app..", "dev.meshwalk.core..", "dev.meshwalk.content..", "dev.meshwalk.tui..",
+                        "dev.meshwalk.line..", "dev.meshwalk.effects..", "dev.meshwalk.cloud..",
+                        "dev.meshwalk.traffic..", "dev.meshwalk.graph..", "dev.meshwalk.progress..",
+                        "dev.meshwalk.localcloud..")
+                .because("the same classes run in a container on AWS"));
+    }
+}
