@@ -43,6 +43,6 @@ public final class KeyBindings {
     public static String footer(View view) {
         return view == View.CHAPTERS
                 ? "up/down move  0-3 select  enter open  ? help  q quit"
-                : "up/down scroll  space page  n/p chapter  d/t/m/c/x actions  esc back  ? help  q quit";
+                : "j/k scroll  spc page  n/p chapter  d,t,m,c,x actions  esc back  ? help  q quit";
     }
 }
