@@ -16,7 +16,9 @@ record UserDirs(Path config, Path state) {
     }
 
     static UserDirs fromSystem() {
-        return from(System.getenv(), System.getProperty("user.home"));
+        // $HOME first, as the XDG spec says; Java's user.home comes from the password database and may differ.
+        String home = System.getenv("HOME");
+        return from(System.getenv(), home != null && !home.isBlank() ? home : System.getProperty("user.home"));
     }
 
     private static Path base(String value, Path fallback) {

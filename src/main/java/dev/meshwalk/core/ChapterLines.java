@@ -16,7 +16,7 @@ public final class ChapterLines {
     /** {@code "2  Meshify            ● deployed"}: number, padded title, progress symbol and label. */
     public static String summary(Chapter chapter, Mark mark, boolean unicode, int titleWidth) {
         String title = chapter.title() + (chapter.readable() ? "" : " (unreadable)");
-        String padded = title.length() >= titleWidth ? title + " " : title + " ".repeat(titleWidth - title.length());
+        String padded = title.length() >= titleWidth ? title : title + " ".repeat(titleWidth - title.length());
         return chapter.number() + "  " + padded + " " + mark.status().symbol(unicode) + " " + mark.status().label();
     }
 

@@ -12,6 +12,9 @@ import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 
+import dev.meshwalk.content.Chapter;
+import dev.meshwalk.content.MarkdownRenderer;
+import dev.meshwalk.content.RenderOptions;
 import dev.meshwalk.core.Effect;
 import dev.meshwalk.core.EffectRunner;
 import dev.meshwalk.core.Msg;
@@ -40,6 +43,7 @@ public final class TuiApp {
         try {
             TuiLoop loop = new TuiLoop(screen, initial, effects, inbox, color);
             loop.start(startEffects);
+            warmUpMarkdown(initial);
             loop.run();
         } finally {
             stopQuietly(screen);
@@ -49,6 +53,22 @@ public final class TuiApp {
                 // the hook is running or has run; the screen is stopped either way
             }
         }
+    }
+
+    /**
+     * Renders every lesson once on a short-lived background thread after the first frame, so the class loading
+     * and JIT cost of the Markdown parser is paid while the learner reads the list, not when they press enter.
+     * The results are thrown away; the core lays lessons out itself.
+     */
+    private static void warmUpMarkdown(State initial) {
+        Thread t = new Thread(() -> {
+            for (Chapter c : initial.chapters()) {
+                MarkdownRenderer.render(c.markdown(), RenderOptions.of(76, initial.unicode()));
+            }
+        }, "markdown-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     private static synchronized void stopQuietly(Screen screen) {
