@@ -67,6 +67,9 @@ public final class TutorialCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target = new TargetOptions();
 
+    /** The environment; a field so tests can point the XDG folders at a temporary directory. */
+    Map<String, String> env = System.getenv();
+
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new TutorialCommand());
         cli.setParameterExceptionHandler(new FriendlyUsageErrors());
@@ -75,8 +78,7 @@ public final class TutorialCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> env = System.getenv();
-        UserDirs dirs = UserDirs.fromSystem();
+        UserDirs dirs = UserDirs.from(env);
         boolean fullScreen = !plain && System.console() != null && !"dumb".equals(env.get("TERM"));
         String logTarget = Logging.configure(dirs.logFile(), verbose && !fullScreen);
 
