@@ -47,7 +47,9 @@ public final class ChaptersCommand implements Callable<Integer> {
         int titleWidth = ChapterLines.titleWidth(catalog.chapters());
         for (Chapter c : catalog.chapters()) {
             Mark mark = Mark.parse(loaded.marks().get(c.id())).orElse(Mark.NOT_STARTED);
-            out().println(ChapterLines.summary(c, mark, unicode, titleWidth) + "   " + c.id());
+            String summary = ChapterLines.summary(c, mark, unicode, titleWidth);
+            int width = ChapterLines.summaryWidth(titleWidth, unicode);
+            out().println(summary + " ".repeat(Math.max(1, width - summary.length() + 2)) + c.id());
         }
         for (String problem : catalog.problems()) {
             err().println("note: " + problem);
