@@ -15,8 +15,13 @@ import picocli.CommandLine.Command;
         description = "An interactive terminal tutorial: service discovery and service meshes on Amazon ECS.",
         subcommands = {
             // Each feature registers its scripted subcommand here, one line each.
+            DeployCommand.class,
         })
 public final class TutorialCommand implements Callable<Integer> {
+
+    /** {@code --aws}, {@code --profile}, {@code --region}, {@code --endpoint-url}; inherited by subcommands. */
+    @picocli.CommandLine.Mixin(name = TargetOptions.MIXIN)
+    TargetOptions target;
 
     static CommandLine commandLine() {
         return new CommandLine(new TutorialCommand());
