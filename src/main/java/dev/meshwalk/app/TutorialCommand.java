@@ -16,6 +16,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             // Each feature registers its scripted subcommand here, one line each.
             DeployCommand.class,
+            TrafficCommand.class,
+            MetricsCommand.class,
+            TeardownCommand.class,
+            StatusCommand.class,
         })
 public final class TutorialCommand implements Callable<Integer> {
 
