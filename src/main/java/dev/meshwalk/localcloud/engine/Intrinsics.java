@@ -302,9 +302,21 @@ final class Intrinsics {
     }
 
     private Object cidr(List<Object> a, String where) {
-        String block = text(eval(a.get(0), where), where);
-        int count = Integer.parseInt(text(eval(a.get(1), where), where));
-        int bits = Integer.parseInt(text(eval(a.get(2), where), where));
+        Object blockValue = eval(a.get(0), where);
+        Object countValue = eval(a.get(1), where);
+        Object bitsValue = eval(a.get(2), where);
+        if (blockValue instanceof Unknown || countValue instanceof Unknown || bitsValue instanceof Unknown) {
+            return Unknown.VALUE;
+        }
+        String block = text(blockValue, where);
+        int count;
+        int bits;
+        try {
+            count = Integer.parseInt(text(countValue, where));
+            bits = Integer.parseInt(text(bitsValue, where));
+        } catch (NumberFormatException e) {
+            throw error(where, "Fn::Cidr count and cidrBits must be numbers");
+        }
         String[] parts = block.split("/");
         try {
             byte[] addr = InetAddress.getByName(parts[0]).getAddress();

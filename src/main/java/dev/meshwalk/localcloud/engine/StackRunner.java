@@ -226,6 +226,8 @@ final class StackRunner {
             StackEvents.resource(stack, id, old == null ? null : old.physicalId(), type, prefix + "_FAILED", e.getMessage(), null);
             if (creating) {
                 stack.putResource(new StackResource(id, type, null, Map.of(), Map.of(), "CREATE_FAILED", e.getMessage(), Instant.now()));
+                touched.added.add(id);
+                touched.order.add(id);
             }
             throw e;
         }
