@@ -84,9 +84,21 @@ final class MapUnits {
             }
         }
 
-        // Clients first, then everything else by name: a stable start for the ordering step.
+        // A stable start for the ordering step: clients first, those of pure entry points (services that
+        // only clients call) before those of services that are also called from inside; then by name.
+        Map<Integer, Integer> innerCallers = new HashMap<>();
+        for (ServiceNode n : graph.nodes()) {
+            int inner = 0;
+            for (int caller : callers.getOrDefault(n.referenceId(), Set.of())) {
+                inner += byId.get(caller).isClient() ? 0 : 1;
+            }
+            innerCallers.put(n.referenceId(), inner);
+        }
         List<ServiceNode> order = new ArrayList<>(graph.nodes());
-        order.sort(Comparator.comparing((ServiceNode n) -> !n.isClient()).thenComparing(ServiceNode::name)
+        order.sort(Comparator.comparing((ServiceNode n) -> !n.isClient())
+                .thenComparingInt(n -> n.isClient() ? n.edges().stream()
+                        .mapToInt(e -> innerCallers.getOrDefault(e.targetId(), 0)).max().orElse(0) : 0)
+                .thenComparing(ServiceNode::name)
                 .thenComparingInt(ServiceNode::referenceId));
         for (ServiceNode n : order) {
             if (pairedApps.contains(n.referenceId())) {
