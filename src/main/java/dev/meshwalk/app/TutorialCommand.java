@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             MetricsCommand.class,
             TeardownCommand.class,
             StatusCommand.class,
+            GraphCommand.class,
         })
 public final class TutorialCommand implements Callable<Integer> {
 
