@@ -27,8 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code graph}: draws an X-Ray service map (or its table) from a saved {@code aws xray get-service-graph}
- * answer. Querying a live target arrives with the cloud wiring; until then it says so and fails, rather
- * than drawing something made up.
+ * answer, or, without {@code --from-file}, from the current target's X-Ray for the last minutes
+ * ({@link LiveGraphSource}).
  */
 @Command(name = "graph",
         mixinStandardHelpOptions = true,
@@ -50,6 +50,10 @@ public final class GraphCommand implements Callable<Integer> {
     @Option(names = "--width", paramLabel = "N",
             description = "Columns to fit (default: $COLUMNS, else 80). Wider maps are printed whole.")
     Integer width;
+
+    @Option(names = "--minutes", paramLabel = "N", defaultValue = "5",
+            description = "Without --from-file: the time window to ask the target for (default: ${DEFAULT-VALUE}).")
+    int minutes;
 
     @Option(names = "--table", description = "A table of the nodes instead of the map (like `linkerd viz stat`).")
     boolean table;
@@ -74,24 +78,27 @@ public final class GraphCommand implements Callable<Integer> {
             err.println("--width " + columns + " is out of range; use 40 to 10000 columns.");
             return 2;
         }
-        if (fromFile == null) {
-            err.println("Querying a live target comes with the local cloud; use --from-file with a saved answer of "
-                    + "`aws xray get-service-graph` for now.");
-            return 1;
-        }
         ServiceGraph graph;
-        try (InputStream in = Files.newInputStream(fromFile)) {
-            graph = new ServiceGraphReader().read(in);
-        } catch (NoSuchFileException e) {
-            err.println("No such file: " + fromFile + ". Check the path, or save an answer first with "
-                    + "`aws xray get-service-graph ... > answer.json`.");
-            return 1;
-        } catch (IOException e) {
-            err.println("Cannot read " + fromFile + ": " + e.getMessage());
-            return 1;
-        } catch (ServiceGraphFormatException e) {
-            err.println("Cannot draw " + fromFile + ": " + e.getMessage());
-            return 1;
+        if (fromFile == null) {
+            java.util.Optional<ServiceGraph> live = LiveGraphSource.fetch(spec, java.time.Duration.ofMinutes(minutes), err);
+            if (live.isEmpty()) {
+                return 1;
+            }
+            graph = live.get();
+        } else {
+            try (InputStream in = Files.newInputStream(fromFile)) {
+                graph = new ServiceGraphReader().read(in);
+            } catch (NoSuchFileException e) {
+                err.println("No such file: " + fromFile + ". Check the path, or save an answer first with "
+                        + "`aws xray get-service-graph ... > answer.json`.");
+                return 1;
+            } catch (IOException e) {
+                err.println("Cannot read " + fromFile + ": " + e.getMessage());
+                return 1;
+            } catch (ServiceGraphFormatException e) {
+                err.println("Cannot draw " + fromFile + ": " + e.getMessage());
+                return 1;
+            }
         }
         MapOptions options = new MapOptions(columns, ascii ? Glyphs.ASCII : Glyphs.UNICODE, mode,
                 "Send some traffic first (java -jar target/tutorial.jar traffic --count 50), then save a new answer.");

@@ -21,6 +21,10 @@ import dev.meshwalk.localcloud.engine.CloudFormationEngine;
 import dev.meshwalk.localcloud.engine.EngineSettings;
 import dev.meshwalk.localcloud.provider.ProviderRegistry;
 import dev.meshwalk.localcloud.service.cloudformation.CloudFormationService;
+import dev.meshwalk.localcloud.service.cloudwatch.CloudWatchService;
+import dev.meshwalk.localcloud.service.cloudwatch.MetricStore;
+import dev.meshwalk.localcloud.service.xray.TraceStore;
+import dev.meshwalk.localcloud.service.xray.XRayService;
 
 /**
  * The deploy path end to end through the real SDK against the embedded local cloud's CloudFormation: create
@@ -37,7 +41,8 @@ class DeploymentIT {
     void startLocalCloud() {
         CloudFormationService cfn = new CloudFormationService(
                 new CloudFormationEngine(ProviderRegistry.standard(), EngineSettings.defaults()));
-        cloud = LocalCloud.builder().service(cfn).onClose(cfn).build().start();
+        cloud = LocalCloud.builder().service(cfn, new CloudWatchService(new MetricStore()), new XRayService(new TraceStore()))
+                .onClose(cfn).build().start();
         session = CloudSession.local(CloudTarget.local(cloud.endpoint()));
     }
 
@@ -101,9 +106,16 @@ class DeploymentIT {
 
         assertThat(deployment("3-routing").plan()).isInstanceOf(DeployPlan.NoChanges.class);
 
+        List<MetricSeries> metrics = new Metrics(session).forChapter(stack, "it", true, java.time.Duration.ofMinutes(5),
+                java.time.Duration.ofSeconds(10));
+        assertThat(metrics).extracting(MetricSeries::label).anyMatch(l -> l.startsWith("ALB ") && l.contains("RequestCount"));
+        assertThat(new ServiceGraphs(session).lastMinutes(java.time.Duration.ofMinutes(5)).nodes()).isEmpty();
+
+        session.cloudWatch().putDashboard(b -> b.dashboardName(stack + "-extra").dashboardBody("{\"widgets\":[]}"));
+        session.cloudWatch().putDashboard(b -> b.dashboardName("someone-elses").dashboardBody("{\"widgets\":[]}"));
         Teardown teardown = new Teardown(session, stack);
         List<OwnedResource> ours = teardown.inventory();
-        assertThat(ours).extracting(OwnedResource::name).contains(stack);
+        assertThat(ours).extracting(OwnedResource::name).contains(stack, stack + "-extra").doesNotContain("someone-elses");
         List<DeployEvent> deleteEvents = Collections.synchronizedList(new ArrayList<>());
         List<DeployOutcome> removed = teardown.remove(ours, deleteEvents::add);
         assertThat(removed).allMatch(DeployOutcome::success);
@@ -111,6 +123,8 @@ class DeploymentIT {
                 && r.status().equals("DELETE_COMPLETE"));
         assertThat(teardown.leftovers()).isEmpty();
         assertThat(new Stacks(session).find(stack)).isEmpty();
+        assertThat(session.cloudWatch().listDashboards(b -> { }).dashboardEntries())
+                .extracting(d -> d.dashboardName()).containsExactly("someone-elses");
     }
 
     @Test
@@ -125,7 +139,7 @@ class DeploymentIT {
     @Test
     void aBrokenTemplateIsRefusedWithTheReason() {
         Deployment broken = new Deployment(session, new DeployRequest(stack, "0-prelude",
-                "Resources:\n  X:\n    Type: AWS::Nope::Nothing\n", Map.of()));
+                "Resources: [this is: not a template\n", Map.of()));
         org.assertj.core.api.Assertions.assertThatThrownBy(broken::plan)
                 .isInstanceOf(DeployException.class).hasMessageContaining("0-prelude");
     }
