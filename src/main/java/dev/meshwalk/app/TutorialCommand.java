@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             TeardownCommand.class,
             StatusCommand.class,
             GraphCommand.class,
+            LocalCloudCommand.class,
         })
 public final class TutorialCommand implements Callable<Integer> {
 
