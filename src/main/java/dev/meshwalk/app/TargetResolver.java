@@ -47,9 +47,10 @@ final class TargetResolver {
 
     /** The target, or empty when it is the local cloud, none runs and the command may not start one. */
     Optional<Resolved> resolve(TargetOptions options, LocalCloudUse use, Consumer<String> say) {
-        if (options.aws() && options.endpointUrl().isPresent()) {
-            throw new CloudSetupException("--aws and --endpoint-url name two different targets.",
-                    List.of("use --aws for your AWS account, or --endpoint-url URL for another endpoint, not both"));
+        try {
+            options.resolve(env.env()); // the same flag checks as the interactive tutorial
+        } catch (TargetOptions.InvalidTargetException e) {
+            throw new CloudSetupException(e.getMessage(), List.of("see --help for the target flags"));
         }
         if (options.aws()) {
             return Optional.of(new Resolved(AwsTargets.aws(options.region(), options.profile(), env), env,

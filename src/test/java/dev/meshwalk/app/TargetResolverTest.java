@@ -43,7 +43,7 @@ class TargetResolverTest {
     void awsAndAnEndpointTogetherAreRefused() {
         assertThatThrownBy(() -> resolver(Map.of()).resolve(options("--aws", "--endpoint-url", "http://127.0.0.1:1"),
                 TargetResolver.LocalCloudUse.ONLY_IF_RUNNING, s -> { }))
-                .isInstanceOf(CloudSetupException.class).hasMessageContaining("--aws and --endpoint-url");
+                .isInstanceOf(CloudSetupException.class).hasMessageContaining("--aws and --endpoint-url choose different targets");
     }
 
     @Test
