@@ -80,7 +80,8 @@ final class QueryProtocol implements WireProtocol {
     public WireResponse success(WireCall call, Object output, String requestId) {
         Map<?, ?> tree = asMap(output);
         return WireResponse.of(200, CONTENT_TYPE,
-                QueryXmlWriter.success(call.operation(), namespace(call.signingName()), tree, requestId));
+                QueryXmlWriter.success(call.operation(), namespace(call.signingName()),
+                        ServiceWireInfo.hasQueryResult(call.signingName(), call.operation()), tree, requestId));
     }
 
     @Override

@@ -13,7 +13,8 @@ import javax.xml.stream.XMLStreamWriter;
  * and {@code OutputValue} routinely contain {@code &}, {@code <} and {@code >}).
  *
  * <p>Shape: {@code <OpResponse xmlns><OpResult>members</OpResult><ResponseMetadata><RequestId/>}; the SDK
- * needs the {@code Result} wrapper, and operations without output send only the metadata. Lists are
+ * needs the {@code Result} wrapper, botocore needs it even when empty, and operations whose model has no
+ * output shape send only the metadata. Lists are
  * {@code <member>} elements; null members are left out.
  */
 final class QueryXmlWriter {
@@ -23,10 +24,13 @@ final class QueryXmlWriter {
     private QueryXmlWriter() {
     }
 
-    static byte[] success(String operation, String namespace, Map<?, ?> output, String requestId) {
+    static byte[] success(String operation, String namespace, boolean withResult, Map<?, ?> output,
+                          String requestId) {
         return write(w -> {
             startRoot(w, operation + "Response", namespace);
-            if (!output.isEmpty()) {
+            if (withResult && output.isEmpty()) {
+                w.writeEmptyElement(operation + "Result");
+            } else if (withResult || !output.isEmpty()) {
                 w.writeStartElement(operation + "Result");
                 writeMembers(w, output);
                 w.writeEndElement();

@@ -3,6 +3,7 @@ package dev.meshwalk.localcloud.wire;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What each protocol needs to know about a service that is not the service's business: its awsQuery API
@@ -10,15 +11,28 @@ import java.util.Optional;
  * and its JSON {@code X-Amz-Target} prefix. Keyed by SigV4 signing name, the name services register under.
  */
 public record ServiceWireInfo(String signingName, String queryVersion, String xmlNamespace,
-                              String smithyNamespace, String targetPrefix) {
+                              String smithyNamespace, String targetPrefix, Set<String> operationsWithoutOutput) {
 
+    /*
+     * Operations whose model has no output shape (taken from the service models bundled with AWS CLI
+     * 2.9.19). awsQuery answers them with ResponseMetadata only; every other operation needs its
+     * <OpResult> wrapper even when empty, or botocore fails with KeyError 'OpResult'.
+     */
     private static final List<ServiceWireInfo> KNOWN = List.of(
             new ServiceWireInfo("cloudformation", "2010-05-15",
-                    "http://cloudformation.amazonaws.com/doc/2010-05-15/", "com.amazonaws.cloudformation", null),
+                    "http://cloudformation.amazonaws.com/doc/2010-05-15/", "com.amazonaws.cloudformation", null,
+                    Set.of("CancelUpdateStack", "DeleteStack", "SetStackPolicy", "SignalResource")),
             new ServiceWireInfo("monitoring", "2010-08-01",
                     "http://monitoring.amazonaws.com/doc/2010-08-01/", "com.amazonaws.cloudwatch",
-                    "GraniteServiceVersion20100801"),
-            new ServiceWireInfo("xray", null, null, "com.amazonaws.xray", null));
+                    "GraniteServiceVersion20100801",
+                    Set.of("DeleteAlarms", "DisableAlarmActions", "EnableAlarmActions", "PutCompositeAlarm",
+                            "PutMetricAlarm", "PutMetricData", "SetAlarmState")),
+            new ServiceWireInfo("xray", null, null, "com.amazonaws.xray", null, Set.of()));
+
+    /** True when awsQuery should send an {@code <OpResult>} element for this operation, even an empty one. */
+    public static boolean hasQueryResult(String signingName, String operation) {
+        return bySigningName(signingName).map(s -> !s.operationsWithoutOutput.contains(operation)).orElse(true);
+    }
 
     public static Collection<ServiceWireInfo> known() {
         return KNOWN;

@@ -74,6 +74,17 @@ class QueryWireTest {
     }
 
     @Test
+    void anOperationWithAnEmptyOutputShapeStillSendsItsResultElementForBotocore() {
+        HttpResponse<byte[]> r = client.form("Action=DeleteDashboards&Version=2010-08-01&DashboardNames.member.1=d1");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(WireClient.text(r)).isEqualTo(
+                "<DeleteDashboardsResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\">"
+                        + "<DeleteDashboardsResult/>"
+                        + "<ResponseMetadata><RequestId>" + rid(r) + "</RequestId></ResponseMetadata></DeleteDashboardsResponse>");
+    }
+
+    @Test
     void aServiceErrorBecomesAnErrorResponseWithTypeCodeMessageAndStatus() {
         HttpResponse<byte[]> r = client.form("Action=Fail&Version=2010-05-15");
 

@@ -38,7 +38,7 @@ final class RecordingService implements AwsService, AutoCloseable {
 
     @Override
     public Set<String> operations() {
-        return Set.of("DescribeStacks", "DeleteStack", "Echo", "Fail", "FailNotFound", "FailServer", "Boom",
+        return Set.of("DescribeStacks", "CreateChangeSet", "DeleteStack", "Echo", "Fail", "FailNotFound", "FailServer", "Boom",
                 "ListDashboards", "GetDashboard", "PutMetricData", "DeleteDashboards", "GetMetricData",
                 "GetServiceGraph", "PutTraceSegments", "GetTraceSummaries", "BatchGetTraces");
     }
@@ -50,6 +50,9 @@ final class RecordingService implements AwsService, AutoCloseable {
         lastContext.set(context);
         switch (operation) {
             case "DescribeStacks":
+                if (input.string("StackName").orElse("").equals("s9")) {
+                    throw AwsError.validation("Stack with id s9 does not exist");
+                }
                 return describeStacks();
             case "DeleteStack":
             case "PutMetricData":
