@@ -1,5 +1,10 @@
 package dev.meshwalk.localcloud;
 
+import dev.meshwalk.localcloud.engine.CloudFormationEngine;
+import dev.meshwalk.localcloud.engine.EngineSettings;
+import dev.meshwalk.localcloud.provider.ProviderRegistry;
+import dev.meshwalk.localcloud.service.cloudformation.CloudFormationService;
+
 /**
  * The default set of services a local cloud serves, in one place, so that the {@code localcloud} command and
  * the tutorial's embedded local cloud serve the same thing.
@@ -16,6 +21,8 @@ public final class LocalCloudServices {
 
     /** Adds the default services to the builder and returns it. */
     public static LocalCloud.Builder addDefaults(LocalCloud.Builder builder) {
+        ProviderRegistry providers = ProviderRegistry.standard();
+        builder.service(new CloudFormationService(new CloudFormationEngine(providers, EngineSettings.defaults())));
         return builder;
     }
 }

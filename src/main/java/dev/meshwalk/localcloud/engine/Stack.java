@@ -42,6 +42,7 @@ public final class Stack {
     private Instant deletionTime;
     private String changeSetId;
     private boolean busy;
+    private Instant lastEventTime;
 
     Stack(String id, String name, String region, String accountId, String status, Config config) {
         this.id = id;
@@ -213,7 +214,18 @@ public final class Stack {
         this.changeSetId = id;
     }
 
-    void addEvent(StackEvent e) {
-        events.add(e);
+    /**
+     * Appends an event stamped under one lock, so events from parallel workers are recorded in timestamp
+     * order and "newest first" is both list order and time order.
+     */
+    void addEvent(java.util.function.Function<Instant, StackEvent> make) {
+        synchronized (events) {
+            Instant now = Instant.now();
+            if (lastEventTime != null && now.isBefore(lastEventTime)) {
+                now = lastEventTime;
+            }
+            lastEventTime = now;
+            events.add(make.apply(now));
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.meshwalk.localcloud.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,15 +16,15 @@ final class StackEvents {
     /** A stack-level status change: the event and the stack's status move together. */
     static void stack(Stack stack, String status, String reason) {
         stack.status(status, reason);
-        stack.addEvent(new StackEvent(UUID.randomUUID().toString(), stack.id(), stack.name(), stack.name(), stack.id(),
-                "AWS::CloudFormation::Stack", Instant.now(), status, reason, null));
+        stack.addEvent(now -> new StackEvent(UUID.randomUUID().toString(), stack.id(), stack.name(), stack.name(),
+                stack.id(), "AWS::CloudFormation::Stack", now, status, reason, null));
     }
 
     static void resource(Stack stack, String logicalId, String physicalId, String type, String status, String reason,
                          Map<String, Object> properties) {
-        Instant now = Instant.now();
-        stack.addEvent(new StackEvent(logicalId + "-" + status + "-" + now, stack.id(), stack.name(), logicalId,
-                physicalId == null ? "" : physicalId, type, now, status, reason, json(properties)));
+        String json = json(properties);
+        stack.addEvent(now -> new StackEvent(logicalId + "-" + status + "-" + now, stack.id(), stack.name(), logicalId,
+                physicalId == null ? "" : physicalId, type, now, status, reason, json));
     }
 
     private static String json(Map<String, Object> properties) {
