@@ -56,6 +56,12 @@ public final class CloudWatchService implements AwsService {
     }
 
     @Override
+    public Set<String> operations() {
+        return Set.of("PutMetricData", "GetMetricData", "ListMetrics", "PutDashboard", "GetDashboard", "ListDashboards",
+                "DeleteDashboards");
+    }
+
+    @Override
     public Object call(String operation, Params input, RequestContext context) {
         return switch (operation) {
             case "PutMetricData" -> putMetricData(input);

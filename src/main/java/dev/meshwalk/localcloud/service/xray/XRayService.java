@@ -43,6 +43,12 @@ public final class XRayService implements AwsService {
     }
 
     @Override
+    public Set<String> operations() {
+        return Set.of("PutTraceSegments", "GetServiceGraph", "GetTraceGraph", "GetTraceSummaries", "BatchGetTraces",
+                "PutTelemetryRecords");
+    }
+
+    @Override
     public Object call(String operation, Params input, RequestContext context) {
         return switch (operation) {
             case "PutTraceSegments" -> putTraceSegments(input);

@@ -9,24 +9,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * Writes the segment documents that one chapter-2 request produces, as Envoy and the instrumented apps
  * send them: client → front proxy (ingress) → front → front proxy (egress) → color proxy → color.
  */
-final class MeshTraffic {
+public final class MeshTraffic {
 
-    static final String FRONT_PROXY = "howto-basics/howto-basics-front-node";
-    static final String COLOR_PROXY = "howto-basics/howto-basics-color-node";
-    static final String PROXY = "AWS::AppMesh::Proxy";
+    public static final String FRONT_PROXY = "howto-basics/howto-basics-front-node";
+    public static final String COLOR_PROXY = "howto-basics/howto-basics-color-node";
+    public static final String PROXY = "AWS::AppMesh::Proxy";
 
     private final AtomicLong ids = new AtomicLong(0x1000);
 
-    String id() {
+    public String id() {
         return String.format(Locale.ROOT, "%016x", ids.incrementAndGet());
     }
 
-    String traceId(long epochSeconds) {
+    public String traceId(long epochSeconds) {
         return String.format(Locale.ROOT, "1-%08x-%024x", epochSeconds, ids.incrementAndGet());
     }
 
     /** The five documents of one /color request starting at {@code t}; color answers {@code colorStatus}. */
-    List<String> colorRequest(double t, int colorStatus) {
+    public List<String> colorRequest(double t, int colorStatus) {
         String trace = traceId((long) t);
         String ingress = id();
         String front = id();
@@ -44,7 +44,7 @@ final class MeshTraffic {
         return docs;
     }
 
-    static String segment(String trace, String id, String parent, String name, String origin, double start,
+    public static String segment(String trace, String id, String parent, String name, String origin, double start,
                           double end, int status, String... subsegments) {
         StringBuilder sb = new StringBuilder("{");
         sb.append("\"trace_id\":\"").append(trace).append("\",\"id\":\"").append(id).append('"');
@@ -65,7 +65,7 @@ final class MeshTraffic {
         return sb.append('}').toString();
     }
 
-    static String subsegment(String id, String name, double start, double end, int status) {
+    public static String subsegment(String id, String name, double start, double end, int status) {
         return String.format(Locale.ROOT, "{\"id\":\"%s\",\"name\":\"%s\",\"namespace\":\"remote\","
                         + "\"start_time\":%.6f,\"end_time\":%.6f,\"http\":{\"request\":{\"method\":\"GET\","
                         + "\"traced\":true},\"response\":{\"status\":%d}}%s}",
