@@ -46,6 +46,17 @@ public record LocalTimings(double factor, Duration floor) {
         return compress(Duration.ofSeconds(templateSeconds));
     }
 
+    /**
+     * A probe timeout as run locally: compressed like the rest, but never under one second, because a timeout
+     * bounds how long the app takes to answer, and the app is not faster locally (a cold JVM answers its first
+     * request in tens of milliseconds).
+     */
+    public Duration timeout(long templateSeconds) {
+        Duration compressed = seconds(templateSeconds);
+        Duration minimum = Duration.ofSeconds(1);
+        return compressed.compareTo(minimum) < 0 ? minimum : compressed;
+    }
+
     /** A DNS TTL as served locally: compressed, rounded up, at least one second (TTLs are whole seconds). */
     public long dnsTtlSeconds(long templateTtlSeconds) {
         return Math.max(1, (long) Math.ceil(templateTtlSeconds * factor));

@@ -102,6 +102,7 @@ final class FakeApps {
     }
 
     private final AtomicInteger frontCursor = new AtomicInteger();
+    private final Map<String, HttpClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
 
     private void front(HttpExchange exchange, Map<String, String> env) throws IOException {
         String path = exchange.getRequestURI().getPath();
@@ -115,8 +116,8 @@ final class FakeApps {
             String body;
             if (proxy != null) {
                 URI p = URI.create(proxy);
-                HttpClient client = HttpClient.newBuilder()
-                        .proxy(ProxySelector.of(new InetSocketAddress(p.getHost(), p.getPort()))).build();
+                HttpClient client = clients.computeIfAbsent(proxy, k -> HttpClient.newBuilder()
+                        .proxy(ProxySelector.of(new InetSocketAddress(p.getHost(), p.getPort()))).build());
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://" + colorHost + "/"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
@@ -139,7 +140,7 @@ final class FakeApps {
                 }
                 java.util.Arrays.sort(answers, java.util.Comparator.comparing(a -> ((ARecord) a).getAddress().getHostAddress()));
                 ARecord pick = (ARecord) answers[Math.floorMod(frontCursor.getAndIncrement(), answers.length)];
-                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                HttpResponse<String> r = clients.computeIfAbsent("direct", k -> HttpClient.newHttpClient()).send(HttpRequest.newBuilder(
                                 URI.create("http://" + pick.getAddress().getHostAddress() + ":" + port + "/"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 body = r.body();

@@ -300,10 +300,12 @@ final class Task {
                         .map(Map.Entry::getValue).findFirst().orElse(command.port()));
         ContainerSpec.HealthCheck hc = run.spec.healthCheck();
         String url = "http://" + address.getHostAddress() + ":" + port + command.path();
-        env.upstream().probe(url, env.timings().seconds(hc.timeoutSeconds())).whenComplete((response, error) -> {
+        env.upstream().probe(url, env.timings().timeout(hc.timeoutSeconds())).whenComplete((response, error) -> {
             run.probing = false;
             boolean passed = error == null && command.passes(response.statusCode(), response.body());
-            run.lastProbe = error != null ? "GET " + url + " failed: " + error.getClass().getSimpleName()
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            run.lastProbe = error != null ? "GET " + url + " failed: " + cause
                     : "GET " + url + " -> " + response.statusCode();
             if (passed) {
                 run.failures = 0;

@@ -115,7 +115,7 @@ public final class TargetGroup {
 
     private void checkAll() {
         HealthCheckSpec check = spec.healthCheck();
-        Duration timeout = timings.seconds(check.timeoutSeconds());
+        Duration timeout = timings.timeout(check.timeoutSeconds());
         targets.forEach((target, state) -> {
             if (state.state == TargetHealth.State.DRAINING) {
                 return;
