@@ -306,7 +306,8 @@ final class Task {
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                     ? error.getCause() : error;
             run.lastProbe = error != null ? "GET " + url + " failed: " + cause
-                    : "GET " + url + " -> " + response.statusCode();
+                    : "GET " + url + " -> " + response.statusCode()
+                            + (passed || command.mustContain().isEmpty() ? "" : ", body lacks " + command.mustContain());
             if (passed) {
                 run.failures = 0;
                 run.health = Health.HEALTHY;
