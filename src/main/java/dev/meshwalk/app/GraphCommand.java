@@ -10,6 +10,8 @@ import dev.meshwalk.graph.render.MapOptions;
 import dev.meshwalk.graph.render.ServiceMapRenderer;
 import dev.meshwalk.graph.render.ServiceTable;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -18,12 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code graph}: draws an X-Ray service map (or its table) from a saved {@code aws xray get-service-graph}
@@ -37,8 +38,25 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " > answer.json && java -jar target/tutorial.jar graph --from-file answer.json"})
 public final class GraphCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> environment;
+    private final boolean terminal;
+
+    /** For the command line: UTF-8 to stdout (box drawing survives a POSIX locale), colour on a terminal. */
+    public GraphCommand() {
+        this(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
+                new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8),
+                System.getenv(), System.console() != null);
+    }
+
+    /** For tests and embedding: where to print, which environment to read, whether stdout is a terminal. */
+    GraphCommand(PrintStream out, PrintStream err, Map<String, String> environment, boolean terminal) {
+        this.out = out;
+        this.err = err;
+        this.environment = environment;
+        this.terminal = terminal;
+    }
 
     @Option(names = "--from-file", paramLabel = "FILE",
             description = "A saved answer of `aws xray get-service-graph` (JSON).")
@@ -65,9 +83,6 @@ public final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream out = spec.commandLine().getOut() == null ? System.out
-                : new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        PrintStream err = System.err;
         LabelMode mode = parseLabels(labels);
         if (mode == null) {
             err.println("Unknown --labels '" + labels + "'. Use rpm, share or latency.");
@@ -104,7 +119,7 @@ public final class GraphCommand implements Callable<Integer> {
                 "Send some traffic first (java -jar target/tutorial.jar traffic --count 50), then save a new answer.");
         Canvas canvas = table ? new ServiceTable().render(graph, options)
                 : new ServiceMapRenderer().render(graph, options).canvas();
-        boolean colour = System.console() != null && System.getenv("NO_COLOR") == null;
+        boolean colour = terminal && environment.get("NO_COLOR") == null;
         out.print(colour ? canvas.toAnsiString() : canvas.toPlainString());
         out.flush();
         return 0;
@@ -123,8 +138,8 @@ public final class GraphCommand implements Callable<Integer> {
         }
     }
 
-    private static int columnsFromEnvironment() {
-        String env = System.getenv("COLUMNS");
+    private int columnsFromEnvironment() {
+        String env = environment.get("COLUMNS");
         if (env != null) {
             try {
                 return Integer.parseInt(env.trim());

@@ -163,13 +163,7 @@ public final class Arrangement {
         }
         long crossings = 0;
         for (int l = 0; l + 1 < layerCount; l++) {
-            for (int[] h : horizontalsByGap.get(l)) {
-                for (int[] v : verticalsByGap.get(l)) {
-                    if (h[3] != v[3] && v[0] > h[0] && v[0] < h[1] && h[2] > v[1] && h[2] < v[2]) {
-                        crossings++;
-                    }
-                }
-            }
+            crossings += countCrossings(horizontalsByGap.get(l), verticalsByGap.get(l), width);
         }
         int[] boxX = new int[graph.boxCount()];
         int[] boxY = new int[graph.boxCount()];
@@ -178,6 +172,54 @@ public final class Arrangement {
             boxY[v] = y[v];
         }
         return new Routing(boxX, boxY, width, heightUsed, routes, crossings, bends);
+    }
+
+    /**
+     * Counts where a vertical line passes strictly through a horizontal one, by a sweep over rows with a
+     * Fenwick tree of the columns of the verticals alive on that row: O((H + V) log W). Lines of one net
+     * meet only at their ends (the net's column is an end of each of its horizontals), so they never count.
+     *
+     * @param horizontals {x1, x2, y, net} with x1 &lt; x2
+     * @param verticals   {x, y1, y2, net} with y1 &lt; y2
+     */
+    static long countCrossings(List<int[]> horizontals, List<int[]> verticals, int width) {
+        if (horizontals.isEmpty() || verticals.isEmpty()) {
+            return 0;
+        }
+        List<int[]> events = new ArrayList<>(); // {row, kind (0 add, 1 remove, 2 query), a, b}
+        for (int[] v : verticals) {
+            if (v[2] - v[1] >= 2) {
+                events.add(new int[] {v[1] + 1, 0, v[0], 0});
+                events.add(new int[] {v[2], 1, v[0], 0});
+            }
+        }
+        for (int[] h : horizontals) {
+            if (h[1] - h[0] >= 2) {
+                events.add(new int[] {h[2], 2, Math.min(h[0], h[1]) + 1, Math.max(h[0], h[1]) - 1});
+            }
+        }
+        events.sort((p, q) -> p[0] != q[0] ? Integer.compare(p[0], q[0]) : Integer.compare(p[1], q[1]));
+        long[] tree = new long[width + 2];
+        long total = 0;
+        for (int[] e : events) {
+            if (e[1] == 2) {
+                total += prefix(tree, e[3]) - prefix(tree, e[2] - 1);
+            } else {
+                int delta = e[1] == 0 ? 1 : -1;
+                for (int i = e[2] + 1; i < tree.length; i += i & -i) {
+                    tree[i] += delta;
+                }
+            }
+        }
+        return total;
+    }
+
+    private static long prefix(long[] tree, int x) {
+        long sum = 0;
+        for (int i = Math.min(x + 1, tree.length - 1); i > 0; i -= i & -i) {
+            sum += tree[i];
+        }
+        return sum;
     }
 
     /** Adds a corner, dropping the previous point when it lies on a straight line with the new one. */
@@ -255,8 +297,6 @@ public final class Arrangement {
                 return new ArrayList<>();
             }).add(s);
         }
-        record Net(int id, List<Integer> segs, int source, int lo, int hi, boolean down, boolean bends) {
-        }
         List<Net> list = new ArrayList<>();
         for (int i = 0; i < netKeys.size(); i++) {
             List<Integer> ns = nets.get(netKeys.get(i));
@@ -275,39 +315,87 @@ public final class Arrangement {
             }
             list.add(new Net(i, ns, ys, lo, hi, sum / ns.size() >= ys, bends));
         }
-        list.sort(Comparator.<Net, Boolean>comparing(n -> !n.down())
-                .thenComparingInt(n -> n.down() ? -n.source() : n.source()));
-        List<List<int[]>> columns = new ArrayList<>();
-        for (Net net : list) {
-            if (!net.bends()) {
-                for (int s : net.segs()) {
-                    channel[s] = -1;
+        // Nested nets cross least when down-going nets take columns from the lowest source and up-going
+        // ones from the highest; which group goes first, and the inner direction, depend on the gap, so
+        // try the four variants and keep the one with the fewest crossings (counted in gap coordinates).
+        Comparator<Net> downFirst = Comparator.<Net, Boolean>comparing(n -> !n.down())
+                .thenComparingInt(n -> n.down() ? -n.source() : n.source());
+        Comparator<Net> upFirst = Comparator.<Net, Boolean>comparing(Net::down)
+                .thenComparingInt(n -> n.down() ? -n.source() : n.source());
+        List<Comparator<Net>> variants = List.of(downFirst, upFirst, downFirst.reversed(), upFirst.reversed());
+        int[] bestChannel = null;
+        int bestColumns = 0;
+        long bestCrossings = Long.MAX_VALUE;
+        for (Comparator<Net> order : variants) {
+            List<Net> sorted = new ArrayList<>(list);
+            sorted.sort(order);
+            int[] netChannel = new int[list.size()];
+            List<List<int[]>> columns = new ArrayList<>();
+            for (Net net : sorted) {
+                if (!net.bends()) {
+                    netChannel[net.id()] = -1;
+                    continue;
                 }
-                continue;
-            }
-            int chosen = -1;
-            for (int c = 0; c < columns.size() && chosen < 0; c++) {
-                boolean free = true;
-                for (int[] iv : columns.get(c)) {
-                    if (net.lo() <= iv[1] && iv[0] <= net.hi()) {
-                        free = false;
-                        break;
+                int chosen = -1;
+                for (int c = 0; c < columns.size() && chosen < 0; c++) {
+                    boolean free = true;
+                    for (int[] iv : columns.get(c)) {
+                        if (net.lo() <= iv[1] && iv[0] <= net.hi()) {
+                            free = false;
+                            break;
+                        }
+                    }
+                    if (free) {
+                        chosen = c;
                     }
                 }
-                if (free) {
-                    chosen = c;
+                if (chosen < 0) {
+                    columns.add(new ArrayList<>());
+                    chosen = columns.size() - 1;
                 }
+                columns.get(chosen).add(new int[] {net.lo(), net.hi()});
+                netChannel[net.id()] = chosen;
             }
-            if (chosen < 0) {
-                columns.add(new ArrayList<>());
-                chosen = columns.size() - 1;
+            long crossings = localCrossings(list, netChannel, columns.size(), inRow);
+            if (crossings < bestCrossings) {
+                bestCrossings = crossings;
+                bestChannel = netChannel;
+                bestColumns = columns.size();
             }
-            columns.get(chosen).add(new int[] {net.lo(), net.hi()});
-            for (int s : net.segs()) {
-                channel[s] = chosen;
+            if (crossings == 0) {
+                break;
             }
         }
-        return columns.size();
+        for (Net net : list) {
+            for (int s : net.segs()) {
+                channel[s] = bestChannel == null ? -1 : bestChannel[net.id()];
+            }
+        }
+        return bestColumns;
+    }
+
+    /** The links leaving one box section in one gap: they share their first cells and their column. */
+    private record Net(int id, List<Integer> segs, int source, int lo, int hi, boolean down, boolean bends) {
+    }
+
+    private long localCrossings(List<Net> nets, int[] netChannel, int columns, int[] inRow) {
+        List<int[]> horizontals = new ArrayList<>();
+        List<int[]> verticals = new ArrayList<>();
+        int end = columns + 2;
+        for (Net net : nets) {
+            int ch = netChannel[net.id()];
+            for (int s : net.segs()) {
+                int yt = inRow[s];
+                if (ch < 0 || yt == net.source()) {
+                    horizontals.add(new int[] {0, end, net.source(), net.id()});
+                } else {
+                    horizontals.add(new int[] {0, 1 + ch, net.source(), net.id()});
+                    verticals.add(new int[] {1 + ch, Math.min(net.source(), yt), Math.max(net.source(), yt), net.id()});
+                    horizontals.add(new int[] {1 + ch, end, yt, net.id()});
+                }
+            }
+        }
+        return countCrossings(horizontals, verticals, end + 1);
     }
 
     /** Collects vertices and segments while {@link LayeredLayout} builds the layered graph. */

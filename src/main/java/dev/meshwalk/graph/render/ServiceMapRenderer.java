@@ -140,21 +140,9 @@ public final class ServiceMapRenderer {
             }
             Arrangement arrangement = LayeredLayout.arrange(lg);
 
-            int inner = Math.max(MIN_INNER, Math.min(MAX_INNER, neededInner()));
-            int[] widths = new int[units.units.size()];
-            Routing routing = null;
-            for (; inner >= MIN_INNER; inner--) {
-                for (int i = 0; i < widths.length; i++) {
-                    widths[i] = units.units.get(i).isClient() ? CLIENT_INNER + 4 : inner + 4;
-                }
-                routing = arrangement.route(widths, labelWidth);
-                if (routing.width() <= options.width()) {
-                    break;
-                }
-            }
-            if (inner < MIN_INNER) {
-                inner = MIN_INNER;
-            }
+            int inner = chooseInnerWidth(arrangement, labelWidth);
+            int[] widths = boxWidths(inner);
+            Routing routing = arrangement.route(widths, labelWidth);
             Map<Integer, String> fitted = names.fitted(inner - 2, g.ellipsis);
 
             List<String> legend = legend();
@@ -174,6 +162,43 @@ public final class ServiceMapRenderer {
             }
             return new RenderedMap(canvas, new MapQuality(routing.width(), routing.height(), routing.crossings(),
                     routing.bends()), boxes);
+        }
+
+        /**
+         * The widest box content (up to what the names need) that still fits the width; when even the
+         * narrowest boxes do not fit, the map will be panned anyway, so names keep their room.
+         */
+        private int chooseInnerWidth(Arrangement arrangement, int[] labelWidth) {
+            int preferred = Math.max(MIN_INNER, Math.min(MAX_INNER, neededInner()));
+            if (fits(arrangement, preferred, labelWidth)) {
+                return preferred;
+            }
+            if (!fits(arrangement, MIN_INNER, labelWidth)) {
+                return preferred;
+            }
+            int lo = MIN_INNER;
+            int hi = preferred;
+            while (hi - lo > 1) {
+                int mid = (lo + hi) / 2;
+                if (fits(arrangement, mid, labelWidth)) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        private boolean fits(Arrangement arrangement, int inner, int[] labelWidth) {
+            return arrangement.route(boxWidths(inner), labelWidth).width() <= options.width();
+        }
+
+        private int[] boxWidths(int inner) {
+            int[] widths = new int[units.units.size()];
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = units.units.get(i).isClient() ? CLIENT_INNER + 4 : inner + 4;
+            }
+            return widths;
         }
 
         private int neededInner() {
