@@ -38,6 +38,10 @@ import picocli.CommandLine.Option;
                 + " > answer.json && java -jar target/tutorial.jar graph --from-file answer.json"})
 public final class GraphCommand implements Callable<Integer> {
 
+    /** The command's place in the tree: the live path reads the inherited target flags through it. */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> environment;
