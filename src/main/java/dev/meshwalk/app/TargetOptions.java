@@ -4,27 +4,60 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
 
+import java.util.Optional;
+
 import dev.meshwalk.core.Target;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
- * The flags that choose where stacks go. A picocli mixin, so every subcommand that talks to a cloud (deploy,
- * traffic, graph, teardown) offers the same flags with the same checks.
+ * The flags that choose where stacks go. A picocli mixin on the top-level command whose options are inherited
+ * ({@code scope = INHERIT}) by every subcommand, so {@code tutorial --aws deploy 0} and
+ * {@code tutorial deploy 0 --aws} both work; subcommands read the values with {@link #of(CommandSpec)}.
  */
 public final class TargetOptions {
 
-    @Option(names = "--aws", description = "Use real AWS (default credential chain) instead of the embedded local cloud.")
+    /** The mixin's name on the top-level command. */
+    public static final String MIXIN = "target";
+
+    @Option(names = "--aws", scope = ScopeType.INHERIT, description = "Use real AWS (default credential chain) instead of the embedded local cloud.")
     boolean aws;
 
-    @Option(names = "--profile", paramLabel = "P", description = "AWS profile to use with --aws.")
+    @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "P", description = "AWS profile to use with --aws.")
     String profile;
 
-    @Option(names = "--region", paramLabel = "R", description = "AWS region (with --aws or --endpoint-url).")
+    @Option(names = "--region", scope = ScopeType.INHERIT, paramLabel = "R", description = "AWS region (with --aws or --endpoint-url).")
     String region;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL",
+    @Option(names = "--endpoint-url", scope = ScopeType.INHERIT, paramLabel = "URL",
             description = "Any AWS-compatible endpoint, e.g. a standalone local cloud. Also read from AWS_ENDPOINT_URL.")
     String endpointUrl;
+
+    public boolean aws() {
+        return aws;
+    }
+
+    public Optional<String> profile() {
+        return Optional.ofNullable(profile).filter(p -> !p.isBlank());
+    }
+
+    public Optional<String> region() {
+        return Optional.ofNullable(region).filter(r -> !r.isBlank());
+    }
+
+    public Optional<String> endpointUrl() {
+        return Optional.ofNullable(endpointUrl).filter(u -> !u.isBlank());
+    }
+
+    /** The options as given on the root command's line ({@code spec} may be any subcommand's). */
+    public static TargetOptions of(CommandSpec spec) {
+        CommandSpec mixin = spec.root().mixins().get(MIXIN);
+        if (mixin != null && mixin.userObject() instanceof TargetOptions options) {
+            return options;
+        }
+        return new TargetOptions();
+    }
 
     /** Thrown for flag combinations that cannot work; the message says what to do instead. */
     public static final class InvalidTargetException extends Exception {

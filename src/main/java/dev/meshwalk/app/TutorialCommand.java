@@ -46,6 +46,13 @@ import picocli.CommandLine.Spec;
         subcommands = {
             // Each feature registers its scripted subcommand here, one line each.
             ChaptersCommand.class,
+            DeployCommand.class,
+            TrafficCommand.class,
+            MetricsCommand.class,
+            TeardownCommand.class,
+            StatusCommand.class,
+            GraphCommand.class,
+            LocalCloudCommand.class,
         })
 public final class TutorialCommand implements Callable<Integer> {
 
@@ -64,7 +71,8 @@ public final class TutorialCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "In line mode, send logs to stderr instead of the log file.")
     boolean verbose;
 
-    @Mixin
+    /** {@code --aws}, {@code --profile}, {@code --region}, {@code --endpoint-url}; inherited by subcommands. */
+    @Mixin(name = TargetOptions.MIXIN)
     TargetOptions target = new TargetOptions();
 
     /** The environment; a field so tests can point the XDG folders at a temporary directory. */

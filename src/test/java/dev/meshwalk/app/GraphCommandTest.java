@@ -1,0 +1,107 @@
+package dev.meshwalk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+class GraphCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Map<String, String> env, boolean terminal, String... args) {
+        GraphCommand command = new GraphCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, terminal);
+        return new CommandLine(command).execute(args);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path fixture(String name) throws IOException {
+        Path file = dir.resolve(name + ".json");
+        try (InputStream in = getClass().getResourceAsStream("/graph-fixtures/" + name + ".json")) {
+            Files.copy(in, file);
+        }
+        return file;
+    }
+
+    @Test
+    void drawsASavedAnswerAsPlainTextWhenStdoutIsNotATerminal() throws IOException {
+        int code = run(Map.of(), false, "--from-file", fixture("xray-graph-c").toString(), "--ascii",
+                "--labels", "share");
+        assertThat(code).isZero();
+        assertThat(stdout()).contains("front-node", "color-v2-node", "51%", "49%").doesNotContain("\u001b[");
+        assertThat(stdout().chars().allMatch(c -> c < 128)).isTrue();
+        assertThat(stderr()).isEmpty();
+    }
+
+    @Test
+    void paintsColoursOnATerminalUnlessNoColorIsSet() throws IOException {
+        Path file = fixture("xray-graph-b");
+        assertThat(run(Map.of(), true, "--from-file", file.toString())).isZero();
+        assertThat(stdout()).contains("\u001b[");
+        out.reset();
+        assertThat(run(Map.of("NO_COLOR", "1"), true, "--from-file", file.toString())).isZero();
+        assertThat(stdout()).doesNotContain("\u001b[").contains("█");
+    }
+
+    @Test
+    void theTableAndTheWidthOptionWork() throws IOException {
+        assertThat(run(Map.of("COLUMNS", "120"), false, "--from-file", fixture("xray-graph-c").toString(), "--table"))
+                .isZero();
+        assertThat(stdout()).contains("NAME", "SUCCESS", "color-v2-node");
+    }
+
+    @Test
+    void withoutAFileItSaysThatLiveQueriesComeLaterAndFails() {
+        assertThat(run(Map.of(), false)).isEqualTo(1);
+        assertThat(stderr()).contains("querying a live target comes with the local cloud".replace("q", "Q"))
+                .contains("--from-file");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void aMissingFileOrABrokenAnswerFailsWithAMessageAndNoStackTrace() throws IOException {
+        assertThat(run(Map.of(), false, "--from-file", dir.resolve("nope.json").toString())).isEqualTo(1);
+        assertThat(stderr()).contains("No such file").doesNotContain("Exception").doesNotContain("\tat ");
+        err.reset();
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"Services\": [{\"ReferenceId\": \"x\"}]}");
+        assertThat(run(Map.of(), false, "--from-file", broken.toString())).isEqualTo(1);
+        assertThat(stderr()).contains("Services[0].ReferenceId: expected a whole number").doesNotContain("\tat ");
+    }
+
+    @Test
+    void theTutorialListsGraphAsASubcommand() {
+        assertThat(TutorialCommand.commandLine().getSubcommands()).containsKey("graph");
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() throws IOException {
+        assertThat(run(Map.of(), false, "--from-file", fixture("xray-graph-a").toString(), "--labels", "colour"))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("Unknown --labels 'colour'");
+        assertThat(run(Map.of(), false, "--from-file", "x.json", "--width", "3")).isEqualTo(2);
+    }
+}
