@@ -126,6 +126,14 @@ class QueryWireTest {
     }
 
     @Test
+    void anEmptyFormIsAMissingActionErrorToo() {
+        HttpResponse<byte[]> r = client.form("");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(WireClient.text(r)).contains("<Code>MissingAction</Code>");
+    }
+
+    @Test
     void aBrokenPercentEscapeIsAMalformedQueryStringError() {
         HttpResponse<byte[]> r = client.form("Action=DescribeStacks&Version=2010-05-15&StackName=%zz");
 
