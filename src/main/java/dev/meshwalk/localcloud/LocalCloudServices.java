@@ -1,0 +1,28 @@
+package dev.meshwalk.localcloud;
+
+import dev.meshwalk.localcloud.engine.CloudFormationEngine;
+import dev.meshwalk.localcloud.engine.EngineSettings;
+import dev.meshwalk.localcloud.provider.ProviderRegistry;
+import dev.meshwalk.localcloud.service.cloudformation.CloudFormationService;
+
+/**
+ * The default set of services a local cloud serves, in one place, so that the {@code localcloud} command and
+ * the tutorial's embedded local cloud serve the same thing.
+ *
+ * <p>It registers each service (CloudFormation, X-Ray, CloudWatch) and the resources they share (stores,
+ * the data plane) with {@link LocalCloud.Builder#onClose} so that closing the local cloud stops them all.
+ * The services are built by other parts of the project; until they are merged in, this registers none and
+ * the endpoint answers every AWS request with an AWS-shaped "not served" error.
+ */
+public final class LocalCloudServices {
+
+    private LocalCloudServices() {
+    }
+
+    /** Adds the default services to the builder and returns it. */
+    public static LocalCloud.Builder addDefaults(LocalCloud.Builder builder) {
+        ProviderRegistry providers = ProviderRegistry.standard();
+        builder.service(new CloudFormationService(new CloudFormationEngine(providers, EngineSettings.defaults())));
+        return builder;
+    }
+}
