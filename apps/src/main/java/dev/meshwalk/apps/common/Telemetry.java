@@ -218,7 +218,12 @@ public final class Telemetry implements AutoCloseable {
         return serviceName;
     }
 
-    /** Where spans go, if anywhere (for the start-up log line). */
+    /** Where spans go, for the start-up log line. */
+    public String describeExport() {
+        return tracesEndpoint.map(url -> "traces to " + url).orElse("traces not exported (no OTEL_EXPORTER_OTLP_ENDPOINT)");
+    }
+
+    /** Where spans go, if anywhere. */
     public Optional<String> tracesEndpoint() {
         return tracesEndpoint;
     }
