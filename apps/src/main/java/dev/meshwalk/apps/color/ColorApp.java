@@ -57,6 +57,12 @@ public final class ColorApp implements Launcher.RunningApp {
     }
 
     @Override
+    public String describe() {
+        return telemetry.serviceName() + " answering " + color + " on port " + port() + ", "
+                + telemetry.describeExport();
+    }
+
+    @Override
     public int port() {
         return server.port();
     }

@@ -70,12 +70,8 @@ public final class Telemetry implements AutoCloseable {
     private static final Duration EXPORT_TIMEOUT = Duration.ofSeconds(2);
     private static final long DEFAULT_SCHEDULE_DELAY_MILLIS = 1000;
 
+    /** Reads request headers (the JDK's {@link Headers} look names up case-insensitively). */
     private static final TextMapGetter<Headers> REQUEST_HEADERS = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(Headers headers) {
-            return headers.keySet();
-        }
-
         @Override
         public String get(Headers headers, String key) {
             return headers == null ? null : headers.getFirst(key);
@@ -218,7 +214,12 @@ public final class Telemetry implements AutoCloseable {
         return serviceName;
     }
 
-    /** Where spans go, if anywhere (for the start-up log line). */
+    /** Where spans go, for the start-up log line. */
+    public String describeExport() {
+        return tracesEndpoint.map(url -> "traces to " + url).orElse("traces not exported (no OTEL_EXPORTER_OTLP_ENDPOINT)");
+    }
+
+    /** Where spans go, if anywhere. */
     public Optional<String> tracesEndpoint() {
         return tracesEndpoint;
     }
@@ -227,6 +228,7 @@ public final class Telemetry implements AutoCloseable {
      * Wraps {@code handler} so each request runs inside a server span that continues the caller's trace
      * ({@code X-Amzn-Trace-Id}), named after the route {@code routeOf} finds for the path.
      */
+    @SuppressWarnings("try") // the scope only has to be open while the handler runs
     public HttpHandler serverSpans(HttpHandler handler, Function<String, String> routeOf) {
         return exchange -> {
             Context parent = propagator.extract(Context.root(), exchange.getRequestHeaders(), REQUEST_HEADERS);

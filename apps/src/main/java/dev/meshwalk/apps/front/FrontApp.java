@@ -97,6 +97,12 @@ public final class FrontApp implements Launcher.RunningApp {
     }
 
     @Override
+    public String describe() {
+        return telemetry.serviceName() + " listening on port " + port() + ", color " + colorRoute() + ", "
+                + telemetry.describeExport();
+    }
+
+    @Override
     public int port() {
         return server.port();
     }

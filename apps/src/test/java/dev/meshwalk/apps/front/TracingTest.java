@@ -89,6 +89,8 @@ class TracingTest {
             assertThat(epochSecond).isCloseTo(before, within(5L));
             assertThat(server.parentSpanId()).isEmpty();
             assertThat(server.name()).isEqualTo("GET /ping");
+            assertThat(Thread.getAllStackTraces().keySet())
+                    .noneMatch(thread -> thread.getName().equals("color-otlp-export") && thread.isAlive());
         }
     }
 
