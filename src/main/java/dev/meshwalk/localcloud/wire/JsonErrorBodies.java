@@ -24,6 +24,7 @@ final class JsonErrorBodies {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("__type", qualify ? qualifiedType(error, signingName) : error.shape());
         body.put("message", error.getMessage() == null ? "" : error.getMessage());
+        error.members().forEach(body::putIfAbsent);
         return body;
     }
 
