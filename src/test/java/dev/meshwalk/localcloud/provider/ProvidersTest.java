@@ -48,6 +48,10 @@ class ProvidersTest {
         Provisioned listener = create("AWS::ElasticLoadBalancingV2::Listener", "L", "LoadBalancerArn", internal.physicalId(),
                 "DefaultActions", List.of(Map.of("Type", "forward", "TargetGroupArn", tg.physicalId())));
         assertThat(listener.physicalId()).contains(":listener/app/");
+        create("AWS::ElasticLoadBalancingV2::LoadBalancer", "Named", "Name", "front", "Subnets", List.of("subnet-1"));
+        assertThatThrownBy(() -> create("AWS::ElasticLoadBalancingV2::LoadBalancer", "Again", "Name", "front",
+                "Subnets", List.of("subnet-1")))
+                .hasMessageStartingWith("A load balancer with the same name 'front' exists, but with different settings");
         assertThatThrownBy(() -> create("AWS::ElasticLoadBalancingV2::TargetGroup", "T2", "Port", 80))
                 .hasMessageContaining("A port, protocol and VPC ID must be specified");
     }
