@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code graph}: draws an X-Ray service map (or its table) from a saved {@code aws xray get-service-graph}
- * answer. Querying a live target arrives with the cloud wiring; until then it says so and fails, rather
- * than drawing something made up.
+ * answer, or, without {@code --from-file}, from the current target's X-Ray for the last minutes
+ * ({@link LiveGraphSource}).
  */
 @Command(name = "graph",
         mixinStandardHelpOptions = true,
@@ -37,6 +37,10 @@ import picocli.CommandLine.Option;
             "Example: aws xray get-service-graph --start-time $(date -d '-5 min' +%%s) --end-time $(date +%%s)"
                 + " > answer.json && java -jar target/tutorial.jar graph --from-file answer.json"})
 public final class GraphCommand implements Callable<Integer> {
+
+    /** The command's place in the tree: the live path reads the inherited target flags through it. */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -69,6 +73,10 @@ public final class GraphCommand implements Callable<Integer> {
             description = "Columns to fit (default: $COLUMNS, else 80). Wider maps are printed whole.")
     Integer width;
 
+    @Option(names = "--minutes", paramLabel = "N", defaultValue = "5",
+            description = "Without --from-file: the time window to ask the target for (default: ${DEFAULT-VALUE}).")
+    int minutes;
+
     @Option(names = "--table", description = "A table of the nodes instead of the map (like `linkerd viz stat`).")
     boolean table;
 
@@ -89,24 +97,27 @@ public final class GraphCommand implements Callable<Integer> {
             err.println("--width " + columns + " is out of range; use 40 to 10000 columns.");
             return 2;
         }
-        if (fromFile == null) {
-            err.println("Querying a live target comes with the local cloud; use --from-file with a saved answer of "
-                    + "`aws xray get-service-graph` for now.");
-            return 1;
-        }
         ServiceGraph graph;
-        try (InputStream in = Files.newInputStream(fromFile)) {
-            graph = new ServiceGraphReader().read(in);
-        } catch (NoSuchFileException e) {
-            err.println("No such file: " + fromFile + ". Check the path, or save an answer first with "
-                    + "`aws xray get-service-graph ... > answer.json`.");
-            return 1;
-        } catch (IOException e) {
-            err.println("Cannot read " + fromFile + ": " + e.getMessage());
-            return 1;
-        } catch (ServiceGraphFormatException e) {
-            err.println("Cannot draw " + fromFile + ": " + e.getMessage());
-            return 1;
+        if (fromFile == null) {
+            java.util.Optional<ServiceGraph> live = LiveGraphSource.fetch(spec, java.time.Duration.ofMinutes(minutes), err);
+            if (live.isEmpty()) {
+                return 1;
+            }
+            graph = live.get();
+        } else {
+            try (InputStream in = Files.newInputStream(fromFile)) {
+                graph = new ServiceGraphReader().read(in);
+            } catch (NoSuchFileException e) {
+                err.println("No such file: " + fromFile + ". Check the path, or save an answer first with "
+                        + "`aws xray get-service-graph ... > answer.json`.");
+                return 1;
+            } catch (IOException e) {
+                err.println("Cannot read " + fromFile + ": " + e.getMessage());
+                return 1;
+            } catch (ServiceGraphFormatException e) {
+                err.println("Cannot draw " + fromFile + ": " + e.getMessage());
+                return 1;
+            }
         }
         MapOptions options = new MapOptions(columns, ascii ? Glyphs.ASCII : Glyphs.UNICODE, mode,
                 "Send some traffic first (java -jar target/tutorial.jar traffic --count 50), then save a new answer.");

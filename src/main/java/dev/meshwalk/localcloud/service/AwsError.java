@@ -1,5 +1,9 @@
 package dev.meshwalk.localcloud.service;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A failure the client is meant to see, carrying everything each protocol needs to encode it.
  *
@@ -12,6 +16,7 @@ public final class AwsError extends RuntimeException {
     private final String code;
     private final String shape;
     private final int httpStatus;
+    private final Map<String, Object> members = new LinkedHashMap<>();
 
     public AwsError(String code, String shape, int httpStatus, String message) {
         super(message);
@@ -28,6 +33,20 @@ public final class AwsError extends RuntimeException {
     /** CloudFormation's catch-all client error, the one the CLI and SDK waiters match on. */
     public static AwsError validation(String message) {
         return badRequest("ValidationError", message);
+    }
+
+    /**
+     * Adds a modelled member of the error shape besides its message, e.g. CloudWatch's
+     * {@code dashboardValidationMessages}; JSON and CBOR codecs write these next to {@code message}.
+     */
+    public AwsError withMember(String name, Object value) {
+        members.put(name, value);
+        return this;
+    }
+
+    /** Extra error-shape members (name as in the model), in insertion order; empty for most errors. */
+    public Map<String, Object> members() {
+        return Collections.unmodifiableMap(members);
     }
 
     public String code() {

@@ -1,5 +1,7 @@
 package dev.meshwalk.localcloud.service;
 
+import java.util.Set;
+
 /**
  * One AWS service of the local cloud, seen from the wire layer.
  *
@@ -16,6 +18,18 @@ public interface AwsService {
 
     /** The SigV4 signing name, e.g. {@code cloudformation}, {@code monitoring}, {@code xray}. */
     String signingName();
+
+    /**
+     * The operations this service implements, by model name (e.g. {@code DescribeStacks}).
+     *
+     * <p>The wire layer answers a request for any other operation itself, in the client's protocol
+     * (awsQuery {@code InvalidAction} "Could not find operation X ...", RPCv2 {@code UnknownOperationException}),
+     * so every service reports unknown operations the same way. The default, an empty set, means "not
+     * declared": every operation is passed to {@link #call}, which must then reject unknown ones itself.
+     */
+    default Set<String> operations() {
+        return Set.of();
+    }
 
     /**
      * Runs one operation.

@@ -1,0 +1,79 @@
+package dev.meshwalk.apps.color;
+
+import dev.meshwalk.apps.common.AppServer;
+import dev.meshwalk.apps.common.Environment;
+import dev.meshwalk.apps.common.Exchanges;
+import dev.meshwalk.apps.common.Launcher;
+import dev.meshwalk.apps.common.Routes;
+import dev.meshwalk.apps.common.Telemetry;
+import java.util.Map;
+
+/**
+ * The back-end service of the tutorial: answers its configured color on every path, and 200 on
+ * {@code /ping} for load balancer and mesh health checks. Two deployments with different {@code COLOR}
+ * values are what make routing visible in chapter 3 (green and blue).
+ *
+ * <p>Environment: {@code COLOR} (required), {@code PORT} (8080), {@code BIND_ADDRESS} (0.0.0.0),
+ * {@code XRAY_APP_NAME} (the service name on the map, default {@code color}), and the OpenTelemetry
+ * variables {@link Telemetry} reads ({@code OTEL_EXPORTER_OTLP_ENDPOINT}, ...).
+ */
+public final class ColorApp implements Launcher.RunningApp {
+    private final String color;
+    private final Telemetry telemetry;
+    private final AppServer server;
+
+    private ColorApp(String color, Telemetry telemetry, AppServer server) {
+        this.color = color;
+        this.telemetry = telemetry;
+        this.server = server;
+    }
+
+    /** Starts a color instance configured by {@code env}; it serves until {@link #close()}. */
+    public static ColorApp start(Map<String, String> env) {
+        Environment environment = new Environment(env);
+        String color = environment.require("COLOR",
+                "set the color this instance answers, e.g. COLOR=green");
+        Telemetry telemetry = Telemetry.start(environment, "color");
+        Routes routes = Routes.builder()
+                .on("/ping", exchange -> Exchanges.sendText(exchange, 200, ""))
+                .otherwise(exchange -> Exchanges.sendText(exchange, 200, color))
+                .build();
+        try {
+            AppServer server = AppServer.start(telemetry.serviceName(), environment.bindAddress(), environment.port(),
+                    telemetry.serverSpans(routes, routes::routeOf));
+            return new ColorApp(color, telemetry, server);
+        } catch (RuntimeException startFailed) {
+            telemetry.close();
+            throw startFailed;
+        }
+    }
+
+    public String color() {
+        return color;
+    }
+
+    public String serviceName() {
+        return telemetry.serviceName();
+    }
+
+    @Override
+    public String describe() {
+        return telemetry.serviceName() + " answering " + color + " on port " + port() + ", "
+                + telemetry.describeExport();
+    }
+
+    @Override
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        telemetry.close();
+    }
+
+    public static void main(String[] args) {
+        Launcher.run("color", ColorApp::start);
+    }
+}

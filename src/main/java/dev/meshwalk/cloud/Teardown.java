@@ -1,0 +1,106 @@
+package dev.meshwalk.cloud;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.DashboardEntry;
+import software.amazon.awssdk.services.cloudwatch.model.ListDashboardsResponse;
+
+/**
+ * Finds and removes what the tutorial created on a target, and proves afterwards that nothing is left. Only
+ * stacks carrying the {@code meshwalk:managed=true} tag and dashboards whose names start with the tutorial's
+ * prefix ({@code meshwalk-<project>}) are ever touched; dashboards a chapter's stack creates go with the stack.
+ */
+public final class Teardown {
+
+    private final CloudSession session;
+    private final CloudWatchClient cloudWatch;
+    private final String stackName;
+    private final String dashboardPrefix;
+
+    public Teardown(CloudSession session, String stackName) {
+        this.session = session;
+        this.cloudWatch = session.cloudWatch();
+        this.stackName = stackName;
+        this.dashboardPrefix = stackName;
+    }
+
+    /** Everything of ours on the target, with its state. */
+    public List<OwnedResource> inventory() {
+        List<OwnedResource> all = new ArrayList<>();
+        for (StackInfo s : new Stacks(session).managedStacks()) {
+            all.add(new OwnedResource(OwnedResource.Kind.STACK, s.name(), s.status()
+                    + s.chapter().map(c -> ", chapter " + c).orElse("")));
+        }
+        for (String d : dashboards()) {
+            all.add(new OwnedResource(OwnedResource.Kind.DASHBOARD, d, "exists"));
+        }
+        return all;
+    }
+
+    /**
+     * Deletes the given resources (stacks first, with progress; then dashboards) and returns the outcomes of
+     * the stack deletions. Refuses anything not in {@link #inventory()}.
+     */
+    public List<DeployOutcome> remove(List<OwnedResource> chosen, Consumer<DeployEvent> listener) {
+        List<OwnedResource> ours = inventory();
+        List<DeployOutcome> outcomes = new ArrayList<>();
+        for (OwnedResource r : chosen) {
+            if (ours.stream().noneMatch(o -> o.kind() == r.kind() && o.name().equals(r.name()))) {
+                throw new DeployException(r.kind().label() + " " + r.name() + " is not the tutorial's; not deleting it.");
+            }
+        }
+        for (OwnedResource r : chosen) {
+            if (r.kind() == OwnedResource.Kind.STACK) {
+                outcomes.add(new StackRemoval(session, r.name()).delete(listener));
+            }
+        }
+        List<String> dashboards = chosen.stream().filter(r -> r.kind() == OwnedResource.Kind.DASHBOARD)
+                .map(OwnedResource::name).filter(dashboards()::contains).toList();
+        if (!dashboards.isEmpty()) {
+            try {
+                cloudWatch.deleteDashboards(b -> b.dashboardNames(dashboards));
+                dashboards.forEach(d -> listener.accept(new DeployEvent.Notice("Deleted dashboard " + d + ".")));
+            } catch (SdkException e) {
+                throw new DeployException("Could not delete the dashboards " + dashboards + ": " + SdkErrors.summary(e), e);
+            }
+        }
+        return outcomes;
+    }
+
+    /** What is still there after a teardown: should be empty. */
+    public List<OwnedResource> leftovers() {
+        List<OwnedResource> left = new ArrayList<>(inventory());
+        new Stacks(session).find(stackName).filter(s -> s.condition() != StackInfo.Condition.GONE)
+                .filter(s -> left.stream().noneMatch(o -> o.name().equals(s.name())))
+                .ifPresent(s -> left.add(new OwnedResource(OwnedResource.Kind.STACK, s.name(), s.status())));
+        return left;
+    }
+
+    private List<String> dashboards() {
+        List<String> names = new ArrayList<>();
+        try {
+            String token = null;
+            for (int page = 0; page < 50; page++) {
+                String next = token;
+                ListDashboardsResponse response = cloudWatch.listDashboards(b -> b.dashboardNamePrefix(dashboardPrefix)
+                        .nextToken(next));
+                for (DashboardEntry d : response.dashboardEntries()) {
+                    if (d.dashboardName().startsWith(dashboardPrefix)) {
+                        names.add(d.dashboardName());
+                    }
+                }
+                token = response.nextToken();
+                if (token == null || token.isEmpty()) {
+                    break;
+                }
+            }
+        } catch (SdkException e) {
+            throw new DeployException("Could not list dashboards: " + SdkErrors.summary(e), e);
+        }
+        return names;
+    }
+}

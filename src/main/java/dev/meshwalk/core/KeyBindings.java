@@ -1,0 +1,48 @@
+package dev.meshwalk.core;
+
+import java.util.List;
+
+/**
+ * The keys, described once: the help overlay and the footers read them from here, and {@link Update} implements
+ * them, so what the screen promises is what the keys do.
+ */
+public final class KeyBindings {
+
+    public record Binding(String keys, String meaning) {
+    }
+
+    private KeyBindings() {
+    }
+
+    public static List<Binding> chapterList() {
+        return List.of(
+                new Binding("up/down, j/k", "move the selection"),
+                new Binding("0-9", "select that chapter"),
+                new Binding("enter, l", "open the selected chapter"));
+    }
+
+    public static List<Binding> lesson() {
+        return List.of(
+                new Binding("up/down, j/k", "scroll a line"),
+                new Binding("PgUp/PgDn, space, b", "scroll a page"),
+                new Binding("g / G", "top / end of the lesson"),
+                new Binding("n / p", "next / previous chapter"),
+                new Binding("0-9", "open that chapter"),
+                new Binding("d t m c x", "show the deploy, traffic, map, metrics, teardown pane"),
+                new Binding("esc, h", "back to the chapter list"));
+    }
+
+    public static List<Binding> everywhere() {
+        return List.of(
+                new Binding("?", "this help (any key closes it)"),
+                new Binding("q", "quit (asks first while something runs)"),
+                new Binding("ctrl-c", "quit at once"));
+    }
+
+    /** One line of key hints for the footer of a view, shortest first so narrow screens keep the essentials. */
+    public static String footer(View view) {
+        return view == View.CHAPTERS
+                ? "up/down move  0-3 select  enter open  ? help  q quit"
+                : "j/k scroll  spc page  n/p chapter  d,t,m,c,x actions  esc back  ? help  q quit";
+    }
+}

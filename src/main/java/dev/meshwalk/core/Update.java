@@ -1,0 +1,269 @@
+package dev.meshwalk.core;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.meshwalk.content.Chapter;
+import dev.meshwalk.content.StyledLine;
+
+/**
+ * The tutorial's logic: {@code (State, Msg) -> (State, Effects)}. Pure: no I/O, no clock, no threads, so
+ * every transition is a plain unit test and both front-ends behave the same.
+ */
+public final class Update {
+
+    private Update() {
+    }
+
+    public static Next apply(State state, Msg msg) {
+        if (msg instanceof Msg.KeyPressed k) {
+            return key(state, k.key());
+        } else if (msg instanceof Msg.Resized r) {
+            return settle(relayout(state.toBuilder().size(r.size()).build()));
+        } else if (msg instanceof Msg.OpenChapter o) {
+            return open(state, o.number());
+        } else if (msg instanceof Msg.NextChapter) {
+            return open(state, (state.current() < 0 ? state.selected() : state.current()) + 1);
+        } else if (msg instanceof Msg.PrevChapter) {
+            return open(state, (state.current() < 0 ? state.selected() : state.current()) - 1);
+        } else if (msg instanceof Msg.ShowChapterList) {
+            return Next.of(backToList(state));
+        } else if (msg instanceof Msg.ChapterReadToEnd r) {
+            return markRead(state, r.number());
+        } else if (msg instanceof Msg.ProgressLoaded p) {
+            return progressLoaded(state, p);
+        } else if (msg instanceof Msg.ProgressSaveFailed f) {
+            return Next.of(state.toBuilder().notice("Could not save progress: " + f.reason()).build());
+        } else if (msg instanceof Msg.Notice n) {
+            return Next.of(state.toBuilder().notice(n.text()).build());
+        } else if (msg instanceof Msg.RunningChanged r) {
+            return Next.of(state.toBuilder().running(r.running()).build());
+        } else if (msg instanceof Msg.TargetResolved t) {
+            return Next.of(state.toBuilder().target(t.target()).build());
+        } else if (msg instanceof Msg.ActionPaneChanged a) {
+            return Next.of(state.toBuilder().pane(a.pane()).build());
+        } else if (msg instanceof Msg.QuitRequested) {
+            return requestQuit(state);
+        }
+        throw new IllegalArgumentException("unhandled message " + msg);
+    }
+
+    private static Next key(State s, Key key) {
+        if (key.kind() == Key.Kind.CTRL_C) {
+            return Next.of(s, new Effect.Quit());
+        }
+        if (s.overlay() == Overlay.CONFIRM_QUIT) {
+            if (key.is('y') || key.is('Y') || key.is('q')) {
+                return Next.of(s, new Effect.Quit());
+            }
+            return Next.of(s.toBuilder().overlay(Overlay.NONE).build());
+        }
+        if (s.overlay() == Overlay.HELP) {
+            if (key.is('q')) {
+                return requestQuit(s.toBuilder().overlay(Overlay.NONE).build());
+            }
+            return Next.of(s.toBuilder().overlay(Overlay.NONE).build());
+        }
+        if (key.is('?')) {
+            return Next.of(s.toBuilder().overlay(Overlay.HELP).build());
+        }
+        if (key.is('q')) {
+            return requestQuit(s);
+        }
+        if (s.size().tooSmall()) {
+            return Next.of(s);
+        }
+        return s.view() == View.CHAPTERS ? chapterListKey(s, key) : lessonKey(s, key);
+    }
+
+    private static Next chapterListKey(State s, Key key) {
+        int last = s.chapters().size() - 1;
+        switch (key.kind()) {
+            case UP:
+                return Next.of(select(s, s.selected() - 1));
+            case DOWN:
+            case TAB:
+                return Next.of(select(s, s.selected() + 1));
+            case HOME:
+                return Next.of(select(s, 0));
+            case END:
+                return Next.of(select(s, last));
+            case ENTER:
+            case RIGHT:
+                return open(s, s.selected());
+            case CHAR:
+                char c = key.ch();
+                if (c == 'k') {
+                    return Next.of(select(s, s.selected() - 1));
+                } else if (c == 'j') {
+                    return Next.of(select(s, s.selected() + 1));
+                } else if (c == 'l') {
+                    return open(s, s.selected());
+                } else if (c == 'g') {
+                    return Next.of(select(s, 0));
+                } else if (c == 'G') {
+                    return Next.of(select(s, last));
+                } else if (Character.isDigit(c)) {
+                    int n = c - '0';
+                    return n <= last ? Next.of(select(s, n)) : Next.of(s.toBuilder().notice(noSuchChapter(s, n)).build());
+                }
+                return Next.of(s);
+            default:
+                return Next.of(s);
+        }
+    }
+
+    private static Next lessonKey(State s, Key key) {
+        int page = Math.max(1, s.layout().viewportHeight() - 1);
+        switch (key.kind()) {
+            case UP:
+                return scrollTo(s, s.scroll() - 1);
+            case DOWN:
+                return scrollTo(s, s.scroll() + 1);
+            case PAGE_UP:
+                return scrollTo(s, s.scroll() - page);
+            case PAGE_DOWN:
+                return scrollTo(s, s.scroll() + page);
+            case HOME:
+                return scrollTo(s, 0);
+            case END:
+                return scrollTo(s, s.maxScroll());
+            case ESCAPE:
+            case LEFT:
+            case BACKSPACE:
+                return Next.of(backToList(s));
+            case CHAR:
+                char c = key.ch();
+                if (c == 'k') {
+                    return scrollTo(s, s.scroll() - 1);
+                } else if (c == 'j') {
+                    return scrollTo(s, s.scroll() + 1);
+                } else if (c == ' ' || c == 'f') {
+                    return scrollTo(s, s.scroll() + page);
+                } else if (c == 'b') {
+                    return scrollTo(s, s.scroll() - page);
+                } else if (c == 'g') {
+                    return scrollTo(s, 0);
+                } else if (c == 'G') {
+                    return scrollTo(s, s.maxScroll());
+                } else if (c == 'n') {
+                    return open(s, s.current() + 1);
+                } else if (c == 'p') {
+                    return open(s, s.current() - 1);
+                } else if (c == 'h') {
+                    return Next.of(backToList(s));
+                } else if (Character.isDigit(c)) {
+                    int n = c - '0';
+                    return n < s.chapters().size() ? open(s, n) : Next.of(s.toBuilder().notice(noSuchChapter(s, n)).build());
+                }
+                Action action = Action.forKey(c);
+                if (action != null) {
+                    return Next.of(s.toBuilder().focused(action).build());
+                }
+                return Next.of(s);
+            default:
+                return Next.of(s);
+        }
+    }
+
+    private static State select(State s, int index) {
+        int last = s.chapters().size() - 1;
+        return s.toBuilder().selected(Math.max(0, Math.min(last, index))).build();
+    }
+
+    private static State backToList(State s) {
+        return s.toBuilder().view(View.CHAPTERS).overlay(Overlay.NONE)
+                .selected(s.current() >= 0 ? s.current() : s.selected()).build();
+    }
+
+    private static Next open(State s, int number) {
+        if (number < 0 || number >= s.chapters().size()) {
+            String why = s.chapters().isEmpty() ? "There are no chapters to open."
+                    : number < 0 ? "This is the first chapter."
+                    : number == s.chapters().size() ? "This is the last chapter."
+                    : noSuchChapter(s, number);
+            return Next.of(s.toBuilder().notice(why).build());
+        }
+        State opened = s.toBuilder().view(View.LESSON).overlay(Overlay.NONE).current(number).selected(number)
+                .scroll(0).lesson(List.of(), 0).notice(noticeFor(s.chapters().get(number), s.notice())).build();
+        return settle(relayout(opened));
+    }
+
+    /** Keeps an unrelated notice (e.g. a progress problem) but replaces one about a previous chapter. */
+    private static String noticeFor(Chapter chapter, String previous) {
+        if (!chapter.readable()) {
+            return chapter.problem();
+        }
+        return previous != null && previous.startsWith("There is no") || previous != null && previous.startsWith("This is the")
+                ? null : previous;
+    }
+
+    private static String noSuchChapter(State s, int n) {
+        return "There is no chapter " + n + "; the chapters are 0-" + (s.chapters().size() - 1) + ".";
+    }
+
+    private static Next scrollTo(State s, int scroll) {
+        int clamped = Math.max(0, Math.min(s.maxScroll(), scroll));
+        return settle(s.toBuilder().scroll(clamped).build());
+    }
+
+    /** Lays the open lesson out again when the width or glyphs changed; keeps the reader near the same text. */
+    private static State relayout(State s) {
+        Chapter chapter = s.currentChapter();
+        if (chapter == null) {
+            return s;
+        }
+        int width = s.layout().textWidth();
+        if (width == s.lessonWidth() && !s.lesson().isEmpty()) {
+            return s.toBuilder().scroll(Math.max(0, Math.min(s.maxScroll(), s.scroll()))).build();
+        }
+        List<StyledLine> lines = ChapterLines.lesson(chapter, width, s.unicode());
+        int oldSize = s.lesson().size();
+        int scroll = oldSize == 0 ? s.scroll() : (int) Math.round((double) s.scroll() * lines.size() / oldSize);
+        State laidOut = s.toBuilder().lesson(lines, width).build();
+        return laidOut.toBuilder().scroll(Math.max(0, Math.min(laidOut.maxScroll(), scroll))).build();
+    }
+
+    /** After any move in the lesson view: reaching the end of a lesson marks it read. */
+    private static Next settle(State s) {
+        if (s.view() == View.LESSON && s.currentChapter() != null && !s.size().tooSmall()
+                && s.scroll() >= s.maxScroll() && s.currentChapter().readable()) {
+            return markRead(s, s.current());
+        }
+        return Next.of(s);
+    }
+
+    private static Next markRead(State s, int number) {
+        if (number < 0 || number >= s.chapters().size()) {
+            return Next.of(s);
+        }
+        String id = s.chapters().get(number).id();
+        if (s.mark(id) != Mark.NOT_STARTED) {
+            return Next.of(s);
+        }
+        State marked = s.toBuilder().mark(id, Mark.READ).build();
+        return Next.of(marked, new Effect.SaveProgress(marked.marks()));
+    }
+
+    private static Next progressLoaded(State s, Msg.ProgressLoaded p) {
+        // Marks made before the file arrived (the learner was quick) are kept; each chapter keeps the further mark.
+        Map<String, Mark> merged = new HashMap<>(p.marks());
+        s.marks().forEach((id, m) -> merged.merge(id, m, Mark::atLeast));
+        State loaded = s.toBuilder().marks(merged).starting(null)
+                .notice(p.problem() != null ? p.problem() : s.notice()).build();
+        List<Effect> effects = new ArrayList<>();
+        if (!merged.equals(p.marks())) {
+            effects.add(new Effect.SaveProgress(merged));
+        }
+        return new Next(loaded, effects);
+    }
+
+    private static Next requestQuit(State s) {
+        if (s.running()) {
+            return Next.of(s.toBuilder().overlay(Overlay.CONFIRM_QUIT).build());
+        }
+        return Next.of(s, new Effect.Quit());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.meshwalk.effects;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import dev.meshwalk.core.Effect;
+import dev.meshwalk.core.EffectRunner;
+import dev.meshwalk.core.Mark;
+import dev.meshwalk.core.Msg;
+import dev.meshwalk.progress.ProgressStore;
+
+/**
+ * Runs the core's effects off the UI thread and posts the outcome back as Msgs. Today that is progress (load and
+ * save, on one "progress-io" thread so writes stay in order); the actions layer adds its effects here.
+ * {@link Effect.Quit} is the front-end's business and is ignored.
+ */
+public final class TutorialEffects implements EffectRunner {
+
+    private final ProgressStore progress;
+    private final Consumer<Msg> post;
+    private final ExecutorService progressIo;
+
+    public TutorialEffects(ProgressStore progress, Consumer<Msg> post) {
+        this.progress = progress;
+        this.post = post;
+        this.progressIo = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(64), r -> {
+            Thread t = new Thread(r, "progress-io");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void run(Effect effect) {
+        try {
+            if (effect instanceof Effect.LoadProgress) {
+                progressIo.execute(this::load);
+            } else if (effect instanceof Effect.SaveProgress save) {
+                progressIo.execute(() -> save(save.marks()));
+            }
+        } catch (RejectedExecutionException e) {
+            post.accept(new Msg.ProgressSaveFailed("too many pending writes or shutting down"));
+        }
+    }
+
+    private void load() {
+        ProgressStore.Loaded loaded = progress.load();
+        Map<String, Mark> marks = new HashMap<>();
+        loaded.marks().forEach((id, name) -> Mark.parse(name).ifPresent(m -> marks.put(id, m)));
+        post.accept(new Msg.ProgressLoaded(marks, loaded.problem()));
+    }
+
+    private void save(Map<String, Mark> marks) {
+        Map<String, String> names = new HashMap<>();
+        marks.forEach((id, m) -> names.put(id, m.name()));
+        try {
+            progress.save(names);
+        } catch (IOException | RuntimeException e) {
+            post.accept(new Msg.ProgressSaveFailed(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+    }
+
+    /** Lets queued writes finish (a few milliseconds each) so quitting never loses the last mark. */
+    @Override
+    public void close() {
+        progressIo.shutdown();
+        try {
+            if (!progressIo.awaitTermination(5, TimeUnit.SECONDS)) {
+                progressIo.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            progressIo.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

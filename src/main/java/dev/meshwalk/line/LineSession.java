@@ -1,0 +1,158 @@
+package dev.meshwalk.line;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.meshwalk.content.Chapter;
+import dev.meshwalk.content.ChapterCatalog;
+import dev.meshwalk.content.PlainText;
+import dev.meshwalk.core.ChapterLines;
+import dev.meshwalk.core.Effect;
+import dev.meshwalk.core.EffectRunner;
+import dev.meshwalk.core.Msg;
+import dev.meshwalk.core.Next;
+import dev.meshwalk.core.State;
+import dev.meshwalk.core.Update;
+
+/**
+ * The line-mode tutorial: one typed command in, plain text out. It keeps a core {@link State} and moves it with
+ * the same Msgs as the TUI, so progress marks and chapter navigation behave identically in both front-ends.
+ */
+public final class LineSession {
+
+    /** The commands, for help and for completion. */
+    public static final List<String> COMMANDS = List.of("chapters", "read", "next", "prev", "help", "quit");
+
+    private final EffectRunner effects;
+    private final PrintWriter out;
+    private final int width;
+    private State state;
+    private boolean quit;
+
+    public LineSession(State initial, EffectRunner effects, PrintWriter out, int width) {
+        this.state = initial;
+        this.effects = effects;
+        this.out = out;
+        this.width = width;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public boolean quitting() {
+        return quit;
+    }
+
+    /** Applies a Msg that arrived from an effect (e.g. loaded progress) and prints any notice it carries. */
+    public void receive(Msg msg) {
+        dispatch(msg);
+    }
+
+    /** Runs one command line; returns false once the session should end. */
+    public boolean handle(String line) {
+        String trimmed = line.strip();
+        if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+            return !quit;
+        }
+        String[] words = trimmed.split("\\s+", 2);
+        String command = words[0].toLowerCase(Locale.ROOT);
+        String arg = words.length > 1 ? words[1].strip() : "";
+        switch (command) {
+            case "chapters", "list", "ls" -> chapters();
+            case "read", "open" -> read(arg);
+            case "next", "n" -> step(+1);
+            case "prev", "previous", "p" -> step(-1);
+            case "help", "?", "h" -> help();
+            case "quit", "exit", "q" -> dispatch(new Msg.QuitRequested());
+            default -> out.println("Unknown command '" + words[0] + "'. Type help to see the commands.");
+        }
+        out.flush();
+        return !quit;
+    }
+
+    public void chapters() {
+        int titleWidth = ChapterLines.titleWidth(state.chapters());
+        out.println("Chapters:");
+        for (Chapter c : state.chapters()) {
+            out.println("  " + ChapterLines.summary(c, state.mark(c.id()), state.unicode(), titleWidth));
+        }
+        if (state.chapters().isEmpty()) {
+            out.println("  (no lessons were found in this build)");
+        }
+        out.println("Type 'read <number>' to read one.");
+    }
+
+    private void read(String ref) {
+        if (ref.isEmpty()) {
+            out.println("Which chapter? Type 'read <number>' or 'read <id>', e.g. 'read 0'. 'chapters' lists them.");
+            return;
+        }
+        Optional<Chapter> chapter = ChapterCatalog.of(state.chapters()).find(ref);
+        if (chapter.isEmpty()) {
+            out.println("There is no chapter '" + ref + "'. Use " + ChapterCatalog.of(state.chapters()).describeRefs()
+                    + "; 'chapters' lists them.");
+            return;
+        }
+        show(chapter.get().number());
+    }
+
+    private void step(int delta) {
+        int target = state.current() < 0 ? 0 : state.current() + delta;
+        if (target < 0) {
+            out.println("This is the first chapter.");
+        } else if (target >= state.chapters().size()) {
+            out.println(state.chapters().isEmpty() ? "There are no chapters." : "This is the last chapter.");
+        } else {
+            show(target);
+        }
+    }
+
+    /** Prints a whole chapter; having printed all of it counts as reading it. */
+    public void show(int number) {
+        dispatch(new Msg.OpenChapter(number));
+        Chapter chapter = state.currentChapter();
+        if (chapter == null) {
+            return;
+        }
+        String rule = (state.unicode() ? "═" : "=").repeat(Math.min(width, 60));
+        out.println(rule);
+        out.println("Chapter " + chapter.number() + " of " + (state.chapters().size() - 1) + ": " + chapter.title()
+                + (chapter.stack().isEmpty() ? "" : "   (stack: " + chapter.stack() + ")"));
+        out.println(rule);
+        out.print(PlainText.of(ChapterLines.lesson(chapter, width, state.unicode())));
+        out.println(rule);
+        String next = chapter.number() + 1 < state.chapters().size() ? "'next' for chapter " + (chapter.number() + 1) + ", " : "";
+        out.println("End of chapter " + chapter.number() + ". Type " + next + "'chapters' for the list, or 'quit'.");
+        dispatch(new Msg.ChapterReadToEnd(number));
+    }
+
+    private void help() {
+        out.println("Commands:");
+        out.println("  chapters          list the chapters and your progress");
+        out.println("  read <n|id>       print a chapter, e.g. 'read 2' or 'read 2-meshify'");
+        out.println("  next, prev        print the next or previous chapter");
+        out.println("  help              this list");
+        out.println("  quit              leave (end of input works too)");
+        out.println("The full-screen tutorial opens when you start it on a terminal without --plain.");
+    }
+
+    private void dispatch(Msg msg) {
+        String before = state.notice();
+        Next next = Update.apply(state, msg);
+        state = next.state();
+        if (state.notice() != null && !Objects.equals(before, state.notice())) {
+            out.println("note: " + state.notice());
+        }
+        for (Effect e : next.effects()) {
+            if (e instanceof Effect.Quit) {
+                quit = true;
+            } else {
+                effects.run(e);
+            }
+        }
+    }
+}

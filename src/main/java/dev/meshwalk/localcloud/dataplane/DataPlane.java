@@ -1,0 +1,156 @@
+package dev.meshwalk.localcloud.dataplane;
+
+import dev.meshwalk.localcloud.dataplane.cloudmap.CloudMap;
+import dev.meshwalk.localcloud.dataplane.dns.DnsAnswers;
+import dev.meshwalk.localcloud.dataplane.dns.DnsServer;
+import dev.meshwalk.localcloud.dataplane.ecs.Ecs;
+import dev.meshwalk.localcloud.dataplane.elb.LoadBalancers;
+import dev.meshwalk.localcloud.dataplane.mesh.AppMesh;
+import dev.meshwalk.localcloud.dataplane.mesh.MeshProxy;
+import dev.meshwalk.localcloud.dataplane.net.HttpListeners;
+import dev.meshwalk.localcloud.dataplane.net.LoopbackAddressPool;
+import dev.meshwalk.localcloud.dataplane.net.NamedThreads;
+import dev.meshwalk.localcloud.dataplane.net.Upstream;
+import dev.meshwalk.localcloud.dataplane.route53.Route53;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local cloud's data plane: what the ECS, ELBv2, Cloud Map, Route 53 and App Mesh resources of a stack
+ * become on one machine. Tasks run the demo apps in-process, each on its own loopback address; load balancers,
+ * mesh proxies and a DNS server run on loopback too. The CloudFormation providers drive it through the five
+ * facades below; {@link #close()} stops everything it started.
+ *
+ * <p>Threads (all named {@code dataplane-*}): one scheduler pair for reconcilers and health checks, a bounded
+ * pool for HTTP handlers of every listener, a small pool for the shared HTTP client, a bounded pool that
+ * launches and stops tasks, two DNS threads. Each HTTP listener additionally has the JDK server's dispatcher
+ * thread. Idle tasks hold no thread of their own.
+ */
+public final class DataPlane implements AutoCloseable {
+
+    static {
+        // The JDK HTTP server leaves Nagle's algorithm on unless told otherwise; with headers and body written
+        // separately that adds ~40 ms (delayed ACK) to every hop of a proxy chain. Read once, at the first server.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final DataPlaneConfig config;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final ThreadPoolExecutor handlers;
+    private final ThreadPoolExecutor clientPool;
+    private final ThreadPoolExecutor taskWorkers;
+    private final LoopbackAddressPool addresses = new LoopbackAddressPool();
+    private final DnsAnswers dnsAnswers = new DnsAnswers();
+    private final DnsServer dnsServer;
+    private final CloudMap cloudMap;
+    private final Route53 route53;
+    private final LoadBalancers loadBalancers;
+    private final AppMesh appMesh = new AppMesh();
+    private final Ecs ecs;
+
+    private DataPlane(DataPlaneConfig config) throws IOException {
+        this.config = config;
+        AwsIds ids = new AwsIds(config.region(), config.accountId());
+        scheduler = new ScheduledThreadPoolExecutor(2, new NamedThreads("dataplane-scheduler"));
+        scheduler.setRemoveOnCancelPolicy(true);
+        handlers = new ThreadPoolExecutor(0, 256, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                new NamedThreads("dataplane-http"));
+        clientPool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                new NamedThreads("dataplane-upstream"));
+        clientPool.allowCoreThreadTimeOut(true);
+        taskWorkers = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                new NamedThreads("dataplane-ecs-task"));
+        taskWorkers.allowCoreThreadTimeOut(true);
+        Upstream upstream = new Upstream(clientPool, Duration.ofSeconds(2));
+        HttpListeners listeners = new HttpListeners(handlers);
+        cloudMap = new CloudMap(ids, config.timings());
+        route53 = new Route53(ids, config.timings());
+        loadBalancers = new LoadBalancers(ids, config.timings(), addresses, listeners, upstream, scheduler);
+        dnsAnswers.addSource(loadBalancers);
+        dnsAnswers.addSource(cloudMap);
+        dnsAnswers.addSource(route53);
+        try {
+            dnsServer = DnsServer.start(dnsAnswers);
+        } catch (IOException e) {
+            shutdownPools();
+            throw e;
+        }
+        MeshProxy.Services meshServices = new MeshProxy.Services(appMesh, cloudMap, dnsAnswers, upstream, listeners,
+                config.proxyTelemetry(), ids);
+        ecs = Ecs.create(ids, config.timings(), config.imageMap(), config.apps(), config.telemetrySidecars(),
+                meshServices, addresses, scheduler, upstream, dnsServer.hostAndPort(), loadBalancers, cloudMap,
+                taskWorkers);
+    }
+
+    /** Starts the DNS server and the shared pools; everything else starts when resources are created. */
+    public static DataPlane start(DataPlaneConfig config) throws IOException {
+        return new DataPlane(config);
+    }
+
+    public Ecs ecs() {
+        return ecs;
+    }
+
+    public LoadBalancers loadBalancers() {
+        return loadBalancers;
+    }
+
+    public CloudMap cloudMap() {
+        return cloudMap;
+    }
+
+    public Route53 route53() {
+        return route53;
+    }
+
+    public AppMesh appMesh() {
+        return appMesh;
+    }
+
+    /** The DNS server's address (UDP and TCP), as given to apps in {@code DNS_SERVER}. */
+    public InetSocketAddress dnsServer() {
+        return dnsServer.address();
+    }
+
+    /** Answers DNS questions in-process exactly as the DNS server would. */
+    public DnsAnswers dns() {
+        return dnsAnswers;
+    }
+
+    public LocalTimings timings() {
+        return config.timings();
+    }
+
+    /** Stops every task, listener, proxy, DNS socket and thread this data plane started. */
+    @Override
+    public void close() {
+        ecs.close();
+        loadBalancers.close();
+        appMesh.proxies().forEach(MeshProxy::close);
+        dnsServer.close();
+        shutdownPools();
+    }
+
+    private void shutdownPools() {
+        for (ExecutorService pool : new ExecutorService[] {scheduler, taskWorkers, handlers, clientPool}) {
+            pool.shutdownNow();
+        }
+        for (ExecutorService pool : new ExecutorService[] {scheduler, taskWorkers, handlers, clientPool}) {
+            try {
+                pool.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

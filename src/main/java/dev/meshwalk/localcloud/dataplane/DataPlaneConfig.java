@@ -1,0 +1,51 @@
+package dev.meshwalk.localcloud.dataplane;
+
+import dev.meshwalk.localcloud.dataplane.ecs.AppCatalog;
+import dev.meshwalk.localcloud.dataplane.ecs.DiscardingTelemetrySidecars;
+import dev.meshwalk.localcloud.dataplane.ecs.ImageMap;
+import dev.meshwalk.localcloud.dataplane.ecs.TelemetrySidecars;
+import dev.meshwalk.localcloud.dataplane.mesh.ProxyTelemetry;
+import java.util.Objects;
+
+/**
+ * How to start a {@link DataPlane}. Only {@code apps} has no default: the composition root passes the real demo
+ * apps ({@code FrontApp::start}, {@code ColorApp::start}) and tests pass fakes.
+ *
+ * @param telemetrySidecars what X-Ray daemon and CloudWatch agent containers run (the telemetry intake); the
+ *                          default only holds their ports open and drops what arrives
+ * @param proxyTelemetry    where mesh proxies report each request (the telemetry intake); default: nowhere
+ */
+public record DataPlaneConfig(LocalTimings timings, ImageMap imageMap, AppCatalog apps,
+                              TelemetrySidecars telemetrySidecars, ProxyTelemetry proxyTelemetry, String region,
+                              String accountId) {
+
+    public DataPlaneConfig {
+        Objects.requireNonNull(timings, "timings");
+        Objects.requireNonNull(imageMap, "imageMap");
+        Objects.requireNonNull(apps, "apps (the demo apps the tasks run)");
+        Objects.requireNonNull(telemetrySidecars, "telemetrySidecars");
+        Objects.requireNonNull(proxyTelemetry, "proxyTelemetry");
+    }
+
+    /** Default timings, image map and region {@code us-east-1}, account {@code 000000000000}, no telemetry intake. */
+    public static DataPlaneConfig defaults(AppCatalog apps) {
+        return new DataPlaneConfig(LocalTimings.defaults(), ImageMap.defaults(), apps, new DiscardingTelemetrySidecars(),
+                ProxyTelemetry.none(), "us-east-1", "000000000000");
+    }
+
+    public DataPlaneConfig withTimings(LocalTimings newTimings) {
+        return new DataPlaneConfig(newTimings, imageMap, apps, telemetrySidecars, proxyTelemetry, region, accountId);
+    }
+
+    public DataPlaneConfig withImageMap(ImageMap newImageMap) {
+        return new DataPlaneConfig(timings, newImageMap, apps, telemetrySidecars, proxyTelemetry, region, accountId);
+    }
+
+    public DataPlaneConfig withTelemetry(TelemetrySidecars sidecars, ProxyTelemetry proxies) {
+        return new DataPlaneConfig(timings, imageMap, apps, sidecars, proxies, region, accountId);
+    }
+
+    public DataPlaneConfig withAccount(String newRegion, String newAccountId) {
+        return new DataPlaneConfig(timings, imageMap, apps, telemetrySidecars, proxyTelemetry, newRegion, newAccountId);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.meshwalk.localcloud.dataplane.ecs;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One container of a task definition, with the properties that change how it runs locally.
+ *
+ * @param containerPorts the container ports of its {@code PortMappings}
+ * @param healthCheck    null when it has none
+ */
+public record ContainerSpec(String name, String image, boolean essential, Map<String, String> environment,
+                            List<Integer> containerPorts, List<Dependency> dependsOn, HealthCheck healthCheck) {
+
+    public ContainerSpec {
+        environment = Map.copyOf(environment);
+        containerPorts = List.copyOf(containerPorts);
+        dependsOn = List.copyOf(dependsOn);
+    }
+
+    /** {@code DependsOn}: start only after {@code containerName} reached {@code condition}. */
+    public record Dependency(String containerName, Condition condition) {
+    }
+
+    /** Dependency conditions; COMPLETE and SUCCESS are for short-lived containers, which local images are not. */
+    public enum Condition { START, HEALTHY, COMPLETE, SUCCESS }
+
+    /**
+     * A container health check as in the task definition (seconds, template units; run compressed).
+     *
+     * @param command e.g. {@code ["CMD-SHELL", "curl -s http://localhost:9901/server_info | grep LIVE"]}
+     */
+    public record HealthCheck(List<String> command, int intervalSeconds, int timeoutSeconds, int retries,
+                              int startPeriodSeconds) {
+        public HealthCheck {
+            command = List.copyOf(command);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package dev.meshwalk.localcloud.dataplane.ecs;
+
+import dev.meshwalk.localcloud.dataplane.AwsIds;
+import dev.meshwalk.localcloud.dataplane.LocalTimings;
+import dev.meshwalk.localcloud.dataplane.mesh.MeshProxy;
+import dev.meshwalk.localcloud.dataplane.net.LoopbackAddressPool;
+import dev.meshwalk.localcloud.dataplane.net.Upstream;
+import java.util.EnumMap;
+import java.util.concurrent.ScheduledExecutorService;
+import dev.meshwalk.localcloud.dataplane.cloudmap.CloudMap;
+import dev.meshwalk.localcloud.dataplane.elb.LoadBalancers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Amazon ECS on loopback: clusters, task definitions, services that keep their tasks running, and tasks that
+ * run the containers' local programs. Shaped like the ECS API so the CloudFormation providers map onto it
+ * one-to-one.
+ */
+public final class Ecs implements AutoCloseable {
+
+    private final AwsIds ids;
+    private final TaskEnvironment env;
+    private final LoadBalancers loadBalancers;
+    private final CloudMap cloudMap;
+    private final ExecutorService workers;
+    private final Set<String> clusters = ConcurrentHashMap.newKeySet();
+    private final Map<String, TaskDefinition> taskDefinitions = new ConcurrentHashMap<>();
+    private final Map<String, Integer> revisions = new ConcurrentHashMap<>();
+    private final Map<String, EcsService> services = new ConcurrentHashMap<>();
+
+    /**
+     * Wires ECS to the rest of the data plane.
+     *
+     * @param workers    bounded pool that launches and stops tasks (container starts may wait on dependencies)
+     * @param dnsServer  {@code host:port} of the local DNS server, given to apps as {@code DNS_SERVER}
+     */
+    public static Ecs create(AwsIds ids, LocalTimings timings, ImageMap imageMap, AppCatalog apps,
+                             TelemetrySidecars telemetry, MeshProxy.Services meshServices,
+                             LoopbackAddressPool addresses, ScheduledExecutorService scheduler, Upstream upstream,
+                             String dnsServer, LoadBalancers loadBalancers, CloudMap cloudMap, ExecutorService workers) {
+        Map<ContainerKind, ContainerProgram> programs = new EnumMap<>(ContainerKind.class);
+        programs.put(ContainerKind.FRONT_APP, new AppProgram(apps.front()));
+        programs.put(ContainerKind.COLOR_APP, new AppProgram(apps.color()));
+        programs.put(ContainerKind.XRAY_DAEMON, launch -> telemetry.start(ContainerKind.XRAY_DAEMON, launch));
+        programs.put(ContainerKind.CLOUDWATCH_AGENT, launch -> telemetry.start(ContainerKind.CLOUDWATCH_AGENT, launch));
+        programs.put(ContainerKind.MESH_PROXY, new MeshProxyProgram(meshServices));
+        TaskEnvironment env = new TaskEnvironment(imageMap, programs, addresses, scheduler, upstream, timings, dnsServer);
+        return new Ecs(ids, env, loadBalancers, cloudMap, workers);
+    }
+
+    private Ecs(AwsIds ids, TaskEnvironment env, LoadBalancers loadBalancers, CloudMap cloudMap, ExecutorService workers) {
+        this.ids = ids;
+        this.env = env;
+        this.loadBalancers = loadBalancers;
+        this.cloudMap = cloudMap;
+        this.workers = workers;
+    }
+
+    /** Creates (or finds) a cluster; returns its ARN. */
+    public String createCluster(String name) {
+        clusters.add(name);
+        return clusterArn(name);
+    }
+
+    /** Deletes a cluster; like ECS, refuses while it has services. */
+    public void deleteCluster(String name) {
+        if (services.values().stream().anyMatch(s -> s.cluster().equals(name))) {
+            throw new IllegalStateException("cluster " + name + " still has services; delete them first");
+        }
+        clusters.remove(name);
+    }
+
+    public String clusterArn(String name) {
+        return ids.arn("ecs", "cluster/" + name);
+    }
+
+    /** Registers a new revision of the family. */
+    public TaskDefinition registerTaskDefinition(TaskDefinitionSpec spec) {
+        int revision = revisions.merge(spec.family(), 1, Integer::sum);
+        String arn = ids.arn("ecs", "task-definition/" + spec.family() + ":" + revision);
+        TaskDefinition definition = new TaskDefinition(arn, spec.family(), revision, spec);
+        taskDefinitions.put(arn, definition);
+        return definition;
+    }
+
+    /** Marks a revision inactive; tasks already running keep running, as on ECS. */
+    public void deregisterTaskDefinition(String arn) {
+        taskDefinitions.remove(arn);
+    }
+
+    public Optional<TaskDefinition> taskDefinition(String arn) {
+        return Optional.ofNullable(taskDefinitions.get(arn));
+    }
+
+    /**
+     * Creates a service and starts its first deployment; wait on {@link EcsService#steadyState()} for the
+     * outcome.
+     */
+    public EcsService createService(ServiceSpec spec) {
+        if (!clusters.contains(spec.cluster())) {
+            throw new NoSuchElementException("ClusterNotFoundException: cluster " + spec.cluster()
+                    + " does not exist; create it first");
+        }
+        TaskDefinition definition = requireDefinition(spec.taskDefinitionArn());
+        String key = key(spec.cluster(), spec.name());
+        if (services.containsKey(key)) {
+            throw new IllegalStateException("service " + spec.name() + " already exists in cluster " + spec.cluster());
+        }
+        String arn = ids.arn("ecs", "service/" + spec.cluster() + "/" + spec.name());
+        EcsService service = new EcsService(arn, spec, definition, ids, env, loadBalancers, cloudMap, workers);
+        services.put(key, service);
+        return service;
+    }
+
+    /**
+     * Changes a service's desired count and/or task definition (null keeps the current one). A new task definition
+     * rolls tasks over: new tasks must be healthy before old ones stop. Returns the service, whose
+     * {@link EcsService#steadyState()} now follows the new deployment.
+     */
+    public EcsService updateService(String cluster, String name, Integer desiredCount, String taskDefinitionArn) {
+        EcsService service = requireService(cluster, name);
+        TaskDefinition definition = taskDefinitionArn == null ? null : requireDefinition(taskDefinitionArn);
+        if (desiredCount != null && desiredCount < 0) {
+            throw new IllegalArgumentException("DesiredCount must be 0 or more, got " + desiredCount);
+        }
+        service.update(desiredCount, definition);
+        return service;
+    }
+
+    /** Scales the service to zero, drains and stops its tasks; the future completes once all are stopped. */
+    public CompletableFuture<Void> deleteService(String cluster, String name) {
+        EcsService service = services.get(key(cluster, name));
+        if (service == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return service.delete().whenComplete((ok, error) -> services.remove(key(cluster, name), service));
+    }
+
+    public Optional<EcsService> service(String cluster, String name) {
+        return Optional.ofNullable(services.get(key(cluster, name)));
+    }
+
+    public List<EcsService> services() {
+        return List.copyOf(services.values());
+    }
+
+    /** Every task of every service. */
+    public List<TaskInfo> tasks() {
+        List<TaskInfo> out = new ArrayList<>();
+        services.values().forEach(s -> out.addAll(s.tasks()));
+        return out;
+    }
+
+    /** ECS StopTask: the task drains and stops; its service starts a replacement. False if no such task. */
+    public boolean stopTask(String taskArn, String reason) {
+        for (EcsService service : services.values()) {
+            Optional<Task> task = service.task(taskArn);
+            if (task.isPresent()) {
+                service.stopTask(task.get(), reason == null ? "Task stopped by user" : reason);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private TaskDefinition requireDefinition(String arn) {
+        TaskDefinition definition = taskDefinitions.get(arn);
+        if (definition == null) {
+            throw new NoSuchElementException("task definition " + arn + " is not registered (or was deregistered)");
+        }
+        return definition;
+    }
+
+    private EcsService requireService(String cluster, String name) {
+        EcsService service = services.get(key(cluster, name));
+        if (service == null) {
+            throw new NoSuchElementException("ServiceNotFoundException: service " + name + " not found in cluster "
+                    + cluster);
+        }
+        return service;
+    }
+
+    private static String key(String cluster, String name) {
+        return cluster + "/" + name;
+    }
+
+    /** Stops every task immediately (no draining). */
+    @Override
+    public void close() {
+        services.values().forEach(EcsService::shutdownNow);
+        services.clear();
+    }
+}

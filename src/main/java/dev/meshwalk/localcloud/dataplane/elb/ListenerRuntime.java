@@ -1,0 +1,123 @@
+package dev.meshwalk.localcloud.dataplane.elb;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import dev.meshwalk.localcloud.dataplane.AwsIds;
+import dev.meshwalk.localcloud.dataplane.net.Upstream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * One listener's request path: match rules by priority, pick a target of the chosen group round-robin, forward
+ * with the headers an ALB adds ({@code X-Forwarded-For/-Proto/-Port}, {@code X-Amzn-Trace-Id}), answer 503
+ * when the group has no target and 502 when the target fails, as ALB does.
+ */
+final class ListenerRuntime implements HttpHandler {
+
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+
+    private volatile Listener listener;
+    private final String defaultTargetGroupArn;
+    private final Function<String, TargetGroup> targetGroups;
+    private final Upstream upstream;
+    private final AwsIds ids;
+    private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private volatile HttpServer server;
+
+    ListenerRuntime(String defaultTargetGroupArn, Function<String, TargetGroup> targetGroups,
+                    Upstream upstream, AwsIds ids) {
+        this.defaultTargetGroupArn = defaultTargetGroupArn;
+        this.targetGroups = targetGroups;
+        this.upstream = upstream;
+        this.ids = ids;
+    }
+
+    record Rule(String arn, RuleSpec spec, List<PathPattern> patterns) {
+    }
+
+    /** Binds this runtime to its started server and the listener record (with the real port). */
+    void attach(HttpServer started, Listener bound) {
+        this.server = started;
+        this.listener = bound;
+    }
+
+    Listener listener() {
+        return listener;
+    }
+
+    void addRule(String arn, RuleSpec spec) {
+        rules.add(new Rule(arn, spec, spec.pathPatterns().stream().map(PathPattern::new).toList()));
+        rules.sort(Comparator.comparingInt(r -> r.spec().priority()));
+    }
+
+    boolean removeRule(String arn) {
+        return rules.removeIf(r -> r.arn().equals(arn));
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Upstream.BufferedRequest request = Upstream.BufferedRequest.read(exchange);
+            String groupArn = route(request.path());
+            TargetGroup group = groupArn == null ? null : targetGroups.apply(groupArn);
+            Optional<Target> target = group == null ? Optional.empty() : group.next();
+            if (target.isEmpty()) {
+                Upstream.write(exchange, Upstream.Answer.plain(503, "503 Service Temporarily Unavailable"), Map.of());
+                return;
+            }
+            Map<String, String> added = Map.of(
+                    "X-Forwarded-For", forwardedFor(request),
+                    "X-Forwarded-Proto", "http",
+                    "X-Forwarded-Port", String.valueOf(listener.port()),
+                    "X-Amzn-Trace-Id", traceHeader(request));
+            Upstream.Answer answer;
+            try {
+                answer = upstream.send(request, target.get().hostAndPort(), added, IDLE_TIMEOUT);
+            } catch (IOException unreachable) {
+                answer = Upstream.Answer.plain(502, "502 Bad Gateway");
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                answer = Upstream.Answer.plain(502, "502 Bad Gateway");
+            }
+            Upstream.write(exchange, answer, Map.of());
+        }
+    }
+
+    private String route(String path) {
+        for (Rule rule : rules) {
+            if (rule.patterns().stream().anyMatch(p -> p.matches(path))) {
+                return rule.spec().targetGroupArn();
+            }
+        }
+        return defaultTargetGroupArn;
+    }
+
+    private static String forwardedFor(Upstream.BufferedRequest request) {
+        String existing = request.header("X-Forwarded-For");
+        return existing == null ? request.clientAddress() : existing + ", " + request.clientAddress();
+    }
+
+    /** Keeps a caller's trace id (adding this hop as {@code Self}), or starts one, like ALB. */
+    private String traceHeader(Upstream.BufferedRequest request) {
+        String existing = request.header("X-Amzn-Trace-Id");
+        String self = "Self=" + ids.traceRoot();
+        if (existing == null || !existing.contains("Root=")) {
+            return "Root=" + ids.traceRoot();
+        }
+        return self + ";" + existing.replaceAll("Self=[^;]*;?", "");
+    }
+
+    void close() {
+        HttpServer running = server;
+        if (running != null) {
+            running.stop(0);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.meshwalk.localcloud.dataplane.elb;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.meshwalk.localcloud.dataplane.AwsIds;
+import dev.meshwalk.localcloud.dataplane.LocalTimings;
+import dev.meshwalk.localcloud.dataplane.dns.DnsRecordSource;
+import dev.meshwalk.localcloud.dataplane.net.HttpListeners;
+import dev.meshwalk.localcloud.dataplane.net.LoopbackAddressPool;
+import dev.meshwalk.localcloud.dataplane.net.Upstream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+
+/**
+ * Elastic Load Balancing v2 on loopback: application load balancers with their own address, HTTP listeners,
+ * path-pattern rules, target groups with health checks. Load balancer DNS names resolve to their address
+ * through the local DNS server.
+ */
+public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
+
+    private static final long DNS_TTL_SECONDS = 60;
+
+    private final AwsIds ids;
+    private final LocalTimings timings;
+    private final LoopbackAddressPool addresses;
+    private final HttpListeners listeners;
+    private final Upstream upstream;
+    private final ScheduledExecutorService scheduler;
+    private final Map<String, LoadBalancer> loadBalancers = new ConcurrentHashMap<>();
+    private final Map<String, TargetGroup> targetGroups = new ConcurrentHashMap<>();
+    private final Map<String, ListenerRuntime> listenerRuntimes = new ConcurrentHashMap<>();
+    private final Map<String, String> ruleToListener = new ConcurrentHashMap<>();
+
+    public LoadBalancers(AwsIds ids, LocalTimings timings, LoopbackAddressPool addresses, HttpListeners listeners,
+                         Upstream upstream, ScheduledExecutorService scheduler) {
+        this.ids = ids;
+        this.timings = timings;
+        this.addresses = addresses;
+        this.listeners = listeners;
+        this.upstream = upstream;
+        this.scheduler = scheduler;
+    }
+
+    public LoadBalancer createLoadBalancer(LoadBalancerSpec spec) {
+        String suffix = ids.hex(16);
+        String arn = ids.arn("elasticloadbalancing", "loadbalancer/app/" + spec.name() + "/" + suffix);
+        String dnsName = ((spec.internal() ? "internal-" : "") + spec.name() + "-" + ids.digits(10) + "."
+                + ids.region() + ".elb.amazonaws.com").toLowerCase(Locale.ROOT);
+        LoadBalancer lb = new LoadBalancer(arn, spec.name(), spec.internal(), dnsName, addresses.allocate(),
+                "Z35SXDOTRQ7X7K");
+        loadBalancers.put(arn, lb);
+        return lb;
+    }
+
+    /** Deletes a load balancer and its listeners; its address goes back to the pool. */
+    public void deleteLoadBalancer(String arn) {
+        LoadBalancer lb = loadBalancers.remove(arn);
+        listenerRuntimes.values().removeIf(l -> {
+            if (l.listener().loadBalancerArn().equals(arn)) {
+                l.close();
+                return true;
+            }
+            return false;
+        });
+        if (lb != null) {
+            addresses.release(lb.address());
+        }
+    }
+
+    public Optional<LoadBalancer> loadBalancer(String arn) {
+        return Optional.ofNullable(loadBalancers.get(arn));
+    }
+
+    public TargetGroup createTargetGroup(TargetGroupSpec spec) {
+        String arn = ids.arn("elasticloadbalancing", "targetgroup/" + spec.name() + "/" + ids.hex(16));
+        TargetGroup group = new TargetGroup(arn, spec, timings, upstream, scheduler);
+        targetGroups.put(arn, group);
+        return group;
+    }
+
+    public void deleteTargetGroup(String arn) {
+        TargetGroup group = targetGroups.remove(arn);
+        if (group != null) {
+            group.close();
+        }
+    }
+
+    public Optional<TargetGroup> targetGroup(String arn) {
+        return Optional.ofNullable(targetGroups.get(arn));
+    }
+
+    /**
+     * Starts an HTTP listener on the load balancer's address, on {@code port} if free (else a free port; the
+     * returned {@link Listener} carries the real one), forwarding by default to {@code defaultTargetGroupArn}.
+     */
+    public Listener createListener(String loadBalancerArn, int port, String defaultTargetGroupArn) {
+        LoadBalancer lb = loadBalancers.get(loadBalancerArn);
+        if (lb == null) {
+            throw new NoSuchElementException("load balancer " + loadBalancerArn + " does not exist");
+        }
+        String arn = ids.arn("elasticloadbalancing", "listener/app/" + lb.name() + "/"
+                + lb.arn().substring(lb.arn().lastIndexOf('/') + 1) + "/" + ids.hex(16));
+        ListenerRuntime runtime = new ListenerRuntime(defaultTargetGroupArn, targetGroups::get, upstream, ids);
+        try {
+            HttpServer server = listeners.open(lb.address(), port, runtime);
+            Listener listener = new Listener(arn, loadBalancerArn, port, lb.address().getHostAddress(),
+                    server.getAddress().getPort());
+            runtime.attach(server, listener);
+            listenerRuntimes.put(arn, runtime);
+            return listener;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not open a listener for " + lb.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void deleteListener(String listenerArn) {
+        ListenerRuntime runtime = listenerRuntimes.remove(listenerArn);
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    public List<Listener> listeners(String loadBalancerArn) {
+        return listenerRuntimes.values().stream().map(ListenerRuntime::listener)
+                .filter(l -> l.loadBalancerArn().equals(loadBalancerArn)).toList();
+    }
+
+    /** Adds a forward rule to a listener; returns the rule ARN. */
+    public String createRule(String listenerArn, RuleSpec spec) {
+        ListenerRuntime runtime = listenerRuntimes.get(listenerArn);
+        if (runtime == null) {
+            throw new NoSuchElementException("listener " + listenerArn + " does not exist");
+        }
+        String arn = listenerArn.replace(":listener/", ":listener-rule/") + "/" + ids.hex(16);
+        runtime.addRule(arn, spec);
+        ruleToListener.put(arn, listenerArn);
+        return arn;
+    }
+
+    public void deleteRule(String ruleArn) {
+        String listenerArn = ruleToListener.remove(ruleArn);
+        if (listenerArn != null && listenerRuntimes.containsKey(listenerArn)) {
+            listenerRuntimes.get(listenerArn).removeRule(ruleArn);
+        }
+    }
+
+    public void registerTarget(String targetGroupArn, Target target) {
+        group(targetGroupArn).register(target);
+    }
+
+    /** Starts draining; completes when the target is gone. Unknown groups count as already drained. */
+    public CompletableFuture<Void> deregisterTarget(String targetGroupArn, Target target) {
+        TargetGroup group = targetGroups.get(targetGroupArn);
+        return group == null ? CompletableFuture.completedFuture(null) : group.deregister(target);
+    }
+
+    public List<TargetHealth> targetHealth(String targetGroupArn) {
+        return group(targetGroupArn).health();
+    }
+
+    private TargetGroup group(String arn) {
+        TargetGroup group = targetGroups.get(arn);
+        if (group == null) {
+            throw new NoSuchElementException("target group " + arn + " does not exist");
+        }
+        return group;
+    }
+
+    @Override
+    public boolean isAuthoritativeFor(Name name) {
+        return name.toString().toLowerCase(Locale.ROOT).endsWith(".elb.amazonaws.com.");
+    }
+
+    @Override
+    public List<Record> recordsFor(Name name) {
+        String text = name.toString().toLowerCase(Locale.ROOT);
+        for (LoadBalancer lb : loadBalancers.values()) {
+            if (text.equals(lb.dnsName() + ".")) {
+                return List.of(new ARecord(name, DClass.IN, timings.dnsTtlSeconds(DNS_TTL_SECONDS), lb.address()));
+            }
+        }
+        return List.of();
+    }
+
+    @Override
+    public void close() {
+        listenerRuntimes.values().forEach(ListenerRuntime::close);
+        listenerRuntimes.clear();
+        targetGroups.values().forEach(TargetGroup::close);
+        targetGroups.clear();
+        loadBalancers.values().forEach(lb -> addresses.release(lb.address()));
+        loadBalancers.clear();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.meshwalk.localcloud.dataplane.net;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Hands out loopback addresses so every task and load balancer has its own address, as each Fargate task
+ * has its own ENI: three color tasks are three endpoints on the same container port 8080.
+ *
+ * <p>Linux routes all of 127.0.0.0/8 to the loopback interface, so any 127.x.y.z can be bound without
+ * configuration. 127.0.0.1 is kept for the DNS server and for clients; addresses are drawn from 127.0.0.2
+ * upward (127.0.1.1 and on when the first block is used up). Allocation moves round-robin through the pool
+ * so a just-released address (which a DNS cache may still hold) is reused last.
+ */
+public final class LoopbackAddressPool {
+
+    private static final int FIRST = (127 << 24) | 2;
+    private static final int LAST = (127 << 24) | (255 << 16) | (255 << 8) | 254;
+
+    private final Set<Integer> inUse = new HashSet<>();
+    private int cursor = FIRST;
+
+    /** The next free address. */
+    public synchronized InetAddress allocate() {
+        for (long tries = 0; tries <= (long) LAST - FIRST; tries++) {
+            int candidate = cursor;
+            cursor = cursor >= LAST ? FIRST : cursor + 1;
+            int lastOctet = candidate & 0xff;
+            if (lastOctet == 0 || lastOctet == 255 || inUse.contains(candidate)) {
+                continue;
+            }
+            inUse.add(candidate);
+            return toAddress(candidate);
+        }
+        throw new IllegalStateException("no free loopback address left in 127.0.0.0/8");
+    }
+
+    /** Gives an address back; releasing one twice or one never handed out is harmless. */
+    public synchronized void release(InetAddress address) {
+        byte[] b = address.getAddress();
+        inUse.remove(((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff));
+    }
+
+    public synchronized int inUseCount() {
+        return inUse.size();
+    }
+
+    private static InetAddress toAddress(int value) {
+        try {
+            return InetAddress.getByAddress(new byte[] {
+                (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.meshwalk.localcloud.service.xray;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates one X-Ray segment document (the X-Ray segment document schema): the same checks
+ * X-Ray makes before it accepts a document, so a bad instrumentation shows up here as it would on AWS.
+ */
+public final class SegmentParser {
+
+    /** X-Ray's limit for one document. */
+    public static final int MAX_DOCUMENT_BYTES = 64 * 1024;
+
+    private static final Pattern TRACE_ID = Pattern.compile("^1-[0-9a-f]{8}-[0-9a-f]{24}$");
+    private static final Pattern ENTITY_ID = Pattern.compile("^[0-9a-f]{16}$");
+    private static final Pattern NAME = Pattern.compile("^[\\p{L}\\p{N}\\p{Zs}_.:/%&#=+\\\\\\-@]{1,200}$");
+    private static final int MAX_DEPTH = 64;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** Parses a top-level document: a segment, or a subsegment sent on its own ({@code type: subsegment}). */
+    public TraceEntity parse(String document) throws SegmentRejected {
+        if (document == null || document.isBlank()) {
+            throw new SegmentRejected(null, "InvalidSegment", "Empty segment document");
+        }
+        if (document.getBytes(StandardCharsets.UTF_8).length > MAX_DOCUMENT_BYTES) {
+            throw new SegmentRejected(null, "SegmentTooLarge",
+                    "Segment document is larger than 64 KB; send large subsegments as separate documents");
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(document);
+        } catch (JsonProcessingException e) {
+            throw new SegmentRejected(null, "InvalidSegment",
+                    "Segment document is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new SegmentRejected(null, "InvalidSegment", "Segment document must be a JSON object");
+        }
+        String id = text(root, "id");
+        boolean independentSubsegment = "subsegment".equals(text(root, "type"));
+        String traceId = text(root, "trace_id");
+        if (traceId == null || !TRACE_ID.matcher(traceId).matches()) {
+            throw new SegmentRejected(id, "InvalidTraceId",
+                    "trace_id must look like 1-<8 hex digits>-<24 hex digits>, got " + quote(traceId));
+        }
+        String parentId = text(root, "parent_id");
+        if (parentId != null && !ENTITY_ID.matcher(parentId).matches()) {
+            throw new SegmentRejected(id, "InvalidSegment", "parent_id must be 16 hex digits, got " + quote(parentId));
+        }
+        if (independentSubsegment && parentId == null) {
+            throw new SegmentRejected(id, "InvalidSegment",
+                    "A subsegment sent on its own needs parent_id (the id of its parent segment or subsegment)");
+        }
+        return entity(root, traceId, parentId, !independentSubsegment, 0);
+    }
+
+    private TraceEntity entity(JsonNode node, String traceId, String parentId, boolean segment, int depth)
+            throws SegmentRejected {
+        String id = text(node, "id");
+        if (id == null || !ENTITY_ID.matcher(id).matches()) {
+            throw new SegmentRejected(id, "InvalidSegment", "id must be 16 hex digits, got " + quote(id));
+        }
+        String name = text(node, "name");
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new SegmentRejected(id, "InvalidSegment", "name must be 1-200 characters of letters, digits,"
+                    + " spaces and _ . : / % & # = + \\ - @, got " + quote(name));
+        }
+        JsonNode start = node.get("start_time");
+        if (start == null || !start.isNumber()) {
+            throw new SegmentRejected(id, "InvalidSegment", "start_time must be epoch seconds (a JSON number)");
+        }
+        boolean inProgress = node.path("in_progress").asBoolean(false);
+        JsonNode end = node.get("end_time");
+        if (!inProgress && (end == null || !end.isNumber())) {
+            throw new SegmentRejected(id, "InvalidSegment",
+                    "end_time must be epoch seconds (a JSON number), or in_progress must be true");
+        }
+        double startTime = start.asDouble();
+        double endTime = inProgress || end == null ? startTime : end.asDouble();
+        if (endTime < startTime) {
+            throw new SegmentRejected(id, "InvalidSegment", "end_time is before start_time");
+        }
+        if (depth > MAX_DEPTH) {
+            throw new SegmentRejected(id, "InvalidSegment", "subsegments are nested more than " + MAX_DEPTH + " deep");
+        }
+        List<TraceEntity> children = new ArrayList<>();
+        for (JsonNode child : node.path("subsegments")) {
+            if (!child.isObject()) {
+                throw new SegmentRejected(id, "InvalidSegment", "subsegments must be JSON objects");
+            }
+            children.add(entity(child, traceId, null, false, depth + 1));
+        }
+        JsonNode aws = node.path("aws");
+        return new TraceEntity(traceId, id, parentId, name,
+                segment ? text(node, "origin") : null,
+                text(node, "namespace"),
+                segment, startTime, endTime, inProgress,
+                http(node.path("http")),
+                new TraceEntity.Flags(node.path("error").asBoolean(false), node.path("throttle").asBoolean(false),
+                        node.path("fault").asBoolean(false)),
+                text(aws, "account_id"),
+                annotations(node.path("annotations")),
+                text(node, "user"),
+                Collections.unmodifiableList(children));
+    }
+
+    private static TraceEntity.Http http(JsonNode http) {
+        if (!http.isObject()) {
+            return TraceEntity.Http.NONE;
+        }
+        JsonNode request = http.path("request");
+        JsonNode status = http.path("response").path("status");
+        return new TraceEntity.Http(text(request, "method"), text(request, "url"), text(request, "user_agent"),
+                text(request, "client_ip"), status.canConvertToInt() && status.isNumber() ? status.asInt() : null,
+                request.path("traced").asBoolean(false));
+    }
+
+    private static Map<String, Object> annotations(JsonNode node) {
+        if (!node.isObject()) {
+            return Map.of();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            if (v.isNumber()) {
+                out.put(e.getKey(), v.numberValue());
+            } else if (v.isBoolean()) {
+                out.put(e.getKey(), v.booleanValue());
+            } else if (v.isTextual()) {
+                out.put(e.getKey(), v.textValue());
+            }
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v != null && v.isTextual() ? v.textValue() : null;
+    }
+
+    private static String quote(String s) {
+        return s == null ? "nothing" : "\"" + s + "\"";
+    }
+}

@@ -1,0 +1,141 @@
+package dev.meshwalk.localcloud.wire;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes awsQuery XML answers with StAX, which escapes all text ({@code TemplateBody}, {@code DashboardBody}
+ * and {@code OutputValue} routinely contain {@code &}, {@code <} and {@code >}).
+ *
+ * <p>Shape: {@code <OpResponse xmlns><OpResult>members</OpResult><ResponseMetadata><RequestId/>}; the SDK
+ * needs the {@code Result} wrapper, botocore needs it even when empty, and operations whose model has no
+ * output shape send only the metadata. Lists are
+ * {@code <member>} elements; null members are left out.
+ */
+final class QueryXmlWriter {
+
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+
+    private QueryXmlWriter() {
+    }
+
+    static byte[] success(String operation, String namespace, boolean withResult, Map<?, ?> output,
+                          String requestId) {
+        return write(w -> {
+            startRoot(w, operation + "Response", namespace);
+            if (withResult && output.isEmpty()) {
+                w.writeEmptyElement(operation + "Result");
+            } else if (withResult || !output.isEmpty()) {
+                w.writeStartElement(operation + "Result");
+                writeMembers(w, output);
+                w.writeEndElement();
+            }
+            w.writeStartElement("ResponseMetadata");
+            element(w, "RequestId", requestId);
+            w.writeEndElement();
+            w.writeEndElement();
+        });
+    }
+
+    static byte[] error(String namespace, String type, String code, String message, String requestId) {
+        return write(w -> {
+            startRoot(w, "ErrorResponse", namespace);
+            w.writeStartElement("Error");
+            element(w, "Type", type);
+            element(w, "Code", code);
+            element(w, "Message", message == null ? "" : message);
+            w.writeEndElement();
+            element(w, "RequestId", requestId);
+            w.writeEndElement();
+        });
+    }
+
+    private interface Body {
+        void write(XMLStreamWriter w) throws XMLStreamException;
+    }
+
+    private static byte[] write(Body body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try {
+            XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
+            body.write(w);
+            w.flush();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("Cannot write an XML answer: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void startRoot(XMLStreamWriter w, String name, String namespace) throws XMLStreamException {
+        w.writeStartElement(name);
+        if (namespace != null) {
+            w.writeDefaultNamespace(namespace);
+        }
+    }
+
+    private static void writeMembers(XMLStreamWriter w, Map<?, ?> members) throws XMLStreamException {
+        for (Map.Entry<?, ?> e : members.entrySet()) {
+            if (e.getValue() != null) {
+                writeValue(w, String.valueOf(e.getKey()), e.getValue());
+            }
+        }
+    }
+
+    private static void writeValue(XMLStreamWriter w, String name, Object value) throws XMLStreamException {
+        if (value instanceof Map<?, ?> m) {
+            if (m.isEmpty()) {
+                w.writeEmptyElement(name);
+                return;
+            }
+            w.writeStartElement(name);
+            writeMembers(w, m);
+            w.writeEndElement();
+        } else if (value instanceof List<?> list) {
+            if (list.isEmpty()) {
+                w.writeEmptyElement(name);
+                return;
+            }
+            w.writeStartElement(name);
+            for (Object item : list) {
+                if (item != null) {
+                    writeValue(w, "member", item);
+                }
+            }
+            w.writeEndElement();
+        } else {
+            element(w, name, WireValues.text(value));
+        }
+    }
+
+    private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
+        w.writeStartElement(name);
+        w.writeCharacters(xmlSafe(text));
+        w.writeEndElement();
+    }
+
+    /**
+     * XML 1.0 cannot carry most control characters even escaped; a template or dashboard body holding one
+     * would make the whole answer unparseable, so each is replaced by U+FFFD.
+     */
+    static String xmlSafe(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD) || Character.isSurrogate(c);
+            if (!allowed && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(allowed ? c : '\uFFFD');
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.meshwalk.localcloud.dataplane;
+
+import static dev.meshwalk.localcloud.dataplane.TestDataPlanes.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.meshwalk.localcloud.dataplane.ecs.EcsService;
+import dev.meshwalk.localcloud.dataplane.ecs.ServiceSpec;
+import dev.meshwalk.localcloud.dataplane.ecs.TaskDefinition;
+import dev.meshwalk.localcloud.dataplane.ecs.TaskInfo;
+import dev.meshwalk.localcloud.dataplane.elb.HealthCheckSpec;
+import dev.meshwalk.localcloud.dataplane.elb.Listener;
+import dev.meshwalk.localcloud.dataplane.elb.LoadBalancer;
+import dev.meshwalk.localcloud.dataplane.elb.LoadBalancerSpec;
+import dev.meshwalk.localcloud.dataplane.elb.TargetGroup;
+import dev.meshwalk.localcloud.dataplane.elb.TargetGroupSpec;
+import dev.meshwalk.localcloud.dataplane.mesh.MeshSpec;
+import dev.meshwalk.localcloud.dataplane.mesh.VirtualNodeSpec;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class DataPlaneCloseTest {
+
+    private static long threadsNamed(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith(prefix)).count();
+    }
+
+    @Test
+    void closeLeavesNoListeningSocketAndNoThreadOfOurs() throws Exception {
+        long dispatchersBefore = threadsNamed("HTTP-Dispatcher");
+        FakeApps apps = new FakeApps();
+        DataPlane dataPlane = TestDataPlanes.start(apps);
+        dataPlane.ecs().createCluster("c");
+        dataPlane.appMesh().createMesh(new MeshSpec("howto-ecs-basics", false));
+        dataPlane.appMesh().putVirtualNode("howto-ecs-basics", new VirtualNodeSpec("color-node", List.of(8080), null, List.of()));
+        TargetGroup tg = dataPlane.loadBalancers().createTargetGroup(new TargetGroupSpec("tg", 8080,
+                new HealthCheckSpec("/ping", 60, 5, 2, 2, "200"), 120));
+        LoadBalancer lb = dataPlane.loadBalancers().createLoadBalancer(new LoadBalancerSpec("lb", false));
+        Listener listener = dataPlane.loadBalancers().createListener(lb.arn(), 80, tg.arn());
+        TaskDefinition def = dataPlane.ecs().registerTaskDefinition(MeshChainTest.meshTask("color", "colorapp",
+                "color-node", Map.of("COLOR", "green", "PORT", "8080")));
+        EcsService service = dataPlane.ecs().createService(new ServiceSpec("c", "color", def.arn(), 2,
+                List.of(new ServiceSpec.LoadBalancerBinding(tg.arn(), "app", 8080)), List.of()));
+        service.steadyState().get(15, TimeUnit.SECONDS);
+
+        List<InetSocketAddress> ours = new ArrayList<>();
+        ours.add(new InetSocketAddress(listener.host(), listener.hostPort()));
+        ours.add(dataPlane.dnsServer());
+        for (TaskInfo task : service.tasks()) {
+            task.hostPorts().values().forEach(port -> ours.add(new InetSocketAddress(task.address(), port)));
+        }
+        apps.running.forEach(app -> ours.add(new InetSocketAddress(app.env.get("BIND_ADDRESS"), app.port())));
+        for (InetSocketAddress address : ours.subList(0, 2)) {
+            try (Socket open = new Socket()) {
+                open.connect(address, 1000); // proves the check below can tell open from closed
+            }
+        }
+        assertThat(threadsNamed("dataplane-")).isPositive();
+
+        dataPlane.close();
+
+        for (InetSocketAddress address : ours) {
+            assertThatThrownBy(() -> {
+                try (Socket probe = new Socket()) {
+                    probe.connect(address, 1000);
+                }
+            }).as("nothing listens on %s after close", address).isInstanceOf(IOException.class);
+        }
+        assertThat(apps.running).isEmpty();
+        await("data plane threads to end", Duration.ofSeconds(5), () -> threadsNamed("dataplane-") == 0);
+        await("HTTP server dispatchers to end", Duration.ofSeconds(5),
+                () -> threadsNamed("HTTP-Dispatcher") <= dispatchersBefore);
+    }
+}

@@ -1,0 +1,211 @@
+package dev.meshwalk.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+
+import dev.meshwalk.content.ChapterCatalog;
+import dev.meshwalk.content.LessonSource;
+import dev.meshwalk.core.Effect;
+import dev.meshwalk.core.EffectRunner;
+import dev.meshwalk.core.Mark;
+import dev.meshwalk.core.Msg;
+import dev.meshwalk.core.Size;
+import dev.meshwalk.core.State;
+import dev.meshwalk.core.Target;
+
+/** Drives the real UI loop on Lanterna's virtual terminal and reads what a person would see. */
+class TuiScreenTest {
+
+    private static final ChapterCatalog CATALOG = ChapterCatalog.load(LessonSource.classpath("lessons-fixture"));
+
+    private DefaultVirtualTerminal terminal;
+    private TerminalScreen screen;
+    private final LinkedBlockingQueue<Msg> inbox = new LinkedBlockingQueue<>();
+    private TuiLoop loop;
+
+    private void open(int cols, int rows, boolean unicode, Target target) throws IOException {
+        terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
+        screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        State initial = State.initial(CATALOG.chapters(), new Size(cols, rows), unicode, target, "/home/u/.local/state/meshwalk/meshwalk.log");
+        loop = new TuiLoop(screen, initial, EffectRunner.none(), inbox, false);
+        loop.start(List.of());
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        if (screen != null) {
+            screen.stopScreen();
+        }
+    }
+
+    private void keys(Object... keys) throws Exception {
+        for (Object k : keys) {
+            if (k instanceof Character c) {
+                terminal.addInput(new KeyStroke(c, false, false));
+            } else {
+                terminal.addInput(new KeyStroke((KeyType) k));
+            }
+            loop.step(0);
+        }
+    }
+
+    private String text() {
+        StringBuilder sb = new StringBuilder();
+        TerminalSize size = terminal.getTerminalSize();
+        for (int r = 0; r < size.getRows(); r++) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < size.getColumns(); c++) {
+                line.append(terminal.getCharacter(c, r).getCharacterString());
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private String row(int r) {
+        return text().split("\n", -1)[r];
+    }
+
+    @Test
+    void startScreenListsEveryChapterWithProgressTargetAndKeys() throws Exception {
+        open(80, 24, true, Target.local());
+        String screenText = text();
+        assertThat(screenText).contains("meshwalk").contains("Chapters")
+                .contains("0  Prelude").contains("1  Service discovery").contains("2  Meshify").contains("3  Routing")
+                .contains("○ not started")
+                .contains("LOCAL (embedded local cloud)")
+                .contains("enter open").contains("q quit");
+        assertThat(row(22)).startsWith(" LOCAL (embedded local cloud)");
+        assertThat(screenText).contains("starting: loading saved progress");
+    }
+
+    @Test
+    void progressMarksAndTheChosenTargetShowOnTheList() throws Exception {
+        open(80, 24, false, Target.aws("eu-west-1", "dev"));
+        inbox.add(new Msg.ProgressLoaded(java.util.Map.of("2-meshify", Mark.DEPLOYED, "0-prelude", Mark.DONE), null));
+        loop.step(0);
+        String screenText = text();
+        assertThat(screenText).contains("AWS eu-west-1 - profile dev")
+                .contains("[d] deployed").contains("[x] done")
+                .doesNotContain("starting:");
+        assertThat(screenText.chars()).as("ASCII mode draws only ASCII").allMatch(c -> c < 128);
+    }
+
+    @Test
+    void numberThenEnterOpensThatLessonWithItsActionsAsPlaceholders() throws Exception {
+        open(80, 24, true, Target.endpoint("http://127.0.0.1:4566"));
+        keys('2', KeyType.Enter);
+        String screenText = text();
+        assertThat(screenText).contains("Meshify").contains("Envoy proxy and a virtual node")
+                .contains("Chapter 2/3: Meshify")
+                .contains("[d] Deploy").contains("[t] Traffic").contains("[m] Service map").contains("[x] Teardown")
+                .contains("Comes with the local cloud")
+                .contains("ENDPOINT http://127.0.0.1:4566");
+    }
+
+    @Test
+    void lessonScrollsWithKeysAndShowsWhereTheReaderIs() throws Exception {
+        open(80, 24, true, Target.local());
+        keys('3', KeyType.Enter);
+        assertThat(text()).contains("Paragraph line 1 ").contains("0%").doesNotContain("The end of the routing fixture");
+        keys('G');
+        assertThat(text()).contains("The end of the routing fixture").contains("100%");
+        keys('g', 'j', 'j', 'j', 'j', 'j', 'j');
+        assertThat(text()).doesNotContain("Paragraph line 1 ");
+        keys(KeyType.Escape);
+        assertThat(text()).contains("Chapters").contains("◐ read");
+    }
+
+    @Test
+    void helpOverlayNamesTheKeysAndTheLogFile() throws Exception {
+        open(80, 24, true, Target.local());
+        keys('?');
+        String screenText = text();
+        assertThat(screenText).contains("Help").contains("next / previous chapter")
+                .contains("/home/u/.local/state/meshwalk/meshwalk.log");
+        keys('x');
+        assertThat(text()).doesNotContain("next / previous chapter").contains("Chapters");
+    }
+
+    @Test
+    void tooSmallTerminalSaysSoAndRecoversWhenEnlarged() throws Exception {
+        open(80, 24, true, Target.local());
+        terminal.setTerminalSize(new TerminalSize(60, 20));
+        loop.step(0);
+        assertThat(text()).contains("Terminal too small").contains("(need 80x24, have 60x20)").doesNotContain("Chapters");
+        terminal.setTerminalSize(new TerminalSize(120, 40));
+        loop.step(0);
+        assertThat(text()).contains("Chapters").doesNotContain("too small");
+    }
+
+    @Test
+    void resizingAnOpenLessonRewrapsItAndMovesTheActionsToTheSide() throws Exception {
+        open(80, 24, true, Target.local());
+        keys('3', KeyType.Enter);
+        assertThat(row(16)).as("narrow: the action strip is at the bottom").startsWith("┌─ Actions");
+        terminal.setTerminalSize(new TerminalSize(200, 60));
+        loop.step(0);
+        String wide = text();
+        assertThat(loop.state().lessonWidth()).isEqualTo(100);
+        assertThat(wide).contains("Actions").contains("Paragraph line 1 of a long fixture chapter so that the lesson view has to scroll.");
+        String[] rows = wide.split("\n");
+        assertThat(rows[1].indexOf("Actions")).as("wide: the action strip is right of the text").isGreaterThan(100);
+        assertThat(wide).contains("[d] Deploy").contains("Comes with the local cloud");
+    }
+
+    @Test
+    void quitKeyEndsTheLoopOrAsksFirstWhileSomethingRuns() throws Exception {
+        open(80, 24, true, Target.local());
+        inbox.add(new Msg.RunningChanged(true));
+        loop.step(0);
+        keys('q');
+        assertThat(loop.quitting()).isFalse();
+        assertThat(text()).contains("Quit anyway?");
+        terminal.addInput(new KeyStroke('y', false, false));
+        assertThat(loop.step(0)).isFalse();
+        assertThat(loop.quitting()).isTrue();
+    }
+
+    @Test
+    void ctrlCQuitsAtOnce() throws Exception {
+        open(80, 24, true, Target.local());
+        inbox.add(new Msg.RunningChanged(true));
+        terminal.addInput(new KeyStroke('c', true, false));
+        assertThat(loop.step(0)).isFalse();
+    }
+
+    @Test
+    void startEffectsRunAfterTheFirstFrame() throws Exception {
+        terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+        screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        StringBuilder seenWhenLoading = new StringBuilder();
+        EffectRunner recorder = new EffectRunner() {
+            @Override
+            public void run(Effect effect) {
+                seenWhenLoading.append(text());
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        loop = new TuiLoop(screen, State.initial(CATALOG.chapters(), new Size(80, 24), true, Target.local(), "log"),
+                recorder, inbox, true);
+        loop.start(List.of(new Effect.LoadProgress()));
+        assertThat(seenWhenLoading.toString()).contains("Chapters").contains("Prelude");
+    }
+}
