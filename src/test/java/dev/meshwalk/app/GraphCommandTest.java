@@ -74,14 +74,6 @@ class GraphCommandTest {
     }
 
     @Test
-    void withoutAFileItSaysThatLiveQueriesComeLaterAndFails() {
-        assertThat(run(Map.of(), false)).isEqualTo(1);
-        assertThat(stderr()).contains("querying a live target comes with the local cloud".replace("q", "Q"))
-                .contains("--from-file");
-        assertThat(stdout()).isEmpty();
-    }
-
-    @Test
     void aMissingFileOrABrokenAnswerFailsWithAMessageAndNoStackTrace() throws IOException {
         assertThat(run(Map.of(), false, "--from-file", dir.resolve("nope.json").toString())).isEqualTo(1);
         assertThat(stderr()).contains("No such file").doesNotContain("Exception").doesNotContain("\tat ");
