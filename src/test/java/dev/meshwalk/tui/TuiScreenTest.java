@@ -109,6 +109,17 @@ class TuiScreenTest {
     }
 
     @Test
+    void aLongNoticeIsShownWholeOnTheChapterList() throws Exception {
+        open(80, 24, true, Target.local());
+        String problem = "Saved progress was unreadable (it is not valid JSON); kept it as "
+                + "/home/u/.config/meshwalk/progress.json.corrupt-20261125-201530 and started fresh.";
+        inbox.add(new Msg.ProgressLoaded(java.util.Map.of(), problem));
+        loop.step(0);
+        String flat = text().replaceAll("\\s+", " ");
+        assertThat(flat).contains(problem);
+    }
+
+    @Test
     void numberThenEnterOpensThatLessonWithItsActionsAsPlaceholders() throws Exception {
         open(80, 24, true, Target.endpoint("http://127.0.0.1:4566"));
         keys('2', KeyType.Enter);
