@@ -75,6 +75,9 @@ public final class TutorialCommand implements Callable<Integer> {
     @Mixin(name = TargetOptions.MIXIN)
     TargetOptions target = new TargetOptions();
 
+    /** The environment; a field so tests can point the XDG folders at a temporary directory. */
+    Map<String, String> env = System.getenv();
+
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new TutorialCommand());
         cli.setParameterExceptionHandler(new FriendlyUsageErrors());
@@ -83,8 +86,7 @@ public final class TutorialCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> env = System.getenv();
-        UserDirs dirs = UserDirs.fromSystem();
+        UserDirs dirs = UserDirs.from(env);
         boolean fullScreen = !plain && System.console() != null && !"dumb".equals(env.get("TERM"));
         String logTarget = Logging.configure(dirs.logFile(), verbose && !fullScreen);
 

@@ -15,10 +15,10 @@ record UserDirs(Path config, Path state) {
                 base(env.get("XDG_STATE_HOME"), Path.of(home, ".local", "state")).resolve("meshwalk"));
     }
 
-    static UserDirs fromSystem() {
-        // $HOME first, as the XDG spec says; Java's user.home comes from the password database and may differ.
-        String home = System.getenv("HOME");
-        return from(System.getenv(), home != null && !home.isBlank() ? home : System.getProperty("user.home"));
+    /** $HOME first, as the XDG spec says; Java's user.home comes from the password database and may differ. */
+    static UserDirs from(Map<String, String> env) {
+        String home = env.get("HOME");
+        return from(env, home != null && !home.isBlank() ? home : System.getProperty("user.home"));
     }
 
     private static Path base(String value, Path fallback) {

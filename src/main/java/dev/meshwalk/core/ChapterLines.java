@@ -20,6 +20,15 @@ public final class ChapterLines {
         return chapter.number() + "  " + padded + " " + mark.status().symbol(unicode) + " " + mark.status().label();
     }
 
+    /** The longest progress label, so columns after the summary line up. */
+    public static int summaryWidth(int titleWidth, boolean unicode) {
+        int label = 0;
+        for (Mark m : Mark.values()) {
+            label = Math.max(label, m.status().symbol(unicode).length() + 1 + m.status().label().length());
+        }
+        return 3 + titleWidth + 1 + label;
+    }
+
     public static int titleWidth(List<Chapter> chapters) {
         int w = 12;
         for (Chapter c : chapters) {

@@ -23,8 +23,9 @@ public record Layout(int cols, int rows, boolean sideStrip,
         int bodyTop = 1;
         int bodyHeight = Math.max(1, rows - 3);
         if (cols >= SIDE_STRIP_MIN_COLS) {
-            int stripLeft = cols - SIDE_STRIP_WIDTH;
-            int textWidth = Math.min(MAX_TEXT_WIDTH, stripLeft - 4);
+            // The strip follows the text (not the screen edge) so eyes need not cross an empty desert.
+            int textWidth = Math.min(MAX_TEXT_WIDTH, cols - SIDE_STRIP_WIDTH - 4);
+            int stripLeft = 2 + textWidth + 2;
             return new Layout(cols, rows, true, 2, textWidth, bodyTop, bodyHeight,
                     stripLeft, bodyTop, SIDE_STRIP_WIDTH, bodyHeight);
         }

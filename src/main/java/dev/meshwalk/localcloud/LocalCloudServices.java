@@ -4,15 +4,20 @@ import dev.meshwalk.localcloud.engine.CloudFormationEngine;
 import dev.meshwalk.localcloud.engine.EngineSettings;
 import dev.meshwalk.localcloud.provider.ProviderRegistry;
 import dev.meshwalk.localcloud.service.cloudformation.CloudFormationService;
+import dev.meshwalk.localcloud.service.cloudwatch.CloudWatchService;
+import dev.meshwalk.localcloud.service.cloudwatch.MetricStore;
+import dev.meshwalk.localcloud.service.xray.TraceStore;
+import dev.meshwalk.localcloud.service.xray.XRayService;
 
 /**
  * The default set of services a local cloud serves, in one place, so that the {@code localcloud} command and
- * the tutorial's embedded local cloud serve the same thing.
+ * the tutorial's embedded local cloud serve the same thing: CloudFormation (engine with the standard
+ * providers), CloudWatch and X-Ray, each with a fresh in-memory store.
  *
- * <p>It registers each service (CloudFormation, X-Ray, CloudWatch) and the resources they share (stores,
- * the data plane) with {@link LocalCloud.Builder#onClose} so that closing the local cloud stops them all.
- * The services are built by other parts of the project; until they are merged in, this registers none and
- * the endpoint answers every AWS request with an AWS-shaped "not served" error.
+ * <p>Services that hold threads ({@link CloudFormationService} owns the engine's executors) are
+ * {@link AutoCloseable}, which {@link LocalCloud#close()} honours. The data plane and the telemetry intake
+ * are not wired here yet: resources that need the data plane get the providers' control-plane realisation
+ * until the composition root registers data-plane-backed providers.
  */
 public final class LocalCloudServices {
 
@@ -21,8 +26,10 @@ public final class LocalCloudServices {
 
     /** Adds the default services to the builder and returns it. */
     public static LocalCloud.Builder addDefaults(LocalCloud.Builder builder) {
-        ProviderRegistry providers = ProviderRegistry.standard();
-        builder.service(new CloudFormationService(new CloudFormationEngine(providers, EngineSettings.defaults())));
-        return builder;
+        CloudFormationEngine engine = new CloudFormationEngine(ProviderRegistry.standard(), EngineSettings.defaults());
+        return builder.service(
+                new CloudFormationService(engine),
+                new CloudWatchService(new MetricStore()),
+                new XRayService(new TraceStore()));
     }
 }

@@ -17,6 +17,9 @@ class LayoutTest {
         assertThat(wide.sideStrip()).isTrue();
         assertThat(wide.textWidth()).isEqualTo(Layout.MAX_TEXT_WIDTH);
         assertThat(wide.textLeft() + wide.textWidth()).isLessThan(wide.stripLeft());
-        assertThat(wide.stripLeft() + wide.stripWidth()).isEqualTo(200);
+        assertThat(wide.stripLeft()).as("the strip sits next to the text").isEqualTo(wide.textLeft() + wide.textWidth() + 2);
+        assertThat(wide.stripLeft() + wide.stripWidth()).isLessThanOrEqualTo(200);
+        Layout edge = Layout.of(new Size(120, 30));
+        assertThat(edge.stripLeft() + edge.stripWidth()).isLessThanOrEqualTo(120);
     }
 }

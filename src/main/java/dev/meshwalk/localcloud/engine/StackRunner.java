@@ -256,7 +256,17 @@ final class StackRunner {
             touched.replaced.put(id, old);
             StackEvents.resource(stack, id, old.physicalId(), type, "UPDATE_IN_PROGRESS",
                     "Requested update requires the creation of a new physical resource; hence creating one.", props);
-            made = provision(stack, id, type, "UPDATE", old.physicalId(), () -> provider.create(request));
+            made = provision(stack, id, type, "UPDATE", old.physicalId(), () -> {
+                try {
+                    return provider.create(request);
+                } catch (ProvisionException e) {
+                    if (e.getMessage() != null && e.getMessage().startsWith(old.physicalId() + " already exists")) {
+                        throw new ProvisionException("CloudFormation cannot update a stack when a custom-named resource "
+                                + "requires replacing. Rename " + old.physicalId() + " and update the stack again.");
+                    }
+                    throw e;
+                }
+            });
             StackEvents.resource(stack, id, made.physicalId(), type, "UPDATE_IN_PROGRESS", "Resource creation Initiated", props);
         } else {
             touched.updated.put(id, old);

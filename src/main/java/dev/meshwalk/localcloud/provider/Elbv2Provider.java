@@ -16,6 +16,7 @@ public final class Elbv2Provider extends FamilyProvider {
         super(store);
         kind(Elbv2Resources.LOAD_BALANCER, List.of("Subnets|SubnetMappings"), Set.of("Name", "Scheme", "Type"), (r, cur) -> {
             String name = keepOr(cur, "LoadBalancerName", textOr(r, "Name", Ids.generatedName(r.stackName(), r.logicalId(), 32)));
+            requireUniqueName(store, Elbv2Resources.LOAD_BALANCER, "LoadBalancerName", name, cur, "load balancer");
             String kindPrefix = "network".equals(text(r, "Type")) ? "net" : "gateway".equals(text(r, "Type")) ? "gwy" : "app";
             String fullName = keepOr(cur, "LoadBalancerFullName", kindPrefix + "/" + name + "/" + Ids.hex(16));
             String arn = arn(r, "elasticloadbalancing", "loadbalancer/" + fullName);
@@ -33,6 +34,7 @@ public final class Elbv2Provider extends FamilyProvider {
                                 + " with message: A port, protocol and VPC ID must be specified for target type '" + type + "'");
                     }
                     String name = keepOr(cur, "TargetGroupName", textOr(r, "Name", Ids.generatedName(r.stackName(), r.logicalId(), 32)));
+                    requireUniqueName(store, Elbv2Resources.TARGET_GROUP, "TargetGroupName", name, cur, "target group");
                     String fullName = keepOr(cur, "TargetGroupFullName", "targetgroup/" + name + "/" + Ids.hex(16));
                     String arn = arn(r, "elasticloadbalancing", fullName);
                     List<Object> lbs = store.ofType(Elbv2Resources.LISTENER).stream()
@@ -60,5 +62,15 @@ public final class Elbv2Provider extends FamilyProvider {
                             : listenerArn.replace(":listener/", ":listener-rule/") + "/" + Ids.hex(16);
                     return new Provisioned(arn, attrs("RuleArn", arn, "IsDefault", "false"));
                 });
+    }
+
+    /** ELBv2 names are unique per region; a second one with the same name is refused as AWS does. */
+    private static void requireUniqueName(Elbv2Resources store, String type, String attribute, String name,
+                                          Provisioned current, String what) {
+        if (current == null && store.ofType(type).stream().anyMatch(r -> name.equals(r.attributes().get(attribute)))) {
+            throw new ProvisionException("A " + what + " with the same name '" + name
+                    + "' exists, but with different settings (Service: ElasticLoadBalancingV2; Status Code: 400; Error Code: Duplicate"
+                    + (what.equals("load balancer") ? "LoadBalancerName" : "TargetGroupName") + ")");
+        }
     }
 }

@@ -50,6 +50,10 @@ public abstract class FamilyProvider implements ResourceProvider {
         Kind kind = kind(request.resourceType());
         validate(kind, request);
         Provisioned made = kind.maker().make(request, null);
+        store.get(made.physicalId()).ifPresent(existing -> {
+            throw new ProvisionException(made.physicalId() + " already exists in stack " + existing.stackName()
+                    + " (" + existing.logicalId() + ")");
+        });
         store.put(record(request, made));
         return made;
     }

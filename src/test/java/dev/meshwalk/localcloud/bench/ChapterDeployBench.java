@@ -20,8 +20,9 @@ import java.util.Map;
  * ExecuteChangeSet, DescribeStacks) and deletes it, through {@code AwsService.call} with no HTTP, each round
  * on a fresh engine. Prints per-round times and the median after warm-up.
  *
- * <p>Run: {@code mvn -B -q -o test-compile && java -cp target/test-classes:target/classes:$(cat cp.txt)
- * dev.meshwalk.localcloud.bench.ChapterDeployBench 30} (see docs/benchmarks-engine.md).
+ * <p>Run (see docs/benchmarks-engine.md): {@code mvn -B -q -o test-compile dependency:build-classpath
+ * -Dmdep.outputFile=target/cp.txt && java -cp target/test-classes:target/classes:$(cat target/cp.txt)
+ * dev.meshwalk.localcloud.bench.ChapterDeployBench 40 /stacks/3-routing.yaml}.
  */
 public final class ChapterDeployBench {
 
@@ -31,8 +32,9 @@ public final class ChapterDeployBench {
     public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int warmup = Math.max(1, rounds / 3);
+        String resource = args.length > 1 ? args[1] : "/stacks/3-routing.yaml";
         String template;
-        try (InputStream in = ChapterDeployBench.class.getResourceAsStream("/cfn/chapter-3.yaml")) {
+        try (InputStream in = ChapterDeployBench.class.getResourceAsStream(resource)) {
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         double[] deploy = new double[rounds];
@@ -42,7 +44,9 @@ public final class ChapterDeployBench {
                     new CloudFormationEngine(ProviderRegistry.standard(), EngineSettings.defaults()))) {
                 long t0 = System.nanoTime();
                 Map<?, ?> created = call(cfn, "CreateChangeSet", "StackName", "bench", "TemplateBody", template,
-                        "ChangeSetName", "cs", "ChangeSetType", "CREATE", "Capabilities", List.of("CAPABILITY_IAM"));
+                        "ChangeSetName", "cs", "ChangeSetType", "CREATE", "Capabilities", List.of("CAPABILITY_IAM"),
+                        "Parameters", List.of(Map.of("ParameterKey", "FrontAppImage", "ParameterValue", "front:latest"),
+                                Map.of("ParameterKey", "ColorAppImage", "ParameterValue", "color:latest")));
                 Map<?, ?> described = call(cfn, "DescribeChangeSet", "ChangeSetName", created.get("Id"));
                 call(cfn, "ExecuteChangeSet", "ChangeSetName", created.get("Id"));
                 Map<?, ?> stacks = call(cfn, "DescribeStacks", "StackName", "bench");
@@ -58,8 +62,8 @@ public final class ChapterDeployBench {
                 System.out.printf("round %2d: deploy %7.2f ms, delete %7.2f ms%n", i, deploy[i], delete[i]);
             }
         }
-        System.out.printf("chapter 3 (%d resources) from nothing, median of %d after %d warm-up rounds: deploy %.2f ms, delete %.2f ms%n",
-                countResources(template), rounds - warmup, warmup, median(deploy, warmup), median(delete, warmup));
+        System.out.printf("%s (%d resources) from nothing, median of %d after %d warm-up rounds: deploy %.2f ms, delete %.2f ms%n",
+                resource, countResources(template), rounds - warmup, warmup, median(deploy, warmup), median(delete, warmup));
     }
 
     private static Map<?, ?> call(CloudFormationService cfn, String op, Object... kv) {

@@ -38,6 +38,18 @@ final class FakeApps {
     final List<Running> running = new CopyOnWriteArrayList<>();
     volatile boolean colorFailsToStart;
 
+    /** The real demo apps ({@code BuiltInApps}), recording the environment each was started with. */
+    AppCatalog realApps() {
+        AppCatalog real = dev.meshwalk.localcloud.dataplane.ecs.BuiltInApps.catalog();
+        return new AppCatalog(env -> {
+            started.add(Map.copyOf(env));
+            return real.front().launch(env);
+        }, env -> {
+            started.add(Map.copyOf(env));
+            return real.color().launch(env);
+        });
+    }
+
     AppCatalog catalog() {
         return new AppCatalog(env -> start(env, this::front), env -> {
             if (colorFailsToStart) {

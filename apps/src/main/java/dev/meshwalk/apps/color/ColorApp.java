@@ -5,6 +5,7 @@ import dev.meshwalk.apps.common.Environment;
 import dev.meshwalk.apps.common.Exchanges;
 import dev.meshwalk.apps.common.Launcher;
 import dev.meshwalk.apps.common.Routes;
+import dev.meshwalk.apps.common.Telemetry;
 import java.util.Map;
 
 /**
@@ -13,16 +14,17 @@ import java.util.Map;
  * values are what make routing visible in chapter 3 (green and blue).
  *
  * <p>Environment: {@code COLOR} (required), {@code PORT} (8080), {@code BIND_ADDRESS} (0.0.0.0),
- * {@code XRAY_APP_NAME} (the service name on the map, default {@code color}).
+ * {@code XRAY_APP_NAME} (the service name on the map, default {@code color}), and the OpenTelemetry
+ * variables {@link Telemetry} reads ({@code OTEL_EXPORTER_OTLP_ENDPOINT}, ...).
  */
 public final class ColorApp implements Launcher.RunningApp {
     private final String color;
-    private final String serviceName;
+    private final Telemetry telemetry;
     private final AppServer server;
 
-    private ColorApp(String color, String serviceName, AppServer server) {
+    private ColorApp(String color, Telemetry telemetry, AppServer server) {
         this.color = color;
-        this.serviceName = serviceName;
+        this.telemetry = telemetry;
         this.server = server;
     }
 
@@ -31,13 +33,19 @@ public final class ColorApp implements Launcher.RunningApp {
         Environment environment = new Environment(env);
         String color = environment.require("COLOR",
                 "set the color this instance answers, e.g. COLOR=green");
-        String serviceName = environment.getOrDefault("XRAY_APP_NAME", "color");
+        Telemetry telemetry = Telemetry.start(environment, "color");
         Routes routes = Routes.builder()
                 .on("/ping", exchange -> Exchanges.sendText(exchange, 200, ""))
                 .otherwise(exchange -> Exchanges.sendText(exchange, 200, color))
                 .build();
-        AppServer server = AppServer.start(serviceName, environment.bindAddress(), environment.port(), routes);
-        return new ColorApp(color, serviceName, server);
+        try {
+            AppServer server = AppServer.start(telemetry.serviceName(), environment.bindAddress(), environment.port(),
+                    telemetry.serverSpans(routes, routes::routeOf));
+            return new ColorApp(color, telemetry, server);
+        } catch (RuntimeException startFailed) {
+            telemetry.close();
+            throw startFailed;
+        }
     }
 
     public String color() {
@@ -45,7 +53,13 @@ public final class ColorApp implements Launcher.RunningApp {
     }
 
     public String serviceName() {
-        return serviceName;
+        return telemetry.serviceName();
+    }
+
+    @Override
+    public String describe() {
+        return telemetry.serviceName() + " answering " + color + " on port " + port() + ", "
+                + telemetry.describeExport();
     }
 
     @Override
@@ -56,6 +70,7 @@ public final class ColorApp implements Launcher.RunningApp {
     @Override
     public void close() {
         server.close();
+        telemetry.close();
     }
 
     public static void main(String[] args) {

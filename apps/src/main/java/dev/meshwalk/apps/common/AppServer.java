@@ -1,5 +1,6 @@
 package dev.meshwalk.apps.common;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -122,6 +123,8 @@ public final class AppServer implements AutoCloseable {
                 }
                 try {
                     handler.handle(exchange);
+                } catch (RuntimeException | Error unexpected) {
+                    failSafely(exchange, unexpected);
                 } finally {
                     synchronized (this) {
                         active--;
@@ -131,6 +134,24 @@ public final class AppServer implements AutoCloseable {
                     }
                 }
             };
+        }
+
+        /**
+         * A handler that throws leaves the JDK server holding an open exchange and its client waiting
+         * forever; answer 500 (when nothing was sent yet), close it, and say what went wrong on stderr.
+         */
+        private static void failSafely(HttpExchange exchange, Throwable unexpected) {
+            System.err.println(Thread.currentThread().getName() + ": request to " + exchange.getRequestURI()
+                    + " failed: " + unexpected);
+            try {
+                if (exchange.getResponseCode() < 0) {
+                    exchange.sendResponseHeaders(500, -1);
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // the client is gone or the answer was half sent; closing is all that is left
+            } finally {
+                exchange.close();
+            }
         }
 
         synchronized void awaitIdle(long graceMillis) {

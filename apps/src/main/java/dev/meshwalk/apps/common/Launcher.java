@@ -16,6 +16,9 @@ public final class Launcher {
     public interface RunningApp extends AutoCloseable {
         int port();
 
+        /** One line for the container log: where it listens and what it talks to. */
+        String describe();
+
         @Override
         void close();
     }
@@ -30,6 +33,6 @@ public final class Launcher {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, appName + "-shutdown"));
-        System.out.println(appName + " listening on port " + app.port());
+        System.out.println(app.describe());
     }
 }

@@ -20,6 +20,11 @@ public final class Routes implements HttpHandler {
         this.fallback = fallback;
     }
 
+    /** The route a path is served by: the path itself when registered, {@code *} for the fallback. */
+    public String routeOf(String path) {
+        return byPath.containsKey(path) ? path : "*";
+    }
+
     public static Builder builder() {
         return new Builder();
     }

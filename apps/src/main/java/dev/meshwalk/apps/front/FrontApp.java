@@ -6,6 +6,7 @@ import dev.meshwalk.apps.common.Environment;
 import dev.meshwalk.apps.common.Exchanges;
 import dev.meshwalk.apps.common.Launcher;
 import dev.meshwalk.apps.common.Routes;
+import dev.meshwalk.apps.common.Telemetry;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -18,18 +19,19 @@ import java.util.Optional;
  * <p>Environment: {@code COLOR_HOST} (required, host:port of color), {@code PORT} (8080),
  * {@code BIND_ADDRESS} (0.0.0.0), {@code XRAY_APP_NAME} (default {@code front}), {@code HTTP_PROXY} or
  * {@code http_proxy} (mesh mode: send calls through that proxy, resolve nothing), {@code DNS_SERVER}
- * (host:port of the resolver to ask in direct mode; default: the system's).
+ * (host:port of the resolver to ask in direct mode; default: the system's), and the OpenTelemetry
+ * variables {@link Telemetry} reads ({@code OTEL_EXPORTER_OTLP_ENDPOINT}, ...).
  */
 public final class FrontApp implements Launcher.RunningApp {
     static final String FAILURE_BODY = "500 - Unexpected Error";
 
-    private final String serviceName;
+    private final Telemetry telemetry;
     private final ColorClient colorClient;
     private final ColorHistory history = new ColorHistory(ColorHistory.DEFAULT_CAPACITY);
     private AppServer server;
 
-    private FrontApp(String serviceName, ColorClient colorClient) {
-        this.serviceName = serviceName;
+    private FrontApp(Telemetry telemetry, ColorClient colorClient) {
+        this.telemetry = telemetry;
         this.colorClient = colorClient;
     }
 
@@ -39,14 +41,21 @@ public final class FrontApp implements Launcher.RunningApp {
         HostAndPort colorHost = HostAndPort.parse("COLOR_HOST", environment.require("COLOR_HOST",
                 "front needs the host:port of the color service, e.g. "
                         + "COLOR_HOST=color.howto-ecs-basics.pvtdns:8080"), 80);
-        FrontApp app = new FrontApp(environment.getOrDefault("XRAY_APP_NAME", "front"),
-                new ColorClient(routeTo(colorHost, environment)));
+        ColorRoute route = routeTo(colorHost, environment);
+        Telemetry telemetry = Telemetry.start(environment, "front");
+        FrontApp app = new FrontApp(telemetry, new ColorClient(colorHost, route, telemetry));
         Routes routes = Routes.builder()
                 .on("/color", app::answerColor)
                 .on("/color/clear", app::clear)
                 .on("/ping", exchange -> Exchanges.sendText(exchange, 200, ""))
                 .build();
-        app.server = AppServer.start(app.serviceName, environment.bindAddress(), environment.port(), routes);
+        try {
+            app.server = AppServer.start(telemetry.serviceName(), environment.bindAddress(), environment.port(),
+                    telemetry.serverSpans(routes, routes::routeOf));
+        } catch (RuntimeException startFailed) {
+            telemetry.close();
+            throw startFailed;
+        }
         return app;
     }
 
@@ -79,12 +88,18 @@ public final class FrontApp implements Launcher.RunningApp {
     }
 
     public String serviceName() {
-        return serviceName;
+        return telemetry.serviceName();
     }
 
     /** How this instance reaches color (mesh proxy or DNS), for logs and the local cloud's task view. */
     public String colorRoute() {
         return colorClient.describe();
+    }
+
+    @Override
+    public String describe() {
+        return telemetry.serviceName() + " listening on port " + port() + ", color " + colorRoute() + ", "
+                + telemetry.describeExport();
     }
 
     @Override
@@ -95,6 +110,7 @@ public final class FrontApp implements Launcher.RunningApp {
     @Override
     public void close() {
         server.close();
+        telemetry.close();
     }
 
     public static void main(String[] args) {

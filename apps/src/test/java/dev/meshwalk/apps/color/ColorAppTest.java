@@ -37,6 +37,8 @@ class ColorAppTest {
                 "XRAY_APP_NAME", "color-v2"));
              ColorApp unnamed = ColorApp.start(env("green"))) {
             assertThat(named.serviceName()).isEqualTo("color-v2");
+            assertThat(named.describe()).startsWith("color-v2 answering blue on port " + named.port())
+                    .endsWith("traces not exported (no OTEL_EXPORTER_OTLP_ENDPOINT)");
             assertThat(unnamed.serviceName()).isEqualTo("color");
         }
     }

@@ -13,12 +13,17 @@ final class FakeProxy implements AutoCloseable {
     private final HttpServer server;
     private final List<String> requestTargets = new CopyOnWriteArrayList<>();
     private final List<String> hostHeaders = new CopyOnWriteArrayList<>();
+    private final List<String> traceHeaders = new CopyOnWriteArrayList<>();
 
     FakeProxy(String color) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             requestTargets.add(exchange.getRequestURI().toString());
             hostHeaders.add(exchange.getRequestHeaders().getFirst("Host"));
+            String traceHeader = exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id");
+            if (traceHeader != null) {
+                traceHeaders.add(traceHeader);
+            }
             byte[] body = color.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -38,6 +43,10 @@ final class FakeProxy implements AutoCloseable {
 
     List<String> hostHeaders() {
         return hostHeaders;
+    }
+
+    List<String> traceHeaders() {
+        return traceHeaders;
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class DiscardingTelemetrySidecars implements TelemetrySidecars {
         }
         Map<String, String> siblings = new HashMap<>();
         siblings.put("OTEL_SDK_DISABLED", "true");
-        if (kind == ContainerKind.XRAY_DAEMON && bound.containsKey(2000)) {
+        if (bound.containsKey(2000)) {
             siblings.put("AWS_XRAY_DAEMON_ADDRESS", launch.taskAddress().getHostAddress() + ":" + bound.get(2000));
         }
         return new RunningContainer() {

@@ -219,8 +219,9 @@ final class Task {
     private void startContainer(ContainerSpec spec, ContainerKind kind, Map<Integer, Integer> ports,
                                 ProxyConfigurationSpec proxyConfig, Map<Integer, Integer> proxyAppPorts)
             throws Exception {
-        Map<String, String> environment = new LinkedHashMap<>(spec.environment());
         String ip = address.getHostAddress();
+        Map<String, String> environment = new LinkedHashMap<>();
+        spec.environment().forEach((k, v) -> environment.put(k, toTaskAddress(v, ip)));
         environment.put("BIND_ADDRESS", ip);
         environment.put("DNS_SERVER", env.dnsServer());
         synchronized (containers) {
@@ -271,6 +272,27 @@ final class Task {
         if (spec.healthCheck() != null) {
             scheduleHealthCheck(run);
         }
+    }
+
+    private static final java.util.regex.Pattern LOCALHOST_PORT =
+            java.util.regex.Pattern.compile("\\b(?:localhost|127\\.0\\.0\\.1):(\\d+)");
+
+    /**
+     * Containers of a Fargate task share one network namespace, so templates point apps at sidecars with
+     * {@code localhost:<port>}. Locally the task's address plays that role: {@code localhost:4318} becomes
+     * {@code <task ip>:<port the sidecar really bound>}.
+     */
+    private String toTaskAddress(String value, String ip) {
+        java.util.regex.Matcher m = LOCALHOST_PORT.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int port = Integer.parseInt(m.group(1));
+            int real = hostPorts.entrySet().stream().filter(e -> e.getKey().endsWith(":" + port))
+                    .map(Map.Entry::getValue).findFirst().orElse(port);
+            m.appendReplacement(out, ip + ":" + real);
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     // ------------------------------------------------------------------ health

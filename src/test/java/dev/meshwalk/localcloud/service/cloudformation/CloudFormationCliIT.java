@@ -53,13 +53,14 @@ class CloudFormationCliIT {
     @Test
     void cliV2DeploysEveryChapterDescribesAndDeletes() throws Exception {
         assumeTrue(new File(V2).canExecute(), "AWS CLI v2 not installed at /usr/bin/aws (apt-get install awscli); skipped");
-        for (String chapter : List.of("chapter-0.yaml", "chapter-1.yaml", "chapter-2.yaml", "chapter-3.yaml")) {
-            Run deploy = aws(V2, "cloudformation", "deploy", "--stack-name", "demo", "--template-file", fixture(chapter),
-                    "--capabilities", "CAPABILITY_IAM", "--parameter-overrides", "ProjectName=howto-ecs-basics");
+        for (String chapter : List.of("0-prelude", "1-servicediscovery", "2-meshify", "3-routing")) {
+            Run deploy = aws(V2, "cloudformation", "deploy", "--stack-name", "demo", "--template-file", stack(chapter),
+                    "--capabilities", "CAPABILITY_IAM", "--parameter-overrides", "FrontAppImage=front:latest",
+                    "ColorAppImage=color:latest");
             assertThat(deploy.exit()).as(deploy.out()).isZero();
             assertThat(deploy.out()).contains("Successfully created/updated stack - demo");
         }
-        Run again = aws(V2, "cloudformation", "deploy", "--stack-name", "demo", "--template-file", fixture("chapter-3.yaml"),
+        Run again = aws(V2, "cloudformation", "deploy", "--stack-name", "demo", "--template-file", stack("3-routing"),
                 "--capabilities", "CAPABILITY_IAM");
         assertThat(again.exit()).as(again.out()).isZero();
         assertThat(again.out()).contains("No changes to deploy. Stack demo is up to date");
@@ -83,8 +84,9 @@ class CloudFormationCliIT {
     void cliV1DeploysChapterThreeAndDeletes() throws Exception {
         String v1 = onPath("aws");
         assumeTrue(v1 != null && !v1.equals(V2), "pip AWS CLI v1 (`aws` on PATH) not installed; skipped");
-        Run deploy = aws(v1, "cloudformation", "deploy", "--stack-name", "v1", "--template-file", fixture("chapter-3.yaml"),
-                "--capabilities", "CAPABILITY_IAM", "CAPABILITY_NAMED_IAM");
+        Run deploy = aws(v1, "cloudformation", "deploy", "--stack-name", "v1", "--template-file", stack("3-routing"),
+                "--capabilities", "CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "--parameter-overrides", "FrontAppImage=front:latest",
+                "ColorAppImage=color:latest");
         assertThat(deploy.exit()).as(deploy.out()).isZero();
         Run stacks = aws(v1, "cloudformation", "describe-stacks", "--stack-name", "v1");
         assertThat(stacks.out()).contains("CREATE_COMPLETE", "FrontEndpoint");
@@ -106,9 +108,9 @@ class CloudFormationCliIT {
         assertThat(status.out().trim()).isEqualTo("ROLLBACK_COMPLETE");
     }
 
-    private String fixture(String name) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, CfnCalls.fixture(name));
+    private String stack(String chapter) throws IOException {
+        Path p = dir.resolve(chapter + ".yaml");
+        Files.writeString(p, ChapterStacksTest.stack(chapter));
         return p.toString();
     }
 

@@ -160,6 +160,27 @@ class CloudFormationServiceTest {
     }
 
     @Test
+    void replacingACustomNamedResourceFailsTheUpdateWithCloudFormationsReason() {
+        String v1 = "Resources:\n  Cluster:\n    Type: AWS::ECS::Cluster\n    Properties: {ClusterName: demo}\n"
+                + "  Td:\n    Type: AWS::ECS::TaskDefinition\n    Properties: {ContainerDefinitions: [{Name: app, Image: color}]}\n"
+                + "  Svc:\n    Type: AWS::ECS::Service\n"
+                + "    Properties: {ServiceName: color, Cluster: !Ref Cluster, TaskDefinition: !Ref Td, LaunchType: FARGATE}\n";
+        cfn.call("CreateStack", "StackName", "named", "TemplateBody", v1);
+        String service = physical("named", "Svc");
+        cfn.call("UpdateStack", "StackName", "named", "TemplateBody", v1.replace("FARGATE", "EC2"));
+        assertThat(cfn.status("named")).isEqualTo("UPDATE_ROLLBACK_COMPLETE");
+        assertThat(cfn.events("named")).anySatisfy(e -> {
+            assertThat(e.get("ResourceStatus")).isEqualTo("UPDATE_ROLLBACK_IN_PROGRESS");
+            assertThat(e.get("ResourceStatusReason")).isEqualTo("The following resource(s) failed to update: [Svc]. ");
+        });
+        assertThat(cfn.events("named")).anySatisfy(e -> assertThat(e.get("ResourceStatusReason")).isEqualTo(
+                "CloudFormation cannot update a stack when a custom-named resource requires replacing. Rename "
+                        + service + " and update the stack again."));
+        assertThat(physical("named", "Svc")).isEqualTo(service);
+        assertThat(cfn.providers.ecs().ofType("AWS::ECS::Service")).hasSize(1);
+    }
+
+    @Test
     void iamResourcesNeedTheCapability() {
         assertThatThrownBy(() -> cfn.call("CreateChangeSet", "StackName", "demo", "TemplateBody", fixture("chapter-0.yaml"),
                 "ChangeSetName", "cs", "ChangeSetType", "CREATE"))
