@@ -57,6 +57,12 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
         String arn = ids.arn("elasticloadbalancing", "loadbalancer/app/" + spec.name() + "/" + suffix);
         String dnsName = ((spec.internal() ? "internal-" : "") + spec.name() + "-" + ids.digits(10) + "."
                 + ids.region() + ".elb.amazonaws.com").toLowerCase(Locale.ROOT);
+        return createLoadBalancer(spec, arn, dnsName);
+    }
+
+    /** Creates a load balancer whose ARN and DNS name the control plane already chose. */
+    public LoadBalancer createLoadBalancer(LoadBalancerSpec spec, String arn, String dnsName) {
+        dnsName = dnsName.toLowerCase(Locale.ROOT);
         LoadBalancer lb = new LoadBalancer(arn, spec.name(), spec.internal(), dnsName, addresses.allocate(),
                 "Z35SXDOTRQ7X7K");
         loadBalancers.put(arn, lb);
@@ -83,7 +89,11 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
     }
 
     public TargetGroup createTargetGroup(TargetGroupSpec spec) {
-        String arn = ids.arn("elasticloadbalancing", "targetgroup/" + spec.name() + "/" + ids.hex(16));
+        return createTargetGroup(spec, ids.arn("elasticloadbalancing", "targetgroup/" + spec.name() + "/" + ids.hex(16)));
+    }
+
+    /** Creates a target group whose ARN the control plane already chose. */
+    public TargetGroup createTargetGroup(TargetGroupSpec spec, String arn) {
         TargetGroup group = new TargetGroup(arn, spec, timings, upstream, scheduler);
         targetGroups.put(arn, group);
         return group;
@@ -109,8 +119,16 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
         if (lb == null) {
             throw new NoSuchElementException("load balancer " + loadBalancerArn + " does not exist");
         }
-        String arn = ids.arn("elasticloadbalancing", "listener/app/" + lb.name() + "/"
-                + lb.arn().substring(lb.arn().lastIndexOf('/') + 1) + "/" + ids.hex(16));
+        return createListener(loadBalancerArn, port, defaultTargetGroupArn, ids.arn("elasticloadbalancing",
+                "listener/app/" + lb.name() + "/" + lb.arn().substring(lb.arn().lastIndexOf('/') + 1) + "/" + ids.hex(16)));
+    }
+
+    /** Starts a listener whose ARN the control plane already chose. */
+    public Listener createListener(String loadBalancerArn, int port, String defaultTargetGroupArn, String arn) {
+        LoadBalancer lb = loadBalancers.get(loadBalancerArn);
+        if (lb == null) {
+            throw new NoSuchElementException("load balancer " + loadBalancerArn + " does not exist");
+        }
         ListenerRuntime runtime = new ListenerRuntime(defaultTargetGroupArn, targetGroups::get, upstream, ids);
         try {
             HttpServer server = listeners.open(lb.address(), port, runtime);
@@ -136,13 +154,27 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
                 .filter(l -> l.loadBalancerArn().equals(loadBalancerArn)).toList();
     }
 
+    /**
+     * The real URL of a load balancer's first listener, found by its DNS name: what a learner can {@code curl}
+     * ({@code http://127.0.0.3} or {@code http://127.0.0.3:41234}). Empty when no such load balancer listens.
+     */
+    public Optional<String> endpointUrl(String dnsName) {
+        String wanted = dnsName.toLowerCase(Locale.ROOT).replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
+        return loadBalancers.values().stream().filter(lb -> lb.dnsName().equals(wanted)).findFirst()
+                .flatMap(lb -> listeners(lb.arn()).stream().findFirst()).map(Listener::url);
+    }
+
     /** Adds a forward rule to a listener; returns the rule ARN. */
     public String createRule(String listenerArn, RuleSpec spec) {
+        return createRule(listenerArn, spec, listenerArn.replace(":listener/", ":listener-rule/") + "/" + ids.hex(16));
+    }
+
+    /** Adds a rule whose ARN the control plane already chose. */
+    public String createRule(String listenerArn, RuleSpec spec, String arn) {
         ListenerRuntime runtime = listenerRuntimes.get(listenerArn);
         if (runtime == null) {
             throw new NoSuchElementException("listener " + listenerArn + " does not exist");
         }
-        String arn = listenerArn.replace(":listener/", ":listener-rule/") + "/" + ids.hex(16);
         runtime.addRule(arn, spec);
         ruleToListener.put(arn, listenerArn);
         return arn;
