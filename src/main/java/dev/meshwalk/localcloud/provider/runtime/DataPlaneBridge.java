@@ -29,6 +29,8 @@ public final class DataPlaneBridge {
         registry.cloudMap().addListener(discovery);
         registry.route53().addListener(discovery);
         registry.elbv2().addListener(new Elbv2Bridge(dataPlane));
+        registry.elbv2().useDnsNamer((name, internal, awsStyleName) ->
+                dataPlane.loadBalancers().reserveLocalDnsName(internal));
         registry.appMesh().addListener(new AppMeshBridge(dataPlane));
         registry.ecs().addListener(new EcsBridge(dataPlane, registry.ecs(), stabilizeTimeout));
     }
