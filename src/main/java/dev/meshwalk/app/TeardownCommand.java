@@ -53,6 +53,7 @@ public final class TeardownCommand extends CloudCommand {
 
     private int tearDown(Teardown teardown) {
         List<OwnedResource> ours = teardown.inventory();
+        teardown.warnings().forEach(console::problem);
         if (ours.isEmpty()) {
             console.line("Nothing of the tutorial's is on this target.");
             return 0;
@@ -72,7 +73,8 @@ public final class TeardownCommand extends CloudCommand {
         }
         List<OwnedResource> left = teardown.leftovers();
         if (left.isEmpty()) {
-            console.line("Verified: nothing tagged or named as the tutorial's is left on this target.");
+            console.line("Verified: nothing tagged or named as the tutorial's is left on this target"
+                    + (teardown.warnings().isEmpty() ? "." : " (except what could not be checked, above)."));
             return failed ? 1 : 0;
         }
         console.problem("Still there after teardown:");

@@ -90,7 +90,11 @@ final class StackWatcher {
             return;
         }
         String id = event.logicalResourceId();
-        latestByResource.put(id, event);
+        StackEvent previous = latestByResource.put(id, event);
+        if (previous != null && status != null && status.equals(previous.resourceStatusAsString())) {
+            // CloudFormation logs IN_PROGRESS twice ("Resource creation Initiated"); one line per state change.
+            return;
+        }
         StackStatuses.Phase phase = StackStatuses.phase(status);
         if (phase == StackStatuses.Phase.FAILED) {
             failures.put(id, new DeployOutcome.ResourceFailure(id, event.resourceType(), status,
@@ -129,7 +133,7 @@ final class StackWatcher {
             counts.merge(StackStatuses.phase(e.resourceStatusAsString()), 1, Integer::sum);
         }
         Map<String, String> outputs = new LinkedHashMap<>();
-        stack.ifPresent(s -> {
+        stack.filter(s -> !deleting).ifPresent(s -> {
             for (Output o : s.outputs()) {
                 outputs.put(o.outputKey(), o.outputValue());
             }

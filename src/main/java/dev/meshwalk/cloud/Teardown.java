@@ -20,6 +20,7 @@ public final class Teardown {
     private final CloudWatchClient cloudWatch;
     private final String stackName;
     private final String dashboardPrefix;
+    private final List<String> warnings = new ArrayList<>();
 
     public Teardown(CloudSession session, String stackName) {
         this.session = session;
@@ -39,6 +40,14 @@ public final class Teardown {
             all.add(new OwnedResource(OwnedResource.Kind.DASHBOARD, d, "exists"));
         }
         return all;
+    }
+
+    /**
+     * What could not be checked (e.g. a target that does not serve CloudWatch, or a role without
+     * ListDashboards): said next to the inventory instead of blocking the stack's deletion.
+     */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /**
@@ -99,7 +108,11 @@ public final class Teardown {
                 }
             }
         } catch (SdkException e) {
-            throw new DeployException("Could not list dashboards: " + SdkErrors.summary(e), e);
+            String warning = "Dashboards could not be checked: " + SdkErrors.summary(e);
+            if (!warnings.contains(warning)) {
+                warnings.add(warning);
+            }
+            return List.of();
         }
         return names;
     }

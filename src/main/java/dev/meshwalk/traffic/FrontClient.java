@@ -72,8 +72,11 @@ public final class FrontClient implements AutoCloseable {
             return failure(sequence, at, OptionalInt.empty(), Duration.ofNanos(System.nanoTime() - start), ErrorKind.TIMEOUT,
                     "no answer within " + timeout.toMillis() + " ms");
         } catch (ConnectException e) {
+            boolean unresolved = causedBy(e, java.nio.channels.UnresolvedAddressException.class)
+                    || causedBy(e, java.net.UnknownHostException.class);
             return failure(sequence, at, OptionalInt.empty(), Duration.ofNanos(System.nanoTime() - start),
-                    ErrorKind.CONNECTION_REFUSED, "connection refused by " + base.getAuthority());
+                    unresolved ? ErrorKind.UNRESOLVED : ErrorKind.CONNECTION_REFUSED,
+                    (unresolved ? "cannot resolve " + base.getHost() : "connection refused by " + base.getAuthority()));
         } catch (IOException e) {
             return failure(sequence, at, OptionalInt.empty(), Duration.ofNanos(System.nanoTime() - start), ErrorKind.OTHER,
                     String.valueOf(e.getMessage()));
@@ -125,6 +128,15 @@ public final class FrontClient implements AutoCloseable {
     private static TrafficEvent failure(long sequence, Instant at, OptionalInt status, Duration latency, ErrorKind kind,
             String detail) {
         return new TrafficEvent(sequence, at, status, Optional.empty(), Map.of(), latency, Optional.of(kind), detail);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstLine(String body) {
