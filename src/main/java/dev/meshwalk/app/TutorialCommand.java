@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "An interactive terminal tutorial: service discovery and service meshes on Amazon ECS.",
         subcommands = {
             // Each feature registers its scripted subcommand here, one line each.
+            LocalCloudCommand.class,
         })
 public final class TutorialCommand implements Callable<Integer> {
 

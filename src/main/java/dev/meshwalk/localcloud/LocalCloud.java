@@ -38,6 +38,11 @@ public final class LocalCloud implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalCloud.class);
 
+    static {
+        // Before any service or data-plane component can create a JDK HttpServer (see WireServer).
+        WireServer.preferNoDelay();
+    }
+
     /** Default bound on a request body after decompression; larger bodies get a 413. */
     public static final int DEFAULT_MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 

@@ -53,11 +53,11 @@ final class QueryProtocol implements WireProtocol {
                 default -> members.add(pair);
             }
         }
-        String signingName = signingName(version, request);
         if (action == null || action.isBlank()) {
             throw new WireFault(WireFault.Kind.MISSING_ACTION,
                     "The request must contain the parameter Action (an awsQuery form such as Action=DescribeStacks&Version=2010-05-15)");
         }
+        String signingName = signingName(version, request);
         return new WireCall(signingName, action, new Params(QueryFormDecoder.tree(members)));
     }
 

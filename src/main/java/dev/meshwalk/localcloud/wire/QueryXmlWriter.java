@@ -115,7 +115,27 @@ final class QueryXmlWriter {
 
     private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
         w.writeStartElement(name);
-        w.writeCharacters(text);
+        w.writeCharacters(xmlSafe(text));
         w.writeEndElement();
+    }
+
+    /**
+     * XML 1.0 cannot carry most control characters even escaped; a template or dashboard body holding one
+     * would make the whole answer unparseable, so each is replaced by U+FFFD.
+     */
+    static String xmlSafe(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD) || Character.isSurrogate(c);
+            if (!allowed && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(allowed ? c : '\uFFFD');
+            }
+        }
+        return out == null ? text : out.toString();
     }
 }

@@ -100,7 +100,8 @@ public final class WireRouter {
             AwsService service = services.get(signingName);
             if (service == null) {
                 throw new WireFault(WireFault.Kind.UNKNOWN_SERVICE, "Service '" + signingName
-                        + "' is not served by this local cloud; it serves " + String.join(", ", signingNames()));
+                        + "' is not served by this local cloud; it serves "
+                        + (services.isEmpty() ? "no services in this build" : String.join(", ", signingNames())));
             }
             Set<String> known = service.operations();
             if (!known.isEmpty() && !known.contains(operation)) {

@@ -30,6 +30,29 @@ public final class WireServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WireServer.class);
 
+    /** The JDK server's switch for TCP_NODELAY on accepted connections; read once per JVM. */
+    static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    static {
+        preferNoDelay();
+    }
+
+    /**
+     * Turns on TCP_NODELAY for every JDK {@code HttpServer} of this JVM, unless the user chose otherwise.
+     * Call it before the first server is created (the {@link dev.meshwalk.localcloud.LocalCloud} facade
+     * does so when it is first used); calling it again is harmless.
+     */
+    public static void preferNoDelay() {
+        // The JDK server flushes response headers and body as two writes. With Nagle's algorithm on (the
+        // JDK default) the body waits for the client's delayed ACK of the headers: about 40 ms added to
+        // every keep-alive request on Linux (measured: ~45 ms -> ~3 ms per DescribeStacks). The property
+        // is read when the first HttpServer of the JVM is created, so set it before that, unless the user
+        // chose otherwise.
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
+    }
+
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
     private final WireRouter router;

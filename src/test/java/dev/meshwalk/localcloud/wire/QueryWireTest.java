@@ -65,6 +65,15 @@ class QueryWireTest {
     }
 
     @Test
+    void controlCharactersThatXmlCannotCarryAreReplacedSoTheAnswerStaysParseable() throws Exception {
+        HttpResponse<byte[]> r = client.form("Action=Echo&Version=2010-05-15&TemplateBody=a%01b%09c");
+
+        assertThat(WireClient.text(r)).contains("<TemplateBody>a\uFFFDb\tc</TemplateBody>");
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(r.body()));
+    }
+
+    @Test
     void anOperationWithoutOutputSendsOnlyResponseMetadata() {
         HttpResponse<byte[]> r = client.form("Action=DeleteStack&Version=2010-05-15&StackName=s1");
 
@@ -120,6 +129,14 @@ class QueryWireTest {
     @Test
     void aFormWithoutActionIsAMissingActionError() {
         HttpResponse<byte[]> r = client.form("Version=2010-05-15&StackName=s1");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(WireClient.text(r)).contains("<Code>MissingAction</Code>");
+    }
+
+    @Test
+    void anEmptyFormIsAMissingActionErrorToo() {
+        HttpResponse<byte[]> r = client.form("");
 
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(WireClient.text(r)).contains("<Code>MissingAction</Code>");

@@ -1,0 +1,78 @@
+package dev.meshwalk.localcloud.provider;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * EC2 networking: VPC, subnets, internet and NAT gateways, EIPs, route tables and routes, security groups.
+ * On one machine these have nothing to do, so they are faithful records: ids like {@code vpc-0a1b...}
+ * and the attributes templates read ({@code VpcId}, {@code GroupId}, {@code AllocationId}, ...).
+ */
+public final class Ec2Provider extends FamilyProvider {
+
+    public Ec2Provider(Ec2Resources store) {
+        super(store);
+        kind("AWS::EC2::VPC", List.of("CidrBlock|Ipv4IpamPoolId"), Set.of("CidrBlock", "Ipv4IpamPoolId", "InstanceTenancy"),
+                (r, cur) -> {
+                    String id = cur != null ? cur.physicalId() : Ids.ec2("vpc");
+                    return new Provisioned(id, attrs("VpcId", id, "CidrBlock", text(r, "CidrBlock"),
+                            "CidrBlockAssociations", List.of(keepOr(cur, "CidrBlockAssociation", Ids.ec2("vpc-cidr-assoc"))),
+                            "CidrBlockAssociation", keepOr(cur, "CidrBlockAssociation", Ids.ec2("vpc-cidr-assoc")),
+                            "DefaultNetworkAcl", keepOr(cur, "DefaultNetworkAcl", Ids.ec2("acl")),
+                            "DefaultSecurityGroup", keepOr(cur, "DefaultSecurityGroup", Ids.ec2("sg")),
+                            "Ipv6CidrBlocks", List.of()));
+                });
+        kind("AWS::EC2::Subnet", List.of("VpcId"), Set.of("VpcId", "CidrBlock", "AvailabilityZone", "AvailabilityZoneId"),
+                (r, cur) -> {
+                    String id = cur != null ? cur.physicalId() : Ids.ec2("subnet");
+                    String az = textOr(r, "AvailabilityZone", r.region() + "a");
+                    return new Provisioned(id, attrs("SubnetId", id, "VpcId", text(r, "VpcId"), "CidrBlock", text(r, "CidrBlock"),
+                            "AvailabilityZone", az, "AvailabilityZoneId", "use1-az" + (az.charAt(az.length() - 1) - 'a' + 1),
+                            "NetworkAclAssociationId", keepOr(cur, "NetworkAclAssociationId", Ids.ec2("aclassoc")),
+                            "Ipv6CidrBlocks", List.of()));
+                });
+        kind("AWS::EC2::InternetGateway", List.of(), Set.of(), (r, cur) -> {
+            String id = cur != null ? cur.physicalId() : Ids.ec2("igw");
+            return new Provisioned(id, attrs("InternetGatewayId", id));
+        });
+        kind("AWS::EC2::VPCGatewayAttachment", List.of("VpcId"), Set.of("VpcId"), (r, cur) ->
+                new Provisioned(cur != null ? cur.physicalId() : "IGW|" + text(r, "VpcId"), Map.of()));
+        kind("AWS::EC2::EIP", List.of(), Set.of("Domain", "InstanceId", "PublicIpv4Pool"), (r, cur) -> {
+            String ip = cur != null ? cur.physicalId() : "54." + (1 + Integer.parseInt(Ids.digits(2))) + "."
+                    + Integer.parseInt(Ids.digits(2)) + "." + (1 + Integer.parseInt(Ids.digits(2)));
+            return new Provisioned(ip, attrs("PublicIp", ip, "AllocationId", keepOr(cur, "AllocationId", Ids.ec2("eipalloc"))));
+        });
+        kind("AWS::EC2::NatGateway", List.of("SubnetId"), Set.of("SubnetId", "AllocationId", "ConnectivityType", "PrivateIpAddress"),
+                (r, cur) -> {
+                    String id = cur != null ? cur.physicalId() : Ids.ec2("nat");
+                    return new Provisioned(id, attrs("NatGatewayId", id));
+                });
+        kind("AWS::EC2::RouteTable", List.of("VpcId"), Set.of("VpcId"), (r, cur) -> {
+            String id = cur != null ? cur.physicalId() : Ids.ec2("rtb");
+            return new Provisioned(id, attrs("RouteTableId", id));
+        });
+        kind("AWS::EC2::Route", List.of("RouteTableId"), Set.of("RouteTableId", "DestinationCidrBlock", "DestinationIpv6CidrBlock"),
+                (r, cur) -> new Provisioned(cur != null ? cur.physicalId()
+                        : text(r, "RouteTableId") + "|" + textOr(r, "DestinationCidrBlock", textOr(r, "DestinationIpv6CidrBlock", "")), Map.of()));
+        kind("AWS::EC2::SubnetRouteTableAssociation", List.of("RouteTableId", "SubnetId"), Set.of("RouteTableId", "SubnetId"),
+                (r, cur) -> {
+                    String id = cur != null ? cur.physicalId() : Ids.ec2("rtbassoc");
+                    return new Provisioned(id, attrs("Id", id));
+                });
+        kind("AWS::EC2::SecurityGroup", List.of("GroupDescription"), Set.of("GroupDescription", "GroupName", "VpcId"),
+                (r, cur) -> {
+                    String id = cur != null ? cur.physicalId() : Ids.ec2("sg");
+                    return new Provisioned(id, attrs("GroupId", id, "VpcId", text(r, "VpcId")));
+                });
+        Set<String> ruleIdentity = Set.of("GroupId", "GroupName", "IpProtocol", "FromPort", "ToPort", "CidrIp", "CidrIpv6",
+                "SourceSecurityGroupId", "SourceSecurityGroupName", "SourceSecurityGroupOwnerId", "SourcePrefixListId",
+                "DestinationSecurityGroupId", "DestinationPrefixListId");
+        for (String type : List.of("AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress")) {
+            kind(type, List.of("IpProtocol"), ruleIdentity, (r, cur) -> {
+                String id = cur != null ? cur.physicalId() : Ids.ec2("sgr");
+                return new Provisioned(id, attrs("Id", id));
+            });
+        }
+    }
+}

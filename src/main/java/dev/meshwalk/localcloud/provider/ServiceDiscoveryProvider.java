@@ -1,0 +1,44 @@
+package dev.meshwalk.localcloud.provider;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Cloud Map: namespaces ({@code ns-} ids, a Route 53 {@code HostedZoneId} for DNS ones) and services
+ * ({@code srv-} ids, ARN, name).
+ */
+public final class ServiceDiscoveryProvider extends FamilyProvider {
+
+    public ServiceDiscoveryProvider(CloudMapResources store) {
+        super(store);
+        kind(CloudMapResources.PRIVATE_DNS_NAMESPACE, List.of("Name", "Vpc"), Set.of("Name", "Vpc"), (r, cur) -> namespace(r, cur, true));
+        kind(CloudMapResources.PUBLIC_DNS_NAMESPACE, List.of("Name"), Set.of("Name"), (r, cur) -> namespace(r, cur, true));
+        kind(CloudMapResources.HTTP_NAMESPACE, List.of("Name"), Set.of("Name"), (r, cur) -> namespace(r, cur, false));
+        kind(CloudMapResources.SERVICE, List.of(), Set.of("Name", "NamespaceId", "HealthCheckConfig", "HealthCheckCustomConfig", "Type"),
+                (r, cur) -> {
+                    String namespaceId = namespaceOf(r);
+                    if (namespaceId != null && store.namespace(namespaceId).isEmpty()) {
+                        throw new ProvisionException("Namespace not found: " + namespaceId
+                                + " (Service: ServiceDiscovery; Status Code: 400; Error Code: NamespaceNotFound)");
+                    }
+                    String id = cur != null ? cur.physicalId() : "srv-" + Ids.lower(16);
+                    String name = textOr(r, "Name", Ids.generatedLowerName(r.stackName(), r.logicalId(), 127));
+                    return new Provisioned(id, attrs("Id", id, "Arn", arn(r, "servicediscovery", "service/" + id), "Name", name));
+                });
+    }
+
+    private static Provisioned namespace(ResourceRequest r, Provisioned cur, boolean dns) {
+        String id = cur != null ? cur.physicalId() : "ns-" + Ids.lower(16);
+        return new Provisioned(id, attrs("Id", id, "Arn", arn(r, "servicediscovery", "namespace/" + id),
+                "HostedZoneId", dns ? keepOr(cur, "HostedZoneId", "Z" + Ids.upper(20)) : null));
+    }
+
+    private static String namespaceOf(ResourceRequest r) {
+        Object dns = r.properties().get("DnsConfig");
+        if (dns instanceof Map<?, ?> m && m.get("NamespaceId") != null) {
+            return String.valueOf(m.get("NamespaceId"));
+        }
+        return text(r, "NamespaceId");
+    }
+}

@@ -1,0 +1,75 @@
+package dev.meshwalk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/** `localcloud` as a real process: starts on a free port, answers, shows in status, stops with exit 0. */
+@Tag("integration")
+class LocalCloudCommandIT {
+
+    @TempDir
+    Path stateDir;
+
+    private int run(StringWriter out, String... args) {
+        CommandLine cli = TutorialCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(out, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void runsInTheForegroundUntilStoppedAndCleansUp() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "dev.meshwalk.app.Main", "localcloud", "--port", "0", "--state-dir", stateDir.toString()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String banner = stdout.readLine();
+            assertThat(banner).startsWith("meshwalk local cloud listening on http://127.0.0.1:");
+            URI endpoint = URI.create(banner.substring(banner.indexOf("http://")));
+
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint.resolve("/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("meshwalk local cloud");
+            assertThat(Files.readString(stateDir.resolve("localcloud.json"))).contains(endpoint.toString())
+                    .contains(Long.toString(process.pid()));
+
+            StringWriter status = new StringWriter();
+            assertThat(run(status, "localcloud", "--state-dir", stateDir.toString(), "status")).isZero();
+            assertThat(status.toString()).startsWith("running: " + endpoint);
+
+            StringWriter stop = new StringWriter();
+            assertThat(run(stop, "localcloud", "--state-dir", stateDir.toString(), "stop")).isZero();
+            assertThat(stop.toString()).contains("Stopped the local cloud at " + endpoint);
+
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isZero();
+            assertThat(String.join("\n", stdout.lines().toList())).contains("Local cloud stopped.");
+            assertThat(stateDir.resolve("localcloud.json")).doesNotExist();
+            assertThat(Files.readString(stateDir.resolve("localcloud.log"))).contains("Local cloud listening on");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+}
