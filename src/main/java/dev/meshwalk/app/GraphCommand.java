@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 @Command(name = "graph",
         mixinStandardHelpOptions = true,
         description = {"Draw the X-Ray service map as text.",
-            "Example: aws xray get-service-graph --start-time $(date -d '-5 min' +%s) --end-time $(date +%s)"
+            "Example: aws xray get-service-graph --start-time $(date -d '-5 min' +%%s) --end-time $(date +%%s)"
                 + " > answer.json && java -jar target/tutorial.jar graph --from-file answer.json"})
 public final class GraphCommand implements Callable<Integer> {
 
