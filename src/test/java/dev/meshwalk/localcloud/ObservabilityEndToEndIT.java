@@ -84,7 +84,8 @@ class ObservabilityEndToEndIT {
         assertThat(ok).as("requests answered 200").isEqualTo(REQUESTS);
 
         Map<String, Service> nodes = awaitGraph(begin, g -> g.containsKey("front") && g.containsKey("color-v2")
-                && g.containsKey("color") && total(g.get("front")) >= REQUESTS * 0.9);
+                && g.containsKey("color") && total(g.get("front")) >= REQUESTS
+                && total(g.get("color")) + total(g.get("color-v2")) >= REQUESTS);
         assertThat(nodes.keySet()).contains("front", "color", "color-v2", "howto-ecs-basics/howto-ecs-basics-front-node",
                 "howto-ecs-basics/howto-ecs-basics-color-node", "howto-ecs-basics/howto-ecs-basics-color-v2-node");
         List<Service> proxies = nodes.values().stream().filter(s -> "AWS::AppMesh::Proxy".equals(s.type())).toList();
@@ -151,7 +152,7 @@ class ObservabilityEndToEndIT {
         assertThat(sendColorRequests(front)).isEqualTo(REQUESTS);
 
         Map<String, Service> nodes = awaitGraph(begin, g -> g.containsKey("front") && g.containsKey("color-green")
-                && total(g.get("front")) >= REQUESTS * 0.9
+                && total(g.get("front")) >= REQUESTS && total(g.get("color-green")) >= REQUESTS
                 && g.values().stream().filter(s -> "client".equals(s.type())).count() >= 2);
         assertThat(targets(nodes.get("front"), nodes)).containsExactly("color-green");
         List<Service> clients = nodes.values().stream().filter(s -> "client".equals(s.type())).toList();
@@ -193,7 +194,10 @@ class ObservabilityEndToEndIT {
         return ok;
     }
 
-    /** Polls GetServiceGraph until the apps' batched spans have arrived (at most 15 s). */
+    /**
+     * Polls GetServiceGraph until the apps' batched spans have arrived (at most 15 s): the apps export every second,
+     * so a caller's subsegment can be in before the callee's segment, and would show as an inferred node meanwhile.
+     */
     private Map<String, Service> awaitGraph(Instant begin, java.util.function.Predicate<Map<String, Service>> ready)
             throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
