@@ -161,7 +161,12 @@ public final class Deployment {
                     caller);
             StackWatcher watcher = new StackWatcher(cfn, plan.stackName(), plan.stackName(), feed,
                     session.target().pollInterval(), operationLimit(), plan.changes().size());
-            return watcher.watch(listener, () -> callDone(call), false);
+            DeployOutcome outcome = watcher.watch(listener, () -> callDone(call), false);
+            if (outcome.success()) {
+                new ChapterDashboards(session).publish(plan.stackName(),
+                        request.parameters().getOrDefault("ProjectName", plan.stackName()), listener);
+            }
+            return outcome;
         } finally {
             caller.shutdownNow();
         }

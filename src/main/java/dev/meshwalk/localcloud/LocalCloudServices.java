@@ -3,26 +3,36 @@ package dev.meshwalk.localcloud;
 import dev.meshwalk.localcloud.dataplane.DataPlane;
 import dev.meshwalk.localcloud.dataplane.DataPlaneConfig;
 import dev.meshwalk.localcloud.dataplane.ecs.BuiltInApps;
+import dev.meshwalk.localcloud.dataplane.telemetry.LoadBalancerMetrics;
+import dev.meshwalk.localcloud.dataplane.telemetry.MeshProxyTelemetry;
+import dev.meshwalk.localcloud.dataplane.telemetry.MetricSink;
+import dev.meshwalk.localcloud.dataplane.telemetry.SegmentSink;
+import dev.meshwalk.localcloud.dataplane.telemetry.SharedIntakeSidecars;
+import dev.meshwalk.localcloud.dataplane.telemetry.TelemetryIntake;
 import dev.meshwalk.localcloud.engine.CloudFormationEngine;
 import dev.meshwalk.localcloud.engine.EngineSettings;
 import dev.meshwalk.localcloud.provider.ProviderRegistry;
 import dev.meshwalk.localcloud.provider.runtime.DataPlaneBridge;
 import dev.meshwalk.localcloud.service.cloudformation.CloudFormationService;
 import dev.meshwalk.localcloud.service.cloudwatch.CloudWatchService;
+import dev.meshwalk.localcloud.service.cloudwatch.MetricKey;
 import dev.meshwalk.localcloud.service.cloudwatch.MetricStore;
+import dev.meshwalk.localcloud.service.xray.SegmentRejected;
 import dev.meshwalk.localcloud.service.xray.TraceStore;
 import dev.meshwalk.localcloud.service.xray.XRayService;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * The default set of services a local cloud serves, in one place, so that the {@code localcloud} command and
- * the tutorial's embedded local cloud serve the same thing: CloudFormation (engine with the standard
- * providers), CloudWatch and X-Ray, each with a fresh in-memory store.
+ * the tutorial's embedded local cloud (a background {@code localcloud} process) serve the same thing.
  *
- * <p>Services that hold threads ({@link CloudFormationService} owns the engine's executors) are
- * {@link AutoCloseable}, which {@link LocalCloud#close()} honours. The data plane and the telemetry intake
- * are not wired here yet: resources that need the data plane get the providers' control-plane realisation
- * until the composition root registers data-plane-backed providers.
+ * <p>One trace store behind the X-Ray API and one metric store behind the CloudWatch API; one telemetry intake
+ * delivering into both (what the tasks' X-Ray daemon / CloudWatch agent sidecars stand for); the data plane
+ * started with that intake as its sidecars, with the mesh proxies reporting Envoy-like segments and metrics and the
+ * load balancers reporting {@code AWS/ApplicationELB} metrics into the same stores; CloudFormation's providers
+ * bridged to that data plane. {@link LocalCloud#close()} closes the services, then the data plane (its tasks stop
+ * sending), then the intake. How it fits together: {@code docs/telemetry.md}.
  */
 public final class LocalCloudServices {
 
@@ -31,20 +41,60 @@ public final class LocalCloudServices {
 
     /** Adds the default services to the builder and returns it. */
     public static LocalCloud.Builder addDefaults(LocalCloud.Builder builder) {
+        XRayService xray = new XRayService(new TraceStore());
+        CloudWatchService cloudWatch = new CloudWatchService(new MetricStore());
+        SegmentSink segments = segmentSink(xray);
+        MetricSink metrics = metricSink(cloudWatch.metricStore());
+        TelemetryIntake intake = startIntake(segments, metrics);
+        DataPlane dataPlane;
+        try {
+            dataPlane = startDataPlane(DataPlaneConfig.defaults(BuiltInApps.catalog())
+                    .withTelemetry(new SharedIntakeSidecars(intake),
+                            new MeshProxyTelemetry(segments, metrics, intake.statistics()))
+                    .withLoadBalancerTelemetry(new LoadBalancerMetrics(metrics, intake.statistics())));
+        } catch (RuntimeException e) {
+            intake.close();
+            throw e;
+        }
         ProviderRegistry providers = ProviderRegistry.standard();
-        DataPlane dataPlane = startDataPlane();
         DataPlaneBridge.attach(providers, dataPlane);
-        builder.onClose(dataPlane);
+        builder.onClose(intake, dataPlane); // closed in reverse: the data plane first, then the intake
         return builder.service(
                 new CloudFormationService(new CloudFormationEngine(providers, EngineSettings.defaults())),
-                new CloudWatchService(new MetricStore()),
-                new XRayService(new TraceStore()));
+                cloudWatch,
+                xray);
+    }
+
+    /** Segments from the intake and the mesh proxies go through the same parse and checks as PutTraceSegments. */
+    static SegmentSink segmentSink(XRayService xray) {
+        return document -> {
+            try {
+                xray.accept(document);
+            } catch (SegmentRejected e) {
+                throw new IllegalArgumentException(e.errorCode() + ": " + e.getMessage(), e);
+            }
+        };
+    }
+
+    /** One datum per call, like a PutMetricData value; {@code AWS/...} namespaces are allowed here. */
+    static MetricSink metricSink(MetricStore store) {
+        return (namespace, name, dimensions, value, unit, time) ->
+                store.putValue(MetricKey.of(namespace, name, dimensions), time, value, 1, unit);
+    }
+
+    private static TelemetryIntake startIntake(SegmentSink segments, MetricSink metrics) {
+        try {
+            return TelemetryIntake.start(TelemetryIntake.Config.loopback(), segments, metrics);
+        } catch (UncheckedIOException e) {
+            throw new LocalCloudStartException("could not start the local telemetry intake: " + e.getMessage(),
+                    false, e);
+        }
     }
 
     /** The data plane that runs what stacks deploy (tasks, load balancers, DNS, mesh proxies). */
-    private static DataPlane startDataPlane() {
+    private static DataPlane startDataPlane(DataPlaneConfig config) {
         try {
-            return DataPlane.start(DataPlaneConfig.defaults(BuiltInApps.catalog()));
+            return DataPlane.start(config);
         } catch (IOException e) {
             throw new LocalCloudStartException("could not start the local data plane (DNS server on 127.0.0.1): "
                     + e.getMessage() + ". Check that loopback networking works and try again.", false, e);

@@ -103,6 +103,9 @@ class DeploymentIT {
         assertThat(updated.success()).as("outcome %s", updated).isTrue();
         assertThat(updated.finalStatus()).isEqualTo("UPDATE_COMPLETE");
         assertThat(new Stacks(session).find(stack).orElseThrow().chapter()).contains("3-routing");
+        assertThat(session.cloudWatch().listDashboards(b -> b.dashboardNamePrefix(stack)).dashboardEntries())
+                .as("one dashboard per virtual node after chapter 3").extracting(d -> d.dashboardName())
+                .containsExactlyInAnyOrder(stack + "-it-front-node", stack + "-it-color-node", stack + "-it-color-v2-node");
 
         assertThat(deployment("3-routing").plan()).isInstanceOf(DeployPlan.NoChanges.class);
 
@@ -115,7 +118,8 @@ class DeploymentIT {
         session.cloudWatch().putDashboard(b -> b.dashboardName("someone-elses").dashboardBody("{\"widgets\":[]}"));
         Teardown teardown = new Teardown(session, stack);
         List<OwnedResource> ours = teardown.inventory();
-        assertThat(ours).extracting(OwnedResource::name).contains(stack, stack + "-extra").doesNotContain("someone-elses");
+        assertThat(ours).extracting(OwnedResource::name).contains(stack, stack + "-extra", stack + "-it-color-node")
+                .doesNotContain("someone-elses");
         List<DeployEvent> deleteEvents = Collections.synchronizedList(new ArrayList<>());
         List<DeployOutcome> removed = teardown.remove(ours, deleteEvents::add);
         assertThat(removed).allMatch(DeployOutcome::success);

@@ -74,7 +74,8 @@ public final class DataPlane implements AutoCloseable {
         HttpListeners listeners = new HttpListeners(handlers);
         cloudMap = new CloudMap(ids, config.timings());
         route53 = new Route53(ids, config.timings());
-        loadBalancers = new LoadBalancers(ids, config.timings(), addresses, listeners, upstream, scheduler);
+        loadBalancers = new LoadBalancers(ids, config.timings(), addresses, listeners, upstream, scheduler,
+                config.loadBalancerTelemetry());
         dnsAnswers.addSource(loadBalancers);
         dnsAnswers.addSource(cloudMap);
         dnsAnswers.addSource(route53);

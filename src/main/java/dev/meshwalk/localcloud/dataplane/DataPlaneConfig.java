@@ -4,6 +4,7 @@ import dev.meshwalk.localcloud.dataplane.ecs.AppCatalog;
 import dev.meshwalk.localcloud.dataplane.ecs.DiscardingTelemetrySidecars;
 import dev.meshwalk.localcloud.dataplane.ecs.ImageMap;
 import dev.meshwalk.localcloud.dataplane.ecs.TelemetrySidecars;
+import dev.meshwalk.localcloud.dataplane.elb.LoadBalancerTelemetry;
 import dev.meshwalk.localcloud.dataplane.mesh.ProxyTelemetry;
 import java.util.Objects;
 
@@ -14,10 +15,11 @@ import java.util.Objects;
  * @param telemetrySidecars what X-Ray daemon and CloudWatch agent containers run (the telemetry intake); the
  *                          default only holds their ports open and drops what arrives
  * @param proxyTelemetry    where mesh proxies report each request (the telemetry intake); default: nowhere
+ * @param loadBalancerTelemetry where load balancers report each request ({@code AWS/ApplicationELB}); default: nowhere
  */
 public record DataPlaneConfig(LocalTimings timings, ImageMap imageMap, AppCatalog apps,
                               TelemetrySidecars telemetrySidecars, ProxyTelemetry proxyTelemetry, String region,
-                              String accountId) {
+                              String accountId, LoadBalancerTelemetry loadBalancerTelemetry) {
 
     public DataPlaneConfig {
         Objects.requireNonNull(timings, "timings");
@@ -25,27 +27,32 @@ public record DataPlaneConfig(LocalTimings timings, ImageMap imageMap, AppCatalo
         Objects.requireNonNull(apps, "apps (the demo apps the tasks run)");
         Objects.requireNonNull(telemetrySidecars, "telemetrySidecars");
         Objects.requireNonNull(proxyTelemetry, "proxyTelemetry");
+        Objects.requireNonNull(loadBalancerTelemetry, "loadBalancerTelemetry");
     }
 
     /** Default timings, image map and region {@code us-east-1}, account {@code 000000000000}, no telemetry intake. */
     public static DataPlaneConfig defaults(AppCatalog apps) {
         return new DataPlaneConfig(LocalTimings.defaults(), ImageMap.defaults(), apps, new DiscardingTelemetrySidecars(),
-                ProxyTelemetry.none(), "us-east-1", "000000000000");
+                ProxyTelemetry.none(), "us-east-1", "000000000000", LoadBalancerTelemetry.none());
     }
 
     public DataPlaneConfig withTimings(LocalTimings newTimings) {
-        return new DataPlaneConfig(newTimings, imageMap, apps, telemetrySidecars, proxyTelemetry, region, accountId);
+        return new DataPlaneConfig(newTimings, imageMap, apps, telemetrySidecars, proxyTelemetry, region, accountId, loadBalancerTelemetry);
     }
 
     public DataPlaneConfig withImageMap(ImageMap newImageMap) {
-        return new DataPlaneConfig(timings, newImageMap, apps, telemetrySidecars, proxyTelemetry, region, accountId);
+        return new DataPlaneConfig(timings, newImageMap, apps, telemetrySidecars, proxyTelemetry, region, accountId, loadBalancerTelemetry);
     }
 
     public DataPlaneConfig withTelemetry(TelemetrySidecars sidecars, ProxyTelemetry proxies) {
-        return new DataPlaneConfig(timings, imageMap, apps, sidecars, proxies, region, accountId);
+        return new DataPlaneConfig(timings, imageMap, apps, sidecars, proxies, region, accountId, loadBalancerTelemetry);
+    }
+
+    public DataPlaneConfig withLoadBalancerTelemetry(LoadBalancerTelemetry telemetry) {
+        return new DataPlaneConfig(timings, imageMap, apps, telemetrySidecars, proxyTelemetry, region, accountId, telemetry);
     }
 
     public DataPlaneConfig withAccount(String newRegion, String newAccountId) {
-        return new DataPlaneConfig(timings, imageMap, apps, telemetrySidecars, proxyTelemetry, newRegion, newAccountId);
+        return new DataPlaneConfig(timings, imageMap, apps, telemetrySidecars, proxyTelemetry, newRegion, newAccountId, loadBalancerTelemetry);
     }
 }

@@ -28,11 +28,13 @@ final class ListenerRuntime implements HttpHandler {
     private final Function<String, TargetGroup> targetGroups;
     private final Upstream upstream;
     private final AwsIds ids;
+    private final LoadBalancerTelemetry telemetry;
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private volatile HttpServer server;
 
     ListenerRuntime(String defaultTargetGroupArn, Function<String, TargetGroup> targetGroups,
-                    Upstream upstream, AwsIds ids) {
+                    Upstream upstream, AwsIds ids, LoadBalancerTelemetry telemetry) {
+        this.telemetry = telemetry;
         this.defaultTargetGroupArn = defaultTargetGroupArn;
         this.targetGroups = targetGroups;
         this.upstream = upstream;
@@ -70,6 +72,7 @@ final class ListenerRuntime implements HttpHandler {
             Optional<Target> target = group == null ? Optional.empty() : group.next();
             if (target.isEmpty()) {
                 Upstream.write(exchange, Upstream.Answer.plain(503, "503 Service Temporarily Unavailable"), Map.of());
+                report(groupArn, group, 503, false, Duration.ZERO);
                 return;
             }
             Map<String, String> added = Map.of(
@@ -78,15 +81,41 @@ final class ListenerRuntime implements HttpHandler {
                     "X-Forwarded-Port", String.valueOf(listener.port()),
                     "X-Amzn-Trace-Id", traceHeader(request));
             Upstream.Answer answer;
+            boolean fromTarget = true;
+            long sent = System.nanoTime();
             try {
                 answer = upstream.send(request, target.get().hostAndPort(), added, IDLE_TIMEOUT);
             } catch (IOException unreachable) {
                 answer = Upstream.Answer.plain(502, "502 Bad Gateway");
+                fromTarget = false;
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 answer = Upstream.Answer.plain(502, "502 Bad Gateway");
+                fromTarget = false;
             }
+            Duration targetTime = fromTarget ? Duration.ofNanos(System.nanoTime() - sent) : Duration.ZERO;
             Upstream.write(exchange, answer, Map.of());
+            report(groupArn, group, answer.status(), fromTarget, targetTime);
+        }
+    }
+
+    private void report(String groupArn, TargetGroup group, int status, boolean fromTarget, Duration targetTime) {
+        try {
+            int healthy = 0;
+            int unhealthy = 0;
+            if (group != null) {
+                for (TargetHealth health : group.health()) {
+                    if (health.state() == TargetHealth.State.HEALTHY) {
+                        healthy++;
+                    } else if (health.state() == TargetHealth.State.UNHEALTHY) {
+                        unhealthy++;
+                    }
+                }
+            }
+            telemetry.requestServed(new LoadBalancerTelemetry.LoadBalancerRequestServed(listener.loadBalancerArn(),
+                    groupArn, status, fromTarget, targetTime, java.time.Instant.now(), healthy, unhealthy));
+        } catch (RuntimeException telemetryFailure) {
+            // metrics are best effort: a failing sink must never fail the request it describes
         }
     }
 

@@ -43,6 +43,7 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
     private final HttpListeners listeners;
     private final Upstream upstream;
     private final ScheduledExecutorService scheduler;
+    private final LoadBalancerTelemetry telemetry;
     private final Map<String, LoadBalancer> loadBalancers = new ConcurrentHashMap<>();
     private final Map<String, TargetGroup> targetGroups = new ConcurrentHashMap<>();
     private final Map<String, ListenerRuntime> listenerRuntimes = new ConcurrentHashMap<>();
@@ -50,6 +51,13 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
 
     public LoadBalancers(AwsIds ids, LocalTimings timings, LoopbackAddressPool addresses, HttpListeners listeners,
                          Upstream upstream, ScheduledExecutorService scheduler) {
+        this(ids, timings, addresses, listeners, upstream, scheduler, LoadBalancerTelemetry.none());
+    }
+
+    /** With a telemetry hook that turns each answered request into {@code AWS/ApplicationELB} metrics. */
+    public LoadBalancers(AwsIds ids, LocalTimings timings, LoopbackAddressPool addresses, HttpListeners listeners,
+                         Upstream upstream, ScheduledExecutorService scheduler, LoadBalancerTelemetry telemetry) {
+        this.telemetry = telemetry;
         this.ids = ids;
         this.timings = timings;
         this.addresses = addresses;
@@ -174,7 +182,7 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
         if (lb == null) {
             throw new NoSuchElementException("load balancer " + loadBalancerArn + " does not exist");
         }
-        ListenerRuntime runtime = new ListenerRuntime(defaultTargetGroupArn, targetGroups::get, upstream, ids);
+        ListenerRuntime runtime = new ListenerRuntime(defaultTargetGroupArn, targetGroups::get, upstream, ids, telemetry);
         Integer reservedPort = firstListenerPorts.remove(loadBalancerArn);
         try {
             HttpServer server = listeners.open(lb.address(), reservedPort != null ? reservedPort : port, runtime);

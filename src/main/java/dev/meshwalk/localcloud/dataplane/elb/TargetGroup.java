@@ -33,6 +33,7 @@ public final class TargetGroup {
     private final ScheduledExecutorService scheduler;
     private final Map<Target, TargetState> targets = new ConcurrentHashMap<>();
     private final AtomicInteger roundRobin = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong healthChecksSent = new java.util.concurrent.atomic.AtomicLong();
     private final ScheduledFuture<?> healthChecks;
 
     TargetGroup(String arn, TargetGroupSpec spec, LocalTimings timings, Upstream upstream,
@@ -113,6 +114,24 @@ public final class TargetGroup {
         return Optional.of(pool.get(Math.floorMod(roundRobin.getAndIncrement(), pool.size())));
     }
 
+    /**
+     * Locally health checks run {@code 1/factor} times as often as on AWS (every 0.5 s instead of 60 s), so if each
+     * were traced the service map would show {@code 1/factor} times AWS's share of {@code /ping} requests. Only
+     * every {@code 1/factor}-th check goes out as AWS sends it (no trace header: the first instrumented hop starts
+     * a sampled trace); the others carry {@code Sampled=0}, which the apps and mesh proxies honour, so the map
+     * keeps AWS's proportion of health checks while target health still follows every check.
+     */
+    private Map<String, String> healthCheckTraceHeader() {
+        long every = Math.max(1, Math.round(1 / timings.factor()));
+        if (Math.floorMod(healthChecksSent.getAndIncrement(), every) == 0) {
+            return Map.of();
+        }
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        String root = String.format("1-%08x-%012x%012x", System.currentTimeMillis() / 1000,
+                random.nextLong(1L << 48), random.nextLong(1L << 48));
+        return Map.of("X-Amzn-Trace-Id", "Root=" + root + ";Sampled=0");
+    }
+
     private void checkAll() {
         HealthCheckSpec check = spec.healthCheck();
         Duration timeout = timings.timeout(check.timeoutSeconds());
@@ -120,7 +139,7 @@ public final class TargetGroup {
             if (state.state == TargetHealth.State.DRAINING) {
                 return;
             }
-            upstream.probe("http://" + target.hostAndPort() + check.path(), timeout).whenComplete((response, error) -> {
+            upstream.probe("http://" + target.hostAndPort() + check.path(), timeout, healthCheckTraceHeader()).whenComplete((response, error) -> {
                 boolean passed = error == null && check.matches(response.statusCode());
                 String reason = error != null ? "Target.Timeout"
                         : passed ? null : "Target.ResponseCodeMismatch (" + response.statusCode() + ")";

@@ -320,7 +320,7 @@ public final class MeshProxy implements AutoCloseable {
             services.telemetry().requestObserved(new ProxyTelemetry.ProxyRequestObserved(placement.mesh(),
                     placement.virtualNode(), direction, cluster, targetNode, request.method(), request.path(),
                     authority, status, start, took, trace.root(), trace.parent(), trace.self(),
-                    request.clientAddress()));
+                    request.clientAddress(), !"0".equals(trace.sampled())));
         } catch (RuntimeException telemetryFailure) {
             stats.increment("tracing.telemetry_errors");
         }

@@ -31,10 +31,11 @@ public interface ProxyTelemetry {
      * @param traceId X-Ray trace id ({@code 1-...-...})
      * @param parentId segment id of the caller's segment, or null when this proxy started the trace
      * @param segmentId the id this proxy used as {@code Parent} for the upstream (its own segment id)
+     * @param sampled false when the trace header said {@code Sampled=0}: count it in metrics, send no segment
      */
     record ProxyRequestObserved(String mesh, String virtualNode, Direction direction, String upstreamCluster,
                                 String upstreamVirtualNode, String method, String path, String authority,
                                 int status, Instant start, Duration duration, String traceId, String parentId,
-                                String segmentId, String clientAddress) {
+                                String segmentId, String clientAddress, boolean sampled) {
     }
 }

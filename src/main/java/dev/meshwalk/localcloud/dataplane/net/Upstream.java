@@ -103,8 +103,15 @@ public final class Upstream {
 
     /** A plain GET used by health checks; completes with the status and body, or exceptionally. */
     public java.util.concurrent.CompletableFuture<HttpResponse<String>> probe(String url, Duration timeout) {
-        return client.sendAsync(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return probe(url, timeout, Map.of());
+    }
+
+    /** A probe with extra request headers (the load balancer's unsampled trace header on most health checks). */
+    public java.util.concurrent.CompletableFuture<HttpResponse<String>> probe(String url, Duration timeout,
+                                                                              Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
+        headers.forEach(builder::header);
+        return client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Writes an answer to the downstream exchange, with extra response headers. */
