@@ -84,6 +84,13 @@ public final class XrayTracePropagator implements TextMapPropagator {
                 sampled = !value.equals("0");
             }
         }
+        if (traceId != null && spanId == null && !sampled) {
+            // A load balancer's untraced request (Root without Parent, Sampled=0, as an ALB health check is):
+            // honour the decision. OpenTelemetry only carries a sampling decision on a parent, so the trace gets
+            // a stand-in parent that is never exported; the parent-based sampler then records nothing.
+            return SpanContext.createFromRemoteParent(traceId, traceId.substring(16), TraceFlags.getDefault(),
+                    TraceState.getDefault());
+        }
         if (traceId == null || spanId == null) {
             return null;
         }

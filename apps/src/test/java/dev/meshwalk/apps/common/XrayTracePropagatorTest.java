@@ -49,6 +49,14 @@ class XrayTracePropagatorTest {
     }
 
     @Test
+    void anUnsampledHeaderWithoutParentIsNotRecorded() {
+        SpanContext parent = extract("Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=0");
+        assertThat(parent.isValid()).isTrue();
+        assertThat(parent.isSampled()).isFalse();
+        assertThat(parent.getTraceId()).isEqualTo("5759e988bd862e3fe1be46a994272793");
+    }
+
+    @Test
     void aLoadBalancersHeaderWithoutParentStartsANewTrace() {
         assertThat(extract("Root=1-5759e988-bd862e3fe1be46a994272793").isValid()).isFalse();
     }
