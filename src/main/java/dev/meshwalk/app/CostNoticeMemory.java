@@ -19,6 +19,16 @@ final class CostNoticeMemory {
         this.file = stateDir.resolve("aws-cost-notices-accepted.txt");
     }
 
+    /**
+     * The user's state directory, or the one named by the system property {@code meshwalk.stateDir} (tests point
+     * it at a temporary directory so they never touch the real one).
+     */
+    static CostNoticeMemory forUser() {
+        String override = System.getProperty("meshwalk.stateDir");
+        return new CostNoticeMemory(override != null && !override.isBlank() ? Path.of(override)
+                : StateDirectory.of(System.getenv()));
+    }
+
     boolean accepted(String account, String region) {
         try {
             return Files.isRegularFile(file) && Files.readAllLines(file, StandardCharsets.UTF_8).contains(key(account, region));

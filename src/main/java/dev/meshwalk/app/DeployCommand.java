@@ -67,8 +67,7 @@ public final class DeployCommand extends CloudCommand {
                 console.problem("Cannot read the template of chapter " + ref.get().id() + ": " + e.getMessage());
                 return 1;
             }
-            Optional<Map<String, String>> params = new AwsDeployGate(console, awsOptions, yes,
-                    new CostNoticeMemory(StateDirectory.of(System.getenv())))
+            Optional<Map<String, String>> params = new AwsDeployGate(console, awsOptions, yes, CostNoticeMemory.forUser())
                     .prepare(session, ref.get().id(), project.project(), project.stackName(), parameters(project.project()));
             if (params.isEmpty()) {
                 return 1;
