@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 @Command(name = "graph",
         mixinStandardHelpOptions = true,
         description = {"Draw the X-Ray service map as text.",
-            "Example: aws xray get-service-graph --start-time $(date -d '-5 min' +%s) --end-time $(date +%s)"
+            "Example: aws xray get-service-graph --start-time $(date -d '-5 min' +%%s) --end-time $(date +%%s)"
                 + " > answer.json && java -jar target/tutorial.jar graph --from-file answer.json"})
 public final class GraphCommand implements Callable<Integer> {
 
@@ -99,7 +99,8 @@ public final class GraphCommand implements Callable<Integer> {
         }
         ServiceGraph graph;
         if (fromFile == null) {
-            java.util.Optional<ServiceGraph> live = LiveGraphSource.fetch(spec, java.time.Duration.ofMinutes(minutes), err);
+            java.util.Optional<ServiceGraph> live = LiveGraphSource.fetch(spec, java.time.Duration.ofMinutes(minutes), err,
+                    environment);
             if (live.isEmpty()) {
                 return 1;
             }

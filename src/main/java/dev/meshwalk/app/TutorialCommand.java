@@ -81,6 +81,7 @@ public final class TutorialCommand implements Callable<Integer> {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new TutorialCommand());
         cli.setParameterExceptionHandler(new FriendlyUsageErrors());
+        cli.setExecutionExceptionHandler(TutorialCommand::internalError);
         return cli;
     }
 
@@ -128,7 +129,7 @@ public final class TutorialCommand implements Callable<Integer> {
                     return 0;
                 } catch (java.io.IOException e) {
                     System.err.println("Could not open the full-screen terminal (" + e.getMessage() + "); using line mode.");
-                    start = List.of();
+                    start = List.of(new Effect.LoadProgress());
                 }
             }
             if (System.console() != null) {
@@ -139,6 +140,20 @@ public final class TutorialCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * A bug, not a usage error: one line for the user, the stack trace into the log file (never onto the screen),
+     * exit code 1.
+     */
+    static int internalError(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+        org.slf4j.LoggerFactory.getLogger(TutorialCommand.class).error("unexpected failure in '{}'", cmd.getCommandName(), ex);
+        String logFile = System.getProperty("org.slf4j.simpleLogger.logFile", "the log file");
+        cmd.getErr().println("tutorial: something went wrong inside the tutorial (" + ex.getClass().getSimpleName()
+                + (ex.getMessage() == null ? "" : ": " + ex.getMessage()) + ").");
+        cmd.getErr().println("The details are in " + logFile + "; please include them if you report it.");
+        cmd.getErr().flush();
+        return 1;
     }
 
     /** Line width for piped output: $COLUMNS when it is a sane number, else 80. */

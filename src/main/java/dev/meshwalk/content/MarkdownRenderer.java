@@ -45,7 +45,7 @@ public final class MarkdownRenderer {
     }
 
     public static List<StyledLine> render(String markdown, RenderOptions options) {
-        Node document = PARSER.parse(markdown);
+        Node document = PARSER.parse(options.glyphs().unicode() ? markdown : AsciiFold.fold(markdown));
         Run run = new Run(options);
         run.blocks(document, Indent.root(), false);
         run.footnotes();

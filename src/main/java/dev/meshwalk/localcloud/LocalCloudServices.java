@@ -1,13 +1,18 @@
 package dev.meshwalk.localcloud;
 
+import dev.meshwalk.localcloud.dataplane.DataPlane;
+import dev.meshwalk.localcloud.dataplane.DataPlaneConfig;
+import dev.meshwalk.localcloud.dataplane.ecs.BuiltInApps;
 import dev.meshwalk.localcloud.engine.CloudFormationEngine;
 import dev.meshwalk.localcloud.engine.EngineSettings;
 import dev.meshwalk.localcloud.provider.ProviderRegistry;
+import dev.meshwalk.localcloud.provider.runtime.DataPlaneBridge;
 import dev.meshwalk.localcloud.service.cloudformation.CloudFormationService;
 import dev.meshwalk.localcloud.service.cloudwatch.CloudWatchService;
 import dev.meshwalk.localcloud.service.cloudwatch.MetricStore;
 import dev.meshwalk.localcloud.service.xray.TraceStore;
 import dev.meshwalk.localcloud.service.xray.XRayService;
+import java.io.IOException;
 
 /**
  * The default set of services a local cloud serves, in one place, so that the {@code localcloud} command and
@@ -26,10 +31,23 @@ public final class LocalCloudServices {
 
     /** Adds the default services to the builder and returns it. */
     public static LocalCloud.Builder addDefaults(LocalCloud.Builder builder) {
-        CloudFormationEngine engine = new CloudFormationEngine(ProviderRegistry.standard(), EngineSettings.defaults());
+        ProviderRegistry providers = ProviderRegistry.standard();
+        DataPlane dataPlane = startDataPlane();
+        DataPlaneBridge.attach(providers, dataPlane);
+        builder.onClose(dataPlane);
         return builder.service(
-                new CloudFormationService(engine),
+                new CloudFormationService(new CloudFormationEngine(providers, EngineSettings.defaults())),
                 new CloudWatchService(new MetricStore()),
                 new XRayService(new TraceStore()));
+    }
+
+    /** The data plane that runs what stacks deploy (tasks, load balancers, DNS, mesh proxies). */
+    private static DataPlane startDataPlane() {
+        try {
+            return DataPlane.start(DataPlaneConfig.defaults(BuiltInApps.catalog()));
+        } catch (IOException e) {
+            throw new LocalCloudStartException("could not start the local data plane (DNS server on 127.0.0.1): "
+                    + e.getMessage() + ". Check that loopback networking works and try again.", false, e);
+        }
     }
 }

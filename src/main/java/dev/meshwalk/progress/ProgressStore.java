@@ -13,10 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import java.io.StringWriter;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * The learner's saved progress: one small JSON file, {@code {"version":1,"chapters":{"2-meshify":"DEPLOYED"}}}.
@@ -34,7 +37,8 @@ public final class ProgressStore {
 
     private final Path file;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Jackson's streaming layer: a few dozen classes instead of databind's hundreds, for a file this small. */
+    private static final JsonFactory JSON = new JsonFactory();
 
     /** What loading found: the marks, and a message for the status bar when the file had to be set aside. */
     public record Loaded(Map<String, String> marks, String problem) {
@@ -69,15 +73,8 @@ public final class ProgressStore {
         }
         String reason;
         try {
-            JsonNode root = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            JsonNode chapters = root == null ? null : root.get("chapters");
-            if (chapters != null && chapters.isObject()) {
-                Map<String, String> marks = new LinkedHashMap<>();
-                chapters.fields().forEachRemaining(e -> {
-                    if (e.getValue().isTextual()) {
-                        marks.put(e.getKey(), e.getValue().asText());
-                    }
-                });
+            Map<String, String> marks = parse(Files.readString(file, StandardCharsets.UTF_8));
+            if (marks != null) {
                 return new Loaded(marks, null);
             }
             reason = "it has no \"chapters\" object";
@@ -87,6 +84,37 @@ public final class ProgressStore {
             reason = "it cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
         }
         return new Loaded(Map.of(), setAside(reason));
+    }
+
+    /** The marks under the top-level "chapters" object, or null when the document has no such object. */
+    private static Map<String, String> parse(String text) throws IOException {
+        try (JsonParser p = JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Map<String, String> marks = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("chapters".equals(field) && value == JsonToken.START_OBJECT) {
+                    marks = new LinkedHashMap<>();
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String id = p.currentName();
+                        if (p.nextToken() == JsonToken.VALUE_STRING) {
+                            marks.put(id, p.getText());
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected content after the object");
+            }
+            return marks;
+        }
     }
 
     private String setAside(String reason) {
@@ -102,14 +130,21 @@ public final class ProgressStore {
 
     /** Writes all marks; on failure the previous file is untouched and the exception says why. */
     public void save(Map<String, String> marks) throws IOException {
-        ObjectNode root = json.createObjectNode();
-        root.put("version", VERSION);
-        ObjectNode chapters = root.putObject("chapters");
-        new TreeMap<>(marks).forEach(chapters::put);
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(text).useDefaultPrettyPrinter()) {
+            g.writeStartObject();
+            g.writeNumberField("version", VERSION);
+            g.writeObjectFieldStart("chapters");
+            for (Map.Entry<String, String> e : new TreeMap<>(marks).entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
         try {
-            Files.writeString(temp, json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(temp, text + "\n", StandardCharsets.UTF_8);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -5,6 +5,7 @@ import java.util.List;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.graphics.TextGraphics;
 
+import dev.meshwalk.content.AsciiFold;
 import dev.meshwalk.content.Glyphs;
 import dev.meshwalk.content.Span;
 
@@ -31,6 +32,9 @@ final class Canvas {
             return 0;
         }
         int room = Math.min(maxWidth, cols - col);
+        if (!glyphs.unicode()) {
+            text = AsciiFold.fold(text);
+        }
         String clipped = text.length() > room ? text.substring(0, room) : text;
         apply(attr);
         g.putString(col, row, clipped);

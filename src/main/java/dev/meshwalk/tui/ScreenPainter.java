@@ -142,6 +142,16 @@ final class ScreenPainter {
         if (row < c.rows - 2) {
             c.text(left, row, legend.toString().stripTrailing(), c.theme.dim(), width);
         }
+        row += 2;
+        if (s.notice() != null) {
+            // The status bar cuts long notices (a corrupt progress file names its new place); show them whole here.
+            for (String line : wrapAll(List.of(s.notice()), width)) {
+                if (row >= c.rows - 2) {
+                    break;
+                }
+                c.text(left, row++, line, c.theme.bold(), width);
+            }
+        }
     }
 
     private static void lesson(State s, Canvas c, Layout l) {

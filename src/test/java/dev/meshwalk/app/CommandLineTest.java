@@ -73,4 +73,14 @@ class CommandLineTest {
         assertThat(out.toString()).contains("0  Prelude").contains("1  Service discovery").contains("3  Routing")
                 .containsPattern("2  Meshify +● deployed +2-meshify");
     }
+
+    @Test
+    void anInternalErrorIsOneLineForTheUserAndExitCode1() {
+        CommandLine cli = TutorialCommand.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        int code = TutorialCommand.internalError(new IllegalStateException("boom"), cli, null);
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("something went wrong inside the tutorial (IllegalStateException: boom)")
+                .contains("The details are in").doesNotContain("\tat ");
+    }
 }

@@ -74,10 +74,9 @@ class GraphCommandTest {
     }
 
     @Test
-    void withoutAFileItSaysThatLiveQueriesComeLaterAndFails() {
-        assertThat(run(Map.of(), false)).isEqualTo(1);
-        assertThat(stderr()).contains("querying a live target comes with the local cloud".replace("q", "Q"))
-                .contains("--from-file");
+    void withoutAFileAndWithoutARunningLocalCloudItSaysWhatToDoAndFails(@org.junit.jupiter.api.io.TempDir Path state) {
+        assertThat(run(Map.of("XDG_STATE_HOME", state.toString(), "HOME", state.toString()), false)).isEqualTo(1);
+        assertThat(stderr()).contains("No local cloud is running").contains("deploy 0").contains("--from-file");
         assertThat(stdout()).isEmpty();
     }
 

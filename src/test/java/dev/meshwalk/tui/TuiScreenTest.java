@@ -36,11 +36,15 @@ class TuiScreenTest {
     private TuiLoop loop;
 
     private void open(int cols, int rows, boolean unicode, Target target) throws IOException {
+        open(cols, rows, unicode, target, false);
+    }
+
+    private void open(int cols, int rows, boolean unicode, Target target, boolean color) throws IOException {
         terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
         screen = new TerminalScreen(terminal);
         screen.startScreen();
         State initial = State.initial(CATALOG.chapters(), new Size(cols, rows), unicode, target, "/home/u/.local/state/meshwalk/meshwalk.log");
-        loop = new TuiLoop(screen, initial, EffectRunner.none(), inbox, false);
+        loop = new TuiLoop(screen, initial, EffectRunner.none(), inbox, color);
         loop.start(List.of());
     }
 
@@ -102,6 +106,17 @@ class TuiScreenTest {
                 .contains("[d] deployed").contains("[x] done")
                 .doesNotContain("starting:");
         assertThat(screenText.chars()).as("ASCII mode draws only ASCII").allMatch(c -> c < 128);
+    }
+
+    @Test
+    void aLongNoticeIsShownWholeOnTheChapterList() throws Exception {
+        open(80, 24, true, Target.local());
+        String problem = "Saved progress was unreadable (it is not valid JSON); kept it as "
+                + "/home/u/.config/meshwalk/progress.json.corrupt-20261125-201530 and started fresh.";
+        inbox.add(new Msg.ProgressLoaded(java.util.Map.of(), problem));
+        loop.step(0);
+        String flat = text().replaceAll("\\s+", " ");
+        assertThat(flat).contains(problem);
     }
 
     @Test
@@ -185,6 +200,35 @@ class TuiScreenTest {
         inbox.add(new Msg.RunningChanged(true));
         terminal.addInput(new KeyStroke('c', true, false));
         assertThat(loop.step(0)).isFalse();
+    }
+
+    private java.util.Set<com.googlecode.lanterna.TextColor> foregroundColors() {
+        java.util.Set<com.googlecode.lanterna.TextColor> colors = new java.util.HashSet<>();
+        TerminalSize size = terminal.getTerminalSize();
+        for (int r = 0; r < size.getRows(); r++) {
+            for (int c = 0; c < size.getColumns(); c++) {
+                colors.add(terminal.getCharacter(c, r).getForegroundColor());
+                colors.add(terminal.getCharacter(c, r).getBackgroundColor());
+            }
+        }
+        return colors;
+    }
+
+    @Test
+    void withoutColourNothingIsColouredButHeadingsStayBold() throws Exception {
+        open(80, 24, true, Target.local(), false);
+        keys('2', KeyType.Enter);
+        assertThat(foregroundColors()).containsOnly(com.googlecode.lanterna.TextColor.ANSI.DEFAULT);
+        assertThat(terminal.getCharacter(2, 1).getModifiers()).contains(com.googlecode.lanterna.SGR.BOLD);
+        assertThat(terminal.getCharacter(2, 1).getCharacterString()).isEqualTo("M");
+    }
+
+    @Test
+    void withColourHeadingsAndBarsAreColoured() throws Exception {
+        open(80, 24, true, Target.local(), true);
+        keys('2', KeyType.Enter);
+        assertThat(foregroundColors()).contains(com.googlecode.lanterna.TextColor.ANSI.CYAN_BRIGHT,
+                com.googlecode.lanterna.TextColor.ANSI.BLUE);
     }
 
     @Test

@@ -20,8 +20,9 @@ public final class Elbv2Provider extends FamilyProvider {
             String kindPrefix = "network".equals(text(r, "Type")) ? "net" : "gateway".equals(text(r, "Type")) ? "gwy" : "app";
             String fullName = keepOr(cur, "LoadBalancerFullName", kindPrefix + "/" + name + "/" + Ids.hex(16));
             String arn = arn(r, "elasticloadbalancing", "loadbalancer/" + fullName);
-            String dns = keepOr(cur, "DNSName", ("internal".equals(text(r, "Scheme")) ? "internal-" : "") + name + "-"
-                    + Ids.digits(10).replaceFirst("^0", "1") + "." + r.region() + ".elb.amazonaws.com");
+            boolean internal = "internal".equals(text(r, "Scheme"));
+            String dns = keepOr(cur, "DNSName", store.dnsNameFor(name, internal, (internal ? "internal-" : "") + name + "-"
+                    + Ids.digits(10).replaceFirst("^0", "1") + "." + r.region() + ".elb.amazonaws.com"));
             return new Provisioned(arn, attrs("LoadBalancerArn", arn, "DNSName", dns, "CanonicalHostedZoneID", ALB_ZONE,
                     "LoadBalancerFullName", fullName, "LoadBalancerName", name,
                     "SecurityGroups", r.properties().getOrDefault("SecurityGroups", List.of())));

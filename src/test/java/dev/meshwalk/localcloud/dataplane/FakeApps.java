@@ -43,11 +43,31 @@ final class FakeApps {
         AppCatalog real = dev.meshwalk.localcloud.dataplane.ecs.BuiltInApps.catalog();
         return new AppCatalog(env -> {
             started.add(Map.copyOf(env));
-            return real.front().launch(env);
+            return track(real.front().launch(env), env);
         }, env -> {
             started.add(Map.copyOf(env));
-            return real.color().launch(env);
+            return track(real.color().launch(env), env);
         });
+    }
+
+    /** Real apps that are running, with the environment they were started with (a test may crash one). */
+    final Map<AppLauncher.RunningApp, Map<String, String>> realRunning = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private AppLauncher.RunningApp track(AppLauncher.RunningApp app, Map<String, String> env) {
+        AppLauncher.RunningApp tracked = new AppLauncher.RunningApp() {
+            @Override
+            public int port() {
+                return app.port();
+            }
+
+            @Override
+            public void close() {
+                realRunning.remove(this);
+                app.close();
+            }
+        };
+        realRunning.put(tracked, Map.copyOf(env));
+        return tracked;
     }
 
     AppCatalog catalog() {

@@ -253,4 +253,31 @@ class MeshChainTest {
         assertThat(egress.upstreamCluster()).startsWith("cds_egress_" + P + "_" + P + "-color");
         assertThat(colorIngress.parentId()).isEqualTo(egress.segmentId());
     }
+
+    @Test
+    @Order(7)
+    void crashedColorAppCostsFewErrorsBecauseTheProxyRetriesAndEcsReplacesIt() throws Exception {
+        EcsService green = dataPlane.ecs().service(P, "color").orElseThrow();
+        TaskInfo doomed = green.tasks().get(0);
+        var victim = apps.realRunning.entrySet().stream()
+                .filter(e -> doomed.address().equals(e.getValue().get("BIND_ADDRESS"))).findFirst().orElseThrow().getKey();
+        setWeights(50, 50);
+        int errors = 0;
+        for (int i = 0; i < 300; i++) {
+            if (i == 50) {
+                victim.close(); // the app process dies; its proxy and Cloud Map entry are still there
+            }
+            if (get(publicListener.url() + "/color").statusCode() != 200) {
+                errors++;
+            }
+        }
+        TestDataPlanes.await("the crashed task replaced", Duration.ofSeconds(15), () -> green.tasks().stream()
+                .filter(t -> t.lastStatus().equals("RUNNING")).count() == 2
+                && green.tasks().stream().noneMatch(t -> t.taskArn().equals(doomed.taskArn())));
+
+        assertThat(errors).as("errors while one of two green tasks crashed").isLessThanOrEqualTo(3);
+        assertThat(green.events()).anyMatch(e -> e.message().contains("Essential container in task exited"));
+        assertThat(admin(frontTask(), "/stats"))
+                .containsPattern("cluster\\.cds_egress_howto-ecs-basics_howto-ecs-basics-color-node_http_8080\\.upstream_rq_retry: [1-9]");
+    }
 }

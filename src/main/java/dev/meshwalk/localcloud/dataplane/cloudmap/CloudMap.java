@@ -44,7 +44,12 @@ public final class CloudMap implements DnsRecordSource {
 
     public Namespace createNamespace(NamespaceSpec spec) {
         String id = "ns-" + ids.alphanumeric(16);
-        Namespace namespace = new Namespace(id, ids.arn("servicediscovery", "namespace/" + id),
+        return createNamespace(spec, id, ids.arn("servicediscovery", "namespace/" + id));
+    }
+
+    /** Creates a namespace whose id and ARN the control plane already chose. */
+    public Namespace createNamespace(NamespaceSpec spec, String id, String arn) {
+        Namespace namespace = new Namespace(id, arn,
                 new NamespaceSpec(spec.name().toLowerCase(Locale.ROOT), spec.type()));
         namespaces.put(id, namespace);
         return namespace;
@@ -73,7 +78,16 @@ public final class CloudMap implements DnsRecordSource {
             throw new NoSuchElementException("namespace " + spec.namespaceId() + " does not exist");
         }
         String id = "srv-" + ids.alphanumeric(16);
-        DiscoveryService service = new DiscoveryService(id, ids.arn("servicediscovery", "service/" + id),
+        return createService(spec, id, ids.arn("servicediscovery", "service/" + id));
+    }
+
+    /** Creates a service whose id and ARN the control plane already chose. */
+    public DiscoveryService createService(DiscoveryServiceSpec spec, String id, String arn) {
+        Namespace namespace = namespaces.get(spec.namespaceId());
+        if (namespace == null) {
+            throw new NoSuchElementException("namespace " + spec.namespaceId() + " does not exist");
+        }
+        DiscoveryService service = new DiscoveryService(id, arn,
                 new DiscoveryServiceSpec(spec.namespaceId(), spec.name().toLowerCase(Locale.ROOT), spec.dnsRecords()),
                 namespace.name());
         services.put(id, service);

@@ -85,7 +85,13 @@ public final class Ecs implements AutoCloseable {
     /** Registers a new revision of the family. */
     public TaskDefinition registerTaskDefinition(TaskDefinitionSpec spec) {
         int revision = revisions.merge(spec.family(), 1, Integer::sum);
-        String arn = ids.arn("ecs", "task-definition/" + spec.family() + ":" + revision);
+        return registerTaskDefinition(spec, ids.arn("ecs", "task-definition/" + spec.family() + ":" + revision));
+    }
+
+    /** Registers a revision whose ARN ({@code ...:task-definition/<family>:<revision>}) the control plane chose. */
+    public TaskDefinition registerTaskDefinition(TaskDefinitionSpec spec, String arn) {
+        int colon = arn.lastIndexOf(':');
+        int revision = colon > 0 && arn.substring(colon + 1).matches("\\d+") ? Integer.parseInt(arn.substring(colon + 1)) : 1;
         TaskDefinition definition = new TaskDefinition(arn, spec.family(), revision, spec);
         taskDefinitions.put(arn, definition);
         return definition;

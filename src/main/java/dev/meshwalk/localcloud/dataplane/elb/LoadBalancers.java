@@ -9,6 +9,7 @@ import dev.meshwalk.localcloud.dataplane.net.LoopbackAddressPool;
 import dev.meshwalk.localcloud.dataplane.net.Upstream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,11 @@ import org.xbill.DNS.Record;
 public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
 
     private static final long DNS_TTL_SECONDS = 60;
+    /**
+     * Listener ports are only known after the load balancer exists; prefer addresses where the ports templates
+     * use (80 public, 8080 internal in the chapters) are free, so listeners get the port the template names.
+     */
+    private static final int[] TEMPLATE_LISTENER_PORTS = {80, 8080};
 
     private final AwsIds ids;
     private final LocalTimings timings;
@@ -57,7 +63,51 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
         String arn = ids.arn("elasticloadbalancing", "loadbalancer/app/" + spec.name() + "/" + suffix);
         String dnsName = ((spec.internal() ? "internal-" : "") + spec.name() + "-" + ids.digits(10) + "."
                 + ids.region() + ".elb.amazonaws.com").toLowerCase(Locale.ROOT);
-        LoadBalancer lb = new LoadBalancer(arn, spec.name(), spec.internal(), dnsName, addresses.allocate(),
+        return createLoadBalancer(spec, arn, dnsName);
+    }
+
+    /**
+     * Reserves a loopback address (and, for internet-facing load balancers, the port the first listener will
+     * really use) and returns a DNS name that works without our DNS server: the address itself, plus
+     * {@code :port} when port 80 cannot be bound (e.g. not root). So a template's
+     * {@code http://${LB.DNSName}} output is a URL a learner can {@code curl}, and an internal LB's
+     * {@code ${LB.DNSName}:8080} reaches its listener. Pass the name to {@link #createLoadBalancer(LoadBalancerSpec,
+     * String, String)} to use the reservation.
+     */
+    public String reserveLocalDnsName(boolean internal) {
+        InetAddress address = addresses.allocate(TEMPLATE_LISTENER_PORTS);
+        String ip = address.getHostAddress();
+        if (internal) {
+            reservations.put(ip, new Reservation(address, null));
+            return ip;
+        }
+        int port;
+        try {
+            port = HttpListeners.freePort(address, 80);
+        } catch (IOException e) {
+            addresses.release(address);
+            throw new UncheckedIOException("no free port on " + ip + ": " + e.getMessage(), e);
+        }
+        String name = port == 80 ? ip : ip + ":" + port;
+        reservations.put(name, new Reservation(address, port));
+        return name;
+    }
+
+    private record Reservation(InetAddress address, Integer firstListenerPort) {
+    }
+
+    private final Map<String, Reservation> reservations = new ConcurrentHashMap<>();
+    private final Map<String, Integer> firstListenerPorts = new ConcurrentHashMap<>();
+
+    /** Creates a load balancer whose ARN and DNS name the control plane already chose. */
+    public LoadBalancer createLoadBalancer(LoadBalancerSpec spec, String arn, String dnsName) {
+        dnsName = dnsName.toLowerCase(Locale.ROOT);
+        Reservation reserved = reservations.remove(dnsName);
+        InetAddress address = reserved != null ? reserved.address() : addresses.allocate(TEMPLATE_LISTENER_PORTS);
+        if (reserved != null && reserved.firstListenerPort() != null) {
+            firstListenerPorts.put(arn, reserved.firstListenerPort());
+        }
+        LoadBalancer lb = new LoadBalancer(arn, spec.name(), spec.internal(), dnsName, address,
                 "Z35SXDOTRQ7X7K");
         loadBalancers.put(arn, lb);
         return lb;
@@ -66,6 +116,7 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
     /** Deletes a load balancer and its listeners; its address goes back to the pool. */
     public void deleteLoadBalancer(String arn) {
         LoadBalancer lb = loadBalancers.remove(arn);
+        firstListenerPorts.remove(arn);
         listenerRuntimes.values().removeIf(l -> {
             if (l.listener().loadBalancerArn().equals(arn)) {
                 l.close();
@@ -83,7 +134,11 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
     }
 
     public TargetGroup createTargetGroup(TargetGroupSpec spec) {
-        String arn = ids.arn("elasticloadbalancing", "targetgroup/" + spec.name() + "/" + ids.hex(16));
+        return createTargetGroup(spec, ids.arn("elasticloadbalancing", "targetgroup/" + spec.name() + "/" + ids.hex(16)));
+    }
+
+    /** Creates a target group whose ARN the control plane already chose. */
+    public TargetGroup createTargetGroup(TargetGroupSpec spec, String arn) {
         TargetGroup group = new TargetGroup(arn, spec, timings, upstream, scheduler);
         targetGroups.put(arn, group);
         return group;
@@ -109,11 +164,20 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
         if (lb == null) {
             throw new NoSuchElementException("load balancer " + loadBalancerArn + " does not exist");
         }
-        String arn = ids.arn("elasticloadbalancing", "listener/app/" + lb.name() + "/"
-                + lb.arn().substring(lb.arn().lastIndexOf('/') + 1) + "/" + ids.hex(16));
+        return createListener(loadBalancerArn, port, defaultTargetGroupArn, ids.arn("elasticloadbalancing",
+                "listener/app/" + lb.name() + "/" + lb.arn().substring(lb.arn().lastIndexOf('/') + 1) + "/" + ids.hex(16)));
+    }
+
+    /** Starts a listener whose ARN the control plane already chose. */
+    public Listener createListener(String loadBalancerArn, int port, String defaultTargetGroupArn, String arn) {
+        LoadBalancer lb = loadBalancers.get(loadBalancerArn);
+        if (lb == null) {
+            throw new NoSuchElementException("load balancer " + loadBalancerArn + " does not exist");
+        }
         ListenerRuntime runtime = new ListenerRuntime(defaultTargetGroupArn, targetGroups::get, upstream, ids);
+        Integer reservedPort = firstListenerPorts.remove(loadBalancerArn);
         try {
-            HttpServer server = listeners.open(lb.address(), port, runtime);
+            HttpServer server = listeners.open(lb.address(), reservedPort != null ? reservedPort : port, runtime);
             Listener listener = new Listener(arn, loadBalancerArn, port, lb.address().getHostAddress(),
                     server.getAddress().getPort());
             runtime.attach(server, listener);
@@ -136,13 +200,29 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
                 .filter(l -> l.loadBalancerArn().equals(loadBalancerArn)).toList();
     }
 
+    /**
+     * The real URL of a load balancer's first listener, found by its DNS name: what a learner can {@code curl}
+     * ({@code http://127.0.0.3} or {@code http://127.0.0.3:41234}). Empty when no such load balancer listens.
+     */
+    public Optional<String> endpointUrl(String dnsName) {
+        String hostPort = dnsName.toLowerCase(Locale.ROOT).replaceFirst("^https?://", "").replaceFirst("/.*$", "");
+        String host = hostPort.replaceFirst(":.*$", "");
+        return loadBalancers.values().stream().filter(lb -> lb.dnsName().equals(hostPort) || lb.dnsName().equals(host))
+                .findFirst()
+                .flatMap(lb -> listeners(lb.arn()).stream().findFirst()).map(Listener::url);
+    }
+
     /** Adds a forward rule to a listener; returns the rule ARN. */
     public String createRule(String listenerArn, RuleSpec spec) {
+        return createRule(listenerArn, spec, listenerArn.replace(":listener/", ":listener-rule/") + "/" + ids.hex(16));
+    }
+
+    /** Adds a rule whose ARN the control plane already chose. */
+    public String createRule(String listenerArn, RuleSpec spec, String arn) {
         ListenerRuntime runtime = listenerRuntimes.get(listenerArn);
         if (runtime == null) {
             throw new NoSuchElementException("listener " + listenerArn + " does not exist");
         }
-        String arn = listenerArn.replace(":listener/", ":listener-rule/") + "/" + ids.hex(16);
         runtime.addRule(arn, spec);
         ruleToListener.put(arn, listenerArn);
         return arn;
@@ -201,5 +281,7 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
         targetGroups.clear();
         loadBalancers.values().forEach(lb -> addresses.release(lb.address()));
         loadBalancers.clear();
+        reservations.values().forEach(r -> addresses.release(r.address()));
+        reservations.clear();
     }
 }

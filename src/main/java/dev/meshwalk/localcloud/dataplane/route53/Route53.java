@@ -36,7 +36,11 @@ public final class Route53 implements DnsRecordSource {
     }
 
     public HostedZone createHostedZone(String name, boolean privateZone) {
-        String id = "Z" + ids.alphanumeric(20).toUpperCase(Locale.ROOT);
+        return createHostedZone(name, privateZone, "Z" + ids.alphanumeric(20).toUpperCase(Locale.ROOT));
+    }
+
+    /** Creates a hosted zone whose id the control plane already chose. */
+    public HostedZone createHostedZone(String name, boolean privateZone, String id) {
         HostedZone zone = new HostedZone(id, normalize(name), privateZone);
         zones.put(id, zone);
         records.put(id, new ConcurrentHashMap<>());
