@@ -40,6 +40,9 @@ public final class DeployCommand extends CloudCommand {
     @Mixin
     ProjectOption project;
 
+    @Mixin
+    AwsDeployOptions awsOptions;
+
     @Override
     int run() throws Exception {
         Optional<ChapterRef> ref = ChapterRef.parse(chapter);
@@ -64,8 +67,12 @@ public final class DeployCommand extends CloudCommand {
                 console.problem("Cannot read the template of chapter " + ref.get().id() + ": " + e.getMessage());
                 return 1;
             }
-            DeployRequest request = new DeployRequest(project.stackName(), ref.get().id(), template,
-                    parameters(project.project()));
+            Optional<Map<String, String>> params = new AwsDeployGate(console, awsOptions, yes, CostNoticeMemory.forUser())
+                    .prepare(session, ref.get().id(), project.project(), project.stackName(), parameters(project.project()));
+            if (params.isEmpty()) {
+                return 1;
+            }
+            DeployRequest request = new DeployRequest(project.stackName(), ref.get().id(), template, params.get());
             return deploy(new Deployment(session, request), target);
         }
     }

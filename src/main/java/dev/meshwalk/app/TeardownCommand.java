@@ -31,6 +31,9 @@ public final class TeardownCommand extends CloudCommand {
     @Mixin
     ProjectOption project;
 
+    @Mixin
+    AwsTeardownOptions awsOptions;
+
     @Override
     int run() {
         Optional<TargetResolver.Resolved> resolved = target(TargetResolver.LocalCloudUse.ONLY_IF_RUNNING);
@@ -44,6 +47,7 @@ public final class TeardownCommand extends CloudCommand {
             console.line("Target: " + (target.kind() == CloudTarget.Kind.AWS ? "AWS " + session.identity().describe()
                     : target.describe()));
             code = tearDown(new Teardown(session, project.stackName()));
+            code = Math.max(code, new AwsTeardownExtras(console, yes).run(session, project.project(), awsOptions.forceAwsFlow));
         }
         if (code == 0 && resolved.get().target().kind() == CloudTarget.Kind.LOCAL) {
             resolver.localCloud().stopIfOurs().ifPresent(console::line);

@@ -43,7 +43,8 @@ public final class CloudSession implements AutoCloseable {
                 overrides.toBuilder().apiCallTimeout(Duration.ofSeconds(15)).build()).build();
     }
 
-    private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
+    /** Package-private so the AWS-only helpers (preflight, ECR) build their clients exactly like these. */
+    <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
             & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(
             B builder, Region region, ClientOverrideConfiguration overrides) {
         builder.region(region).credentialsProvider(credentials).overrideConfiguration(overrides);

@@ -1,0 +1,151 @@
+package dev.meshwalk.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.meshwalk.cloud.AccountProbe;
+import dev.meshwalk.cloud.CloudSession;
+import dev.meshwalk.cloud.CloudTarget;
+import dev.meshwalk.cloud.EcrRepositories;
+import dev.meshwalk.cloud.RegistryLogin;
+import dev.meshwalk.cloud.costs.CostEstimate;
+import dev.meshwalk.cloud.costs.PriceTable;
+import dev.meshwalk.cloud.preflight.Finding;
+import dev.meshwalk.cloud.preflight.PreflightFacts;
+import dev.meshwalk.cloud.preflight.PreflightRules;
+import dev.meshwalk.images.AppFiles;
+import dev.meshwalk.images.AppImage;
+import dev.meshwalk.images.AppImageBuilder;
+import dev.meshwalk.images.ImageBuildException;
+
+/**
+ * What happens before a deploy on real AWS and nowhere else: the preflight (App Mesh's end, service-linked roles,
+ * quotas), the cost notice (once per account and region), and the app images (built with Jib, pushed to ECR when
+ * their content changed). Returns the stack parameters to use, or empty when the deploy must not go ahead.
+ */
+final class AwsDeployGate {
+
+    private final Console console;
+    private final AwsDeployOptions options;
+    private final boolean yes;
+    private final CostNoticeMemory memory;
+
+    AwsDeployGate(Console console, AwsDeployOptions options, boolean yes, CostNoticeMemory memory) {
+        this.console = console;
+        this.options = options;
+        this.yes = yes;
+        this.memory = memory;
+    }
+
+    /** The parameters for the deploy (images replaced as needed), or empty to stop with exit code 1. */
+    Optional<Map<String, String>> prepare(CloudSession session, String chapterId, String project, String stackName,
+            Map<String, String> candidates) {
+        Map<String, String> params = new LinkedHashMap<>(candidates);
+        overrideImages(params);
+        boolean onAws = session.target().kind() == CloudTarget.Kind.AWS;
+        if (!onAws && !options.forceAwsFlow) {
+            return Optional.of(params);
+        }
+        console.line("Preflight for chapter " + chapterId + " in " + session.target().region() + ":");
+        PreflightFacts facts = new AccountProbe(session).gather(chapterId, stackName, !options.skipAppMeshPreflight);
+        List<Finding> findings = PreflightRules.evaluate(facts);
+        findings.forEach(f -> console.line("  " + f.line()));
+        if (PreflightRules.stops(findings)) {
+            console.problem("Stopped before creating anything: chapter " + chapterId + " cannot run on AWS any more."
+                    + " Run `deploy " + chapterId.charAt(0) + "` without --aws to do it on the local cloud.");
+            return Optional.empty();
+        }
+        // On AWS the account comes from STS (already proven by the caller); a forced run on an endpoint keys the
+        // memory by the endpoint, since a local cloud need not serve STS.
+        String account = onAws ? session.identity().account()
+                : "endpoint " + session.target().endpoint().map(Object::toString).orElse("?");
+        if (!costNoticeAccepted(account, session.target().region(), chapterId)) {
+            return Optional.empty();
+        }
+        if (onAws && !options.skipImages) {
+            try {
+                pushImages(session, project, params);
+            } catch (ImageBuildException e) {
+                console.problem(e.getMessage());
+                console.problem("Nothing was deployed. Check the network and the base image (--base-image), or push"
+                        + " images yourself and pass --skip-images.");
+                return Optional.empty();
+            }
+        }
+        return Optional.of(params);
+    }
+
+    private void overrideImages(Map<String, String> params) {
+        Optional.ofNullable(options.envoyImage).ifPresent(i -> params.put("EnvoyImage", i));
+        Optional.ofNullable(options.xrayImage).ifPresent(i -> params.put("XRayDaemonImage", i));
+        Optional.ofNullable(options.cloudWatchAgentImage).ifPresent(i -> params.put("CloudWatchAgentImage", i));
+    }
+
+    private boolean costNoticeAccepted(String account, String region, String chapterId) {
+        if (memory.accepted(account, region)) {
+            return true;
+        }
+        CostEstimate estimate = PriceTable.bundled().estimate(chapterId, region);
+        estimate.lines().forEach(console::line);
+        boolean ok;
+        if (yes) {
+            console.line("  Accepted with --yes; this notice will not show again for account " + account + " in " + region + ".");
+            ok = true;
+        } else if (System.console() == null) {
+            console.problem("Not deploying without accepting the cost notice: stdin is not a terminal. Run again with --yes"
+                    + " to accept it.");
+            ok = false;
+        } else {
+            ok = ask("Go ahead and create these billable resources?");
+        }
+        if (ok) {
+            memory.remember(account, region);
+        }
+        return ok;
+    }
+
+    private boolean ask(String question) {
+        console.out.print(question + " [y/N] ");
+        console.out.flush();
+        try {
+            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Builds the two app images and pushes those whose content tag is not in ECR yet. */
+    private void pushImages(CloudSession session, String project, Map<String, String> params) {
+        String base = options.baseImage().orElse(AppImageBuilder.DEFAULT_BASE_IMAGE);
+        console.line("Images: front and color on " + base + " (built with Jib, no Docker needed).");
+        try (EcrRepositories ecr = new EcrRepositories(session);
+                AppImageBuilder builder = AppImageBuilder.inTempDir(AppFiles.fromRunningClasspath())) {
+            RegistryLogin login = null;
+            for (AppImage app : AppImage.values()) {
+                String repo = app.repository(project);
+                String uri = ecr.ensure(repo);
+                String tag = builder.contentTag(app, base);
+                String ref = uri + ":" + tag;
+                if (ecr.hasTag(repo, tag)) {
+                    console.line("  image " + app.app() + ": " + ref + " is already in ECR (unchanged), not pushed again.");
+                } else {
+                    if (login == null) {
+                        login = ecr.login();
+                    }
+                    console.line("  image " + app.app() + ": pushing " + ref);
+                    builder.push(app, base, ref, login.username(), login.password(), console::line);
+                    console.line("  image " + app.app() + ": pushed.");
+                }
+                params.put(app == AppImage.FRONT ? "FrontAppImage" : "ColorAppImage", ref);
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.meshwalk.cloud.preflight;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What was learned about the account before a deploy. Every fact that could not be read (no permission, an
+ * endpoint without that API) is empty, and the rules say so instead of guessing.
+ *
+ * @param chapterId           the chapter about to be deployed
+ * @param region              the region
+ * @param appMeshChecked      false when the App Mesh preflight was switched off (local-cloud proofs only)
+ * @param appMeshRolePresent  whether {@code AWSServiceRoleForAppMesh} exists
+ * @param ecsRolePresent      whether {@code AWSServiceRoleForECS} exists
+ * @param stackExists         whether the tutorial's stack already exists (then its NAT EIPs and VPC are in place)
+ * @param elasticIpsInUse     Elastic IPs allocated in the region (EC2 DescribeAddresses)
+ * @param elasticIpLimit      the account's VPC Elastic IP limit (EC2 DescribeAccountAttributes vpc-max-elastic-ips)
+ * @param vpcsInUse           VPCs in the region (EC2 DescribeVpcs)
+ * @param vpcLimit            VPCs allowed per region; empty means the default of {@value PreflightRules#DEFAULT_VPC_LIMIT}
+ */
+public record PreflightFacts(String chapterId, String region, boolean appMeshChecked,
+        Optional<Boolean> appMeshRolePresent, Optional<Boolean> ecsRolePresent, boolean stackExists,
+        OptionalInt elasticIpsInUse, OptionalInt elasticIpLimit, OptionalInt vpcsInUse, OptionalInt vpcLimit) {
+}
