@@ -89,6 +89,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void imageBuildingKnowsOnlyJib() {
+        check(noClasses().that().resideInAPackage("dev.meshwalk.images..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.meshwalk.core..", "dev.meshwalk.tui..", "dev.meshwalk.line..", "dev.meshwalk.effects..",
+                        "dev.meshwalk.cloud..", "dev.meshwalk.localcloud..", "dev.meshwalk.app..")
+                .because("images are built from the apps' classes; pushing them is the cloud package's job"));
+    }
+
+    @Test
     void theLocalCloudNeverImportsTutorialCode() {
         check(noClasses().that().resideInAPackage("dev.meshwalk.localcloud..")
                 .should().dependOnClassesThat().resideInAnyPackage(
