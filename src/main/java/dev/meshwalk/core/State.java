@@ -28,13 +28,14 @@ import dev.meshwalk.content.StyledLine;
  * @param running    something long-running is active; quitting asks first
  * @param focused    the action whose pane is shown in the lesson view's strip
  * @param actions    one pane per action
+ * @param map        the service map pane: last graph answer, window, label mode, table view, pan offset
  * @param lesson     the current chapter laid out for {@code lessonWidth}
  * @param lessonWidth the width {@code lesson} was laid out for (0: not laid out)
  * @param logFile    where logs go, named in the help overlay
  */
 public record State(List<Chapter> chapters, View view, Overlay overlay, int selected, int current, int scroll,
                     Size size, boolean unicode, Map<String, Mark> marks, Target target, String notice,
-                    String starting, boolean running, Action focused, Map<Action, ActionPane> actions,
+                    String starting, boolean running, Action focused, Map<Action, ActionPane> actions, MapView map,
                     List<StyledLine> lesson, int lessonWidth, String logFile) {
 
     public State {
@@ -53,7 +54,7 @@ public record State(List<Chapter> chapters, View view, Overlay overlay, int sele
             panes.put(a, ActionPane.placeholder(a));
         }
         return new State(chapters, View.CHAPTERS, Overlay.NONE, 0, -1, 0, size, unicode, Map.of(), target, null,
-                "loading saved progress", false, Action.DEPLOY, panes, List.of(), 0, logFile);
+                "loading saved progress", false, Action.DEPLOY, panes, MapView.initial(), List.of(), 0, logFile);
     }
 
     public Mark mark(String chapterId) {
@@ -93,6 +94,7 @@ public record State(List<Chapter> chapters, View view, Overlay overlay, int sele
         private boolean running;
         private Action focused;
         private Map<Action, ActionPane> actions;
+        private MapView map;
         private List<StyledLine> lesson;
         private int lessonWidth;
         private String logFile;
@@ -111,6 +113,7 @@ public record State(List<Chapter> chapters, View view, Overlay overlay, int sele
             notice = s.notice;
             starting = s.starting;
             running = s.running;
+            map = s.map;
             focused = s.focused;
             actions = s.actions;
             lesson = s.lesson;
@@ -175,6 +178,11 @@ public record State(List<Chapter> chapters, View view, Overlay overlay, int sele
             return this;
         }
 
+        public Builder map(MapView v) {
+            map = v;
+            return this;
+        }
+
         public Builder running(boolean v) {
             running = v;
             return this;
@@ -201,7 +209,7 @@ public record State(List<Chapter> chapters, View view, Overlay overlay, int sele
 
         public State build() {
             return new State(chapters, view, overlay, selected, current, scroll, size, unicode, marks, target,
-                    notice, starting, running, focused, actions, lesson, lessonWidth, logFile);
+                    notice, starting, running, focused, actions, map, lesson, lessonWidth, logFile);
         }
     }
 }
