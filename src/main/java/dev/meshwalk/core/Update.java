@@ -51,9 +51,12 @@ public final class Update {
         } else if (msg instanceof Msg.DeployFinished f) {
             return deployFinished(state, f);
         } else if (msg instanceof Msg.GraphLoaded g) {
-            return Next.of(state.toBuilder().map(state.map().withGraph(g.graph())).build());
+            return Next.of(state.toBuilder().map(state.map().withGraph(g.graph())).pane(new ActionPane(Action.MAP,
+                    g.graph().nodes().isEmpty() ? Status.INFO : Status.OK,
+                    List.of(g.graph().nodes().size() + " services on the map"))).build());
         } else if (msg instanceof Msg.GraphFailed g) {
-            return Next.of(state.toBuilder().map(state.map().withProblem(g.reason())).build());
+            return Next.of(state.toBuilder().map(state.map().withProblem(g.reason()))
+                    .pane(new ActionPane(Action.MAP, Status.FAILED, List.of(g.reason()))).build());
         } else if (msg instanceof Msg.CheckResult c) {
             return checkResult(state, c);
         }

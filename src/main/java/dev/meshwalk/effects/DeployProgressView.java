@@ -77,12 +77,16 @@ final class DeployProgressView {
         lines.add(Phases.bar(share, 30, unicode) + String.format(Locale.ROOT, "  %d/%d resources", done, shownTotal)
                 + counts());
         notices.forEach(n -> lines.add("  " + n));
+        int idWidth = rows.keySet().stream().mapToInt(String::length).max().orElse(10);
         for (Map.Entry<String, Row> e : rows.entrySet()) {
             Row r = e.getValue();
-            String reason = r.phase() == StackStatuses.Phase.FAILED ? r.reason().map(x -> "  " + x).orElse("") : "";
-            lines.add(String.format(Locale.ROOT, " %s %-26s %-22s %-20s %7s%s",
-                    Phases.status(r.phase()).symbol(unicode), e.getKey(), ResourceTypes.shortName(r.type()), r.status(),
-                    Phases.seconds(r.elapsed()), reason));
+            // Symbol, time and status first: they are what changes, and they survive a narrow terminal.
+            lines.add(String.format(Locale.ROOT, " %s %7s  %-" + idWidth + "s  %-20s %s",
+                    Phases.status(r.phase()).symbol(unicode), Phases.seconds(r.elapsed()), e.getKey(), r.status(),
+                    ResourceTypes.shortName(r.type())).stripTrailing());
+            if (r.phase() == StackStatuses.Phase.FAILED && r.reason().isPresent()) {
+                lines.add("            " + r.reason().get());
+            }
         }
         if (outcome != null) {
             lines.add("");

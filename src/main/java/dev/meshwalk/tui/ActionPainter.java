@@ -41,12 +41,7 @@ final class ActionPainter {
         if (s.focused() == Action.MAP) {
             paintMap(s, c, row, last, width);
         } else {
-            List<String> lines = pane.lines();
-            int room = last - row + 1;
-            // Long progress lists keep the newest lines (the summary) in view.
-            int from = Math.max(0, lines.size() - room);
-            for (int i = from; i < lines.size() && row <= last; i++) {
-                String line = lines.get(i);
+            for (String line : visibleLines(pane.lines(), last - row + 1)) {
                 c.text(1, row++, line, attrFor(line, s, c), width);
             }
         }
@@ -54,6 +49,27 @@ final class ActionPainter {
             c.fill(0, bottom, c.cols, c.theme.notice());
             c.text(1, bottom, pane.question().prompt(), c.theme.notice(), c.cols - 2);
         }
+    }
+
+    /** Header lines a pane keeps in view (what runs, the progress bar) when its list is longer than the pane. */
+    static final int PINNED = 2;
+
+    /**
+     * What fits: everything, or the pinned header, a "... n more above" line and the newest lines (the rows that
+     * are changing and the summary are at the end).
+     */
+    static List<String> visibleLines(List<String> lines, int room) {
+        if (lines.size() <= room) {
+            return lines;
+        }
+        if (room <= PINNED + 1) {
+            return lines.subList(lines.size() - Math.max(0, room), lines.size());
+        }
+        List<String> out = new java.util.ArrayList<>(lines.subList(0, PINNED));
+        int tail = room - PINNED - 1;
+        out.add("  ... " + (lines.size() - PINNED - tail) + " more lines above ...");
+        out.addAll(lines.subList(lines.size() - tail, lines.size()));
+        return out;
     }
 
     /** Lines start with a status symbol when they report one; colour the line after its symbol. */
