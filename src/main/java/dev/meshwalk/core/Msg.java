@@ -85,4 +85,8 @@ public sealed interface Msg {
     /** A chapter's check ran against the live target; a pass marks the chapter done. */
     record CheckResult(String chapterId, boolean passed, String explanation) implements Msg {
     }
+
+    /** Open an action's pane as its key would (line mode's {@code deploy}, {@code map}, ... commands). */
+    record ShowAction(Action action) implements Msg {
+    }
 }

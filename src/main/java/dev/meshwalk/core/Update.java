@@ -46,6 +46,8 @@ public final class Update {
             return Next.of(state.toBuilder().pane(a.pane()).build());
         } else if (msg instanceof Msg.QuitRequested) {
             return requestQuit(state);
+        } else if (msg instanceof Msg.ShowAction a) {
+            return ActionKeys.show(state, a.action());
         } else if (msg instanceof Msg.Starting st) {
             return Next.of(state.toBuilder().starting(st.what()).build());
         } else if (msg instanceof Msg.DeployFinished f) {

@@ -25,6 +25,8 @@ final class DeployProgressView {
     private record Row(String type, String status, StackStatuses.Phase phase, Duration elapsed, Optional<String> reason) {
     }
 
+    private static final int ID_WIDTH = 30;
+
     private final String title;
     private final boolean unicode;
     private final Map<String, Row> rows = new LinkedHashMap<>();
@@ -77,7 +79,7 @@ final class DeployProgressView {
         lines.add(Phases.bar(share, 30, unicode) + String.format(Locale.ROOT, "  %d/%d resources", done, shownTotal)
                 + counts());
         notices.forEach(n -> lines.add("  " + n));
-        int idWidth = rows.keySet().stream().mapToInt(String::length).max().orElse(10);
+        int idWidth = ID_WIDTH; // fixed, so a row's text changes only when its status does (line mode prints changes)
         for (Map.Entry<String, Row> e : rows.entrySet()) {
             Row r = e.getValue();
             // Symbol, time and status first: they are what changes, and they survive a narrow terminal.
