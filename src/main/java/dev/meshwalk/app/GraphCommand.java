@@ -99,7 +99,8 @@ public final class GraphCommand implements Callable<Integer> {
         }
         ServiceGraph graph;
         if (fromFile == null) {
-            java.util.Optional<ServiceGraph> live = LiveGraphSource.fetch(spec, java.time.Duration.ofMinutes(minutes), err);
+            java.util.Optional<ServiceGraph> live = LiveGraphSource.fetch(spec, java.time.Duration.ofMinutes(minutes), err,
+                    environment);
             if (live.isEmpty()) {
                 return 1;
             }

@@ -21,9 +21,11 @@ final class LiveGraphSource {
     private LiveGraphSource() {
     }
 
-    static Optional<ServiceGraph> fetch(CommandSpec spec, Duration window, PrintStream err) {
+    /** @param environment the command's environment (injected in tests; {@code System.getenv()} otherwise) */
+    static Optional<ServiceGraph> fetch(CommandSpec spec, Duration window, PrintStream err,
+            java.util.Map<String, String> environment) {
         try {
-            TargetResolver resolver = TargetResolver.current();
+            TargetResolver resolver = TargetResolver.forEnvironment(environment);
             Optional<TargetResolver.Resolved> resolved = resolver.resolve(TargetOptions.of(spec),
                     TargetResolver.LocalCloudUse.ONLY_IF_RUNNING, err::println);
             if (resolved.isEmpty()) {

@@ -37,7 +37,11 @@ final class TargetResolver {
     }
 
     static TargetResolver current() {
-        AwsEnvironment env = AwsEnvironment.current();
+        return forEnvironment(System.getenv());
+    }
+
+    static TargetResolver forEnvironment(java.util.Map<String, String> variables) {
+        AwsEnvironment env = AwsEnvironment.of(variables);
         return new TargetResolver(env, BackgroundLocalCloud.forEnvironment(env.env()));
     }
 

@@ -22,7 +22,11 @@ public record AwsEnvironment(Map<String, String> env, ProfileFile profiles, bool
 
     /** The real machine: {@code System.getenv()}, {@code ~/.aws/config}, {@code ~/.aws/credentials}. */
     public static AwsEnvironment current() {
-        Map<String, String> env = System.getenv();
+        return of(System.getenv());
+    }
+
+    /** The machine as seen through these environment variables (callers that inject their environment). */
+    public static AwsEnvironment of(Map<String, String> env) {
         return new AwsEnvironment(env, loadProfiles(env), looksLikeEc2(env));
     }
 

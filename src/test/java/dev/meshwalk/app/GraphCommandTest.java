@@ -74,6 +74,13 @@ class GraphCommandTest {
     }
 
     @Test
+    void withoutAFileAndWithoutARunningLocalCloudItSaysWhatToDoAndFails(@org.junit.jupiter.api.io.TempDir Path state) {
+        assertThat(run(Map.of("XDG_STATE_HOME", state.toString(), "HOME", state.toString()), false)).isEqualTo(1);
+        assertThat(stderr()).contains("No local cloud is running").contains("deploy 0").contains("--from-file");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
     void aMissingFileOrABrokenAnswerFailsWithAMessageAndNoStackTrace() throws IOException {
         assertThat(run(Map.of(), false, "--from-file", dir.resolve("nope.json").toString())).isEqualTo(1);
         assertThat(stderr()).contains("No such file").doesNotContain("Exception").doesNotContain("\tat ");

@@ -128,6 +128,25 @@ class DeploymentIT {
     }
 
     @Test
+    void aFailedCreateReportsTheReasonAndCanBeDeletedAndCreatedAgain() throws IOException {
+        Deployment failing = new Deployment(session, new DeployRequest(stack, "0-prelude",
+                "Resources:\n  Broken:\n    Type: AWS::Nope::Nothing\n", Map.of()));
+        DeployPlan.Ready plan = (DeployPlan.Ready) failing.plan();
+        DeployOutcome outcome = failing.execute(plan, e -> { });
+        assertThat(outcome.success()).isFalse();
+        assertThat(outcome.failures()).isNotEmpty();
+        assertThat(outcome.failures().get(0).reason()).isNotBlank();
+        assertThat(failing.currentStack().orElseThrow().condition()).isEqualTo(StackInfo.Condition.FAILED_CREATE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(failing::plan).isInstanceOf(DeployException.class)
+                .hasMessageContaining("ROLLBACK_COMPLETE");
+
+        assertThat(failing.deleteStack(e -> { }).success()).isTrue();
+        DeployPlan again = deployment("0-prelude").plan();
+        assertThat(again).isInstanceOfSatisfying(DeployPlan.Ready.class, r -> assertThat(r.create()).isTrue());
+        deployment("0-prelude").discard((DeployPlan.Ready) again);
+    }
+
+    @Test
     void aDeclinedCreateLeavesNoStackBehind() throws IOException {
         Deployment zero = deployment("0-prelude");
         DeployPlan.Ready plan = (DeployPlan.Ready) zero.plan();

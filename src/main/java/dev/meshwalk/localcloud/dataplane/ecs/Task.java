@@ -103,7 +103,8 @@ final class Task {
                 if (stopRequested) {
                     return;
                 }
-                address = env.addresses().allocate();
+                address = env.addresses().allocate(definition.spec().containers().stream()
+                        .flatMap(c -> c.containerPorts().stream()).mapToInt(Integer::intValue).toArray());
                 status = Status.PENDING;
             }
             ProxyConfigurationSpec proxyConfig = definition.spec().proxyConfiguration();

@@ -31,6 +31,11 @@ import org.xbill.DNS.Record;
 public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
 
     private static final long DNS_TTL_SECONDS = 60;
+    /**
+     * Listener ports are only known after the load balancer exists; prefer addresses where the ports templates
+     * use (80 public, 8080 internal in the chapters) are free, so listeners get the port the template names.
+     */
+    private static final int[] TEMPLATE_LISTENER_PORTS = {80, 8080};
 
     private final AwsIds ids;
     private final LocalTimings timings;
@@ -70,7 +75,7 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
      * String, String)} to use the reservation.
      */
     public String reserveLocalDnsName(boolean internal) {
-        InetAddress address = addresses.allocate();
+        InetAddress address = addresses.allocate(TEMPLATE_LISTENER_PORTS);
         String ip = address.getHostAddress();
         if (internal) {
             reservations.put(ip, new Reservation(address, null));
@@ -98,7 +103,7 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
     public LoadBalancer createLoadBalancer(LoadBalancerSpec spec, String arn, String dnsName) {
         dnsName = dnsName.toLowerCase(Locale.ROOT);
         Reservation reserved = reservations.remove(dnsName);
-        InetAddress address = reserved != null ? reserved.address() : addresses.allocate();
+        InetAddress address = reserved != null ? reserved.address() : addresses.allocate(TEMPLATE_LISTENER_PORTS);
         if (reserved != null && reserved.firstListenerPort() != null) {
             firstListenerPorts.put(arn, reserved.firstListenerPort());
         }

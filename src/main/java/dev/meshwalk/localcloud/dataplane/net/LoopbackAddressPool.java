@@ -22,6 +22,42 @@ public final class LoopbackAddressPool {
     private final Set<Integer> inUse = new HashSet<>();
     private int cursor = FIRST;
 
+    /**
+     * The next free address on which every given TCP port can be bound right now. Another process (a second
+     * local cloud, a test run) may use the same 127.x addresses; an address where a task's ports are taken would
+     * force other ports, which DNS A records cannot tell clients about. Falls back to any free address.
+     */
+    public synchronized InetAddress allocate(int... portsThatMustBeFree) {
+        for (int tries = 0; tries < 512 && portsThatMustBeFree.length > 0; tries++) {
+            InetAddress candidate = allocate();
+            if (allBindable(candidate, portsThatMustBeFree)) {
+                skipped.forEach(this::release);
+                skipped.clear();
+                return candidate;
+            }
+            skipped.add(candidate); // keep it out of rotation while we look further
+        }
+        skipped.forEach(this::release);
+        skipped.clear();
+        return allocate();
+    }
+
+    private final java.util.List<InetAddress> skipped = new java.util.ArrayList<>();
+
+    private static boolean allBindable(InetAddress address, int[] ports) {
+        for (int port : ports) {
+            if (port <= 0) {
+                continue;
+            }
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.bind(new java.net.InetSocketAddress(address, port), 1);
+            } catch (java.io.IOException taken) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The next free address. */
     public synchronized InetAddress allocate() {
         for (long tries = 0; tries <= (long) LAST - FIRST; tries++) {

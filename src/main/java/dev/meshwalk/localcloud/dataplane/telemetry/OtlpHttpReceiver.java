@@ -30,6 +30,15 @@ final class OtlpHttpReceiver implements AutoCloseable {
 
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, each export waits for
+        // a delayed ACK (~40 ms). The switch is JVM-wide and read when the first server starts; the wire
+        // layer sets the same one, and a user's explicit choice is kept.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ThreadPoolExecutor workers;
     private final OtlpDecoder decoder = new OtlpDecoder();

@@ -2,6 +2,7 @@ package dev.meshwalk.localcloud.dataplane.telemetry;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
@@ -20,6 +21,7 @@ final class UdpReceiver implements AutoCloseable {
 
     /** The daemon's receive buffer: a longer datagram is cut off, as with the real daemon. */
     static final int MAX_DATAGRAM_BYTES = 64 * 1024;
+    private static final int RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
 
     private final Selector selector;
     private final DatagramChannel xray;
@@ -67,6 +69,8 @@ final class UdpReceiver implements AutoCloseable {
 
     private static DatagramChannel open(InetSocketAddress bind) throws IOException {
         DatagramChannel channel = DatagramChannel.open();
+        // A deep receive queue absorbs bursts (Envoy flushes many segments at once); the OS may cap it.
+        channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER_BYTES);
         channel.bind(bind);
         channel.configureBlocking(false);
         return channel;

@@ -130,7 +130,7 @@ public final class SegmentParser {
             return Map.of();
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> {
+        node.properties().forEach(e -> {
             JsonNode v = e.getValue();
             if (v.isNumber()) {
                 out.put(e.getKey(), v.numberValue());

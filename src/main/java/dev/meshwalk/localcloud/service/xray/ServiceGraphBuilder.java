@@ -2,6 +2,8 @@ package dev.meshwalk.localcloud.service.xray;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,8 +67,9 @@ final class ServiceGraphBuilder {
 
     /** Adds the given segments (in-progress ones are skipped) and returns the {@code Services} list. */
     List<Object> build(Collection<StoredDocument> segments) {
-        Set<StoredDocument> included = new HashSet<>();
-        Set<String> traceIds = new HashSet<>();
+        // Identity, not record equality: equals/hashCode of a stored document would walk its whole entity tree.
+        Set<StoredDocument> included = Collections.newSetFromMap(new IdentityHashMap<>(segments.size()));
+        Set<String> traceIds = new HashSet<>(Math.max(16, segments.size() / 2));
         for (StoredDocument doc : segments) {
             TraceEntity s = doc.entity();
             if (!s.segment() || s.inProgress()) {

@@ -42,9 +42,9 @@ public final class TraceStore {
     /** Complete and in-progress segments by start time. */
     private final TreeMap<TimeKey, StoredDocument> segmentsByStart = new TreeMap<>();
     /** (trace, entity id) to where the entity lives, nested subsegments included. */
-    private final Map<String, Located> entities = new HashMap<>();
+    private final Map<EntityKey, Located> entities = new HashMap<>();
     /** (trace, parent id) to how many segments name it as parent. */
-    private final Map<String, Integer> segmentChildren = new HashMap<>();
+    private final Map<EntityKey, Integer> segmentChildren = new HashMap<>();
     private long arrivals;
     private int documentCount;
     private long bytes;
@@ -196,7 +196,7 @@ public final class TraceStore {
         unindexEntities(entity, stored);
         List<StoredDocument> trace = traces.get(entity.traceId());
         if (trace != null) {
-            trace.remove(stored);
+            trace.removeIf(d -> d == stored);
             if (trace.isEmpty()) {
                 traces.remove(entity.traceId());
             }
@@ -206,7 +206,7 @@ public final class TraceStore {
     }
 
     private void unindexEntities(TraceEntity entity, StoredDocument holder) {
-        String k = key(entity.traceId(), entity.id());
+        EntityKey k = key(entity.traceId(), entity.id());
         Located located = entities.get(k);
         if (located != null && located.holder() == holder) {
             entities.remove(k);
@@ -238,7 +238,11 @@ public final class TraceStore {
         }
     }
 
-    private static String key(String traceId, String id) {
-        return traceId + '/' + id;
+    private static EntityKey key(String traceId, String id) {
+        return new EntityKey(traceId, id);
+    }
+
+    /** (trace id, entity id): ids are unique only within a trace. Both strings cache their hashes. */
+    private record EntityKey(String traceId, String id) {
     }
 }

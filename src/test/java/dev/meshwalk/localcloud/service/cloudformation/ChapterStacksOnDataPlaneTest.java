@@ -76,17 +76,28 @@ class ChapterStacksOnDataPlaneTest {
     }
 
     @Test
-    void preludeAnswersGreenThroughBothLoadBalancersThenServiceDiscoveryTakesOver() throws Exception {
-        cfn.deploy("demo", ChapterStacksTest.stack("0-prelude"), "CREATE", "Parameters", images());
-        assertThat(cfn.status("demo")).as(String.valueOf(cfn.stack("demo").get("StackStatusReason")))
-                .isEqualTo("CREATE_COMPLETE");
-        assertThat(colors(endpoint("demo"), 20)).containsExactly(Map.entry("green", 20));
+    void everyChapterInSequenceAnswersFromTheRealAppsAndGoingBackToThePreludeRemovesTheMesh() throws Exception {
+        String type = "CREATE";
+        for (String chapter : List.of("0-prelude", "1-servicediscovery", "2-meshify", "3-routing")) {
+            cfn.deploy("demo", ChapterStacksTest.stack(chapter), type, "Parameters", images());
+            assertThat(cfn.status("demo")).as(chapter + ": " + cfn.stack("demo").get("StackStatusReason"))
+                    .isEqualTo(type + "_COMPLETE");
+            Map<String, Integer> counts = colors(endpoint("demo"), 40);
+            if (chapter.equals("3-routing")) {
+                assertThat(counts).as(chapter).containsOnlyKeys("green", "blue");
+            } else {
+                assertThat(counts).as(chapter).containsExactly(Map.entry("green", 40));
+            }
+            type = "UPDATE";
+        }
+        assertThat(dataPlane.appMesh().proxies()).hasSize(9);
 
-        cfn.deploy("demo", ChapterStacksTest.stack("1-servicediscovery"), "UPDATE", "Parameters", images());
-        assertThat(cfn.status("demo")).as(String.valueOf(cfn.stack("demo").get("StackStatusReason")))
-                .isEqualTo("UPDATE_COMPLETE");
+        cfn.deploy("demo", ChapterStacksTest.stack("0-prelude"), "UPDATE", "Parameters", images());
+
+        assertThat(cfn.status("demo")).isEqualTo("UPDATE_COMPLETE");
         assertThat(colors(endpoint("demo"), 20)).containsExactly(Map.entry("green", 20));
-        assertThat(dataPlane.dns().resolveIpv4("color.howto-ecs-basics.pvtdns")).isNotEmpty();
+        assertThat(dataPlane.appMesh().proxies()).isEmpty();
+        assertThat(dataPlane.dns().resolveIpv4("color.howto-ecs-basics.pvtdns")).isEmpty();
     }
 
     @Test

@@ -27,6 +27,11 @@ public final class MeshTraffic {
 
     /** The five documents of one /color request starting at {@code t}; color answers {@code colorStatus}. */
     public List<String> colorRequest(double t, int colorStatus) {
+        return colorRequest(t, colorStatus, null);
+    }
+
+    /** As above, with the apps' segments carrying {@code origin} (null leaves it out, as the walkthrough's apps do). */
+    public List<String> colorRequest(double t, int colorStatus, String appOrigin) {
         String trace = traceId((long) t);
         String ingress = id();
         String front = id();
@@ -36,12 +41,20 @@ public final class MeshTraffic {
         String color = id();
         List<String> docs = new ArrayList<>();
         docs.add(segment(trace, ingress, null, FRONT_PROXY, PROXY, t, t + 0.010, 200));
-        docs.add(segment(trace, front, ingress, "front", null, t + 0.001, t + 0.009, 200,
+        docs.add(segment(trace, front, ingress, "front", appOrigin, t + 0.001, t + 0.009, 200,
                 subsegment(call, "color.howto-basics.mesh.local:8080", t + 0.002, t + 0.008, colorStatus)));
         docs.add(segment(trace, egress, call, FRONT_PROXY, PROXY, t + 0.003, t + 0.007, colorStatus));
         docs.add(segment(trace, colorProxy, egress, COLOR_PROXY, PROXY, t + 0.004, t + 0.006, colorStatus));
-        docs.add(segment(trace, color, colorProxy, "color", null, t + 0.0045, t + 0.0055, colorStatus));
+        docs.add(segment(trace, color, colorProxy, "color", appOrigin, t + 0.0045, t + 0.0055, colorStatus));
         return docs;
+    }
+
+    /** A load-balancer health check of front through its proxy: ingress segment and front's segment. */
+    public List<String> pingRequest(double t, String appOrigin) {
+        String trace = traceId((long) t);
+        String ingress = id();
+        return List.of(segment(trace, ingress, null, FRONT_PROXY, PROXY, t, t + 0.001, 200),
+                segment(trace, id(), ingress, "front", appOrigin, t + 0.0002, t + 0.0004, 200));
     }
 
     public static String segment(String trace, String id, String parent, String name, String origin, double start,
