@@ -20,7 +20,7 @@ final class ActionKeys {
         if (s.view() == View.ACTION && s.focused() == Action.MAP && action != Action.MAP) {
             effects.add(new Effect.StopGraphRefresh());
         }
-        State shown = s.toBuilder().view(View.ACTION).overlay(Overlay.NONE).focused(action).build();
+        State shown = s.toBuilder().view(View.ACTION).overlay(Overlay.NONE).focused(action).paneScroll(0).build();
         ActionPane pane = s.actions().get(action);
         boolean busy = pane.status() == Status.IN_PROGRESS || pane.question() != ActionPane.Question.NONE;
         switch (action) {
@@ -79,6 +79,12 @@ final class ActionKeys {
                     return Next.of(Update.ask(s, Action.DEPLOY, ActionPane.Question.CANCEL_DEPLOY));
                 }
                 return close(s);
+            case PAGE_UP:
+                return Next.of(s.toBuilder().paneScroll(s.paneScroll() + page(s)).build());
+            case PAGE_DOWN:
+                return Next.of(s.toBuilder().paneScroll(s.paneScroll() - page(s)).build());
+            case END:
+                return Next.of(s.toBuilder().paneScroll(0).build());
             case LEFT:
                 return mapOnly(s, -4, 0);
             case RIGHT:
@@ -107,6 +113,12 @@ final class ActionKeys {
         }
         if (c == 'V') {
             return verify(s);
+        }
+        if (c == ' ' && s.focused() != Action.MAP) {
+            return Next.of(s.toBuilder().paneScroll(s.paneScroll() - page(s)).build());
+        }
+        if (c == 'b' && s.focused() != Action.MAP) {
+            return Next.of(s.toBuilder().paneScroll(s.paneScroll() + page(s)).build());
         }
         if (s.focused() == Action.TRAFFIC) {
             if (c == 's') {
@@ -162,6 +174,11 @@ final class ActionKeys {
             return Next.of(answered); // leave it running: nothing to do
         }
         return Next.of(answered, new Effect.Answer(pane.action(), pane.question(), yes));
+    }
+
+    /** A page of the action pane: the body minus the tab row and the question line. */
+    static int page(State s) {
+        return Math.max(1, s.size().rows() - 7);
     }
 
     private static Next mapOnly(State s, int dx, int dy) {

@@ -37,6 +37,7 @@ public final class KeyBindings {
         return List.of(
                 new Binding("d t m c x", "switch pane (again: refresh; t again: stop/start traffic)"),
                 new Binding("y/enter, esc/n", "answer the pane's question"),
+                new Binding("PgUp/PgDn, b/space, End", "scroll a long pane back / forward / to the newest"),
                 new Binding("+ / -  r", "traffic: faster / slower, clear front's history"),
                 new Binding("w  l  v", "map: window 1/5/15 min, edge labels, table view"),
                 new Binding("arrows, h j k L", "map: pan when it is bigger than the pane"),

@@ -433,14 +433,24 @@ public final class ActionEffects implements AutoCloseable {
         refreshTraffic();
     }
 
+    /** Clears front's history and starts our own count afresh, so both shares describe the same recent answers. */
     private void clearColors() {
         FrontClient client = front;
-        if (client == null || traffic == null) {
+        TrafficLoop loop = traffic;
+        if (client == null || loop == null) {
             post.accept(new Msg.Notice("Start the traffic loop first (t): clearing needs the front endpoint."));
             return;
         }
         try {
-            post.accept(new Msg.Notice("Front's history cleared: " + client.clear()));
+            String answer = client.clear();
+            Duration interval = loop.interval();
+            loop.close();
+            trafficView = new TrafficView(unicode);
+            TrafficView view = trafficView;
+            traffic = new TrafficLoop(client, interval, 0, view::record);
+            traffic.start();
+            post.accept(new Msg.Notice("Front's history and our counts were cleared (" + answer.strip() + ")."));
+            refreshTraffic();
         } catch (java.io.IOException | RuntimeException e) {
             post.accept(new Msg.Notice("Could not clear front's history: " + message(e)));
         }

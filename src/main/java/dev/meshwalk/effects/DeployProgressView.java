@@ -85,7 +85,7 @@ final class DeployProgressView {
             // Symbol, time and status first: they are what changes, and they survive a narrow terminal.
             lines.add(String.format(Locale.ROOT, " %s %7s  %-" + idWidth + "s  %-20s %s",
                     Phases.status(r.phase()).symbol(unicode), Phases.seconds(r.elapsed()), e.getKey(), r.status(),
-                    ResourceTypes.shortName(r.type())).stripTrailing());
+                    ResourceTypes.shortName(r.type()).replace("ElasticLoadBalancingV2::", "ELBv2::")).stripTrailing());
             if (r.phase() == StackStatuses.Phase.FAILED && r.reason().isPresent()) {
                 lines.add("            " + r.reason().get());
             }

@@ -41,7 +41,7 @@ final class ActionPainter {
         if (s.focused() == Action.MAP) {
             paintMap(s, c, row, last, width);
         } else {
-            for (String line : visibleLines(pane.lines(), last - row + 1)) {
+            for (String line : visibleLines(wrap(pane.lines(), width), last - row + 1, s.paneScroll())) {
                 c.text(1, row++, line, attrFor(line, s, c), width);
             }
         }
@@ -58,17 +58,47 @@ final class ActionPainter {
      * What fits: everything, or the pinned header, a "... n more above" line and the newest lines (the rows that
      * are changing and the summary are at the end).
      */
-    static List<String> visibleLines(List<String> lines, int room) {
+    static List<String> visibleLines(List<String> lines, int room, int scrollBack) {
         if (lines.size() <= room) {
             return lines;
+        }
+        if (scrollBack > 0) {
+            int end = Math.max(Math.min(room, lines.size()), lines.size() - scrollBack);
+            List<String> out = new java.util.ArrayList<>(lines.subList(Math.max(0, end - room + 1), end));
+            out.add("  ... " + (lines.size() - end) + " newer lines below (PgDn/space, End) ...");
+            return out;
         }
         if (room <= PINNED + 1) {
             return lines.subList(lines.size() - Math.max(0, room), lines.size());
         }
         List<String> out = new java.util.ArrayList<>(lines.subList(0, PINNED));
         int tail = room - PINNED - 1;
-        out.add("  ... " + (lines.size() - PINNED - tail) + " more lines above ...");
+        out.add("  ... " + (lines.size() - PINNED - tail) + " more lines above (PgUp/b) ...");
         out.addAll(lines.subList(lines.size() - tail, lines.size()));
+        return out;
+    }
+
+    /** Long lines continue on the next row, indented, so the end of a line (a reason, a flag) is never cut. */
+    static List<String> wrap(List<String> lines, int width) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : lines) {
+            String rest = line;
+            boolean first = true;
+            while (true) {
+                int room = first ? width : width - 6;
+                if (rest.length() <= room || room < 10) {
+                    out.add(first ? rest : "      " + rest);
+                    break;
+                }
+                int cut = rest.lastIndexOf(' ', room);
+                if (cut < room / 2) {
+                    cut = room;
+                }
+                out.add(first ? rest.substring(0, cut) : "      " + rest.substring(0, cut));
+                rest = rest.substring(cut).stripLeading();
+                first = false;
+            }
+        }
         return out;
     }
 
