@@ -164,12 +164,19 @@ final class ActionKeys {
     }
 
     private static Next answer(State s, ActionPane pane, Key key) {
+        // A long preview must be readable before answering: scrolling keys still scroll.
+        if (key.kind() == Key.Kind.PAGE_UP || key.is('b')) {
+            return Next.of(s.toBuilder().paneScroll(s.paneScroll() + page(s)).build());
+        }
+        if (key.kind() == Key.Kind.PAGE_DOWN || key.is(' ')) {
+            return Next.of(s.toBuilder().paneScroll(s.paneScroll() - page(s)).build());
+        }
         boolean yes = key.is('y') || key.is('Y') || key.kind() == Key.Kind.ENTER;
         boolean no = key.is('n') || key.is('N') || key.kind() == Key.Kind.ESCAPE;
         if (!yes && !no) {
             return Next.of(s);
         }
-        State answered = s.toBuilder().pane(pane.asking(ActionPane.Question.NONE)).build();
+        State answered = s.toBuilder().pane(pane.asking(ActionPane.Question.NONE)).paneScroll(0).build();
         if (pane.question() == ActionPane.Question.CANCEL_DEPLOY && no) {
             return Next.of(answered); // leave it running: nothing to do
         }

@@ -268,7 +268,7 @@ public final class ActionEffects implements AutoCloseable {
         String chapterId = deployment.request().chapterId();
         runningDeployment = deployment;
         setRunning(() -> deploying = true);
-        DeployProgressView view = new DeployProgressView("Chapter " + chapterId + " -> stack " + support.stackName(), unicode);
+        DeployProgressView view = new DeployProgressView("Chapter " + chapterId + " -> " + support.stackName(), unicode);
         try {
             DeployOutcome outcome = deployment.execute(plan, event -> {
                 view.accept(event);

@@ -46,7 +46,8 @@ final class DeployProgressView {
         if (event instanceof DeployEvent.Notice n) {
             notices.add(n.message());
         } else if (event instanceof DeployEvent.StackStatusChanged s) {
-            stackStatus = s.status() + s.reason().map(r -> " (" + r + ")").orElse("");
+            // CloudFormation's reason for a running stack is noise ("User Initiated"); for a failure it matters.
+            stackStatus = s.status() + (StackStatuses.isFailure(s.status()) ? s.reason().map(r -> " (" + r + ")").orElse("") : "");
             elapsed = s.elapsed();
         } else if (event instanceof DeployEvent.ResourceStatusChanged r) {
             rows.put(r.logicalId(), new Row(r.resourceType(), r.status(), r.phase(), r.elapsed(), r.reason()));
@@ -73,7 +74,7 @@ final class DeployProgressView {
 
     List<String> lines() {
         List<String> lines = new ArrayList<>();
-        lines.add(title + ": " + stackStatus + "   " + Phases.seconds(elapsed));
+        lines.add(title + "   " + Phases.seconds(elapsed) + "   " + stackStatus);
         int shownTotal = Math.max(total, rows.size());
         double share = shownTotal == 0 ? 0 : (double) done / shownTotal;
         lines.add(Phases.bar(share, 30, unicode) + String.format(Locale.ROOT, "  %d/%d resources", done, shownTotal)

@@ -78,10 +78,17 @@ final class ActionPainter {
         return out;
     }
 
+    /** A deploy/teardown row: status symbol, elapsed seconds, then id, status and type. */
+    private static final java.util.regex.Pattern RESOURCE_ROW = java.util.regex.Pattern.compile("^ \\S{1,3} +[0-9.]+ s  ");
+
     /** Long lines continue on the next row, indented, so the end of a line (a reason, a flag) is never cut. */
     static List<String> wrap(List<String> lines, int width) {
         List<String> out = new java.util.ArrayList<>();
         for (String line : lines) {
+            if (RESOURCE_ROW.matcher(line).find()) {
+                out.add(line); // a resource row: its end is only the type; keep one row per resource
+                continue;
+            }
             String rest = line;
             boolean first = true;
             while (true) {
