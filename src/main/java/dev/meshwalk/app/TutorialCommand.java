@@ -20,6 +20,8 @@ import dev.meshwalk.core.Size;
 import dev.meshwalk.core.State;
 import dev.meshwalk.core.Target;
 import dev.meshwalk.core.Update;
+import dev.meshwalk.cloud.AwsEnvironment;
+import dev.meshwalk.effects.ActionEffects;
 import dev.meshwalk.effects.TutorialEffects;
 import dev.meshwalk.line.LineMode;
 import dev.meshwalk.progress.ProgressStore;
@@ -110,7 +112,9 @@ public final class TutorialCommand implements Callable<Integer> {
         TerminalCaps caps = TerminalCaps.detect(env, ascii);
         BlockingQueue<Msg> inbox = new LinkedBlockingQueue<>();
         ProgressStore progress = new ProgressStore(dirs.progressFile(), Clock.systemUTC());
-        try (TutorialEffects effects = new TutorialEffects(progress, inbox::offer)) {
+        ActionEffects actions = new ActionEffects(new TutorialTargetConnector(target, AwsEnvironment.current()),
+                TutorialActionSupport.fromEnvironment(env, caps.unicode()), inbox::offer, caps.unicode());
+        try (TutorialEffects effects = new TutorialEffects(progress, inbox::offer, actions)) {
             State state = State.initial(catalog.chapters(), new Size(80, 24), caps.unicode(), resolved, logTarget);
             if (!catalog.problems().isEmpty()) {
                 state = Update.apply(state, new Msg.Notice(catalog.problems().get(0)
@@ -119,6 +123,9 @@ public final class TutorialCommand implements Callable<Integer> {
             List<Effect> start = new ArrayList<>();
             start.add(new Effect.LoadProgress());
             if (fullScreen) {
+                // After the first frame (TuiLoop runs start effects then): the status bar says it is starting.
+                // Line mode connects on the first action instead, so reading never starts a local cloud.
+                start.add(new Effect.ConnectTarget());
                 if (open >= 0) {
                     Next opened = Update.apply(state, new Msg.OpenChapter(open));
                     state = opened.state();

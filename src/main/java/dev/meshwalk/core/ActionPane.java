@@ -3,19 +3,50 @@ package dev.meshwalk.core;
 import java.util.List;
 
 /**
- * What one action's pane shows: a status and a few lines of text. The actions layer replaces the placeholder
- * panes with live ones (deploy progress, traffic samples, the map) through Msgs; the views draw whatever is here.
+ * What one action's pane shows: a status, a few lines of text and, when the pane waits for the learner, the
+ * question it asks. The effects layer fills the lines (deploy progress, traffic samples, metrics); the views draw
+ * whatever is here. The map pane's drawing lives in {@link MapView} instead, because each front-end renders it.
+ *
+ * @param question what a y/enter (yes) or esc/n (no) answers now; {@link Question#NONE} when nothing is asked
  */
-public record ActionPane(Action action, Status status, List<String> lines) {
+public record ActionPane(Action action, Status status, List<String> lines, Question question) {
+
+    /** The questions a pane can ask; the core turns the answer into {@link Effect.Answer}. */
+    public enum Question {
+        NONE(""),
+        DEPLOY_CHANGES("Deploy these changes?  y/enter = deploy, esc = cancel (the change set is deleted)"),
+        CANCEL_DEPLOY("Deploy still running.  y = cancel it (CloudFormation rolls back), esc/n = leave it running"),
+        RECREATE_STACK("Delete the failed stack and create it again?  y = yes, esc = no"),
+        TEARDOWN("Delete all of the above?  y = delete, esc = keep everything");
+
+        private final String prompt;
+
+        Question(String prompt) {
+            this.prompt = prompt;
+        }
+
+        public String prompt() {
+            return prompt;
+        }
+    }
 
     public ActionPane {
         lines = List.copyOf(lines);
+        question = question == null ? Question.NONE : question;
     }
 
-    /** The honest pane shown before the actions exist: what it will do, and that it is not here yet. */
+    public ActionPane(Action action, Status status, List<String> lines) {
+        this(action, status, lines, Question.NONE);
+    }
+
+    public ActionPane asking(Question q) {
+        return new ActionPane(action, status, lines, q);
+    }
+
+    /** The pane before its action was used: what it does and how to start it. */
     public static ActionPane placeholder(Action action) {
-        return new ActionPane(action, Status.UNAVAILABLE, List.of(
+        return new ActionPane(action, Status.NOT_STARTED, List.of(
                 action.purpose() + ".",
-                "Comes with the local cloud; not available in this build yet."));
+                "Press " + action.key() + " to start."));
     }
 }

@@ -25,4 +25,48 @@ public sealed interface Effect {
     /** Leave the tutorial: the front-end restores the terminal and returns. */
     record Quit() implements Effect {
     }
+
+    /** Resolve the target (start the embedded local cloud when it is the target); answered with Starting/TargetResolved. */
+    record ConnectTarget() implements Effect {
+    }
+
+    /** Compute the chapter's change set and show it; the pane then asks {@link ActionPane.Question#DEPLOY_CHANGES}. */
+    record PlanDeploy(String chapterId) implements Effect {
+    }
+
+    /** The learner answered the question a pane asked. */
+    record Answer(Action action, ActionPane.Question question, boolean yes) implements Effect {
+    }
+
+    /** Start the traffic loop against the front endpoint, or stop it when it runs. */
+    record ToggleTraffic() implements Effect {
+    }
+
+    /** Make the traffic loop faster ({@code faster}) or slower. */
+    record TrafficInterval(boolean faster) implements Effect {
+    }
+
+    /** Ask front to forget its color history ({@code /color/clear}). */
+    record ClearColors() implements Effect {
+    }
+
+    /** Fetch the service graph for the last {@code minutes} now and, while {@code autoRefresh}, every few seconds. */
+    record FetchGraph(int minutes, boolean autoRefresh) implements Effect {
+    }
+
+    /** The map pane was closed: stop refreshing it. */
+    record StopGraphRefresh() implements Effect {
+    }
+
+    /** Fetch the chapter's metrics as sparklines. */
+    record FetchMetrics(String chapterId) implements Effect {
+    }
+
+    /** List what the tutorial created on the target; the pane then asks {@link ActionPane.Question#TEARDOWN}. */
+    record TeardownInventory() implements Effect {
+    }
+
+    /** Run the chapter's check against the live target; answered with {@link Msg.CheckResult}. */
+    record Verify(String chapterId) implements Effect {
+    }
 }

@@ -29,7 +29,19 @@ public final class KeyBindings {
                 new Binding("n / p", "next / previous chapter"),
                 new Binding("0-9", "open that chapter"),
                 new Binding("d t m c x", "show the deploy, traffic, map, metrics, teardown pane"),
+                new Binding("V", "check this chapter against the live target"),
                 new Binding("esc, h", "back to the chapter list"));
+    }
+
+    public static List<Binding> actions() {
+        return List.of(
+                new Binding("d t m c x", "switch pane (again: refresh; t again: stop/start traffic)"),
+                new Binding("y/enter, esc/n", "answer the pane's question"),
+                new Binding("PgUp/PgDn, b/space, End", "scroll a long pane back / forward / to the newest"),
+                new Binding("+ / -  r", "traffic: faster / slower, clear front's history"),
+                new Binding("w  l  v", "map: window 1/5/15 min, edge labels, table view"),
+                new Binding("arrows, h j k L", "map: pan when it is bigger than the pane"),
+                new Binding("esc", "back to the lesson (traffic keeps running)"));
     }
 
     public static List<Binding> everywhere() {
@@ -41,8 +53,11 @@ public final class KeyBindings {
 
     /** One line of key hints for the footer of a view, shortest first so narrow screens keep the essentials. */
     public static String footer(View view) {
+        if (view == View.ACTION) {
+            return "d,t,m,c,x panes  y/esc answer  +/- r traffic  w l v map  V check  esc back  ? help  q quit";
+        }
         return view == View.CHAPTERS
-                ? "up/down move  0-3 select  enter open  ? help  q quit"
+                ? "up/down move  0-3 select  enter open  x teardown  ? help  q quit"
                 : "j/k scroll  spc page  n/p chapter  d,t,m,c,x actions  esc back  ? help  q quit";
     }
 }

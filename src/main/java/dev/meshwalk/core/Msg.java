@@ -65,4 +65,28 @@ public sealed interface Msg {
     /** Quit as if {@code q} was pressed (line mode's {@code quit}). */
     record QuitRequested() implements Msg {
     }
+
+    /** What is still starting (e.g. "local cloud"), or null once the target is ready. */
+    record Starting(String what) implements Msg {
+    }
+
+    /** A deploy of this chapter ended; a success marks the chapter deployed. */
+    record DeployFinished(String chapterId, boolean success) implements Msg {
+    }
+
+    /** A service graph answer for the map pane. */
+    record GraphLoaded(dev.meshwalk.graph.ServiceGraph graph) implements Msg {
+    }
+
+    /** The service graph could not be fetched; {@code reason} says why and what to do. */
+    record GraphFailed(String reason) implements Msg {
+    }
+
+    /** A chapter's check ran against the live target; a pass marks the chapter done. */
+    record CheckResult(String chapterId, boolean passed, String explanation) implements Msg {
+    }
+
+    /** Open an action's pane as its key would (line mode's {@code deploy}, {@code map}, ... commands). */
+    record ShowAction(Action action) implements Msg {
+    }
 }

@@ -28,13 +28,15 @@ import dev.meshwalk.content.StyledLine;
  * @param running    something long-running is active; quitting asks first
  * @param focused    the action whose pane is shown in the lesson view's strip
  * @param actions    one pane per action
+ * @param paneScroll lines scrolled back from the newest in the open action pane (0 = follow the newest)
+ * @param map        the service map pane: last graph answer, window, label mode, table view, pan offset
  * @param lesson     the current chapter laid out for {@code lessonWidth}
  * @param lessonWidth the width {@code lesson} was laid out for (0: not laid out)
  * @param logFile    where logs go, named in the help overlay
  */
 public record State(List<Chapter> chapters, View view, Overlay overlay, int selected, int current, int scroll,
                     Size size, boolean unicode, Map<String, Mark> marks, Target target, String notice,
-                    String starting, boolean running, Action focused, Map<Action, ActionPane> actions,
+                    String starting, boolean running, Action focused, Map<Action, ActionPane> actions, MapView map, int paneScroll,
                     List<StyledLine> lesson, int lessonWidth, String logFile) {
 
     public State {
@@ -53,7 +55,7 @@ public record State(List<Chapter> chapters, View view, Overlay overlay, int sele
             panes.put(a, ActionPane.placeholder(a));
         }
         return new State(chapters, View.CHAPTERS, Overlay.NONE, 0, -1, 0, size, unicode, Map.of(), target, null,
-                "loading saved progress", false, Action.DEPLOY, panes, List.of(), 0, logFile);
+                "loading saved progress", false, Action.DEPLOY, panes, MapView.initial(), 0, List.of(), 0, logFile);
     }
 
     public Mark mark(String chapterId) {
@@ -93,6 +95,8 @@ public record State(List<Chapter> chapters, View view, Overlay overlay, int sele
         private boolean running;
         private Action focused;
         private Map<Action, ActionPane> actions;
+        private MapView map;
+        private int paneScroll;
         private List<StyledLine> lesson;
         private int lessonWidth;
         private String logFile;
@@ -111,6 +115,8 @@ public record State(List<Chapter> chapters, View view, Overlay overlay, int sele
             notice = s.notice;
             starting = s.starting;
             running = s.running;
+            map = s.map;
+            paneScroll = s.paneScroll;
             focused = s.focused;
             actions = s.actions;
             lesson = s.lesson;
@@ -175,6 +181,16 @@ public record State(List<Chapter> chapters, View view, Overlay overlay, int sele
             return this;
         }
 
+        public Builder paneScroll(int v) {
+            paneScroll = Math.max(0, v);
+            return this;
+        }
+
+        public Builder map(MapView v) {
+            map = v;
+            return this;
+        }
+
         public Builder running(boolean v) {
             running = v;
             return this;
@@ -201,7 +217,7 @@ public record State(List<Chapter> chapters, View view, Overlay overlay, int sele
 
         public State build() {
             return new State(chapters, view, overlay, selected, current, scroll, size, unicode, marks, target,
-                    notice, starting, running, focused, actions, lesson, lessonWidth, logFile);
+                    notice, starting, running, focused, actions, map, paneScroll, lesson, lessonWidth, logFile);
         }
     }
 }

@@ -46,12 +46,32 @@ public final class Update {
             return Next.of(state.toBuilder().pane(a.pane()).build());
         } else if (msg instanceof Msg.QuitRequested) {
             return requestQuit(state);
+        } else if (msg instanceof Msg.ShowAction a) {
+            return ActionKeys.show(state, a.action());
+        } else if (msg instanceof Msg.Starting st) {
+            return Next.of(state.toBuilder().starting(st.what()).build());
+        } else if (msg instanceof Msg.DeployFinished f) {
+            return deployFinished(state, f);
+        } else if (msg instanceof Msg.GraphLoaded g) {
+            return Next.of(state.toBuilder().map(state.map().withGraph(g.graph())).pane(new ActionPane(Action.MAP,
+                    g.graph().nodes().isEmpty() ? Status.INFO : Status.OK,
+                    List.of(g.graph().nodes().size() + " services on the map"))).build());
+        } else if (msg instanceof Msg.GraphFailed g) {
+            return Next.of(state.toBuilder().map(state.map().withProblem(g.reason()))
+                    .pane(new ActionPane(Action.MAP, Status.FAILED, List.of(g.reason()))).build());
+        } else if (msg instanceof Msg.CheckResult c) {
+            return checkResult(state, c);
         }
         throw new IllegalArgumentException("unhandled message " + msg);
     }
 
     private static Next key(State s, Key key) {
         if (key.kind() == Key.Kind.CTRL_C) {
+            if (deploying(s) && s.overlay() == Overlay.NONE) {
+                // Ctrl-C must not leave a stack half-known: ask whether to roll back or leave it running.
+                return Next.of(ask(s.toBuilder().view(View.ACTION).focused(Action.DEPLOY).build(),
+                        Action.DEPLOY, ActionPane.Question.CANCEL_DEPLOY));
+            }
             return Next.of(s, new Effect.Quit());
         }
         if (s.overlay() == Overlay.CONFIRM_QUIT) {
@@ -74,6 +94,12 @@ public final class Update {
         }
         if (s.size().tooSmall()) {
             return Next.of(s);
+        }
+        if (s.view() == View.ACTION) {
+            return ActionKeys.key(s, key);
+        }
+        if (s.view() == View.CHAPTERS && key.is('x')) {
+            return ActionKeys.show(s, Action.TEARDOWN);
         }
         return s.view() == View.CHAPTERS ? chapterListKey(s, key) : lessonKey(s, key);
     }
@@ -160,7 +186,10 @@ public final class Update {
                 }
                 Action action = Action.forKey(c);
                 if (action != null) {
-                    return Next.of(s.toBuilder().focused(action).build());
+                    return ActionKeys.show(s, action);
+                }
+                if (c == 'V') {
+                    return ActionKeys.verify(s);
                 }
                 return Next.of(s);
             default:
@@ -251,13 +280,41 @@ public final class Update {
         // Marks made before the file arrived (the learner was quick) are kept; each chapter keeps the further mark.
         Map<String, Mark> merged = new HashMap<>(p.marks());
         s.marks().forEach((id, m) -> merged.merge(id, m, Mark::atLeast));
-        State loaded = s.toBuilder().marks(merged).starting(null)
+        State loaded = s.toBuilder().marks(merged)
+                .starting("loading saved progress".equals(s.starting()) ? null : s.starting())
                 .notice(p.problem() != null ? p.problem() : s.notice()).build();
         List<Effect> effects = new ArrayList<>();
         if (!merged.equals(p.marks())) {
             effects.add(new Effect.SaveProgress(merged));
         }
         return new Next(loaded, effects);
+    }
+
+    static boolean deploying(State s) {
+        return s.actions().get(Action.DEPLOY).status() == Status.IN_PROGRESS;
+    }
+
+    static State ask(State s, Action action, ActionPane.Question q) {
+        return s.toBuilder().pane(s.actions().get(action).asking(q)).build();
+    }
+
+    private static Next deployFinished(State s, Msg.DeployFinished f) {
+        if (!f.success()) {
+            return Next.of(s);
+        }
+        State marked = s.toBuilder().mark(f.chapterId(), s.mark(f.chapterId()).atLeast(Mark.DEPLOYED)).build();
+        return marked.marks().equals(s.marks()) ? Next.of(marked)
+                : Next.of(marked, new Effect.SaveProgress(marked.marks()));
+    }
+
+    private static Next checkResult(State s, Msg.CheckResult c) {
+        State noted = s.toBuilder().notice((c.passed() ? "Check passed: " : "Check not passed yet: ") + c.explanation())
+                .build();
+        if (!c.passed()) {
+            return Next.of(noted);
+        }
+        State marked = noted.toBuilder().mark(c.chapterId(), Mark.DONE).build();
+        return Next.of(marked, new Effect.SaveProgress(marked.marks()));
     }
 
     private static Next requestQuit(State s) {

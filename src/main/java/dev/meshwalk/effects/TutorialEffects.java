@@ -27,7 +27,15 @@ public final class TutorialEffects implements EffectRunner {
     private final Consumer<Msg> post;
     private final ExecutorService progressIo;
 
+    private final ActionEffects actions;
+
     public TutorialEffects(ProgressStore progress, Consumer<Msg> post) {
+        this(progress, post, null);
+    }
+
+    /** With the actions (deploy, traffic, map, metrics, teardown); {@code actions} may be null in tests. */
+    public TutorialEffects(ProgressStore progress, Consumer<Msg> post, ActionEffects actions) {
+        this.actions = actions;
         this.progress = progress;
         this.post = post;
         this.progressIo = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(64), r -> {
@@ -44,6 +52,8 @@ public final class TutorialEffects implements EffectRunner {
                 progressIo.execute(this::load);
             } else if (effect instanceof Effect.SaveProgress save) {
                 progressIo.execute(() -> save(save.marks()));
+            } else if (actions != null) {
+                actions.run(effect);
             }
         } catch (RejectedExecutionException e) {
             post.accept(new Msg.ProgressSaveFailed("too many pending writes or shutting down"));
@@ -70,6 +80,9 @@ public final class TutorialEffects implements EffectRunner {
     /** Lets queued writes finish (a few milliseconds each) so quitting never loses the last mark. */
     @Override
     public void close() {
+        if (actions != null) {
+            actions.close();
+        }
         progressIo.shutdown();
         try {
             if (!progressIo.awaitTermination(5, TimeUnit.SECONDS)) {

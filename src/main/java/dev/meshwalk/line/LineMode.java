@@ -87,6 +87,7 @@ public final class LineMode {
                                      BlockingQueue<Msg> inbox, PrintWriter out, int width, int openChapter)
             throws InterruptedException {
         LineSession session = new LineSession(initial, effects, out, width);
+        session.attachInbox(inbox);
         for (Effect e : startEffects) {
             effects.run(e);
         }

@@ -24,13 +24,20 @@ import dev.meshwalk.core.Update;
 public final class LineSession {
 
     /** The commands, for help and for completion. */
-    public static final List<String> COMMANDS = List.of("chapters", "read", "next", "prev", "help", "quit");
+    public static final List<String> COMMANDS = List.of("chapters", "read", "next", "prev", "deploy", "yes", "no",
+            "traffic", "map", "metrics", "teardown", "check", "help", "quit");
 
     private final EffectRunner effects;
     private final PrintWriter out;
     private final int width;
     private State state;
     private boolean quit;
+    private LineActions actions;
+
+    /** Enables the action commands: they wait on the inbox for the effects' answers. */
+    public void attachInbox(java.util.concurrent.BlockingQueue<Msg> inbox) {
+        this.actions = new LineActions(inbox, this::dispatch, () -> state, out, width);
+    }
 
     public LineSession(State initial, EffectRunner effects, PrintWriter out, int width) {
         this.state = initial;
@@ -68,6 +75,7 @@ public final class LineSession {
             case "prev", "previous", "p" -> step(-1);
             case "help", "?", "h" -> help();
             case "quit", "exit", "q" -> dispatch(new Msg.QuitRequested());
+            case "deploy", "yes", "y", "no", "traffic", "map", "metrics", "teardown", "check" -> action(command, arg);
             default -> out.println("Unknown command '" + words[0] + "'. Type help to see the commands.");
         }
         out.flush();
@@ -130,11 +138,53 @@ public final class LineSession {
         dispatch(new Msg.ChapterReadToEnd(number));
     }
 
+    private void action(String command, String arg) {
+        if (actions == null) {
+            out.println("The actions are not available in this session.");
+            return;
+        }
+        switch (command) {
+            case "deploy" -> {
+                if (arg.isEmpty()) {
+                    actions.deploy(null);
+                } else {
+                    Optional<Chapter> chapter = ChapterCatalog.of(state.chapters()).find(arg);
+                    if (chapter.isEmpty()) {
+                        out.println("There is no chapter '" + arg + "'. Use " + ChapterCatalog.of(state.chapters()).describeRefs() + ".");
+                    } else {
+                        actions.deploy(chapter.get().number());
+                    }
+                }
+            }
+            case "yes", "y" -> actions.answer(true);
+            case "no" -> actions.answer(false);
+            case "traffic" -> {
+                int n = 20;
+                try {
+                    n = arg.isEmpty() ? 20 : Integer.parseInt(arg);
+                } catch (NumberFormatException e) {
+                    out.println("'traffic' takes a number of requests, e.g. 'traffic 50'; sending 20.");
+                }
+                actions.traffic(Math.max(1, n));
+            }
+            case "map" -> actions.map();
+            case "metrics" -> actions.metrics();
+            case "teardown" -> actions.teardown();
+            default -> actions.check();
+        }
+    }
+
     private void help() {
         out.println("Commands:");
         out.println("  chapters          list the chapters and your progress");
         out.println("  read <n|id>       print a chapter, e.g. 'read 2' or 'read 2-meshify'");
         out.println("  next, prev        print the next or previous chapter");
+        out.println("  deploy [n|id]     preview the chapter's stack changes, then 'yes' deploys (progress per resource)");
+        out.println("  traffic [n]       send n requests (default 20) to front's /color; colors, latency, errors");
+        out.println("  map               the X-Ray service map of the last 5 minutes, and its table");
+        out.println("  metrics           the chapter's CloudWatch metrics as sparklines");
+        out.println("  teardown          list what the tutorial created; 'yes' deletes it and checks nothing is left");
+        out.println("  check             verify the open chapter against the live target");
         out.println("  help              this list");
         out.println("  quit              leave (end of input works too)");
         out.println("The full-screen tutorial opens when you start it on a terminal without --plain.");

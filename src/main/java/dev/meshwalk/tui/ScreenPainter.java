@@ -38,6 +38,8 @@ final class ScreenPainter {
         titleBar(s, c);
         if (s.view() == View.CHAPTERS) {
             chapterList(s, c);
+        } else if (s.view() == View.ACTION) {
+            ActionPainter.paint(s, c);
         } else {
             lesson(s, c, layout);
         }

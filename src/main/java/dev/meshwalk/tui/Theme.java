@@ -93,6 +93,28 @@ final class Theme {
         return new Attr(fg, TextColor.ANSI.DEFAULT, sgr);
     }
 
+    /** A service-map cell's semantic style; without colour the map's glyphs carry the meaning. */
+    Attr map(dev.meshwalk.graph.render.Style style) {
+        switch (style) {
+            case STRONG:
+                return bold();
+            case FAINT:
+                return color ? fg(TextColor.ANSI.BLACK_BRIGHT) : Attr.PLAIN;
+            case TAG:
+                return color ? fg(TextColor.ANSI.CYAN) : Attr.PLAIN;
+            case OK:
+                return color ? fg(TextColor.ANSI.GREEN) : Attr.PLAIN;
+            case CLIENT_ERROR:
+                return color ? fg(TextColor.ANSI.YELLOW) : Attr.PLAIN;
+            case FAULT:
+                return color ? fg(TextColor.ANSI.RED) : Attr.PLAIN;
+            case THROTTLE:
+                return color ? fg(TextColor.ANSI.MAGENTA) : Attr.PLAIN;
+            default:
+                return Attr.PLAIN;
+        }
+    }
+
     private static Attr fg(TextColor c) {
         return new Attr(c, TextColor.ANSI.DEFAULT, Set.of());
     }

@@ -43,14 +43,14 @@ class UpdateTest {
     }
 
     @Test
-    void startsOnTheChapterListWithPlaceholdersForEveryAction() {
+    void startsOnTheChapterListWithAnUnusedPaneForEveryAction() {
         State s = start();
         assertThat(s.view()).isEqualTo(View.CHAPTERS);
         assertThat(s.starting()).isNotNull();
         assertThat(s.actions()).hasSize(Action.values().length);
         assertThat(s.actions().values()).allSatisfy(p -> {
-            assertThat(p.status()).isEqualTo(Status.UNAVAILABLE);
-            assertThat(String.join(" ", p.lines())).contains("Comes with the local cloud");
+            assertThat(p.status()).isEqualTo(Status.NOT_STARTED);
+            assertThat(String.join(" ", p.lines())).contains("Press " + p.action().key() + " to start");
         });
     }
 
@@ -161,9 +161,11 @@ class UpdateTest {
     }
 
     @Test
-    void actionKeysFocusThePlaceholderPaneWithoutPretendingToRun() {
+    void trafficKeyOpensThePaneAndAsksToStartTheLoopButIsNotRunningUntilTheEffectSaysSo() {
         State s = send(start(), new Msg.OpenChapter(2), key('t'));
         assertThat(s.focused()).isEqualTo(Action.TRAFFIC);
+        assertThat(s.view()).isEqualTo(View.ACTION);
+        assertThat(effects).contains(new Effect.ToggleTraffic());
         assertThat(s.running()).isFalse();
         assertThat(effects).doesNotHaveAnyElementsOfTypes(Effect.Quit.class);
         s = send(s, new Msg.ActionPaneChanged(new ActionPane(Action.TRAFFIC, Status.IN_PROGRESS, List.of("green 50%"))));

@@ -97,10 +97,11 @@ class LineSessionTest {
     @Test
     void unknownCommandsSayHowToGetHelp() {
         LineSession s = session();
-        assertThat(s.handle("deploy 2")).isTrue();
-        assertThat(buffer.toString()).contains("Unknown command 'deploy'. Type help to see the commands.");
+        assertThat(s.handle("deplyo 2")).isTrue();
+        assertThat(buffer.toString()).contains("Unknown command 'deplyo'. Type help to see the commands.");
         s.handle("help");
-        assertThat(buffer.toString()).contains("read <n|id>").contains("quit");
+        assertThat(buffer.toString()).contains("read <n|id>").contains("deploy [n|id]").contains("traffic [n]")
+                .contains("teardown").contains("quit");
     }
 
     @Test

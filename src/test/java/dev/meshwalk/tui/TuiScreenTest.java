@@ -120,14 +120,14 @@ class TuiScreenTest {
     }
 
     @Test
-    void numberThenEnterOpensThatLessonWithItsActionsAsPlaceholders() throws Exception {
+    void numberThenEnterOpensThatLessonWithItsActionStrip() throws Exception {
         open(80, 24, true, Target.endpoint("http://127.0.0.1:4566"));
         keys('2', KeyType.Enter);
         String screenText = text();
         assertThat(screenText).contains("Meshify").contains("Envoy proxy and a virtual node")
                 .contains("Chapter 2/3: Meshify")
                 .contains("[d] Deploy").contains("[t] Traffic").contains("[m] Service map").contains("[x] Teardown")
-                .contains("Comes with the local cloud")
+                .contains("Press d to start")
                 .contains("ENDPOINT http://127.0.0.1:4566");
     }
 
@@ -178,7 +178,7 @@ class TuiScreenTest {
         assertThat(wide).contains("Actions").contains("Paragraph line 1 of a long fixture chapter so that the lesson view has to scroll.");
         String[] rows = wide.split("\n");
         assertThat(rows[1].indexOf("Actions")).as("wide: the action strip is right of the text").isGreaterThan(100);
-        assertThat(wide).contains("[d] Deploy").contains("Comes with the local cloud");
+        assertThat(wide).contains("[d] Deploy").contains("Press d to start");
     }
 
     @Test

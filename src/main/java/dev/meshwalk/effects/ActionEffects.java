@@ -1,0 +1,670 @@
+package dev.meshwalk.effects;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import dev.meshwalk.cloud.CloudSession;
+import dev.meshwalk.cloud.CloudSetupException;
+import dev.meshwalk.cloud.DeployEvent;
+import dev.meshwalk.cloud.DeployOutcome;
+import dev.meshwalk.cloud.DeployPlan;
+import dev.meshwalk.cloud.DeployRequest;
+import dev.meshwalk.cloud.Deployment;
+import dev.meshwalk.cloud.MetricSeries;
+import dev.meshwalk.cloud.Metrics;
+import dev.meshwalk.cloud.OwnedResource;
+import dev.meshwalk.cloud.ServiceGraphs;
+import dev.meshwalk.cloud.StackInfo;
+import dev.meshwalk.cloud.Stacks;
+import dev.meshwalk.cloud.Teardown;
+import dev.meshwalk.core.Action;
+import dev.meshwalk.core.ActionPane;
+import dev.meshwalk.core.Effect;
+import dev.meshwalk.core.Msg;
+import dev.meshwalk.core.Status;
+import dev.meshwalk.graph.ServiceGraph;
+import dev.meshwalk.traffic.FrontClient;
+import dev.meshwalk.traffic.TrafficLoop;
+import dev.meshwalk.traffic.TrafficSummary;
+
+/**
+ * Runs the action effects (target, deploy, traffic, map, metrics, teardown, checks) and posts Msgs back.
+ *
+ * <p>Threads: {@code actions-cloud} (one, bounded queue) runs the long stack operations in order: connecting,
+ * planning, deploying, tearing down. {@code actions-queries} (one, scheduled) runs the short reads that must not
+ * wait behind a deploy: the map and its auto refresh, metrics, checks, the traffic pane's refresh, cancelling a
+ * deploy. The traffic loop has its own thread (see {@link TrafficLoop}). {@link #close} stops all of them, then
+ * the target (the embedded local cloud).
+ */
+public final class ActionEffects implements AutoCloseable {
+
+    private static final Duration MAP_REFRESH = Duration.ofSeconds(5);
+    private static final Duration TRAFFIC_REFRESH = Duration.ofMillis(500);
+
+    private final TargetConnector connector;
+    private final ActionSupport support;
+    private final Consumer<Msg> post;
+    private final boolean unicode;
+    private final ExecutorService cloudOps;
+    private final ScheduledExecutorService queries;
+    private final CompletableFuture<TargetConnector.Connection> connection = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean connectStarted = new java.util.concurrent.atomic.AtomicBoolean();
+
+    // Touched only on actions-cloud (plan/execute) or guarded by this.
+    private Deployment pendingDeployment;
+    private DeployPlan.Ready pendingPlan;
+    private volatile Deployment runningDeployment;
+    private String recreateChapter;
+    private List<OwnedResource> pendingTeardown = List.of();
+
+    private TrafficLoop traffic;
+    private FrontClient front;
+    private TrafficView trafficView;
+    private ScheduledFuture<?> trafficRefresh;
+    private ScheduledFuture<?> mapRefresh;
+    private boolean deploying;
+    private boolean tearingDown;
+    private boolean lastRunning;
+
+    public ActionEffects(TargetConnector connector, ActionSupport support, Consumer<Msg> post, boolean unicode) {
+        this.connector = connector;
+        this.support = support;
+        this.post = post;
+        this.unicode = unicode;
+        this.cloudOps = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(16),
+                r -> named(r, "actions-cloud"));
+        ScheduledThreadPoolExecutor q = new ScheduledThreadPoolExecutor(1, r -> named(r, "actions-queries"));
+        q.setRemoveOnCancelPolicy(true);
+        this.queries = q;
+    }
+
+    private static Thread named(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Handles the action effects; returns false for effects that are not ours. Never blocks. */
+    public boolean run(Effect effect) {
+        try {
+            if (effect instanceof Effect.ConnectTarget) {
+                if (connectStarted.compareAndSet(false, true)) {
+                    cloudOps.execute(this::connect);
+                }
+            } else if (effect instanceof Effect.PlanDeploy p) {
+                cloudOps.execute(() -> plan(p.chapterId()));
+            } else if (effect instanceof Effect.Answer a) {
+                answer(a);
+            } else if (effect instanceof Effect.ToggleTraffic) {
+                queries.execute(this::toggleTraffic);
+            } else if (effect instanceof Effect.TrafficInterval t) {
+                queries.execute(() -> adjustInterval(t.faster()));
+            } else if (effect instanceof Effect.ClearColors) {
+                queries.execute(this::clearColors);
+            } else if (effect instanceof Effect.FetchGraph g) {
+                fetchGraph(g.minutes(), g.autoRefresh());
+            } else if (effect instanceof Effect.StopGraphRefresh) {
+                stopMapRefresh();
+            } else if (effect instanceof Effect.FetchMetrics m) {
+                queries.execute(() -> metrics(m.chapterId()));
+            } else if (effect instanceof Effect.TeardownInventory) {
+                cloudOps.execute(this::inventory);
+            } else if (effect instanceof Effect.Verify v) {
+                queries.execute(() -> verify(v.chapterId()));
+            } else {
+                return false;
+            }
+        } catch (RejectedExecutionException e) {
+            post.accept(new Msg.Notice("Busy: too much queued, or shutting down; try again in a moment."));
+        }
+        return true;
+    }
+
+    // ---- target -------------------------------------------------------------------------------------------
+
+    private void connect() {
+        connectStarted.set(true);
+        try {
+            TargetConnector.Connection c = connector.connect(what -> post.accept(new Msg.Starting(what)));
+            if (!connection.complete(c)) {
+                // Closed while it was starting: stop it at once, nothing may outlive the tutorial.
+                stopQuietly(c);
+                return;
+            }
+            post.accept(new Msg.TargetResolved(c.target()));
+            post.accept(new Msg.Starting(null));
+        } catch (CloudSetupException e) {
+            connection.completeExceptionally(e);
+            post.accept(new Msg.Starting(null));
+            post.accept(new Msg.Notice(oneLine(e.explain())));
+        } catch (RuntimeException e) {
+            connection.completeExceptionally(e);
+            post.accept(new Msg.Starting(null));
+            post.accept(new Msg.Notice("Could not open the target: " + e.getMessage() + " (details in the log file)"));
+        }
+    }
+
+    /** The session, or empty after posting a notice saying why there is none. */
+    private Optional<CloudSession> session(Action pane) {
+        if (connectStarted.compareAndSet(false, true)) {
+            connect(); // line mode connects on first use, so reading chapters never starts a cloud
+        }
+        try {
+            return Optional.of(connection.get(10, TimeUnit.MINUTES).session());
+        } catch (java.util.concurrent.ExecutionException e) {
+            String why = e.getCause() instanceof CloudSetupException c ? oneLine(c.explain()) : String.valueOf(e.getCause().getMessage());
+            pane(pane, Status.FAILED, List.of("The target is not available: " + why));
+        } catch (java.util.concurrent.TimeoutException e) {
+            pane(pane, Status.FAILED, List.of("The target is still starting; try again in a moment."));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
+    }
+
+    private static String oneLine(String text) {
+        return text.replace(System.lineSeparator(), " ").replace('\n', ' ');
+    }
+
+    // ---- deploy -------------------------------------------------------------------------------------------
+
+    private void plan(String chapterId) {
+        Optional<CloudSession> s = session(Action.DEPLOY);
+        if (s.isEmpty()) {
+            return;
+        }
+        try {
+            DeployRequest request = new DeployRequest(support.stackName(), chapterId, support.template(chapterId),
+                    support.parameters());
+            Deployment deployment = new Deployment(s.get(), request);
+            Optional<StackInfo> current = deployment.currentStack();
+            if (current.isPresent() && current.get().condition() == StackInfo.Condition.BUSY) {
+                pane(Action.DEPLOY, Status.IN_PROGRESS, List.of("The stack " + support.stackName() + " is busy ("
+                        + current.get().status() + "); waiting for it to settle before planning ..."));
+                current = deployment.waitUntilSettled(e -> { }, Duration.ofMinutes(5));
+            }
+            if (current.isPresent() && current.get().condition() == StackInfo.Condition.FAILED_CREATE) {
+                recreateChapter = chapterId;
+                pendingDeployment = deployment;
+                post.accept(new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.WARNING, List.of(
+                        "The stack " + support.stackName() + " is in ROLLBACK_COMPLETE: its first creation failed"
+                                + current.get().statusReason().map(r -> " (" + r + ")").orElse("") + ".",
+                        "CloudFormation only allows deleting such a stack; after that it can be created again."),
+                        ActionPane.Question.RECREATE_STACK)));
+                return;
+            }
+            DeployPlan plan = deployment.plan();
+            if (plan instanceof DeployPlan.NoChanges) {
+                List<String> lines = new ArrayList<>();
+                lines.add(Status.OK.symbol(unicode) + " No changes: chapter " + chapterId + " is already deployed.");
+                deployment.currentStack().flatMap(StackInfo::frontEndpoint).ifPresent(u -> lines.add("  FrontEndpoint = " + u));
+                pane(Action.DEPLOY, Status.OK, lines);
+                post.accept(new Msg.DeployFinished(chapterId, true));
+                return;
+            }
+            DeployPlan.Ready ready = (DeployPlan.Ready) plan;
+            pendingDeployment = deployment;
+            pendingPlan = ready;
+            List<String> lines = new ArrayList<>();
+            lines.add((ready.create() ? "Creating" : "Updating") + " stack " + support.stackName() + " for chapter "
+                    + chapterId + ": " + ready.changes().size() + " changes");
+            lines.add("");
+            lines.addAll(support.preview(ready));
+            post.accept(new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.INFO, lines,
+                    ActionPane.Question.DEPLOY_CHANGES)));
+        } catch (RuntimeException | java.io.IOException e) {
+            pane(Action.DEPLOY, Status.FAILED, List.of("Could not plan chapter " + chapterId + ": " + message(e)));
+        }
+    }
+
+    private void answer(Effect.Answer a) {
+        switch (a.question()) {
+            case DEPLOY_CHANGES:
+                cloudOps.execute(() -> {
+                    if (a.yes()) {
+                        execute();
+                    } else {
+                        discard();
+                    }
+                });
+                break;
+            case RECREATE_STACK:
+                cloudOps.execute(() -> recreate(a.yes()));
+                break;
+            case CANCEL_DEPLOY:
+                if (a.yes()) {
+                    queries.execute(this::cancelDeploy);
+                }
+                break;
+            case TEARDOWN:
+                cloudOps.execute(() -> teardown(a.yes()));
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void execute() {
+        Deployment deployment = pendingDeployment;
+        DeployPlan.Ready plan = pendingPlan;
+        pendingPlan = null;
+        if (deployment == null || plan == null) {
+            return;
+        }
+        String chapterId = deployment.request().chapterId();
+        runningDeployment = deployment;
+        setRunning(() -> deploying = true);
+        DeployProgressView view = new DeployProgressView("Chapter " + chapterId + " -> " + support.stackName(), unicode);
+        try {
+            DeployOutcome outcome = deployment.execute(plan, event -> {
+                view.accept(event);
+                pane(Action.DEPLOY, view.status(), view.lines());
+            });
+            view.accept(new DeployEvent.Finished(outcome));
+            List<String> lines = new ArrayList<>(view.lines());
+            if (outcome.success()) {
+                lines.add("Next: start the traffic loop (t), then look at the map (m).");
+            } else {
+                lines.add("Deploying chapter " + chapterId + " failed (" + outcome.finalStatus()
+                        + "); the reasons are above. Fix them and press d to deploy again.");
+            }
+            pane(Action.DEPLOY, view.status(), lines);
+            post.accept(new Msg.DeployFinished(chapterId, outcome.success()));
+        } catch (RuntimeException e) {
+            pane(Action.DEPLOY, Status.FAILED, List.of("The deploy stopped: " + message(e),
+                    "Press d to see where the stack is and try again."));
+        } finally {
+            runningDeployment = null;
+            setRunning(() -> deploying = false);
+        }
+    }
+
+    private void discard() {
+        Deployment deployment = pendingDeployment;
+        DeployPlan.Ready plan = pendingPlan;
+        pendingPlan = null;
+        if (deployment == null || plan == null) {
+            return;
+        }
+        try {
+            deployment.discard(plan);
+            pane(Action.DEPLOY, Status.INFO, List.of("Cancelled: nothing was changed (the change set was deleted).",
+                    "Press d to plan again."));
+        } catch (RuntimeException e) {
+            pane(Action.DEPLOY, Status.WARNING, List.of("Cancelled, but the change set could not be deleted: " + message(e)));
+        }
+    }
+
+    private void recreate(boolean yes) {
+        Deployment deployment = pendingDeployment;
+        String chapterId = recreateChapter;
+        recreateChapter = null;
+        if (!yes || deployment == null || chapterId == null) {
+            pane(Action.DEPLOY, Status.WARNING, List.of("The failed stack was left as it is. Use teardown (x) to remove it,"
+                    + " or press d again."));
+            return;
+        }
+        DeployProgressView view = new DeployProgressView("Deleting the failed stack " + support.stackName(), unicode);
+        setRunning(() -> deploying = true);
+        try {
+            DeployOutcome removed = deployment.deleteStack(event -> {
+                view.accept(event);
+                pane(Action.DEPLOY, Status.IN_PROGRESS, view.lines());
+            });
+            if (!removed.success()) {
+                view.accept(new DeployEvent.Finished(removed));
+                pane(Action.DEPLOY, Status.FAILED, view.lines());
+                return;
+            }
+        } catch (RuntimeException e) {
+            pane(Action.DEPLOY, Status.FAILED, List.of("Deleting the failed stack stopped: " + message(e)));
+            return;
+        } finally {
+            setRunning(() -> deploying = false);
+        }
+        plan(chapterId);
+    }
+
+    private void cancelDeploy() {
+        Deployment d = runningDeployment;
+        if (d == null) {
+            return;
+        }
+        try {
+            post.accept(new Msg.Notice(d.cancelUpdate()));
+        } catch (RuntimeException e) {
+            post.accept(new Msg.Notice("Could not cancel: " + message(e)));
+        }
+    }
+
+    // ---- traffic ------------------------------------------------------------------------------------------
+
+    private void toggleTraffic() {
+        if (traffic != null) {
+            stopTraffic();
+            refreshTraffic();
+            return;
+        }
+        Optional<CloudSession> s = session(Action.TRAFFIC);
+        if (s.isEmpty()) {
+            return;
+        }
+        try {
+            Optional<StackInfo> stack = new Stacks(s.get()).find(support.stackName());
+            Optional<String> url = stack.flatMap(StackInfo::frontEndpoint);
+            if (url.isEmpty()) {
+                pane(Action.TRAFFIC, Status.WARNING, List.of(stack.isEmpty()
+                        ? "Nothing is deployed yet: deploy a chapter first (open it and press d)."
+                        : "The stack " + support.stackName() + " (" + stack.get().status() + ") has no FrontEndpoint yet;"
+                                + " wait for the deploy to finish."));
+                return;
+            }
+            URI endpoint = URI.create(url.get());
+            front = new FrontClient(endpoint, Duration.ofSeconds(5));
+            trafficView = new TrafficView(unicode);
+            TrafficView view = trafficView;
+            traffic = new TrafficLoop(front, Duration.ofMillis(500), 0, view::record);
+            traffic.start();
+            trafficRefresh = queries.scheduleWithFixedDelay(this::refreshTraffic, 0, TRAFFIC_REFRESH.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            setRunning(() -> { });
+        } catch (RuntimeException e) {
+            stopTraffic();
+            pane(Action.TRAFFIC, Status.FAILED, List.of("Could not start the traffic loop: " + message(e)));
+        }
+    }
+
+    private void refreshTraffic() {
+        TrafficLoop loop = traffic;
+        TrafficView view = trafficView;
+        if (view == null || front == null) {
+            return;
+        }
+        if (loop != null) {
+            pane(Action.TRAFFIC, Status.IN_PROGRESS, view.lines(true, front.endpoint(), loop.interval(), loop.summary()));
+        }
+    }
+
+    private void stopTraffic() {
+        if (trafficRefresh != null) {
+            trafficRefresh.cancel(false);
+            trafficRefresh = null;
+        }
+        TrafficLoop loop = traffic;
+        traffic = null;
+        if (loop != null) {
+            loop.close();
+            TrafficSummary last = loop.summary();
+            if (trafficView != null && front != null) {
+                pane(Action.TRAFFIC, Status.INFO, trafficView.lines(false, front.endpoint(), loop.interval(), last));
+            }
+            lastSummary = last;
+        }
+        if (front != null) {
+            front.close();
+        }
+        setRunning(() -> { });
+    }
+
+    private TrafficSummary lastSummary;
+
+    private void adjustInterval(boolean faster) {
+        TrafficLoop loop = traffic;
+        if (loop == null) {
+            return;
+        }
+        long ms = loop.interval().toMillis();
+        long next = faster ? Math.max(100, ms / 2) : Math.min(5000, ms * 2);
+        loop.setInterval(Duration.ofMillis(next));
+        refreshTraffic();
+    }
+
+    /** Clears front's history and starts our own count afresh, so both shares describe the same recent answers. */
+    private void clearColors() {
+        FrontClient client = front;
+        TrafficLoop loop = traffic;
+        if (client == null || loop == null) {
+            post.accept(new Msg.Notice("Start the traffic loop first (t): clearing needs the front endpoint."));
+            return;
+        }
+        try {
+            String answer = client.clear();
+            Duration interval = loop.interval();
+            loop.close();
+            trafficView = new TrafficView(unicode);
+            TrafficView view = trafficView;
+            traffic = new TrafficLoop(client, interval, 0, view::record);
+            traffic.start();
+            post.accept(new Msg.Notice("Front's history and our counts were cleared (" + answer.strip() + ")."));
+            refreshTraffic();
+        } catch (java.io.IOException | RuntimeException e) {
+            post.accept(new Msg.Notice("Could not clear front's history: " + message(e)));
+        }
+    }
+
+    // ---- map ----------------------------------------------------------------------------------------------
+
+    private synchronized void fetchGraph(int minutes, boolean autoRefresh) {
+        stopMapRefresh();
+        if (autoRefresh) {
+            mapRefresh = queries.scheduleWithFixedDelay(() -> graph(minutes), 0, MAP_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            queries.execute(() -> graph(minutes));
+        }
+    }
+
+    private synchronized void stopMapRefresh() {
+        if (mapRefresh != null) {
+            mapRefresh.cancel(false);
+            mapRefresh = null;
+        }
+    }
+
+    private void graph(int minutes) {
+        if (connectStarted.get() && !connection.isDone()) {
+            post.accept(new Msg.GraphFailed("The target is still starting; the map follows in a few seconds."));
+            return;
+        }
+        Optional<ServiceGraph> g = fetchGraphNow(minutes);
+        g.ifPresent(graph -> post.accept(new Msg.GraphLoaded(graph)));
+    }
+
+    private Optional<ServiceGraph> fetchGraphNow(int minutes) {
+        Optional<CloudSession> s = session(Action.MAP);
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ServiceGraphs(s.get()).lastMinutes(Duration.ofMinutes(minutes)));
+        } catch (RuntimeException e) {
+            post.accept(new Msg.GraphFailed(message(e)));
+            return Optional.empty();
+        }
+    }
+
+    // ---- metrics ------------------------------------------------------------------------------------------
+
+    private void metrics(String chapterId) {
+        pane(Action.METRICS, Status.IN_PROGRESS, List.of("Fetching the metrics of the last 15 minutes ..."));
+        Optional<CloudSession> s = session(Action.METRICS);
+        if (s.isEmpty()) {
+            return;
+        }
+        try {
+            boolean mesh = chapterId.startsWith("2") || chapterId.startsWith("3");
+            List<MetricSeries> series = new Metrics(s.get()).forChapter(support.stackName(), support.project(), mesh,
+                    Duration.ofMinutes(15), Duration.ofMinutes(1));
+            List<String> lines = new ArrayList<>();
+            lines.add("Chapter " + chapterId + ", last 15 minutes, one point per minute (c refreshes):");
+            lines.add("");
+            if (series.isEmpty()) {
+                lines.add("No metrics yet: deploy the chapter (d) and run traffic (t) for a minute or two.");
+            }
+            int labelWidth = series.stream().mapToInt(m -> m.label().length()).max().orElse(10);
+            for (MetricSeries m : series) {
+                lines.add(String.format(Locale.ROOT, "%-" + labelWidth + "s  %-15s  last %s  max %s", m.label(),
+                        m.values().isEmpty() ? "(no data)" : support.sparkline(m.values(), 15),
+                        m.last().isPresent() ? fmt(m.last().getAsDouble()) : "-",
+                        m.max().isPresent() ? fmt(m.max().getAsDouble()) : "-"));
+            }
+            pane(Action.METRICS, series.isEmpty() ? Status.INFO : Status.OK, lines);
+        } catch (RuntimeException e) {
+            pane(Action.METRICS, Status.FAILED, List.of("Could not fetch the metrics: " + message(e)));
+        }
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    // ---- teardown -----------------------------------------------------------------------------------------
+
+    private void inventory() {
+        Optional<CloudSession> s = session(Action.TEARDOWN);
+        if (s.isEmpty()) {
+            return;
+        }
+        try {
+            Teardown t = new Teardown(s.get(), support.stackName());
+            List<OwnedResource> owned = t.inventory();
+            List<String> lines = new ArrayList<>();
+            t.warnings().forEach(w -> lines.add(Status.WARNING.symbol(unicode) + " " + w));
+            if (owned.isEmpty()) {
+                lines.add(Status.OK.symbol(unicode) + " Nothing the tutorial created is left on this target.");
+                pane(Action.TEARDOWN, Status.OK, lines);
+                return;
+            }
+            lines.add(0, "What the tutorial created on this target:");
+            for (OwnedResource r : owned) {
+                lines.add("  - " + r.kind().label() + " " + r.name() + "  (" + r.state() + ")");
+            }
+            pendingTeardown = owned;
+            post.accept(new Msg.ActionPaneChanged(new ActionPane(Action.TEARDOWN, Status.WARNING, lines,
+                    ActionPane.Question.TEARDOWN)));
+        } catch (RuntimeException e) {
+            pane(Action.TEARDOWN, Status.FAILED, List.of("Could not list what the tutorial created: " + message(e)));
+        }
+    }
+
+    private void teardown(boolean yes) {
+        List<OwnedResource> chosen = pendingTeardown;
+        pendingTeardown = List.of();
+        if (!yes || chosen.isEmpty()) {
+            pane(Action.TEARDOWN, Status.INFO, List.of("Kept everything. Press x to see the list again."));
+            return;
+        }
+        Optional<CloudSession> s = session(Action.TEARDOWN);
+        if (s.isEmpty()) {
+            return;
+        }
+        if (traffic != null) {
+            queries.execute(this::stopTraffic); // nothing left to send traffic to
+        }
+        setRunning(() -> tearingDown = true);
+        DeployProgressView view = new DeployProgressView("Teardown of " + support.stackName(), unicode);
+        try {
+            Teardown t = new Teardown(s.get(), support.stackName());
+            List<DeployOutcome> outcomes = t.remove(chosen, event -> {
+                view.accept(event);
+                pane(Action.TEARDOWN, Status.IN_PROGRESS, view.lines());
+            });
+            List<String> lines = new ArrayList<>(view.lines());
+            lines.add("");
+            boolean ok = outcomes.stream().allMatch(DeployOutcome::success);
+            List<OwnedResource> left = t.leftovers();
+            if (left.isEmpty()) {
+                lines.add(Status.OK.symbol(unicode) + " Verified: nothing the tutorial created is left on this target.");
+            } else {
+                lines.add(Status.FAILED.symbol(unicode) + " Still there:");
+                left.forEach(r -> lines.add("  - " + r.kind().label() + " " + r.name() + " (" + r.state() + ")"));
+            }
+            pane(Action.TEARDOWN, ok && left.isEmpty() ? Status.OK : Status.FAILED, lines);
+        } catch (RuntimeException e) {
+            pane(Action.TEARDOWN, Status.FAILED, List.of("Teardown stopped: " + message(e), "Press x to see what is left."));
+        } finally {
+            setRunning(() -> tearingDown = false);
+        }
+    }
+
+    // ---- checks -------------------------------------------------------------------------------------------
+
+    private void verify(String chapterId) {
+        Optional<ServiceGraph> g = fetchGraphNow(5);
+        if (g.isEmpty()) {
+            post.accept(new Msg.CheckResult(chapterId, false, "the service graph could not be fetched (see the map pane)."));
+            return;
+        }
+        TrafficLoop loop = traffic;
+        Optional<TrafficSummary> summary = loop != null ? Optional.of(loop.summary()) : Optional.ofNullable(lastSummary);
+        ChapterChecks.Verdict v = ChapterChecks.judge(chapterId, g.get(), summary);
+        post.accept(new Msg.CheckResult(chapterId, v.passed(), v.explanation()));
+    }
+
+    // ---- plumbing -----------------------------------------------------------------------------------------
+
+    private void pane(Action action, Status status, List<String> lines) {
+        post.accept(new Msg.ActionPaneChanged(new ActionPane(action, status, lines)));
+    }
+
+    /** Applies a change to what runs and tells the core when "something runs" flipped (quit then asks). */
+    private synchronized void setRunning(Runnable change) {
+        change.run();
+        boolean now = deploying || tearingDown || traffic != null;
+        if (now != lastRunning) {
+            lastRunning = now;
+            post.accept(new Msg.RunningChanged(now));
+        }
+    }
+
+    private static String message(Exception e) {
+        if (e instanceof CloudSetupException c) {
+            return oneLine(c.explain());
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Stops the traffic loop and the executors, then the target (the embedded local cloud goes with it). */
+    @Override
+    public void close() {
+        try {
+            queries.submit(this::stopTraffic).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Shutting down anyway.
+        }
+        queries.shutdownNow();
+        cloudOps.shutdownNow();
+        try {
+            queries.awaitTermination(5, TimeUnit.SECONDS);
+            cloudOps.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        connection.cancel(false);
+        if (connection.isDone() && !connection.isCompletedExceptionally()) {
+            stopQuietly(connection.join());
+        }
+    }
+
+    private static void stopQuietly(TargetConnector.Connection c) {
+        try {
+            c.session().close();
+            c.stop().close();
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(ActionEffects.class).warn("stopping the target failed", e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.meshwalk.effects;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import dev.meshwalk.cloud.DeployPlan;
+
+/**
+ * What the actions need from the composition root: the stack name and project, each chapter's template and
+ * parameters, and the scripted subcommands' formatting (change-set preview, sparklines), so the TUI, line mode
+ * and the subcommands describe things in the same words.
+ */
+public interface ActionSupport {
+
+    String stackName();
+
+    String project();
+
+    String template(String chapterId) throws IOException;
+
+    Map<String, String> parameters();
+
+    /** The change-set preview lines (+ add, ~ modify [replaced], - remove, with plain-language descriptions). */
+    List<String> preview(DeployPlan.Ready plan);
+
+    /** A series as one line of block characters, at most {@code width} wide. */
+    String sparkline(List<Double> values, int width);
+}

@@ -1,0 +1,156 @@
+package dev.meshwalk.tui;
+
+import java.util.List;
+
+import dev.meshwalk.core.Action;
+import dev.meshwalk.core.ActionPane;
+import dev.meshwalk.core.MapView;
+import dev.meshwalk.core.State;
+import dev.meshwalk.graph.render.Glyphs;
+import dev.meshwalk.graph.render.MapOptions;
+import dev.meshwalk.graph.render.ServiceMapRenderer;
+import dev.meshwalk.graph.render.ServiceTable;
+import dev.meshwalk.graph.render.Viewport;
+
+/**
+ * Draws the focused action over the whole body ({@code View.ACTION}): a tab row, the pane's lines (status symbols
+ * in their colours), the question it asks, and for the map the service graph rendered by the graph library with
+ * its semantic styles mapped to terminal colours. Reads State only.
+ */
+final class ActionPainter {
+
+    private static final ServiceMapRenderer RENDERER = new ServiceMapRenderer();
+
+    private ActionPainter() {
+    }
+
+    static void paint(State s, Canvas c) {
+        int top = 1;
+        int bottom = c.rows - 3; // last body row
+        int col = 1;
+        for (Action a : Action.values()) {
+            ActionPane p = s.actions().get(a);
+            String tab = " " + a.key() + " " + a.title() + " " + p.status().symbol(s.unicode()) + " ";
+            c.text(col, top, tab, a == s.focused() ? c.theme.selected() : c.theme.dim(), c.cols - col);
+            col += tab.length() + 1;
+        }
+        ActionPane pane = s.actions().get(s.focused());
+        int row = top + 2;
+        int width = c.cols - 2;
+        int last = pane.question() == ActionPane.Question.NONE ? bottom : bottom - 1;
+        if (s.focused() == Action.MAP) {
+            paintMap(s, c, row, last, width);
+        } else {
+            for (String line : visibleLines(wrap(pane.lines(), width), last - row + 1, s.paneScroll())) {
+                c.text(1, row++, line, attrFor(line, s, c), width);
+            }
+        }
+        if (pane.question() != ActionPane.Question.NONE) {
+            c.fill(0, bottom, c.cols, c.theme.notice());
+            c.text(1, bottom, pane.question().prompt(), c.theme.notice(), c.cols - 2);
+        }
+    }
+
+    /** Header lines a pane keeps in view (what runs, the progress bar) when its list is longer than the pane. */
+    static final int PINNED = 2;
+
+    /**
+     * What fits: everything, or the pinned header, a "... n more above" line and the newest lines (the rows that
+     * are changing and the summary are at the end).
+     */
+    static List<String> visibleLines(List<String> lines, int room, int scrollBack) {
+        if (lines.size() <= room) {
+            return lines;
+        }
+        if (scrollBack > 0) {
+            int end = Math.max(Math.min(room, lines.size()), lines.size() - scrollBack);
+            List<String> out = new java.util.ArrayList<>(lines.subList(Math.max(0, end - room + 1), end));
+            out.add("  ... " + (lines.size() - end) + " newer lines below (PgDn/space, End) ...");
+            return out;
+        }
+        if (room <= PINNED + 1) {
+            return lines.subList(lines.size() - Math.max(0, room), lines.size());
+        }
+        List<String> out = new java.util.ArrayList<>(lines.subList(0, PINNED));
+        int tail = room - PINNED - 1;
+        out.add("  ... " + (lines.size() - PINNED - tail) + " more lines above (PgUp/b) ...");
+        out.addAll(lines.subList(lines.size() - tail, lines.size()));
+        return out;
+    }
+
+    /** A deploy/teardown row: status symbol, elapsed seconds, then id, status and type. */
+    private static final java.util.regex.Pattern RESOURCE_ROW = java.util.regex.Pattern.compile("^ \\S{1,3} +[0-9.]+ s  ");
+
+    /** Long lines continue on the next row, indented, so the end of a line (a reason, a flag) is never cut. */
+    static List<String> wrap(List<String> lines, int width) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : lines) {
+            if (RESOURCE_ROW.matcher(line).find()) {
+                out.add(line); // a resource row: its end is only the type; keep one row per resource
+                continue;
+            }
+            String rest = line;
+            boolean first = true;
+            while (true) {
+                int room = first ? width : width - 6;
+                if (rest.length() <= room || room < 10) {
+                    out.add(first ? rest : "      " + rest);
+                    break;
+                }
+                int cut = rest.lastIndexOf(' ', room);
+                if (cut < room / 2) {
+                    cut = room;
+                }
+                out.add(first ? rest.substring(0, cut) : "      " + rest.substring(0, cut));
+                rest = rest.substring(cut).stripLeading();
+                first = false;
+            }
+        }
+        return out;
+    }
+
+    /** Lines start with a status symbol when they report one; colour the line after its symbol. */
+    private static Attr attrFor(String line, State s, Canvas c) {
+        String t = line.stripLeading();
+        for (dev.meshwalk.core.Status st : dev.meshwalk.core.Status.values()) {
+            String sym = st.symbol(s.unicode());
+            if (!t.isEmpty() && t.startsWith(sym + " ")) {
+                return st == dev.meshwalk.core.Status.OK || st == dev.meshwalk.core.Status.DONE ? Attr.PLAIN : c.theme.status(st);
+            }
+        }
+        return Attr.PLAIN;
+    }
+
+    private static void paintMap(State s, Canvas c, int row, int last, int width) {
+        MapView m = s.map();
+        if (m.problem() != null) {
+            c.text(1, row++, "The service map could not be fetched:", c.theme.bold(), width);
+            c.text(1, row, m.problem(), c.theme.notice(), width);
+            return;
+        }
+        if (m.graph() == null) {
+            c.text(1, row, "Asking X-Ray for the service graph of the last " + m.minutes() + " min ...", Attr.PLAIN, width);
+            return;
+        }
+        MapOptions options = MapOptions.defaults().withWidth(width)
+                .withGlyphs(s.unicode() ? Glyphs.UNICODE : Glyphs.ASCII).withLabels(m.labels())
+                .withEmptyHint("Start the traffic loop (t) and wait a few seconds.");
+        dev.meshwalk.graph.render.Canvas drawn = m.table() ? new ServiceTable().render(m.graph(), options)
+                : RENDERER.render(m.graph(), options).canvas();
+        int height = last - row + 1;
+        Viewport view = Viewport.topLeft(width, height).pan(m.panX(), m.panY(), drawn);
+        dev.meshwalk.graph.render.Canvas visible = drawn.crop(view);
+        for (int y = 0; y < visible.height() && y < height; y++) {
+            for (int x = 0; x < visible.width() && x < width; x++) {
+                char ch = visible.charAt(x, y);
+                if (ch != ' ') {
+                    c.text(1 + x, row + y, String.valueOf(ch), c.theme.map(visible.styleAt(x, y)), 1);
+                }
+            }
+        }
+        if (view.cuts(drawn)) {
+            String hint = " more: arrows/hjkL pan ";
+            c.text(c.cols - hint.length() - 1, last, hint, c.theme.dim(), hint.length());
+        }
+    }
+}

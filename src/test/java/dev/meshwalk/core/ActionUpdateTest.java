@@ -1,0 +1,179 @@
+package dev.meshwalk.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.meshwalk.content.Chapter;
+import dev.meshwalk.graph.ServiceGraph;
+import dev.meshwalk.graph.ServiceNode;
+import dev.meshwalk.graph.Stats;
+
+/** The action panes' transitions: which keys ask for which effects, and how answers fold into State. */
+class ActionUpdateTest {
+
+    private static final List<Chapter> CHAPTERS = List.of(
+            new Chapter(0, "0-prelude", "Prelude", "stacks/0-prelude.yaml", "# Prelude\n\nShort.", null),
+            new Chapter(1, "1-servicediscovery", "Service discovery", "", "# SD\n\nShort.", null),
+            new Chapter(2, "2-meshify", "Meshify", "", "# Meshify\n\nEnvoy.", null),
+            new Chapter(3, "3-routing", "Routing", "", "# Routing\n\nSplit.", null));
+
+    private final List<Effect> effects = new ArrayList<>();
+
+    private State start() {
+        return State.initial(CHAPTERS, new Size(100, 30), true, Target.local(), "/tmp/log");
+    }
+
+    private State send(State s, Msg... msgs) {
+        for (Msg m : msgs) {
+            Next next = Update.apply(s, m);
+            effects.addAll(next.effects());
+            s = next.state();
+        }
+        return s;
+    }
+
+    private static Msg key(char c) {
+        return new Msg.KeyPressed(Key.ch(c));
+    }
+
+    private static Msg key(Key.Kind k) {
+        return new Msg.KeyPressed(Key.of(k));
+    }
+
+    private static Msg pane(Action a, Status st, ActionPane.Question q, String... lines) {
+        return new Msg.ActionPaneChanged(new ActionPane(a, st, List.of(lines), q));
+    }
+
+    @Test
+    void deployKeyInALessonOpensTheDeployPaneAndPlansThatChapter() {
+        State s = send(start(), new Msg.OpenChapter(3), key('d'));
+        assertThat(s.view()).isEqualTo(View.ACTION);
+        assertThat(s.focused()).isEqualTo(Action.DEPLOY);
+        assertThat(effects).contains(new Effect.PlanDeploy("3-routing"));
+        assertThat(String.join(" ", s.actions().get(Action.DEPLOY).lines())).contains("computing the change set");
+    }
+
+    @Test
+    void deployOnTheChapterListSaysToOpenAChapterFirst() {
+        State s = send(start(), key('d'));
+        assertThat(s.view()).isEqualTo(View.CHAPTERS);
+        assertThat(effects).noneMatch(e -> e instanceof Effect.PlanDeploy);
+    }
+
+    @Test
+    void aPreviewAsksAndYesOrEnterDeploysWhileEscCancels() {
+        State s = send(start(), new Msg.OpenChapter(0), key('d'),
+                pane(Action.DEPLOY, Status.INFO, ActionPane.Question.DEPLOY_CHANGES, "+ Cluster"));
+        State yes = send(s, key(Key.Kind.ENTER));
+        assertThat(effects).contains(new Effect.Answer(Action.DEPLOY, ActionPane.Question.DEPLOY_CHANGES, true));
+        assertThat(yes.actions().get(Action.DEPLOY).question()).isEqualTo(ActionPane.Question.NONE);
+        effects.clear();
+        State no = send(s, key(Key.Kind.ESCAPE));
+        assertThat(effects).containsExactly(new Effect.Answer(Action.DEPLOY, ActionPane.Question.DEPLOY_CHANGES, false));
+        assertThat(no.view()).as("esc answers the question, it does not leave the pane").isEqualTo(View.ACTION);
+    }
+
+    @Test
+    void escOrCtrlCDuringADeployAsksWhetherToRollBackInsteadOfLeaving() {
+        State s = send(start(), new Msg.OpenChapter(0), key('d'),
+                pane(Action.DEPLOY, Status.IN_PROGRESS, ActionPane.Question.NONE, "CREATE_IN_PROGRESS"));
+        State asked = send(s, key(Key.Kind.ESCAPE));
+        assertThat(asked.view()).isEqualTo(View.ACTION);
+        assertThat(asked.actions().get(Action.DEPLOY).question()).isEqualTo(ActionPane.Question.CANCEL_DEPLOY);
+        State viaCtrlC = send(s, key(Key.Kind.CTRL_C));
+        assertThat(viaCtrlC.actions().get(Action.DEPLOY).question()).isEqualTo(ActionPane.Question.CANCEL_DEPLOY);
+        assertThat(effects).noneMatch(e -> e instanceof Effect.Quit);
+
+        State leftRunning = send(asked, key('n'));
+        assertThat(effects).noneMatch(e -> e instanceof Effect.Answer);
+        assertThat(leftRunning.actions().get(Action.DEPLOY).status()).isEqualTo(Status.IN_PROGRESS);
+        send(asked, key('y'));
+        assertThat(effects).contains(new Effect.Answer(Action.DEPLOY, ActionPane.Question.CANCEL_DEPLOY, true));
+    }
+
+    @Test
+    void aSuccessfulDeployMarksTheChapterDeployedAndSavesButAFailureDoesNot() {
+        State s = send(start(), new Msg.DeployFinished("3-routing", false));
+        assertThat(s.mark("3-routing")).isEqualTo(Mark.NOT_STARTED);
+        assertThat(effects).isEmpty();
+        s = send(s, new Msg.DeployFinished("3-routing", true));
+        assertThat(s.mark("3-routing")).isEqualTo(Mark.DEPLOYED);
+        assertThat(effects).containsExactly(new Effect.SaveProgress(s.marks()));
+    }
+
+    @Test
+    void trafficKeysToggleAndTuneTheLoopOnlyInTheTrafficPane() {
+        State s = send(start(), new Msg.OpenChapter(3));
+        effects.clear(); // opening a short lesson marks it read
+        s = send(s, key('t'));
+        assertThat(effects).containsExactly(new Effect.ToggleTraffic());
+        s = send(s, pane(Action.TRAFFIC, Status.IN_PROGRESS, ActionPane.Question.NONE, "running"),
+                key('+'), key('-'), key('r'), key('t'));
+        assertThat(effects).containsExactly(new Effect.ToggleTraffic(), new Effect.TrafficInterval(true),
+                new Effect.TrafficInterval(false), new Effect.ClearColors(), new Effect.ToggleTraffic());
+        s = send(s, key(Key.Kind.ESCAPE));
+        assertThat(s.view()).as("esc goes back to reading; the loop keeps running").isEqualTo(View.LESSON);
+    }
+
+    @Test
+    void mapPaneFetchesRefreshesAndItsKeysChangeWindowLabelsTableAndPan() {
+        State s = send(start(), new Msg.OpenChapter(0));
+        effects.clear();
+        s = send(s, key('m'));
+        assertThat(effects).containsExactly(new Effect.FetchGraph(5, true));
+        s = send(s, key('w'));
+        assertThat(s.map().minutes()).isEqualTo(15);
+        assertThat(effects).contains(new Effect.FetchGraph(15, true));
+        s = send(s, key('w'));
+        assertThat(s.map().minutes()).isEqualTo(1);
+        var before = s.map().labels();
+        s = send(s, key('l'), key('v'), key(Key.Kind.RIGHT), key(Key.Kind.DOWN), key('h'));
+        assertThat(s.map().labels()).isEqualTo(before.next());
+        assertThat(s.map().table()).isTrue();
+        assertThat(s.map().panX()).isZero(); // right 4, then h back 4
+        assertThat(s.map().panY()).isEqualTo(2);
+        ServiceGraph g = new ServiceGraph(null, List.of(ServiceNode.of(0, "front", "client", Stats.NONE, List.of())));
+        s = send(s, new Msg.GraphLoaded(g));
+        assertThat(s.map().graph()).isSameAs(g);
+        assertThat(s.actions().get(Action.MAP).status()).isEqualTo(Status.OK);
+        s = send(s, key(Key.Kind.ESCAPE));
+        assertThat(effects).endsWith(new Effect.StopGraphRefresh());
+        assertThat(s.view()).isEqualTo(View.LESSON);
+    }
+
+    @Test
+    void teardownIsReachableFromTheChapterListAndAsksBeforeDeleting() {
+        State s = send(start(), key('x'));
+        assertThat(s.view()).isEqualTo(View.ACTION);
+        assertThat(effects).containsExactly(new Effect.TeardownInventory());
+        s = send(s, pane(Action.TEARDOWN, Status.WARNING, ActionPane.Question.TEARDOWN, "stack meshwalk"), key('y'));
+        assertThat(effects).contains(new Effect.Answer(Action.TEARDOWN, ActionPane.Question.TEARDOWN, true));
+        s = send(s, key(Key.Kind.ESCAPE));
+        assertThat(s.view()).isEqualTo(View.CHAPTERS);
+    }
+
+    @Test
+    void aPassedCheckMarksTheChapterDoneAndAFailedOneOnlyExplains() {
+        State s = send(start(), new Msg.OpenChapter(3), key('V'));
+        assertThat(effects).contains(new Effect.Verify("3-routing"));
+        s = send(s, new Msg.CheckResult("3-routing", false, "not about 50/50 yet"));
+        assertThat(s.mark("3-routing")).isNotEqualTo(Mark.DONE);
+        assertThat(s.notice()).contains("not about 50/50 yet");
+        s = send(s, new Msg.CheckResult("3-routing", true, "about half each"));
+        assertThat(s.mark("3-routing")).isEqualTo(Mark.DONE);
+        assertThat(effects).endsWith(new Effect.SaveProgress(s.marks()));
+    }
+
+    @Test
+    void theLocalCloudStartingShowsInTheStatusBarUntilItIsReady() {
+        State s = send(start(), new Msg.Starting("local cloud"), new Msg.ProgressLoaded(java.util.Map.of(), null));
+        assertThat(s.starting()).as("progress arriving must not hide that the cloud still starts").isEqualTo("local cloud");
+        s = send(s, new Msg.TargetResolved(new Target(Target.Kind.LOCAL, "LOCAL http://127.0.0.1:1234")), new Msg.Starting(null));
+        assertThat(s.starting()).isNull();
+        assertThat(s.target().label()).isEqualTo("LOCAL http://127.0.0.1:1234");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.meshwalk.effects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import dev.meshwalk.graph.ServiceEdge;
+import dev.meshwalk.graph.ServiceGraph;
+import dev.meshwalk.graph.ServiceNode;
+import dev.meshwalk.graph.Stats;
+import dev.meshwalk.traffic.TrafficSummary;
+
+/** Each chapter's check decides on live answers and explains what to do when it does not pass. */
+class ChapterChecksTest {
+
+    private static final Stats SOME = new Stats(10, 0, 0, 0, 10, 0.1);
+
+    private static ServiceGraph graph(ServiceNode... nodes) {
+        return new ServiceGraph(null, List.of(nodes));
+    }
+
+    private static TrafficSummary split(long blue, long green) {
+        long n = blue + green;
+        return new TrafficSummary(n, n, Map.of("blue", blue, "green", green),
+                Map.of("blue", (double) blue / n, "green", (double) green / n), Map.of(), 2, Duration.ofMillis(3),
+                Duration.ofMillis(9), Map.of());
+    }
+
+    @Test
+    void chapterZeroPassesOnlyWithFrontAndColorGreenOnTheMap() {
+        ServiceNode front = ServiceNode.of(1, "front", "AWS::ECS::Container", SOME, List.of(ServiceEdge.of(2, SOME)));
+        ServiceNode green = ServiceNode.of(2, "color-green", "AWS::ECS::Container", SOME, List.of());
+        assertThat(ChapterChecks.judge("0-prelude", graph(front, green), Optional.empty()).passed()).isTrue();
+        ServiceNode lonelyFront = ServiceNode.of(1, "front", "AWS::ECS::Container", SOME, List.of());
+        ChapterChecks.Verdict missing = ChapterChecks.judge("0-prelude", graph(lonelyFront), Optional.empty());
+        assertThat(missing.passed()).isFalse();
+        assertThat(missing.explanation()).contains("color-green (missing)").contains("traffic loop (t)");
+    }
+
+    @Test
+    void chapterTwoNeedsProxiesOnTheMap() {
+        ServiceNode app = ServiceNode.of(1, "front", "AWS::ECS::Container", SOME, List.of());
+        ServiceNode proxy = ServiceNode.of(2, "howto/front", ChapterChecks.PROXY_TYPE, SOME, List.of());
+        assertThat(ChapterChecks.judge("2-meshify", graph(app), Optional.empty()).passed()).isFalse();
+        assertThat(ChapterChecks.judge("2-meshify", graph(app, proxy), Optional.empty()).passed()).isTrue();
+    }
+
+    @Test
+    void chapterThreeWantsAboutHalfEachOverEnoughAnswers() {
+        assertThat(ChapterChecks.judge("3-routing", graph(), Optional.of(split(24, 26))).passed()).isTrue();
+        ChapterChecks.Verdict skewed = ChapterChecks.judge("3-routing", graph(), Optional.of(split(10, 90)));
+        assertThat(skewed.passed()).isFalse();
+        assertThat(skewed.explanation()).contains("blue 10%").contains("green 90%");
+        assertThat(ChapterChecks.judge("3-routing", graph(), Optional.of(split(5, 5))).explanation()).contains("at least 20");
+        assertThat(ChapterChecks.judge("3-routing", graph(), Optional.empty()).passed()).isFalse();
+    }
+}

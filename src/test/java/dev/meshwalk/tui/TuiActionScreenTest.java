@@ -1,0 +1,210 @@
+package dev.meshwalk.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.meshwalk.content.ChapterCatalog;
+import dev.meshwalk.content.LessonSource;
+import dev.meshwalk.core.Effect;
+import dev.meshwalk.core.EffectRunner;
+import dev.meshwalk.core.Mark;
+import dev.meshwalk.core.Msg;
+import dev.meshwalk.core.Size;
+import dev.meshwalk.core.State;
+import java.util.ArrayList;
+import java.util.Collections;
+
+import dev.meshwalk.core.Action;
+import dev.meshwalk.core.ActionPane;
+import dev.meshwalk.core.Status;
+import dev.meshwalk.core.Target;
+import dev.meshwalk.graph.ServiceGraph;
+import dev.meshwalk.graph.ServiceGraphReader;
+
+/**
+ * The action panes on Lanterna's virtual terminal, driven by the Msgs the effects would post (no cloud needed):
+ * what a learner sees during a deploy, after a failure, with traffic running, on the map and in the teardown menu.
+ */
+class TuiActionScreenTest {
+
+    private static final ChapterCatalog CATALOG = ChapterCatalog.load(LessonSource.classpath("lessons-fixture"));
+
+    private DefaultVirtualTerminal terminal;
+    private TerminalScreen screen;
+    private final LinkedBlockingQueue<Msg> inbox = new LinkedBlockingQueue<>();
+    private final List<Effect> ran = Collections.synchronizedList(new ArrayList<>());
+    private TuiLoop loop;
+
+    private void open(int cols, int rows, boolean unicode) throws IOException {
+        terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
+        screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        State initial = State.initial(CATALOG.chapters(), new Size(cols, rows), unicode,
+                new Target(Target.Kind.LOCAL, "LOCAL http://127.0.0.1:4566"), "/tmp/log");
+        EffectRunner recording = new EffectRunner() {
+            @Override
+            public void run(Effect effect) {
+                ran.add(effect);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        loop = new TuiLoop(screen, initial, recording, inbox, true);
+        loop.start(List.of());
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        if (screen != null) {
+            screen.stopScreen();
+        }
+    }
+
+    private void keys(Object... keys) throws Exception {
+        for (Object k : keys) {
+            if (k instanceof Character c) {
+                terminal.addInput(new KeyStroke(c, false, false));
+            } else {
+                terminal.addInput(new KeyStroke((KeyType) k));
+            }
+            loop.step(0);
+        }
+    }
+
+    private void post(Msg... msgs) throws Exception {
+        for (Msg m : msgs) {
+            inbox.add(m);
+        }
+        loop.step(0);
+    }
+
+    private String text() {
+        StringBuilder sb = new StringBuilder();
+        TerminalSize size = terminal.getTerminalSize();
+        for (int r = 0; r < size.getRows(); r++) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < size.getColumns(); c++) {
+                line.append(terminal.getCharacter(c, r).getCharacterString());
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static Msg pane(Action a, Status s, ActionPane.Question q, String... lines) {
+        return new Msg.ActionPaneChanged(new ActionPane(a, s, List.of(lines), q));
+    }
+
+    @Test
+    void deployInProgressShowsRowsProgressAndTheQuestionWhenEscIsPressed() throws Exception {
+        open(100, 30, true);
+        keys('0', KeyType.Enter, 'd');
+        assertThat(ran).contains(new Effect.PlanDeploy("0-prelude"));
+        assertThat(text()).contains("computing the change set");
+        post(pane(Action.DEPLOY, Status.INFO, ActionPane.Question.DEPLOY_CHANGES,
+                "Creating stack meshwalk-howto-ecs-basics for chapter 0-prelude: 2 changes", "",
+                "  + Cluster       ECS::Cluster  the ECS cluster the tasks run in",
+                "  + FrontService  ECS::Service  keeps the desired number of front tasks running"));
+        assertThat(text()).contains("+ Cluster").contains("Deploy these changes?  y/enter = deploy");
+        keys('y');
+        assertThat(ran).contains(new Effect.Answer(Action.DEPLOY, ActionPane.Question.DEPLOY_CHANGES, true));
+        post(pane(Action.DEPLOY, Status.IN_PROGRESS, ActionPane.Question.NONE,
+                "Chapter 0-prelude -> stack meshwalk-howto-ecs-basics: CREATE_IN_PROGRESS   2.5 s",
+                "███████████████░░░░░░░░░░░░░░░  1/2 resources   1 ok, 1 in progress",
+                " ✓   1.2 s  Cluster       CREATE_COMPLETE      ECS::Cluster",
+                " ◌   2.5 s  FrontService  CREATE_IN_PROGRESS   ECS::Service"));
+        String screenText = text();
+        assertThat(screenText).contains("d Deploy ◌").contains("1/2 resources").contains("◌   2.5 s  FrontService");
+        keys(KeyType.Escape);
+        assertThat(text()).contains("Deploy still running.  y = cancel it (CloudFormation rolls back)");
+    }
+
+    @Test
+    void deployFailureShowsTheReasonAndTheFailedSymbol() throws Exception {
+        open(80, 24, false);
+        keys('0', KeyType.Enter, 'd');
+        post(pane(Action.DEPLOY, Status.FAILED, ActionPane.Question.NONE,
+                "Chapter 0-prelude -> stack s: ROLLBACK_COMPLETE   4.0 s",
+                "##########....................  1/3 resources",
+                " [X]   2.0 s  FrontService  CREATE_FAILED  ECS::Service",
+                "            Task failed to start: no image front:nope",
+                "",
+                "[X] s ROLLBACK_COMPLETE in 4.0 s",
+                "Failures:",
+                "  [X] FrontService (ECS::Service) CREATE_FAILED: Task failed to start: no image front:nope"));
+        String screenText = text();
+        assertThat(screenText).contains("d Deploy [X]").contains("Task failed to start: no image front:nope")
+                .contains("Failures:");
+        assertThat(screenText.chars()).as("ASCII mode draws only ASCII").allMatch(c -> c < 128);
+    }
+
+    @Test
+    void trafficRunningShowsBarsAndQuitAsksFirst() throws Exception {
+        open(100, 30, true);
+        keys('3', KeyType.Enter, 't');
+        assertThat(ran).contains(new Effect.ToggleTraffic());
+        post(pane(Action.TRAFFIC, Status.IN_PROGRESS, ActionPane.Question.NONE,
+                "◌ running: GET http://127.0.0.2:8080/color every 0.5 s",
+                "40 requests, 40 ok, 0 failed   2.0 req/s   latency p50 3 ms  p95 9 ms",
+                "  blue     ███████████████░░░░░░░░░░░░░░░  50% observed (20)   front's stats  49%",
+                "  green    ███████████████░░░░░░░░░░░░░░░  50% observed (20)   front's stats  51%"),
+                new Msg.RunningChanged(true));
+        assertThat(text()).contains("t Traffic ◌").contains("blue     ████").contains("2.0 req/s");
+        keys(KeyType.Escape);
+        assertThat(text()).as("back to reading while it runs").contains("Chapter 3/3");
+        keys('q');
+        assertThat(text()).contains("Something is still running.");
+    }
+
+    @Test
+    void mapShowsTheServiceGraphFromTheGraphLibrary() throws Exception {
+        open(100, 30, true);
+        keys('0', KeyType.Enter, 'm');
+        assertThat(ran).contains(new Effect.FetchGraph(5, true));
+        ServiceGraph graph;
+        try (var in = getClass().getResourceAsStream("/graph-fixtures/xray-graph-a.json")) {
+            graph = new ServiceGraphReader().read(in);
+        }
+        post(new Msg.GraphLoaded(graph));
+        String screenText = text();
+        assertThat(screenText).contains("color-green").contains("m Service map ✓");
+        keys('v');
+        assertThat(text()).as("table view of the same data").contains("color-green");
+        keys(KeyType.Escape);
+        assertThat(ran).contains(new Effect.StopGraphRefresh());
+    }
+
+    @Test
+    void emptyMapSaysToStartTheTrafficLoop() throws Exception {
+        open(80, 24, true);
+        keys('0', KeyType.Enter, 'm');
+        post(new Msg.GraphLoaded(new ServiceGraph(null, List.of())));
+        assertThat(text().replaceAll("\\s+", " ")).contains("Start the traffic loop (t)");
+    }
+
+    @Test
+    void teardownListsWhatIsLeftAsksThenVerifies() throws Exception {
+        open(80, 24, true);
+        keys('x');
+        assertThat(ran).contains(new Effect.TeardownInventory());
+        post(pane(Action.TEARDOWN, Status.WARNING, ActionPane.Question.TEARDOWN,
+                "What the tutorial created on this target:",
+                "  - stack meshwalk-howto-ecs-basics  (CREATE_COMPLETE, chapter 3-routing)"));
+        assertThat(text()).contains("stack meshwalk-howto-ecs-basics").contains("Delete all of the above?");
+        keys('y');
+        assertThat(ran).contains(new Effect.Answer(Action.TEARDOWN, ActionPane.Question.TEARDOWN, true));
+        post(pane(Action.TEARDOWN, Status.OK, ActionPane.Question.NONE,
+                "✓ Verified: nothing the tutorial created is left on this target."));
+        assertThat(text()).contains("x Teardown ✓").contains("Verified: nothing the tutorial created is left");
+    }
+}
