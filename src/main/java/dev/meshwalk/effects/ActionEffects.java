@@ -188,6 +188,11 @@ public final class ActionEffects implements AutoCloseable {
             return;
         }
         try {
+            AwsDeployChecks.Outcome awsChecks = AwsDeployChecks.before(s.get(), chapterId, support.stackName());
+            if (awsChecks.stop()) {
+                pane(Action.DEPLOY, Status.FAILED, awsChecks.lines());
+                return;
+            }
             DeployRequest request = new DeployRequest(support.stackName(), chapterId, support.template(chapterId),
                     support.parameters());
             Deployment deployment = new Deployment(s.get(), request);
@@ -223,6 +228,7 @@ public final class ActionEffects implements AutoCloseable {
             lines.add((ready.create() ? "Creating" : "Updating") + " stack " + support.stackName() + " for chapter "
                     + chapterId + ": " + ready.changes().size() + " changes");
             lines.add("");
+            lines.addAll(awsChecks.lines());
             lines.addAll(support.preview(ready));
             post.accept(new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.INFO, lines,
                     ActionPane.Question.DEPLOY_CHANGES)));

@@ -1,0 +1,48 @@
+package dev.meshwalk.effects;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.meshwalk.cloud.AccountProbe;
+import dev.meshwalk.cloud.CloudSession;
+import dev.meshwalk.cloud.CloudTarget;
+import dev.meshwalk.cloud.costs.PriceTable;
+import dev.meshwalk.cloud.preflight.Finding;
+import dev.meshwalk.cloud.preflight.PreflightRules;
+
+/**
+ * The full-screen deploy's share of the AWS-only steps: the same preflight and cost estimate the scripted
+ * {@code deploy} prints, shown above the change-set question so the learner confirms both at once. Chapters that
+ * App Mesh's shutdown rules out stop here, before a change set exists. On other targets it adds nothing.
+ */
+final class AwsDeployChecks {
+
+    /** What to show, and whether the deploy must stop. */
+    record Outcome(List<String> lines, boolean stop) {
+    }
+
+    private AwsDeployChecks() {
+    }
+
+    static Outcome before(CloudSession session, String chapterId, String stackName) {
+        if (session.target().kind() != CloudTarget.Kind.AWS) {
+            return new Outcome(List.of(), false);
+        }
+        List<Finding> findings = PreflightRules.evaluate(new AccountProbe(session).gather(chapterId, stackName, true));
+        List<String> lines = new ArrayList<>();
+        lines.add("Preflight for chapter " + chapterId + " in " + session.target().region() + ":");
+        findings.forEach(f -> lines.add("  " + f.line()));
+        if (PreflightRules.stops(findings)) {
+            lines.add("Nothing was created. Quit and start the tutorial without --aws to run this chapter on the"
+                    + " local cloud.");
+            return new Outcome(lines, true);
+        }
+        lines.add("");
+        lines.addAll(PriceTable.bundled().estimate(chapterId, session.target().region()).lines());
+        lines.add("App images: the full-screen deploy uses the image parameters as given; run"
+                + " `java -jar target/tutorial.jar --aws deploy " + chapterId.charAt(0) + "` once to build and push"
+                + " the front and color images to ECR.");
+        lines.add("");
+        return new Outcome(lines, false);
+    }
+}
