@@ -165,6 +165,52 @@ class ObservabilityEndToEndIT {
         assertThat(stats.totalCount()).isBetween((long) (REQUESTS * 0.9), (long) (REQUESTS * 1.1));
     }
 
+    @Test
+    void chapterOneShowsFrontCallingColorGreenDirectlyWithNoHealthCheckClientForColor() throws Exception {
+        Instant begin = Instant.now().minusSeconds(5);
+        String front = deploy("1-servicediscovery");
+        assertThat(sendColorRequests(front)).isEqualTo(REQUESTS);
+
+        Map<String, Service> nodes = awaitGraph(begin, g -> total(g.get("front")) >= REQUESTS
+                && total(g.get("color-green")) >= REQUESTS);
+        assertThat(targets(nodes.get("front"), nodes)).containsExactly("color-green");
+        List<Service> clients = nodes.values().stream().filter(s -> "client".equals(s.type())).toList();
+        assertThat(clients).flatExtracting(c -> targets(c, nodes))
+                .as("color has no load balancer in front of it any more, so nothing but front calls it")
+                .containsExactly("front");
+        assertThat(nodes.values()).noneMatch(s -> "AWS::AppMesh::Proxy".equals(s.type()));
+        assertThat(edge(nodes.get("front"), nodes.get("color-green")).summaryStatistics().totalCount())
+                .isBetween((long) (REQUESTS * 0.9), (long) (REQUESTS * 1.1));
+    }
+
+    @Test
+    void chapterTwoPutsAProxyBesideEachAppAndRoutesFrontToColorThroughBoth() throws Exception {
+        Instant begin = Instant.now().minusSeconds(5);
+        String front = deploy("2-meshify");
+        assertThat(sendColorRequests(front)).isEqualTo(REQUESTS);
+
+        String frontNode = "howto-ecs-basics/howto-ecs-basics-front-node";
+        String colorNode = "howto-ecs-basics/howto-ecs-basics-color-node";
+        Map<String, Service> nodes = awaitGraph(begin, g -> total(g.get("front")) >= REQUESTS
+                && total(g.get("color")) >= REQUESTS && total(g.get(colorNode)) >= REQUESTS);
+        assertThat(nodes.values().stream().filter(s -> "AWS::AppMesh::Proxy".equals(s.type())).map(Service::name))
+                .containsExactlyInAnyOrder(frontNode, colorNode);
+        List<Service> clients = nodes.values().stream().filter(s -> "client".equals(s.type())).toList();
+        assertThat(clients).flatExtracting(c -> targets(c, nodes)).containsExactly(frontNode);
+        assertThat(targets(nodes.get(frontNode), nodes)).containsExactlyInAnyOrder("front", colorNode);
+        assertThat(targets(nodes.get("front"), nodes)).containsExactly(frontNode);
+        assertThat(targets(nodes.get(colorNode), nodes)).containsExactly("color");
+        for (Service node : nodes.values()) {
+            ServiceStatistics st = node.summaryStatistics();
+            if (st != null) {
+                assertThat(st.totalCount()).as(node.name()).isEqualTo(st.okCount()
+                        + st.errorStatistics().totalCount() + st.faultStatistics().totalCount());
+            }
+        }
+        assertThat(edge(nodes.get(frontNode), nodes.get(colorNode)).summaryStatistics().totalCount())
+                .isBetween((long) (REQUESTS * 0.9), (long) (REQUESTS * 1.1));
+    }
+
     // ------------------------------------------------------------------------------------------------- helpers
 
     private String deploy(String chapter) throws IOException {
