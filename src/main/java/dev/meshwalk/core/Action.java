@@ -2,7 +2,8 @@ package dev.meshwalk.core;
 
 /**
  * The things a chapter lets you do besides reading. Each has a key in the lesson view and a pane in its action
- * strip. Until the local cloud is wired in, each pane says so plainly (see {@link ActionPane#placeholder}).
+ * strip. Before its first use each pane says what it does and which key starts it
+ * (see {@link ActionPane#placeholder}).
  */
 public enum Action {
     DEPLOY('d', "Deploy", "deploy this chapter's stack as a previewed change set, with live progress"),
