@@ -3,7 +3,7 @@ package dev.meshwalk.core;
 /**
  * The things a chapter lets you do besides reading. Each has a key in the lesson view and a pane in its action
  * strip. Before its first use each pane says what it does and which key starts it
- * (see {@link ActionPane#placeholder}).
+ * (see {@link ActionPane#untouched}).
  */
 public enum Action {
     DEPLOY('d', "Deploy", "deploy this chapter's stack as a previewed change set, with live progress"),

@@ -44,7 +44,7 @@ public record ActionPane(Action action, Status status, List<String> lines, Quest
     }
 
     /** The pane before its action was used: what it does and how to start it. */
-    public static ActionPane placeholder(Action action) {
+    public static ActionPane untouched(Action action) {
         return new ActionPane(action, Status.NOT_STARTED, List.of(
                 action.purpose() + ".",
                 "Press " + action.key() + " to start."));

@@ -48,11 +48,11 @@ public record State(List<Chapter> chapters, View view, Overlay overlay, int sele
         lesson = List.copyOf(lesson);
     }
 
-    /** The state before the first frame: chapter list, placeholders for every action, progress still loading. */
+    /** The state before the first frame: chapter list, every action pane untouched, progress still loading. */
     public static State initial(List<Chapter> chapters, Size size, boolean unicode, Target target, String logFile) {
         Map<Action, ActionPane> panes = new EnumMap<>(Action.class);
         for (Action a : Action.values()) {
-            panes.put(a, ActionPane.placeholder(a));
+            panes.put(a, ActionPane.untouched(a));
         }
         return new State(chapters, View.CHAPTERS, Overlay.NONE, 0, -1, 0, size, unicode, Map.of(), target, null,
                 "loading saved progress", false, Action.DEPLOY, panes, MapView.initial(), 0, List.of(), 0, logFile);

@@ -30,19 +30,7 @@ final class TemplateViews {
     Map<String, Object> summary(Params in) {
         Template t = template(in, true);
         Map<String, Object> m = new LinkedHashMap<>();
-        List<Object> params = new ArrayList<>();
-        for (Template.ParameterDecl p : t.parameters().values()) {
-            Map<String, Object> pm = new LinkedHashMap<>();
-            pm.put("ParameterKey", p.name());
-            pm.put("DefaultValue", p.defaultValue());
-            pm.put("ParameterType", p.type());
-            pm.put("NoEcho", p.noEcho());
-            pm.put("Description", p.description());
-            pm.put("ParameterConstraints", p.allowedValues().isEmpty() ? Map.of()
-                    : Map.of("AllowedValues", new ArrayList<Object>(p.allowedValues())));
-            params.add(pm);
-        }
-        m.put("Parameters", params);
+        m.put("Parameters", parameterViews(t, true));
         m.put("Description", t.description());
         capabilities(t, m);
         m.put("ResourceTypes", new ArrayList<Object>(new LinkedHashSet<>(t.resources().values().stream()
@@ -59,19 +47,34 @@ final class TemplateViews {
         return m;
     }
 
-    Map<String, Object> validate(Params in) {
-        Template t = template(in, false);
-        Map<String, Object> m = new LinkedHashMap<>();
+    /**
+     * The template's parameters as both operations answer them; GetTemplateSummary also says each one's type and
+     * allowed values, ValidateTemplate does not.
+     */
+    private static List<Object> parameterViews(Template t, boolean withTypeAndConstraints) {
         List<Object> params = new ArrayList<>();
         for (Template.ParameterDecl p : t.parameters().values()) {
             Map<String, Object> pm = new LinkedHashMap<>();
             pm.put("ParameterKey", p.name());
             pm.put("DefaultValue", p.defaultValue());
+            if (withTypeAndConstraints) {
+                pm.put("ParameterType", p.type());
+            }
             pm.put("NoEcho", p.noEcho());
             pm.put("Description", p.description());
+            if (withTypeAndConstraints) {
+                pm.put("ParameterConstraints", p.allowedValues().isEmpty() ? Map.of()
+                        : Map.of("AllowedValues", new ArrayList<Object>(p.allowedValues())));
+            }
             params.add(pm);
         }
-        m.put("Parameters", params);
+        return params;
+    }
+
+    Map<String, Object> validate(Params in) {
+        Template t = template(in, false);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Parameters", parameterViews(t, false));
         m.put("Description", t.description());
         capabilities(t, m);
         m.put("DeclaredTransforms", List.of());
