@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A metric series as one line of block characters ({@code ▁▂▃▄▅▆▇█}), scaled from the series' minimum to its
  * maximum; an ASCII ramp ({@code _.-=+*#@}) where Unicode is not available. A flat series draws at the lowest
- * level (or highest when all values are equal and above zero), so "steady" and "nothing" look different.
+ * level (or highest when all values are equal and above zero), so "steady" and "nothing" look different. A
+ * {@code null} value is a period without data and draws as a blank, so time stays evenly spaced.
  */
 final class Sparkline {
 
@@ -22,10 +23,14 @@ final class Sparkline {
         if (shown.isEmpty()) {
             return "";
         }
-        double min = shown.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        double max = shown.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double min = shown.stream().filter(v -> v != null).mapToDouble(Double::doubleValue).min().orElse(0);
+        double max = shown.stream().filter(v -> v != null).mapToDouble(Double::doubleValue).max().orElse(0);
         StringBuilder line = new StringBuilder(shown.size());
-        for (double v : shown) {
+        for (Double v : shown) {
+            if (v == null) {
+                line.append(' ');
+                continue;
+            }
             int level;
             if (max == min) {
                 level = max > 0 ? ramp.length - 1 : 0;

@@ -3,11 +3,11 @@ package dev.meshwalk.cloud;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -21,18 +21,19 @@ import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 
 /**
  * The numbers that matter per chapter, from GetMetricData: the load balancers' request count, target response
- * time and 2xx count (every chapter), and, once the mesh is in (chapters 2 and 3), the Envoy proxies' request
- * totals and 2xx/5xx per virtual node from the statsd metrics the CloudWatch agent puts in the project's
- * namespace.
+ * time and 2xx count (every chapter), and, once the mesh is in (chapters 2 and 3), the Envoy proxies' ingress and
+ * egress requests and 2xx/5xx per virtual node from the statsd metrics the CloudWatch agent puts in the
+ * project's namespace. Series are named for reading ({@code Envoy front-node} / {@code egress 2xx}), not with the
+ * statsd names and cluster ids, which are too long for a terminal line and say the same thing.
  */
 public final class Metrics {
 
     private static final String ALB_NAMESPACE = "AWS/ApplicationELB";
     private static final String LOAD_BALANCER_TYPE = "AWS::ElasticLoadBalancingV2::LoadBalancer";
     private static final List<String[]> ALB_METRICS = List.of(
-            new String[] {"RequestCount", "Sum"},
-            new String[] {"TargetResponseTime", "Average"},
-            new String[] {"HTTPCode_Target_2XX_Count", "Sum"});
+            new String[] {"RequestCount", "Sum", "RequestCount"},
+            new String[] {"TargetResponseTime", "Average", "TargetResponseTime"},
+            new String[] {"HTTPCode_Target_2XX_Count", "Sum", "Target 2XX count"});
     private static final int MAX_ENVOY_SERIES = 18;
 
     private final CloudSession session;
@@ -51,7 +52,7 @@ public final class Metrics {
     public List<MetricSeries> forChapter(String stackName, String project, boolean withMesh, Duration window,
             Duration period) {
         Map<String, MetricDataQuery> queries = new LinkedHashMap<>();
-        Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, MetricSeries> labels = new LinkedHashMap<>();
         int n = 0;
         for (Map.Entry<String, String> lb : new Stacks(session).physicalIds(stackName, LOAD_BALANCER_TYPE).entrySet()) {
             String dimension = loadBalancerDimension(lb.getValue());
@@ -60,14 +61,14 @@ public final class Metrics {
                 Metric metric = Metric.builder().namespace(ALB_NAMESPACE).metricName(m[0])
                         .dimensions(Dimension.builder().name("LoadBalancer").value(dimension).build()).build();
                 queries.put(id, query(id, metric, m[1], period));
-                labels.put(id, "ALB " + lb.getKey() + " " + m[0] + " (" + m[1] + ")");
+                labels.put(id, named("ALB " + lb.getKey(), m[2], m[0].equals("TargetResponseTime")));
             }
         }
         if (withMesh) {
             for (Metric metric : envoyMetrics(project)) {
                 String id = "m" + n++;
                 queries.put(id, query(id, metric, "Sum", period));
-                labels.put(id, envoyLabel(metric));
+                labels.put(id, named(envoyGroup(metric), envoyName(metric), false));
             }
         }
         if (queries.isEmpty()) {
@@ -91,7 +92,8 @@ public final class Metrics {
                         List<Double> values = new ArrayList<>(previous == null ? List.of() : previous.values());
                         times.addAll(r.timestamps());
                         values.addAll(r.values());
-                        byId.put(r.id(), new MetricSeries(labels.getOrDefault(r.id(), r.label()), times, values));
+                        MetricSeries named = labels.getOrDefault(r.id(), named(r.label(), "", false));
+                        byId.put(r.id(), new MetricSeries(named.group(), named.name(), named.seconds(), times, values));
                     }
                     token = response.nextToken();
                     if (token == null || token.isEmpty()) {
@@ -104,7 +106,7 @@ public final class Metrics {
         }
         List<MetricSeries> ordered = new ArrayList<>();
         for (String id : queries.keySet()) {
-            ordered.add(byId.getOrDefault(id, new MetricSeries(labels.get(id), List.of(), List.of())));
+            ordered.add(byId.getOrDefault(id, labels.get(id)));
         }
         return ordered;
     }
@@ -115,7 +117,11 @@ public final class Metrics {
         return at >= 0 ? arnOrName.substring(at + ":loadbalancer/".length()) : arnOrName;
     }
 
-    /** The Envoy request counters in the project's namespace, per virtual node (ingress/egress totals, 2xx, 5xx). */
+    /**
+     * The Envoy request counters in the project's namespace, per virtual node: the HTTP connection managers'
+     * ingress/egress totals and response classes (2xx, 5xx...). The per-cluster upstream counters count the same
+     * requests once more per destination and are left out, so a chapter-3 mesh fits a screen.
+     */
     private List<Metric> envoyMetrics(String project) {
         List<Metric> found = new ArrayList<>();
         try {
@@ -124,10 +130,7 @@ public final class Metrics {
                 String next = token;
                 ListMetricsResponse response = cloudWatch.listMetrics(b -> b.namespace(project).nextToken(next));
                 for (Metric m : response.metrics()) {
-                    String name = m.metricName().toLowerCase(Locale.ROOT);
-                    boolean requests = name.contains("rq_total") || name.contains("rq_2xx") || name.contains("rq_5xx")
-                            || (name.contains("rq") && hasDimension(m, "envoy.response_code_class"));
-                    if (requests && found.size() < MAX_ENVOY_SERIES) {
+                    if (isDownstreamRequests(m) && found.size() < MAX_ENVOY_SERIES) {
                         found.add(m);
                     }
                 }
@@ -139,21 +142,54 @@ public final class Metrics {
         } catch (SdkException e) {
             throw new DeployException("Could not list the proxies' metrics: " + SdkErrors.summary(e), e);
         }
-        found.sort((a, b) -> envoyLabel(a).compareTo(envoyLabel(b)));
+        found.sort(Comparator.comparing(Metrics::envoyGroup).thenComparing(Metrics::envoyName));
         return found;
     }
 
-    private static boolean hasDimension(Metric m, String name) {
-        return m.dimensions().stream().anyMatch(d -> d.name().equals(name));
+    /** {@code envoy.http.downstream_rq_total}, {@code ..._rq_xx} with a class, or {@code ..._rq_2xx}-style names. */
+    static boolean isDownstreamRequests(Metric m) {
+        String name = m.metricName().toLowerCase(Locale.ROOT);
+        if (!name.contains("downstream_rq")) {
+            return false;
+        }
+        return name.endsWith("downstream_rq_total") || name.matches(".*downstream_rq_[1-5]xx")
+                || (name.endsWith("downstream_rq_xx") && dimension(m, "envoy.response_code_class") != null);
     }
 
-    private static String envoyLabel(Metric m) {
-        String node = m.dimensions().stream().filter(d -> d.name().equals("appmesh.virtual_node"))
-                .map(Dimension::value).findFirst().orElse("");
-        String others = m.dimensions().stream()
-                .filter(d -> !d.name().equals("appmesh.virtual_node") && !d.name().equals("appmesh.mesh"))
-                .map(d -> d.value()).collect(Collectors.joining(" "));
-        return "Envoy " + (node.isEmpty() ? "" : node + " ") + m.metricName() + (others.isEmpty() ? "" : " " + others);
+    /** {@code Envoy front-node}: the virtual node without the mesh-name prefix every node of the mesh carries. */
+    static String envoyGroup(Metric m) {
+        String node = dimension(m, "appmesh.virtual_node");
+        String mesh = dimension(m, "appmesh.mesh");
+        if (node == null) {
+            return "Envoy";
+        }
+        if (mesh != null && node.startsWith(mesh + "-") && node.length() > mesh.length() + 1) {
+            node = node.substring(mesh.length() + 1);
+        }
+        return "Envoy " + node;
+    }
+
+    /** {@code ingress requests}, {@code egress 2xx}: the listener side and what is counted. */
+    static String envoyName(Metric m) {
+        String side = dimension(m, "envoy.http_conn_manager_prefix");
+        String name = m.metricName().toLowerCase(Locale.ROOT);
+        String counted;
+        if (name.endsWith("_rq_total")) {
+            counted = "requests";
+        } else if (name.endsWith("_rq_xx")) {
+            counted = dimension(m, "envoy.response_code_class") + "xx";
+        } else {
+            counted = name.substring(name.lastIndexOf('_') + 1);
+        }
+        return (side == null ? "" : side + " ") + counted;
+    }
+
+    private static String dimension(Metric m, String name) {
+        return m.dimensions().stream().filter(d -> d.name().equals(name)).map(Dimension::value).findFirst().orElse(null);
+    }
+
+    private static MetricSeries named(String group, String name, boolean seconds) {
+        return new MetricSeries(group, name, seconds, List.of(), List.of());
     }
 
     private static MetricDataQuery query(String id, Metric metric, String stat, Duration period) {

@@ -18,7 +18,8 @@ public final class KeyBindings {
         return List.of(
                 new Binding("up/down, j/k", "move the selection"),
                 new Binding("0-9", "select that chapter"),
-                new Binding("enter, l", "open the selected chapter"));
+                new Binding("enter, l", "open the selected chapter"),
+                new Binding("x", "teardown: delete what the tutorial created"));
     }
 
     public static List<Binding> lesson() {
@@ -28,7 +29,7 @@ public final class KeyBindings {
                 new Binding("g / G", "top / end of the lesson"),
                 new Binding("n / p", "next / previous chapter"),
                 new Binding("0-9", "open that chapter"),
-                new Binding("d t m c x", "show the deploy, traffic, map, metrics, teardown pane"),
+                new Binding("d t m c x", "deploy, traffic, map, metrics, teardown pane"),
                 new Binding("V", "check this chapter against the live target"),
                 new Binding("esc, h", "back to the chapter list"));
     }
@@ -51,10 +52,18 @@ public final class KeyBindings {
                 new Binding("ctrl-c", "quit at once"));
     }
 
-    /** One line of key hints for the footer of a view, shortest first so narrow screens keep the essentials. */
+    /** One line of key hints for the footer of a view; every one fits 80 columns, so "? help  q quit" is never cut. */
     public static String footer(View view) {
+        return footer(view, null);
+    }
+
+    /** The footer, with the focused pane's own keys when an action pane is shown. */
+    public static String footer(View view, Action focused) {
         if (view == View.ACTION) {
-            return "d,t,m,c,x panes  y/esc answer  +/- r traffic  w l v map  V check  esc back  ? help  q quit";
+            String own = focused == Action.TRAFFIC ? "t on/off  +/- speed  r clear"
+                    : focused == Action.MAP ? "w window  l labels  v table"
+                    : "y/esc answer  V check";
+            return "d,t,m,c,x panes  " + own + "  esc back  ? help  q quit";
         }
         return view == View.CHAPTERS
                 ? "up/down move  0-3 select  enter open  x teardown  ? help  q quit"

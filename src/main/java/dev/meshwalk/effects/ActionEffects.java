@@ -2,9 +2,9 @@ package dev.meshwalk.effects;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 
 import dev.meshwalk.cloud.CloudSession;
 import dev.meshwalk.cloud.CloudSetupException;
+import dev.meshwalk.cloud.CloudTarget;
 import dev.meshwalk.cloud.DeployEvent;
 import dev.meshwalk.cloud.DeployOutcome;
 import dev.meshwalk.cloud.DeployPlan;
@@ -505,36 +506,22 @@ public final class ActionEffects implements AutoCloseable {
     // ---- metrics ------------------------------------------------------------------------------------------
 
     private void metrics(String chapterId) {
-        pane(Action.METRICS, Status.IN_PROGRESS, List.of("Fetching the metrics of the last 15 minutes ..."));
+        pane(Action.METRICS, Status.IN_PROGRESS, List.of("Fetching the chapter's metrics ..."));
         Optional<CloudSession> s = session(Action.METRICS);
         if (s.isEmpty()) {
             return;
         }
         try {
             boolean mesh = chapterId.startsWith("2") || chapterId.startsWith("3");
+            Duration period = MetricsView.period(s.get().target().kind() == CloudTarget.Kind.AWS);
+            Instant end = Instant.now();
             List<MetricSeries> series = new Metrics(s.get()).forChapter(support.stackName(), support.project(), mesh,
-                    Duration.ofMinutes(15), Duration.ofMinutes(1));
-            List<String> lines = new ArrayList<>();
-            lines.add("Chapter " + chapterId + ", last 15 minutes, one point per minute (c refreshes):");
-            lines.add("");
-            if (series.isEmpty()) {
-                lines.add("No metrics yet: deploy the chapter (d) and run traffic (t) for a minute or two.");
-            }
-            int labelWidth = series.stream().mapToInt(m -> m.label().length()).max().orElse(10);
-            for (MetricSeries m : series) {
-                lines.add(String.format(Locale.ROOT, "%-" + labelWidth + "s  %-15s  last %s  max %s", m.label(),
-                        m.values().isEmpty() ? "(no data)" : support.sparkline(m.values(), 15),
-                        m.last().isPresent() ? fmt(m.last().getAsDouble()) : "-",
-                        m.max().isPresent() ? fmt(m.max().getAsDouble()) : "-"));
-            }
+                    MetricsView.window(period), period);
+            List<String> lines = new MetricsView(support::sparkline).lines(chapterId, series, end, period);
             pane(Action.METRICS, series.isEmpty() ? Status.INFO : Status.OK, lines);
         } catch (RuntimeException e) {
             pane(Action.METRICS, Status.FAILED, List.of("Could not fetch the metrics: " + message(e)));
         }
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3f", v);
     }
 
     // ---- teardown -----------------------------------------------------------------------------------------

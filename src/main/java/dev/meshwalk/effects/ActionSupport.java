@@ -24,6 +24,6 @@ public interface ActionSupport {
     /** The change-set preview lines (+ add, ~ modify [replaced], - remove, with plain-language descriptions). */
     List<String> preview(DeployPlan.Ready plan);
 
-    /** A series as one line of block characters, at most {@code width} wide. */
+    /** A series as one line of block characters, at most {@code width} wide; a {@code null} value is a blank gap. */
     String sparkline(List<Double> values, int width);
 }

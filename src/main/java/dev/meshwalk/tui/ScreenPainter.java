@@ -44,7 +44,7 @@ final class ScreenPainter {
             lesson(s, c, layout);
         }
         statusBar(s, c);
-        c.text(0, c.rows - 1, " " + KeyBindings.footer(s.view()), c.theme.dim(), c.cols);
+        c.text(0, c.rows - 1, " " + KeyBindings.footer(s.view(), s.focused()), c.theme.dim(), c.cols);
         if (s.overlay() == Overlay.HELP) {
             help(s, c);
         } else if (s.overlay() == Overlay.CONFIRM_QUIT) {
@@ -228,38 +228,34 @@ final class ScreenPainter {
     }
 
     private static void help(State s, Canvas c) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"Everywhere", null});
-        KeyBindings.everywhere().forEach(b -> rows.add(new String[] {b.keys(), b.meaning()}));
-        rows.add(new String[] {"", ""});
-        rows.add(new String[] {"Chapter list", null});
-        KeyBindings.chapterList().forEach(b -> rows.add(new String[] {b.keys(), b.meaning()}));
-        rows.add(new String[] {"", ""});
-        rows.add(new String[] {"Lesson", null});
-        KeyBindings.lesson().forEach(b -> rows.add(new String[] {b.keys(), b.meaning()}));
         int width = Math.min(c.cols - 4, 84);
-        List<String> footer = wrapAll(List.of("Logs are written to " + s.logFile()), width - 4);
-        int height = Math.min(c.rows - 2, rows.size() + footer.size() + 3);
+        int inner = width - 4;
+        List<String> footer = wrapAll(List.of("Logs are written to " + s.logFile()), inner);
+        int maxBody = Math.max(1, c.rows - 4 - footer.size());
+        List<HelpOverlay.Row> rows = HelpOverlay.rows(s.view(), inner, maxBody);
+        int height = Math.min(c.rows - 2, rows.size() + footer.size() + 2);
         int left = (c.cols - width) / 2;
         int top = Math.max(1, (c.rows - height) / 2);
         c.box(left, top, width, height, "Help (any key closes)", c.theme.border());
         int row = top + 1;
-        int keyWidth = 22;
-        for (String[] r : rows) {
+        int keyWidth = HelpOverlay.keyColumn();
+        for (HelpOverlay.Row r : rows) {
             if (row >= top + height - 1 - footer.size()) {
                 break;
             }
-            if (r[1] == null) {
-                c.text(left + 2, row, r[0], c.theme.bold(), width - 4);
+            if (r.kind() == HelpOverlay.Kind.HEADING) {
+                c.text(left + 2, row, r.text(), c.theme.bold(), inner);
+            } else if (r.kind() == HelpOverlay.Kind.NOTE) {
+                c.text(left + 2, row, r.text(), c.theme.dim(), inner);
             } else {
-                c.text(left + 4, row, r[0], c.theme.bold(), keyWidth - 2);
-                c.text(left + 2 + keyWidth, row, r[1], Attr.PLAIN, width - keyWidth - 4);
+                c.text(left + 4, row, r.keys(), c.theme.bold(), keyWidth - 2);
+                c.text(left + 2 + keyWidth, row, r.text(), Attr.PLAIN, inner - keyWidth);
             }
             row++;
         }
         row = top + height - 1 - footer.size();
         for (String f : footer) {
-            c.text(left + 2, row++, f, c.theme.dim(), width - 4);
+            c.text(left + 2, row++, f, c.theme.dim(), inner);
         }
     }
 

@@ -27,6 +27,12 @@ class SparklineTest {
     }
 
     @Test
+    void periodsWithoutDataStayAsGapsSoTimeIsEvenlySpaced() {
+        assertThat(Sparkline.render(java.util.Arrays.asList(null, 0.0, null, 7.0), 20, true)).isEqualTo(" ▁ █");
+        assertThat(Sparkline.render(java.util.Arrays.asList(null, null, 5.0), 20, false)).isEqualTo("  @");
+    }
+
+    @Test
     void keepsOnlyTheNewestValuesThatFit() {
         assertThat(Sparkline.render(List.of(9.0, 9.0, 0.0, 7.0), 2, true)).isEqualTo("▁█");
     }

@@ -1,0 +1,147 @@
+package dev.meshwalk.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+
+import dev.meshwalk.content.ChapterCatalog;
+import dev.meshwalk.content.LessonSource;
+import dev.meshwalk.core.EffectRunner;
+import dev.meshwalk.core.KeyBindings;
+import dev.meshwalk.core.KeyBindings.Binding;
+import dev.meshwalk.core.Msg;
+import dev.meshwalk.core.Size;
+import dev.meshwalk.core.State;
+import dev.meshwalk.core.Target;
+
+/**
+ * The help overlay on the smallest supported terminal (80x24), read off Lanterna's virtual terminal: in each view
+ * every key the overlay shows is there with its whole meaning (a meaning cut at the box edge, like the old
+ * "teardown p", fails), and the keys of the view the learner is in are always among them.
+ */
+class HelpOverlayScreenTest {
+
+    private static final ChapterCatalog CATALOG = ChapterCatalog.load(LessonSource.classpath("lessons-fixture"));
+    private static final String LOG = "/home/learner/.local/state/meshwalk/meshwalk.log";
+
+    private DefaultVirtualTerminal terminal;
+    private TerminalScreen screen;
+    private TuiLoop loop;
+
+    private void open(int cols, int rows) throws IOException {
+        terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
+        screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        State initial = State.initial(CATALOG.chapters(), new Size(cols, rows), true, Target.local(), LOG);
+        loop = new TuiLoop(screen, initial, EffectRunner.none(), new LinkedBlockingQueue<Msg>(), false);
+        loop.start(List.of());
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        if (screen != null) {
+            screen.stopScreen();
+        }
+    }
+
+    private void keys(Object... keys) throws Exception {
+        for (Object k : keys) {
+            terminal.addInput(k instanceof Character c ? new KeyStroke(c, false, false) : new KeyStroke((KeyType) k));
+            loop.step(0);
+        }
+    }
+
+    private List<String> rows() {
+        List<String> rows = new ArrayList<>();
+        TerminalSize size = terminal.getTerminalSize();
+        for (int r = 0; r < size.getRows(); r++) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < size.getColumns(); c++) {
+                line.append(terminal.getCharacter(c, r).getCharacterString());
+            }
+            rows.add(line.toString());
+        }
+        return rows;
+    }
+
+    /** The text inside the help box, rows joined and white space collapsed, so wrapped meanings read whole. */
+    private String helpBoxText() {
+        List<String> rows = rows();
+        int top = -1;
+        for (int r = 0; r < rows.size() && top < 0; r++) {
+            if (rows.get(r).contains("┌─ Help")) {
+                top = r;
+            }
+        }
+        assertThat(top).as("the help box is on screen:\n" + String.join("\n", rows)).isNotNegative();
+        int left = rows.get(top).indexOf('┌');
+        int right = rows.get(top).lastIndexOf('┐');
+        StringBuilder inside = new StringBuilder();
+        for (int r = top + 1; r < rows.size() && rows.get(r).charAt(left) != '└'; r++) {
+            inside.append(rows.get(r), left + 1, right).append(' ');
+        }
+        return inside.toString().replaceAll("\\s+", " ");
+    }
+
+    private void assertWhole(String box, List<Binding> bindings) {
+        for (Binding b : bindings) {
+            assertThat(box).as("keys and whole meaning of '" + b.keys() + "' in the help box:\n"
+                    + String.join("\n", rows())).contains((b.keys() + " " + b.meaning()).replaceAll("\\s+", " "));
+        }
+    }
+
+    @Test
+    void onTheChapterListEveryKeyShownHasItsWholeMeaning() throws Exception {
+        open(80, 24);
+        keys('?');
+        String box = helpBoxText();
+        assertWhole(box, KeyBindings.everywhere());
+        assertWhole(box, KeyBindings.chapterList());
+        assertWhole(box, KeyBindings.lesson());
+        assertThat(box).contains("Logs are written to " + LOG);
+    }
+
+    @Test
+    void inALessonTheLessonKeysIncludingThePaneKeysAreWhole() throws Exception {
+        open(80, 24);
+        keys('2', KeyType.Enter, '?');
+        String box = helpBoxText();
+        assertWhole(box, KeyBindings.everywhere());
+        assertWhole(box, KeyBindings.lesson());
+        assertThat(box).contains("d t m c x deploy, traffic, map, metrics, teardown pane");
+    }
+
+    @Test
+    void inAnActionPaneTheHelpShowsThePaneKeysWholeAndSaysWhereTheRestAre() throws Exception {
+        open(80, 24);
+        keys('3', KeyType.Enter, 'm', '?');
+        String box = helpBoxText();
+        assertWhole(box, KeyBindings.everywhere());
+        assertWhole(box, KeyBindings.actions());
+        assertThat(box).contains("Keys of the chapter list and the lesson: press ? there.");
+    }
+
+    @Test
+    void theFooterKeepsHelpAndQuitInEveryViewAt80Columns() throws Exception {
+        open(80, 24);
+        assertThat(rows().get(23)).contains("? help  q quit");
+        keys('3', KeyType.Enter);
+        assertThat(rows().get(23)).contains("? help  q quit");
+        for (char pane : new char[] {'d', 't', 'm', 'c', 'x'}) {
+            keys(pane);
+            assertThat(rows().get(23)).as("footer of pane " + pane).contains("? help  q quit");
+        }
+    }
+}
