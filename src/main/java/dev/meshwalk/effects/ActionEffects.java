@@ -514,9 +514,9 @@ public final class ActionEffects implements AutoCloseable {
         try {
             boolean mesh = chapterId.startsWith("2") || chapterId.startsWith("3");
             Duration period = MetricsView.period(s.get().target().kind() == CloudTarget.Kind.AWS);
-            Instant end = Instant.now();
+            Instant end = MetricsView.lastFullPeriodEnd(Instant.now(), period);
             List<MetricSeries> series = new Metrics(s.get()).forChapter(support.stackName(), support.project(), mesh,
-                    MetricsView.window(period), period);
+                    MetricsView.window(period), period, end);
             List<String> lines = new MetricsView(support::sparkline).lines(chapterId, series, end, period);
             pane(Action.METRICS, series.isEmpty() ? Status.INFO : Status.OK, lines);
         } catch (RuntimeException e) {

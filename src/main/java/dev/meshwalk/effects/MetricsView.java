@@ -33,6 +33,15 @@ final class MetricsView {
         return onAws ? Duration.ofMinutes(1) : Duration.ofSeconds(10);
     }
 
+    /**
+     * The end of the last whole period before {@code now}: the period still filling would draw as a dip at the
+     * right edge and make "last" look like a drop in traffic.
+     */
+    static Instant lastFullPeriodEnd(Instant now, Duration period) {
+        long p = Math.max(1, period.toMillis());
+        return Instant.ofEpochMilli(now.toEpochMilli() - Math.floorMod(now.toEpochMilli(), p));
+    }
+
     static Duration window(Duration period) {
         return period.multipliedBy(POINTS);
     }

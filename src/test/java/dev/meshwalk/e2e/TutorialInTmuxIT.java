@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,8 +57,9 @@ class TutorialInTmuxIT {
     private static long startedAt;
     private static final Map<String, Long> stepMillis = new LinkedHashMap<>();
 
-    @BeforeAll
-    static void tmuxAndTheJarAreThere() {
+    /** Per test, not per class, so a skip is reported as a skipped test with its reason, not as no test at all. */
+    @BeforeEach
+    void tmuxAndTheJarAreThere() {
         Optional<String> missing = TmuxTerminal.unavailable();
         if (missing.isPresent()) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {

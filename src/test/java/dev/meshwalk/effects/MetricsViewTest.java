@@ -76,6 +76,13 @@ class MetricsViewTest {
     }
 
     @Test
+    void theWindowEndsAtTheLastWholePeriodSoAHalfFilledOneDoesNotLookLikeADrop() {
+        assertThat(MetricsView.lastFullPeriodEnd(Instant.parse("2026-11-25T23:00:07.250Z"), PERIOD))
+                .isEqualTo(Instant.parse("2026-11-25T23:00:00Z"));
+        assertThat(MetricsView.lastFullPeriodEnd(END, PERIOD)).isEqualTo(END);
+    }
+
+    @Test
     void onAwsThePointsAreMinutes() {
         assertThat(MetricsView.period(true)).isEqualTo(Duration.ofMinutes(1));
         assertThat(MetricsView.window(MetricsView.period(false))).isEqualTo(Duration.ofMinutes(4));
