@@ -174,6 +174,8 @@ class TuiActionScreenTest {
         assertThat(text()).contains("t Traffic ◌").contains("blue     ████").contains("2.0 req/s");
         keys(KeyType.Escape);
         assertThat(text()).as("back to reading while it runs").contains("Chapter 3/3");
+        assertThat(text().replaceAll("\\s+", " ")).as("the lesson's action strip shows the same board text")
+                .contains("running: GET http://127.0.0.2:8080/color");
         keys('q');
         assertThat(text()).contains("Something is still running.");
     }
