@@ -27,18 +27,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AwsCli {
 
-    /** The two CLIs, how each is found and how it names itself in {@code --version}. */
+    /** The two CLIs, where each is found and how to install it. */
     public enum Version {
-        V1("aws", "aws-cli/1.", "pip install awscli"),
-        V2("/usr/bin/aws", "aws-cli/2.", "apt-get install awscli");
+        V1("aws", "pip install awscli"),
+        V2("/usr/bin/aws", "apt-get install awscli");
 
         private final String executable;
-        private final String banner;
         private final String install;
 
-        Version(String executable, String banner, String install) {
+        Version(String executable, String install) {
             this.executable = executable;
-            this.banner = banner;
             this.install = install;
         }
 
@@ -46,20 +44,25 @@ public final class AwsCli {
         public static Version named(String which) {
             return valueOf(which.toUpperCase(Locale.ROOT));
         }
+
+        /** How this CLI's {@code --version} begins: {@code aws-cli/1.} or {@code aws-cli/2.}. */
+        private String banner() {
+            return "aws-cli/" + name().substring(1) + ".";
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A guard against a hung CLI; a chapter deploy through the CLI takes seconds. */
     private static final long DEADLINE_SECONDS = 180;
 
-    private final String executable;
-    private final URI endpoint;
-    private final String region;
+    /** {@code aws --endpoint-url E --region R --output json}: what every call starts with. */
+    private final List<String> command;
+    private final Map<String, String> environment;
 
-    private AwsCli(String executable, URI endpoint, String region) {
-        this.executable = executable;
-        this.endpoint = endpoint;
-        this.region = region;
+    private AwsCli(Version version, URI endpoint, String region) {
+        command = List.of(version.executable, "--endpoint-url", endpoint.toString(), "--region", region,
+                "--output", "json");
+        environment = Map.of("AWS_DEFAULT_REGION", region);
     }
 
     /** What a CLI run printed and how it ended. */
@@ -87,23 +90,22 @@ public final class AwsCli {
 
     /** The CLI {@code version}, talking to {@code endpoint} in {@code region}; skips the test when not installed. */
     public static AwsCli installed(Version version, URI endpoint, String region) {
+        String missing = version + " AWS CLI not installed as " + version.executable + " (" + version.install
+                + "); skipped";
         try {
             Run reported = run(List.of(version.executable, "--version"), Map.of());
-            assumeTrue(reported.exit() == 0 && reported.output().startsWith(version.banner),
-                    version + " AWS CLI not installed as " + version.executable + " (" + version.install + "); skipped");
+            assumeTrue(reported.exit() == 0 && reported.output().startsWith(version.banner()), missing);
         } catch (IOException e) {
-            assumeTrue(false, version + " AWS CLI not installed as " + version.executable + " (" + version.install
-                    + "); skipped: " + e.getMessage());
+            assumeTrue(false, missing + ": " + e.getMessage());
         }
-        return new AwsCli(version.executable, endpoint, region);
+        return new AwsCli(version, endpoint, region);
     }
 
     /** Runs {@code aws --endpoint-url E --region R --output json ARGS...}; later options win over these. */
     public Run run(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(executable, "--endpoint-url", endpoint.toString(),
-                "--region", region, "--output", "json"));
-        command.addAll(List.of(args));
-        return run(command, Map.of("AWS_DEFAULT_REGION", region));
+        List<String> all = new ArrayList<>(command);
+        all.addAll(List.of(args));
+        return run(all, environment);
     }
 
     private static Run run(List<String> command, Map<String, String> extraEnvironment) throws IOException {
