@@ -27,17 +27,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AwsCli {
 
-    /** The two CLIs, where each is found and how to install it. */
+    /** The two CLIs and where each is found. */
     public enum Version {
-        V1("aws", "pip install awscli"),
-        V2("/usr/bin/aws", "apt-get install awscli");
+        /** pip's v1: whichever {@code aws} comes first on PATH. */
+        V1("aws"),
+        /** Debian's v2 package. */
+        V2("/usr/bin/aws");
 
         private final String executable;
-        private final String install;
 
-        Version(String executable, String install) {
+        Version(String executable) {
             this.executable = executable;
-            this.install = install;
         }
 
         /** "v1" or "v2", as parameterized tests name them. */
@@ -48,6 +48,10 @@ public final class AwsCli {
         /** How this CLI's {@code --version} begins: {@code aws-cli/1.} or {@code aws-cli/2.}. */
         private String banner() {
             return "aws-cli/" + name().substring(1) + ".";
+        }
+
+        private String install() {
+            return this == V1 ? "pip install awscli" : "apt-get install awscli";
         }
     }
 
@@ -90,7 +94,7 @@ public final class AwsCli {
 
     /** The CLI {@code version}, talking to {@code endpoint} in {@code region}; skips the test when not installed. */
     public static AwsCli installed(Version version, URI endpoint, String region) {
-        String missing = version + " AWS CLI not installed as " + version.executable + " (" + version.install
+        String missing = version + " AWS CLI not installed as " + version.executable + " (" + version.install()
                 + "); skipped";
         try {
             Run reported = run(List.of(version.executable, "--version"), Map.of());
