@@ -134,8 +134,8 @@ final class TmuxTerminal implements AutoCloseable {
                 throw new AssertionError("While waiting for " + what + ": " + wrong.get() + "\n" + framed(shown));
             }
             if (paneDead()) {
-                throw new AssertionError("While waiting for " + what + " the program exited with status "
-                        + exitStatus().map(String::valueOf).orElse("?") + "\n" + framed(shown));
+                throw new AssertionError("While waiting for " + what + " the program ended (" + howItEnded() + ")\n"
+                        + framed(shown));
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Waited " + timeout.toSeconds() + " s for " + what + " and it did not come.\n"
@@ -149,16 +149,29 @@ final class TmuxTerminal implements AutoCloseable {
         return waitFor(what, timeout, ready, s -> Optional.empty());
     }
 
-    /** Waits until the program in the pane has exited; returns its exit status. */
+    /**
+     * Waits until the program in the pane has exited and tmux has its exit status; returns that status. tmux marks
+     * the pane dead when the terminal closes, which can come a moment before it has reaped the process, so "dead"
+     * alone is not "exited".
+     */
     int waitForExit(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!paneDead()) {
+        while (true) {
+            if (paneDead()) {
+                Optional<Integer> status = exitStatus();
+                if (status.isPresent()) {
+                    return status.get();
+                }
+                if (!format("#{pane_dead_signal}").isEmpty()) {
+                    throw new AssertionError("The program was " + howItEnded() + "\n" + framed(screen()));
+                }
+            }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Waited " + timeout.toSeconds() + " s for the program to exit.\n" + framed(screen()));
+                throw new AssertionError("Waited " + timeout.toSeconds() + " s for the program to exit (" + howItEnded()
+                        + ").\n" + framed(screen()));
             }
             sleep(POLL);
         }
-        return exitStatus().orElseThrow(() -> new AssertionError("tmux knows no exit status for the pane"));
     }
 
     /** The process id of the program in the pane (started through {@code env}, which execs it). */
@@ -173,6 +186,13 @@ final class TmuxTerminal implements AutoCloseable {
     Optional<Integer> exitStatus() {
         String status = format("#{pane_dead_status}");
         return status.isEmpty() ? Optional.empty() : Optional.of(Integer.parseInt(status));
+    }
+
+    /** How the pane's program ended, in words: its exit status, or the signal that killed it. */
+    String howItEnded() {
+        String status = format("#{pane_dead_status}");
+        String signal = format("#{pane_dead_signal}");
+        return !status.isEmpty() ? "exit status " + status : !signal.isEmpty() ? "killed by signal " + signal : "unknown";
     }
 
     /** A screen between rulers, with its size, for failure messages. */

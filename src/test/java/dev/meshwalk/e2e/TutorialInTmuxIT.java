@@ -162,7 +162,11 @@ class TutorialInTmuxIT {
             if (!tmux.paneDead()) {
                 tmux.press("y");
             }
-            assertThat(tmux.waitForExit(SHORT)).as("exit status").isZero();
+            try {
+                assertThat(tmux.waitForExit(SHORT)).as("exit status").isZero();
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n" + stillRunning(javaPid), e);
+            }
         });
 
         assertThat(ProcessHandle.of(javaPid).filter(ProcessHandle::isAlive)).as("the tutorial's JVM").isEmpty();
@@ -210,6 +214,22 @@ class TutorialInTmuxIT {
     private static Optional<String> failed(String screen) {
         return screen.contains("_FAILED") || screen.contains("ROLLBACK")
                 ? Optional.of("the deploy failed or rolled back") : Optional.empty();
+    }
+
+    /** For a program that did not exit: whether it still runs and, if so, its threads, which say what holds it. */
+    private static String stillRunning(long pid) {
+        if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
+            return "The tutorial's JVM (pid " + pid + ") is gone; tmux did not report how it ended.";
+        }
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        try {
+            Process p = new ProcessBuilder(jcmd, Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+            return "The tutorial's JVM (pid " + pid + ") still runs; its threads:\n" + dump;
+        } catch (IOException | InterruptedException e) {
+            return "The tutorial's JVM (pid " + pid + ") still runs; no thread dump: " + e.getMessage();
+        }
     }
 
     /** The traffic pane's count of answers, 0 when it is not on screen. */
