@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
 final class TmuxTerminal implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(150);
+    /** What the wrapper shell prints when the program ends, followed by its exit status and "]". */
+    static final String EXITED = "[program exited with status ";
+    private static final Pattern EXIT_LINE = Pattern.compile(Pattern.quote(EXITED) + "(\\d+)\\]");
     private static final Duration TMUX_CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final String socket;
@@ -61,9 +64,10 @@ final class TmuxTerminal implements AutoCloseable {
 
     /**
      * Starts {@code command} in a new {@code cols x rows} session on a private tmux server named after
-     * {@code socketPrefix}, the process id and the clock. The command is started through {@code env} with
-     * {@code environment} added, so the pane's process id is the program's own. The pane stays after the program
-     * exits, so its exit status can be read.
+     * {@code socketPrefix}, the process id and the clock, with {@code environment} added. A small shell runs the
+     * program and prints {@link #EXITED} with its exit status when it ends: tmux reports a dead pane's status only
+     * once it has reaped the process, and under load it sometimes leaves it a zombie for a long time, so the
+     * status is read from the screen instead. The pane stays after the shell ends.
      */
     static TmuxTerminal start(String socketPrefix, int cols, int rows, Map<String, String> environment,
             List<String> command) {
@@ -72,6 +76,7 @@ final class TmuxTerminal implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("new-session", "-d", "-s", t.session,
                 "-x", Integer.toString(cols), "-y", Integer.toString(rows), "env"));
         environment.forEach((k, v) -> args.add(k + "=" + v));
+        args.addAll(List.of("sh", "-c", "\"$@\"; s=$?; echo \"" + EXITED + "$s]\"; exit $s", "sh"));
         args.addAll(command);
         try {
             t.tmux(args);
@@ -100,6 +105,11 @@ final class TmuxTerminal implements AutoCloseable {
     /** The visible screen as plain text, one line per row. */
     String screen() {
         return tmux(List.of("capture-pane", "-p", "-t", session));
+    }
+
+    /** Everything the pane printed, its scrollback included (a thread dump printed after the screen closed, say). */
+    String history() {
+        return tmux(List.of("capture-pane", "-p", "-J", "-S", "-", "-t", session));
     }
 
     /** Waits until the screen contains {@code text}; returns that screen. */
@@ -133,9 +143,9 @@ final class TmuxTerminal implements AutoCloseable {
             if (wrong.isPresent()) {
                 throw new AssertionError("While waiting for " + what + ": " + wrong.get() + "\n" + framed(shown));
             }
-            if (paneDead()) {
-                throw new AssertionError("While waiting for " + what + " the program ended (" + howItEnded() + ")\n"
-                        + framed(shown));
+            if (exitStatus().isPresent()) {
+                throw new AssertionError("While waiting for " + what + " the program ended with status "
+                        + exitStatus().get() + "\n" + framed(shown));
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Waited " + timeout.toSeconds() + " s for " + what + " and it did not come.\n"
@@ -149,50 +159,61 @@ final class TmuxTerminal implements AutoCloseable {
         return waitFor(what, timeout, ready, s -> Optional.empty());
     }
 
-    /**
-     * Waits until the program in the pane has exited and tmux has its exit status; returns that status. tmux marks
-     * the pane dead when the terminal closes, which can come a moment before it has reaped the process, so "dead"
-     * alone is not "exited".
-     */
+    /** Waits until the program has exited; returns its exit status. */
     int waitForExit(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            if (paneDead()) {
-                Optional<Integer> status = exitStatus();
-                if (status.isPresent()) {
-                    return status.get();
-                }
-                if (!format("#{pane_dead_signal}").isEmpty()) {
-                    throw new AssertionError("The program was " + howItEnded() + "\n" + framed(screen()));
-                }
+            Optional<Integer> status = exitStatus();
+            if (status.isPresent()) {
+                return status.get();
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Waited " + timeout.toSeconds() + " s for the program to exit (" + howItEnded()
-                        + ").\n" + framed(screen()));
+                throw new AssertionError("Waited " + timeout.toSeconds() + " s for the program to exit.\n"
+                        + framed(screen()));
             }
             sleep(POLL);
         }
     }
 
-    /** The process id of the program in the pane (started through {@code env}, which execs it). */
-    long panePid() {
-        return Long.parseLong(format("#{pane_pid}"));
+    /**
+     * The program's process (the wrapper shell's child), waiting briefly for the shell to start it.
+     */
+    ProcessHandle program() {
+        long shell = Long.parseLong(format("#{pane_pid}"));
+        long deadline = System.nanoTime() + TMUX_CALL_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<ProcessHandle> child = ProcessHandle.of(shell).flatMap(p -> p.children().findFirst());
+            if (child.isPresent()) {
+                return child.get();
+            }
+            sleep(Duration.ofMillis(20));
+        }
+        throw new AssertionError("The program did not start within " + TMUX_CALL_TIMEOUT.toSeconds() + " s.\n"
+                + framed(screen()));
     }
 
-    boolean paneDead() {
-        return "1".equals(format("#{pane_dead}"));
+    /** Whether the program has ended (the wrapper shell printed its status). */
+    boolean exited() {
+        return exitStatus().isPresent();
     }
 
+    /**
+     * The program's exit status, once known: from the wrapper shell's line (anywhere in the pane's history; the
+     * terminal restore may move it off screen), or from tmux once it has reaped the shell, which exits with the
+     * program's status.
+     */
     Optional<Integer> exitStatus() {
-        String status = format("#{pane_dead_status}");
-        return status.isEmpty() ? Optional.empty() : Optional.of(Integer.parseInt(status));
-    }
-
-    /** How the pane's program ended, in words: its exit status, or the signal that killed it. */
-    String howItEnded() {
-        String status = format("#{pane_dead_status}");
-        String signal = format("#{pane_dead_signal}");
-        return !status.isEmpty() ? "exit status " + status : !signal.isEmpty() ? "killed by signal " + signal : "unknown";
+        Matcher m = EXIT_LINE.matcher(history());
+        if (m.find()) {
+            return Optional.of(Integer.parseInt(m.group(1)));
+        }
+        if ("1".equals(format("#{pane_dead}"))) {
+            String status = format("#{pane_dead_status}");
+            if (!status.isEmpty()) {
+                return Optional.of(Integer.parseInt(status));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A screen between rulers, with its size, for failure messages. */

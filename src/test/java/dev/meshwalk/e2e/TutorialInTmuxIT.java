@@ -88,7 +88,7 @@ class TutorialInTmuxIT {
         env.put("LC_ALL", "C.UTF-8");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         tmux = TmuxTerminal.start("meshwalk-e2e", 100, 30, env, List.of(java, "-jar", JAR.toAbsolutePath().toString()));
-        long javaPid = tmux.panePid();
+        long javaPid = tmux.program().pid();
 
         step("first frame", () -> tmux.waitForText("Chapters", SHORT));
         String cloud = step("embedded local cloud up", () -> tmux.waitForMatch(ENDPOINT, SHORT).group(1));
@@ -158,9 +158,14 @@ class TutorialInTmuxIT {
         List<ProcessHandle> ours = ProcessHandle.of(javaPid).map(p -> p.descendants().toList()).orElse(List.of());
         step("quit", () -> {
             tmux.press("q");
-            tmux.waitFor("the program to exit or ask", SHORT, s -> tmux.paneDead() || s.contains("Quit anyway?"));
-            if (!tmux.paneDead()) {
-                tmux.press("y");
+            // Quitting asks first only while something runs (after the teardown the traffic loop has stopped).
+            long deadline = System.nanoTime() + SHORT.toNanos();
+            while (!tmux.exited() && System.nanoTime() < deadline) {
+                if (tmux.screen().contains("Quit anyway?")) {
+                    tmux.press("y");
+                    break;
+                }
+                Thread.sleep(100);
             }
             try {
                 assertThat(tmux.waitForExit(SHORT)).as("exit status").isZero();
@@ -216,20 +221,38 @@ class TutorialInTmuxIT {
                 ? Optional.of("the deploy failed or rolled back") : Optional.empty();
     }
 
-    /** For a program that did not exit: whether it still runs and, if so, its threads, which say what holds it. */
+    /**
+     * For a program that did not exit: whether it still runs and, if so, its threads, which say what holds it. A
+     * JVM stuck in its shutdown no longer answers jcmd, so this asks for the dump with SIGQUIT, which the JVM
+     * prints into the pane.
+     */
     private static String stillRunning(long pid) {
         if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
             return "The tutorial's JVM (pid " + pid + ") is gone; tmux did not report how it ended.";
         }
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        StringBuilder states = new StringBuilder();
+        ProcessHandle.of(pid).ifPresent(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants())
+                .forEach(h -> states.append(procState(h)).append('\n')));
         try {
-            Process p = new ProcessBuilder(jcmd, Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
-            String dump = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
-            return "The tutorial's JVM (pid " + pid + ") still runs; its threads:\n" + dump;
+            new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).start().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            Thread.sleep(2000);
+            return "The tutorial's JVM (pid " + pid + ") still runs; its processes:\n" + states
+                    + "what its pane printed (threads last):\n" + tmux.history().stripTrailing();
         } catch (IOException | InterruptedException e) {
             return "The tutorial's JVM (pid " + pid + ") still runs; no thread dump: " + e.getMessage();
         }
+    }
+
+    /** A process's pid, command, and state line from /proc (R running, S sleeping, T stopped...), for diagnosis. */
+    private static String procState(ProcessHandle h) {
+        String state = "?";
+        try {
+            state = Files.readAllLines(Path.of("/proc", Long.toString(h.pid()), "status")).stream()
+                    .filter(l -> l.startsWith("State:")).findFirst().orElse("?");
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or gone meanwhile
+        }
+        return h.pid() + " " + h.info().commandLine().orElse("?") + "  " + state;
     }
 
     /** The traffic pane's count of answers, 0 when it is not on screen. */
