@@ -73,15 +73,20 @@ public final class MetricsCommand extends CloudCommand {
                     continue;
                 }
                 console.line(String.format(Locale.ROOT, "  %-" + labelWidth + "s  %-" + width + "s  min %s max %s last %s",
-                        label, Sparkline.render(s.values(), width, console.unicode), num(s.min()), num(s.max()), num(s.last())));
+                        label, Sparkline.render(s.values(), width, console.unicode), num(s.min(), s.seconds()),
+                        num(s.max(), s.seconds()), num(s.last(), s.seconds())));
             }
             return 0;
         }
     }
 
-    private static String num(OptionalDouble v) {
+    /** A value as the learner reads it: durations (CloudWatch gives seconds) in milliseconds. */
+    private static String num(OptionalDouble v, boolean seconds) {
         if (v.isEmpty()) {
             return "-";
+        }
+        if (seconds) {
+            return String.format(Locale.ROOT, "%.1f ms", v.getAsDouble() * 1000);
         }
         double d = v.getAsDouble();
         return d == Math.rint(d) && Math.abs(d) < 1e12 ? Long.toString((long) d) : String.format(Locale.ROOT, "%.3f", d);

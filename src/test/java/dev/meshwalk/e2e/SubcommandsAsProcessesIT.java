@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 6's scripted path, as separate processes of the packaged jar the way a user types them: {@code deploy 3
- * --yes} (which starts a background local cloud), {@code traffic --count 200}, {@code graph}, {@code teardown
- * --yes}. Each later process finds the local cloud the first one started through the state directory; the split
+ * --yes} (which starts a background local cloud), {@code traffic --count 200}, {@code metrics}, {@code graph},
+ * {@code teardown --yes}. Each later process finds the local cloud the first one started through the state directory; the split
  * is near 50/50, the map has both color versions, and teardown verifies nothing is left and stops that cloud.
  */
 @Tag("integration")
@@ -102,6 +102,11 @@ class SubcommandsAsProcessesIT {
         }
         assertThat(seen).as(traffic.output()).containsOnlyKeys("blue", "green");
         seen.forEach((color, share) -> assertThat(share).as(color + " share in\n" + traffic.output()).isBetween(35, 65));
+
+        Run metrics = run("metrics");
+        assertThat(metrics.code()).as(metrics.output()).isZero();
+        assertThat(metrics.output()).contains("Metrics of chapter 3-routing").containsPattern("RequestCount .* last [1-9]")
+                .containsPattern("TargetResponseTime .* ms").contains("Envoy front-node");
 
         Run graph = run("graph");
         assertThat(graph.code()).as(graph.output()).isZero();
