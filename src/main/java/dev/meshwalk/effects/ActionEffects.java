@@ -193,8 +193,14 @@ public final class ActionEffects implements AutoCloseable {
                 pane(Action.DEPLOY, Status.FAILED, awsChecks.lines());
                 return;
             }
+            DeployImageStep.Result images = DeployImageStep.run(support, s.get(), awsChecks.lines(),
+                    lines -> pane(Action.DEPLOY, Status.IN_PROGRESS, lines));
+            if (images.failed()) {
+                pane(Action.DEPLOY, Status.FAILED, images.lines());
+                return;
+            }
             DeployRequest request = new DeployRequest(support.stackName(), chapterId, support.template(chapterId),
-                    support.parameters());
+                    images.parameters(support.parameters()));
             Deployment deployment = new Deployment(s.get(), request);
             Optional<StackInfo> current = deployment.currentStack();
             if (current.isPresent() && current.get().condition() == StackInfo.Condition.BUSY) {
@@ -229,6 +235,7 @@ public final class ActionEffects implements AutoCloseable {
                     + chapterId + ": " + ready.changes().size() + " changes");
             lines.add("");
             lines.addAll(awsChecks.lines());
+            lines.addAll(images.lines());
             lines.addAll(support.preview(ready));
             post.accept(new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.INFO, lines,
                     ActionPane.Question.DEPLOY_CHANGES)));
