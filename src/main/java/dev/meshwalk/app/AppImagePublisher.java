@@ -76,7 +76,7 @@ final class AppImagePublisher {
                     }
                     progress.accept("  image " + app.app() + ": pushing " + ref);
                     builder.push(app, baseImage, ref, login == null ? null : login.username(),
-                            login == null ? null : login.password(), registry.plainHttp(), progress);
+                            login == null ? null : login.password(), registry.insecureLoopback(), progress);
                     progress.accept("  image " + app.app() + ": pushed.");
                 }
                 params.put(parameterFor(app), ref);

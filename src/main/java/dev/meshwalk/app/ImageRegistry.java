@@ -20,8 +20,11 @@ interface ImageRegistry extends AutoCloseable {
     /** The login for pushing, asked for once per deploy; empty when the registry needs none. */
     Optional<RegistryLogin> login();
 
-    /** True only for a registry on loopback that speaks plain HTTP; ECR is always HTTPS. */
-    default boolean plainHttp() {
+    /**
+     * True only for a test's registry on loopback, whose TLS certificate is self-signed; ECR is always verified
+     * HTTPS.
+     */
+    default boolean insecureLoopback() {
         return false;
     }
 

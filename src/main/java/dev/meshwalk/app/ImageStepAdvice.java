@@ -43,7 +43,7 @@ final class ImageStepAdvice {
             lines.add("ECR denied the request: your AWS identity needs " + ECR_PERMISSIONS + ".");
             lines.add("Next: add these permissions (or use a profile that has them); " + retry + ".");
         } else {
-            lines.add("Next: the reason is above; " + retry + ".");
+            lines.add("Next: fix what the line above says, " + retry + ".");
         }
         lines.add("Nothing was deployed (no change set was created).");
         return lines;

@@ -110,17 +110,18 @@ public final class AppImageBuilder implements AutoCloseable {
 
     /**
      * As {@link #push(AppImage, String, String, String, String, Consumer)}, with two more choices: no login
-     * ({@code username} null) and plain HTTP for a registry on loopback ({@code plainHttp}; ECR is always HTTPS).
+     * ({@code username} null), and {@code insecure} to accept a registry on loopback with a self-signed certificate
+     * or plain HTTP (a test's registry; ECR is always verified HTTPS, so the product passes false).
      * {@code baseImage} may also name a tarball as {@code tar:///path/base.tar}, which is how tests build offline.
      */
     public JibContainer push(AppImage app, String baseImage, String imageRef, String username, String password,
-            boolean plainHttp, Consumer<String> progress) {
+            boolean insecure, Consumer<String> progress) {
         try {
             RegistryImage target = RegistryImage.named(imageRef);
             if (username != null) {
                 target.addCredential(username, password);
             }
-            Containerizer to = Containerizer.to(target).setToolName("meshwalk").setAllowInsecureRegistries(plainHttp);
+            Containerizer to = Containerizer.to(target).setToolName("meshwalk").setAllowInsecureRegistries(insecure);
             return containerize(app, Jib.from(baseImage), to, progress);
         } catch (InvalidImageReferenceException e) {
             throw new ImageBuildException("'" + e.getMessage() + "' is not a valid image reference.", e);
@@ -158,7 +159,7 @@ public final class AppImageBuilder implements AutoCloseable {
         }
     }
 
-    private static ImageBuildException failure(String what, Throwable cause) {
+    static ImageBuildException failure(String what, Throwable cause) {
         ImageBuildException.Reason reason = classify(cause);
         String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         if (reason == ImageBuildException.Reason.UNREACHABLE) {
