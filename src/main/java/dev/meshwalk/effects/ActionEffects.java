@@ -599,6 +599,7 @@ public final class ActionEffects implements AutoCloseable {
             lines.add("");
             boolean ok = outcomes.stream().allMatch(DeployOutcome::success);
             List<OwnedResource> left = t.leftovers();
+            t.warnings().forEach(w -> lines.add(Status.WARNING.symbol(unicode) + " " + w)); // parts not checked
             if (left.isEmpty()) {
                 lines.add(Status.OK.symbol(unicode) + " Verified: nothing the tutorial created is left on this target.");
             } else {
