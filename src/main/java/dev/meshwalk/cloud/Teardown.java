@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.cloudwatch.model.ListDashboardsResponse;
  * are ever touched; dashboards a chapter's stack creates go with the stack. The check afterwards also looks for
  * EC2 resources still tagged as ours ({@link TaggedEc2Resources}).
  *
- * <p>A target that does not serve one of these APIs (the local cloud serves neither ECR nor EC2; a role may lack
+ * <p>A target that does not serve one of these APIs (the local cloud serves no ECR; a role may lack
  * a permission) does not stop the teardown: that part is reported in {@link #warnings()} as not checked.
  */
 public final class Teardown {

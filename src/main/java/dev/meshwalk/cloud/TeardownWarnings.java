@@ -2,7 +2,7 @@ package dev.meshwalk.cloud;
 
 /**
  * The wording for a part of the teardown check that could not run. A pure function so the messages are tested:
- * on a local cloud the missing API is expected (it serves neither ECR nor EC2, and nothing is pushed there), on
+ * on a local cloud the missing API is expected (it serves no ECR, and nothing is pushed there), on
  * AWS it usually means a missing permission, and the learner should look in the console.
  */
 final class TeardownWarnings {
@@ -17,6 +17,6 @@ final class TeardownWarnings {
                     + "), or give your identity the read permission and run teardown again.";
         }
         return "Could not check " + what + ": this target does not serve that API (" + firstLine + ")."
-                + " The local cloud has none of them, so there is nothing of that kind to delete there.";
+                + " The tutorial creates none of them on a local cloud, so none is left there.";
     }
 }

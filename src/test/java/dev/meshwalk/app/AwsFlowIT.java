@@ -36,8 +36,8 @@ import software.amazon.awssdk.services.cloudformation.model.Stack;
  * The AWS-only steps (preflight, cost notice, image step, ECR and EC2 teardown checks) run through the real SDK
  * against an embedded local cloud, forced on with the hidden {@code --aws-flow} (scripted) or the support's
  * images-on-any-target switch (interactive): the same calls a real account gets, proven on the wire. The local
- * cloud serves no IAM, EC2 or ECR, so the probe's facts come back unknown and teardown says which parts it could
- * not check.
+ * cloud serves no IAM or ECR and of EC2 only DescribeTags, so the probe's facts come back unknown, teardown says it
+ * could not check ECR, and its EC2 check (tags of the stack's network) is proven on the wire.
  */
 @Tag("integration")
 class AwsFlowIT {
@@ -101,11 +101,16 @@ class AwsFlowIT {
         assertThat(again.output()).as("the notice shows once per account and region").doesNotContain("Cost notice")
                 .contains("No changes");
 
+        assertThat(taggedEc2Resources()).as("the stack's network is tagged as ours on the wire (EC2 DescribeTags)")
+                .anyMatch(n -> n.startsWith("vpc ")).anyMatch(n -> n.startsWith("natgateway "))
+                .anyMatch(n -> n.startsWith("elastic-ip eipalloc-"));
+
         Run teardown = run("--endpoint-url", endpoint, "teardown", "--yes", "--aws-flow", "--project", project);
         assertThat(teardown.code()).as(teardown.output()).isZero();
         assertThat(teardown.output()).contains("DELETE_COMPLETE").contains("Could not check ECR repositories")
-                .contains("Could not check EC2 resources tagged as the tutorial's").contains("Verified: nothing tagged");
+                .doesNotContain("Could not check EC2").contains("EC2 resources tagged").contains("Verified: nothing tagged");
         assertThat(describeOurStacks()).isZero();
+        assertThat(taggedEc2Resources()).isEmpty();
     }
 
     /**
@@ -113,7 +118,7 @@ class AwsFlowIT {
      * tarball (offline) and pushes them over HTTPS to a registry on loopback with upload progress in the deploy pane,
      * before the change set; the stack gets their references as FrontAppImage/ColorAppImage and the local cloud runs
      * them; planning again finds no changes and pushes nothing; the teardown menu then deletes the stack and its
-     * final check finds nothing tagged as ours (saying which parts this target could not check). A registry on
+     * final check finds nothing tagged as ours in EC2 (and says it could not check ECR here). A registry on
      * loopback stands in for ECR because the local cloud serves no ECR and no registry to push to.
      */
     @Test
@@ -149,6 +154,7 @@ class AwsFlowIT {
             assertThat(again.lines()).anyMatch(l -> l.contains("No changes"));
             assertThat(registry.pushedManifests()).as("unchanged apps are not pushed again").hasSize(2);
 
+            assertThat(taggedEc2Resources()).anyMatch(n -> n.startsWith("natgateway "));
             actions.run(new Effect.TeardownInventory());
             ActionPane inventory = awaitPane(inbox, seen, p -> p.question() == ActionPane.Question.TEARDOWN);
             assertThat(inventory.lines()).anyMatch(l -> l.contains("CloudFormation stack meshwalk-" + project))
@@ -158,11 +164,13 @@ class AwsFlowIT {
                     && (p.status() == Status.OK || p.status() == Status.FAILED));
             assertThat(done.status()).as(String.join("\n", done.lines())).isEqualTo(Status.OK);
             assertThat(done.lines()).anyMatch(l -> l.contains("Verified: nothing the tutorial created is left"))
-                    .anyMatch(l -> l.contains("Could not check EC2 resources tagged as the tutorial's"));
+                    .anyMatch(l -> l.contains("Could not check ECR repositories"))
+                    .noneMatch(l -> l.contains("Could not check EC2"));
         } finally {
             registry.stop();
         }
         assertThat(describeOurStacks()).isZero();
+        assertThat(taggedEc2Resources()).as("nothing tagged by our stack is left (EC2 DescribeTags)").isEmpty();
     }
 
     private static ActionPane awaitPane(java.util.concurrent.BlockingQueue<Msg> inbox, java.util.List<ActionPane> seen,
@@ -203,6 +211,14 @@ class AwsFlowIT {
             cfn.describeStacks(b -> b.stackName("meshwalk-" + project)).stacks().get(0).parameters()
                     .forEach(p -> out.put(p.parameterKey(), p.parameterValue()));
             return out;
+        }
+    }
+
+    /** What teardown's final check finds in EC2 for our stack, asked through the same code on the wire. */
+    private java.util.List<String> taggedEc2Resources() {
+        try (CloudSession session = CloudSession.local(CloudTarget.local(URI.create(endpoint)))) {
+            return new dev.meshwalk.cloud.TaggedEc2Resources(session).remaining("meshwalk-" + project).stream()
+                    .map(dev.meshwalk.cloud.OwnedResource::name).toList();
         }
     }
 

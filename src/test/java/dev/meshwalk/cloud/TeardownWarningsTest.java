@@ -16,8 +16,8 @@ class TeardownWarningsTest {
                 CloudTarget.local(URI.create("http://127.0.0.1:4566")));
 
         assertThat(w).isEqualTo("Could not check ECR repositories (demo/*): this target does not serve that API"
-                + " (InvalidAction: no such service). The local cloud has none of them, so there is nothing of that kind"
-                + " to delete there.");
+                + " (InvalidAction: no such service). The tutorial creates none of them on a local cloud, so none is left"
+                + " there.");
     }
 
     @Test
