@@ -38,12 +38,19 @@ final class Ec2QueryProtocol implements WireProtocol {
         return "ec2";
     }
 
-    /** A form request (POST body or URL query) whose {@code Version} is EC2's. */
+    /**
+     * A form request signed for EC2 (SigV4 scope {@code .../ec2/aws4_request}, as every SDK and CLI sends), or with
+     * EC2's {@code Version} in the URL query. Routing never reads the body: it can be read once only, and awsQuery's
+     * decode must be the one to report a body it cannot read.
+     */
     static boolean accepts(WireRequest request) {
         if (!QueryProtocol.accepts(request)) {
             return false;
         }
-        return pairs(request).stream().anyMatch(p -> p.getKey().equals("Version") && p.getValue().equals(VERSION));
+        boolean signedForEc2 = SigV4Scope.parse(request.header("Authorization").orElse(null)).service()
+                .filter("ec2"::equals).isPresent();
+        String query = request.rawQuery() == null ? "" : "&" + request.rawQuery() + "&";
+        return signedForEc2 || query.contains("&Version=" + VERSION + "&");
     }
 
     private static List<Map.Entry<String, String>> pairs(WireRequest request) {
