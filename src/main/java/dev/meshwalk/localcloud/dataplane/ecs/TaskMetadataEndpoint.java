@@ -97,7 +97,7 @@ public final class TaskMetadataEndpoint implements AutoCloseable {
             boolean task = rest.endsWith("/task");
             String id = task ? rest.substring(0, rest.length() - "/task".length()) : rest;
             Documents documents = containers.get(id);
-            if (documents == null || id.contains("/")) {
+            if (documents == null) {
                 send(exchange, 404, error("no running container has metadata id " + id
                         + " (its task stopped, or the path has more after /task)"));
                 return;
