@@ -147,4 +147,15 @@ class TaskMetadataEndpointTest {
 
         assertThatThrownBy(() -> get(uri)).as("no task left, so no listener either").isInstanceOf(IOException.class);
     }
+
+    @Test
+    void closingTheDataPlaneWithTasksRunningClosesTheEndpoint() throws Exception {
+        colorService(2, "FARGATE");
+        String uri = apps.started.get(0).get(VARIABLE);
+        read(uri + "/task");
+
+        dataPlane.close();
+
+        assertThatThrownBy(() -> get(uri)).isInstanceOf(IOException.class);
+    }
 }
