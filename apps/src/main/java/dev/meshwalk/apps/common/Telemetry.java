@@ -88,14 +88,16 @@ public final class Telemetry implements AutoCloseable {
     private final TextMapPropagator propagator = new XrayTracePropagator();
     private final ThreadPoolExecutor exportThread;
     private final Optional<String> tracesEndpoint;
+    private final Optional<String> ecsTaskId;
 
     private Telemetry(String serviceName, SdkTracerProvider tracerProvider, ThreadPoolExecutor exportThread,
-                      Optional<String> tracesEndpoint) {
+                      Optional<String> tracesEndpoint, Optional<String> ecsTaskId) {
         this.serviceName = serviceName;
         this.tracerProvider = tracerProvider;
         this.tracer = tracerProvider.get("dev.meshwalk.apps");
         this.exportThread = exportThread;
         this.tracesEndpoint = tracesEndpoint;
+        this.ecsTaskId = ecsTaskId;
     }
 
     /** Tracing for the app named by {@code XRAY_APP_NAME} (or {@code defaultServiceName}). */
@@ -137,7 +139,8 @@ public final class Telemetry implements AutoCloseable {
         if (endpoint.isEmpty()) {
             builder.addSpanProcessor(new PropagateOnly());
         }
-        return new Telemetry(serviceName, builder.build(), exportThread, endpoint);
+        return new Telemetry(serviceName, builder.build(), exportThread, endpoint,
+                Optional.ofNullable(detected.getAttribute(EcsResourceDetector.ECS_TASK_ID)));
     }
 
     /**
@@ -221,9 +224,11 @@ public final class Telemetry implements AutoCloseable {
         return serviceName;
     }
 
-    /** Where spans go, for the start-up log line. */
+    /** Where spans go, and the ECS task they say they come from, for the start-up log line. */
     public String describeExport() {
-        return tracesEndpoint.map(url -> "traces to " + url).orElse("traces not exported (no OTEL_EXPORTER_OTLP_ENDPOINT)");
+        String where = ecsTaskId.map(id -> " as ECS task " + id).orElse("");
+        return tracesEndpoint.map(url -> "traces to " + url + where)
+                .orElse("traces not exported (no OTEL_EXPORTER_OTLP_ENDPOINT)" + where);
     }
 
     /** Where spans go, if anywhere. */

@@ -118,6 +118,8 @@ class EcsResourceDetectorTest {
                 span.answered(200);
             }
             telemetry.close();
+            assertThat(telemetry.describeExport()).as("the app's start-up line")
+                    .isEqualTo("traces to " + receiver.endpoint() + "/v1/traces as ECS task cd189a933e5849daa93386466019ab50");
 
             assertThat(receiver.resources()).isNotEmpty();
             Map<String, String> resource = receiver.resources().get(0);
