@@ -11,6 +11,7 @@ import dev.meshwalk.graph.ServiceGraph;
 import dev.meshwalk.graph.render.Glyphs;
 import dev.meshwalk.graph.render.MapOptions;
 import dev.meshwalk.graph.render.ServiceMapRenderer;
+import dev.meshwalk.testsupport.RunningLocalCloud;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -24,13 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.Output;
@@ -58,34 +56,20 @@ import software.amazon.awssdk.services.xray.model.TraceSummary;
 @Tag("integration")
 class ObservabilityEndToEndIT {
 
-    private static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     private static final int REQUESTS = 100;
 
-    private LocalCloud cloud;
+    @RegisterExtension
+    final RunningLocalCloud cloud = RunningLocalCloud.withDefaultServices();
     private CloudFormationClient cfn;
     private XRayClient xray;
     private CloudWatchClient cloudWatch;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     @BeforeEach
-    void start() {
-        cloud = LocalCloudServices.addDefaults(LocalCloud.builder()).build().start();
-        URI endpoint = cloud.endpoint();
-        cfn = CloudFormationClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS).build();
-        xray = XRayClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS).build();
-        cloudWatch = CloudWatchClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS).build();
-    }
-
-    @AfterEach
-    void stop() {
-        cfn.close();
-        xray.close();
-        cloudWatch.close();
-        cloud.close();
+    void clients() {
+        cfn = cloud.client(CloudFormationClient.builder());
+        xray = cloud.client(XRayClient.builder());
+        cloudWatch = cloud.client(CloudWatchClient.builder());
     }
 
     @Test
