@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.meshwalk.core.Action;
 import dev.meshwalk.core.ActionPane;
+import dev.meshwalk.core.BoardText;
 import dev.meshwalk.core.MapView;
 import dev.meshwalk.core.State;
 import dev.meshwalk.graph.render.Glyphs;
@@ -41,7 +42,7 @@ final class ActionPainter {
         if (s.focused() == Action.MAP) {
             paintMap(s, c, row, last, width);
         } else {
-            for (String line : visibleLines(wrap(pane.lines(), width), last - row + 1, s.paneScroll())) {
+            for (String line : visibleLines(wrap(BoardText.pane(pane, s.unicode()), width), last - row + 1, s.paneScroll())) {
                 c.text(1, row++, line, attrFor(line, s, c), width);
             }
         }
