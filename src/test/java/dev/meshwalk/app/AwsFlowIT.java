@@ -140,8 +140,7 @@ class AwsFlowIT {
             assertThat(inventory.lines()).anyMatch(l -> l.contains("CloudFormation stack meshwalk-" + project))
                     .anyMatch(l -> l.contains("Could not check ECR repositories (" + project + "/*)"));
             actions.run(new Effect.Answer(Action.TEARDOWN, ActionPane.Question.TEARDOWN, true));
-            ActionPane done = awaitPane(inbox, seen, p -> p.action() == Action.TEARDOWN
-                    && (p.status() == Status.OK || p.status() == Status.FAILED));
+            Msg.PaneConcluded done = awaitConcluded(inbox, Action.TEARDOWN);
             assertThat(done.status()).as(String.join("\n", done.lines())).isEqualTo(Status.OK);
             assertThat(done.lines()).anyMatch(l -> l.contains("Verified: nothing the tutorial created is left"))
                     .anyMatch(l -> l.contains("Could not check ECR repositories"))
@@ -169,6 +168,21 @@ class AwsFlowIT {
             }
         }
         throw new AssertionError("no such pane within 3 minutes; last: " + (seen.isEmpty() ? "none" : seen.get(seen.size() - 1)));
+    }
+
+    private static Msg.PaneConcluded awaitConcluded(java.util.concurrent.BlockingQueue<Msg> inbox, Action action)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            Msg m = inbox.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            if (m instanceof Msg.PaneConcluded c && c.action() == action) {
+                return c;
+            }
+            if (m instanceof Msg.ActionPaneChanged p && p.pane().action() == action && p.pane().status() == Status.FAILED) {
+                throw new AssertionError("the action failed: " + String.join("\n", p.pane().lines()));
+            }
+        }
+        throw new AssertionError("the " + action + " did not conclude within 3 minutes");
     }
 
     private static Msg.DeployFinished awaitFinished(java.util.concurrent.BlockingQueue<Msg> inbox) throws InterruptedException {
