@@ -1,12 +1,7 @@
 package dev.meshwalk.app;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -98,22 +93,11 @@ final class AwsDeployGate {
                     + " to accept it.");
             ok = false;
         } else {
-            ok = ask("Go ahead and create these billable resources?");
+            ok = console.ask("Go ahead and create these billable resources?");
         }
         if (ok) {
             memory.remember(account, region);
         }
         return ok;
-    }
-
-    private boolean ask(String question) {
-        console.out.print(question + " [y/N] ");
-        console.out.flush();
-        try {
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

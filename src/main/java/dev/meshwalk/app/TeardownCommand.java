@@ -1,11 +1,6 @@
 package dev.meshwalk.app;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import dev.meshwalk.cloud.CloudSession;
@@ -108,13 +103,6 @@ public final class TeardownCommand extends CloudCommand {
             console.problem("Not deleting without confirmation: stdin is not a terminal. Run again with --yes.");
             return false;
         }
-        console.out.print("Delete all of this? [y/N] ");
-        console.out.flush();
-        try {
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
-        } catch (IOException e) {
-            return false;
-        }
+        return console.ask("Delete all of this?");
     }
 }
