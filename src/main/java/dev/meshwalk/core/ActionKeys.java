@@ -106,10 +106,8 @@ final class ActionKeys {
             if (action == s.focused() && action == Action.TRAFFIC) {
                 return Next.of(s, new Effect.ToggleTraffic());
             }
-            if (action == s.focused() && action != Action.DEPLOY && action != Action.TEARDOWN) {
-                return show(s, action); // refresh
-            }
-            return action == s.focused() ? Next.of(s) : show(s, action);
+            // Again in its own pane: refresh (plan again, list again); show() leaves a running or asking pane alone.
+            return show(s, action);
         }
         if (c == 'V') {
             return verify(s);

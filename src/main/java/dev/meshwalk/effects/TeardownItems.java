@@ -54,8 +54,9 @@ final class TeardownItems {
             return lines;
         }
 
+        /** Name first: a long name then wraps at the space after it rather than in its middle. */
         private static String describe(OwnedResource r) {
-            return r.kind().label() + " " + r.name() + " (" + r.state() + ")";
+            return r.name() + "  (" + r.kind().label() + ", " + r.state() + ")";
         }
     }
 

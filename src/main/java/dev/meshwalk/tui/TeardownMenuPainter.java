@@ -32,8 +32,7 @@ final class TeardownMenuPainter {
         for (int i = 0; i < items.size(); i++) {
             TeardownItem item = items.get(i);
             String pointer = i == menu.cursor() ? (s.unicode() ? "›" : ">") : " ";
-            // A long row continues below, indented, so its state is never cut off.
-            rows.add(ActionPainter.wrap(List.of(pointer + " " + item.box() + " " + item.describe()), width));
+            rows.add(itemRows(pointer + " " + item.box() + " ", item, width));
         }
         int first = firstShown(rows, menu.cursor(), room);
         int used = 0;
@@ -51,6 +50,20 @@ final class TeardownMenuPainter {
         String hint = (s.unicode() ? "↑/↓ j/k move · space pick/unpick · a all/none · " : "up/down j/k move, space pick/unpick, a all/none, ")
                 + menu.picked().size() + " of " + items.size() + " picked" + more;
         c.text(1, last, hint, c.theme.dim(), width);
+    }
+
+    /**
+     * One row when it fits; otherwise the state moves to a second, indented row, so a long name is not cut in
+     * the middle and the state is never lost (a name longer than the screen still wraps).
+     */
+    static List<String> itemRows(String prefix, TeardownItem item, int width) {
+        String one = prefix + item.describe();
+        if (one.length() <= width) {
+            return List.of(one);
+        }
+        List<String> rows = new java.util.ArrayList<>(ActionPainter.wrap(List.of(prefix + item.kind() + " " + item.name()), width));
+        rows.add(" ".repeat(prefix.length()) + "(" + item.state() + ")");
+        return rows;
     }
 
     /** The first item to draw so that the cursor's item is on screen: scroll only as far as needed. */

@@ -82,6 +82,18 @@ class BusyStackQuestionTest {
     }
 
     @Test
+    void dInTheDeployPanePlansAgainAfterLeavingTheStackButNotWhileItAsks() {
+        State asking = asked(ActionPane.Question.STACK_BUSY);
+        send(asking, new Msg.KeyPressed(Key.ch('d')));
+        assertThat(effects).as("d while the question waits does not plan twice").isEmpty();
+        State left = send(asking, new Msg.KeyPressed(Key.ch('n')),
+                new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.INFO, List.of("Left the stack alone."))));
+        effects.clear();
+        send(left, new Msg.KeyPressed(Key.ch('d')));
+        assertThat(effects).containsExactly(new Effect.PlanDeploy("0-prelude"));
+    }
+
+    @Test
     void whileWaitingEscAsksWhetherToCancelAsDuringADeploy() {
         State s = send(asked(ActionPane.Question.STACK_BUSY), new Msg.KeyPressed(Key.ch('w')),
                 new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.IN_PROGRESS,

@@ -135,6 +135,14 @@ class TeardownPickingTest {
     }
 
     @Test
+    void xInTheTeardownPaneListsAgainOnceTheMenuIsAnswered() {
+        State s = send(listed(), key('n'));
+        effects.clear();
+        send(s, new Msg.ActionPaneChanged(new ActionPane(Action.TEARDOWN, Status.INFO, List.of("Kept everything."))), key('x'));
+        assertThat(effects).as("the pane says 'press x to see the list again'").containsExactly(new Effect.TeardownInventory());
+    }
+
+    @Test
     void anEmptyInventorySaysPlainlyThatNothingIsLeftAndAsksNothing() {
         State s = send(State.initial(CHAPTERS, new Size(100, 30), false, Target.local(), "/tmp/log"), key('x'),
                 new Msg.TeardownListed(List.of(), List.of()));

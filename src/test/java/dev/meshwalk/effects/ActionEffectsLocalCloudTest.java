@@ -222,7 +222,8 @@ class ActionEffectsLocalCloudTest {
 
         assertThat(done.status()).as(String.join("\n", done.lines())).isEqualTo(Status.OK);
         assertThat(done.lines()).contains("[+] Verified: everything you picked is gone.", "Kept, as you chose (x lists them again):")
-                .anyMatch(l -> l.contains("CloudFormation stack " + stack)).anyMatch(l -> l.contains(stack + "-extra"))
+                .anyMatch(l -> l.equals("  - " + stack + "  (CloudFormation stack, CREATE_COMPLETE, chapter 0-prelude)"))
+                .anyMatch(l -> l.equals("  - " + stack + "-extra  (CloudWatch dashboard, exists)"))
                 .anyMatch(l -> l.contains("Deleted dashboard " + stack + "-front-node."));
         assertThat(dashboards()).containsExactlyInAnyOrder("someone-elses", stack + "-extra");
         assertThat(stackStatus()).isEqualTo("CREATE_COMPLETE");
@@ -242,7 +243,7 @@ class ActionEffectsLocalCloudTest {
         assertThat(done.status()).as(String.join("\n", done.lines())).isEqualTo(Status.OK);
         assertThat(done.lines()).anyMatch(l -> l.contains("DELETE_COMPLETE"))
                 .contains("[+] Verified: everything you picked is gone.")
-                .anyMatch(l -> l.contains("CloudWatch dashboard " + stack + "-front-node"));
+                .anyMatch(l -> l.equals("  - " + stack + "-front-node  (CloudWatch dashboard, exists)"));
         assertThat(stackStatus()).isEqualTo("gone");
         assertThat(dashboards()).containsExactly(stack + "-front-node");
 
