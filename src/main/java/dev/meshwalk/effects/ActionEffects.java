@@ -365,15 +365,16 @@ public final class ActionEffects implements AutoCloseable {
         lines.add(Status.WARNING.symbol(unicode) + " The stack " + stack.name() + " is busy (" + stack.status()
                 + "): another operation is running on it, so chapter " + busyChapter + " cannot be planned yet.");
         lines.add("");
-        lines.add("w (or enter) waits for it to finish, showing its status, then plans chapter " + busyChapter + ".");
+        // Worded for both front-ends: the question below the lines names the keys or the commands.
+        lines.add("Wait: follow its status until it finishes, then plan chapter " + busyChapter + ".");
         if (cancellable) {
-            lines.add("c cancels that update: CloudFormation rolls the stack back to what it was before; the chapter"
-                    + " is planned once the rollback is done.");
+            lines.add("Cancel: CloudFormation rolls that update back to what the stack was before; the chapter is"
+                    + " planned once the rollback is done.");
         } else {
             lines.add("Cancelling is not possible: CloudFormation can only cancel an update (UPDATE_IN_PROGRESS);"
                     + " a stack in " + stack.status() + " has to run to its end.");
         }
-        lines.add("esc leaves the stack alone; press d again later.");
+        lines.add("Leave it: nothing changes; deploy again later.");
         post.accept(new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.WARNING, lines,
                 cancellable ? ActionPane.Question.STACK_BUSY : ActionPane.Question.STACK_BUSY_NO_CANCEL)));
     }

@@ -98,7 +98,8 @@ final class LineActions {
         int size = state.get().teardown().items().size();
         java.util.Optional<Set<Integer>> indexes = TeardownPicks.parse(text, size);
         if (indexes.isEmpty()) {
-            out.println("Pick items by number, e.g. '1 3' (items 1-" + size + "), or 'all' or 'none'.");
+            String range = size == 1 ? "there is only item 1" : "the items are 1-" + size;
+            out.println("Pick items by number, e.g. '1 3' (" + range + "), or 'all' or 'none'. Nothing was changed.");
             return;
         }
         dispatch.accept(new Msg.TeardownPicked(indexes.get()));

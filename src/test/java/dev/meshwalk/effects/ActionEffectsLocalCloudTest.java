@@ -282,7 +282,7 @@ class ActionEffectsLocalCloudTest {
         ActionPane asked = awaitPane(Action.DEPLOY, p -> p.question() != ActionPane.Question.NONE);
         assertThat(asked.question()).isEqualTo(ActionPane.Question.STACK_BUSY);
         assertThat(asked.lines().get(0)).contains("is busy (UPDATE_IN_PROGRESS)");
-        assertThat(String.join(" ", asked.lines())).contains("c cancels that update");
+        assertThat(String.join(" ", asked.lines())).contains("Cancel: CloudFormation rolls that update back");
 
         effects.run(new Effect.AnswerBusyStack(Effect.BusyChoice.WAIT));
         // Open the gate only once the wait itself has seen the update running (not just the first frame).

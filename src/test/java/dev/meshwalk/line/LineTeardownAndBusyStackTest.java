@@ -119,7 +119,7 @@ class LineTeardownAndBusyStackTest {
         s.handle("teardown");
         assertThat(output(() -> s.handle("none"))).contains("  1. [ ]").contains("  3. [ ]").contains("Nothing is picked.");
         assertThat(output(() -> s.handle("all"))).contains("  1. [x]").contains("  3. [x]");
-        assertThat(output(() -> s.handle("4"))).contains("Pick items by number, e.g. '1 3' (items 1-3), or 'all' or 'none'.");
+        assertThat(output(() -> s.handle("4"))).contains("Pick items by number, e.g. '1 3' (the items are 1-3), or 'all' or 'none'. Nothing was changed.");
         assertThat(output(() -> s.handle("pick one"))).contains("Pick items by number");
         assertThat(s.state().teardown().picked()).hasSize(3);
         assertThat(output(() -> s.handle("pick 1"))).contains("  1. [x]").contains("  2. [ ]").contains("Delete the 1 picked item?");
