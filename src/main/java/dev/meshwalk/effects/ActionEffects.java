@@ -430,7 +430,12 @@ public final class ActionEffects implements AutoCloseable {
                 }
             }
         };
-        ScheduledFuture<?> ticker = queries.scheduleWithFixedDelay(draw, 0, 1, TimeUnit.SECONDS);
+        ScheduledFuture<?> ticker;
+        try {
+            ticker = queries.scheduleWithFixedDelay(draw, 0, 1, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            return false; // shutting down: nobody is left to show the wait to
+        }
         runningDeployment = deployment;
         Duration limit = currentTargetIsAws() ? Duration.ofMinutes(60) : Duration.ofMinutes(10);
         try {
