@@ -3,14 +3,18 @@ package dev.meshwalk.core;
 import java.util.List;
 
 /**
- * What one action's pane shows: a status, a few lines of text and, when the pane waits for the learner, the
- * question it asks. The effects layer fills the lines (deploy progress, traffic samples, metrics); the views draw
- * whatever is here. The map pane's drawing lives in {@link MapView} instead, because each front-end renders it.
+ * What one action's pane shows: a status, optionally a {@link Board} the core folds from typed Msgs (a stack
+ * operation's progress, the traffic loop), a few lines of text under it and, when the pane waits for the learner,
+ * the question it asks. The effects write the lines (a change-set preview, metrics, teardown's verification); the
+ * views draw {@link BoardText#pane}. The map pane's drawing lives in {@link MapView} instead, because each front-end
+ * renders it.
  *
  * @param question what a y/enter (yes) or esc/n (no) answers now; {@link Question#NONE} when nothing is asked.
  *                 {@link State#prompt(Action)} gives the text to show (the teardown question counts the picks)
+ * @param board    structured content drawn above the lines, or null; replacing the pane (a new preview, an error)
+ *                 drops it, asking a question keeps it
  */
-public record ActionPane(Action action, Status status, List<String> lines, Question question) {
+public record ActionPane(Action action, Status status, List<String> lines, Question question, Board board) {
 
     /** The questions a pane can ask; the core turns the answer into {@link Effect.Answer}. */
     public enum Question {
@@ -41,12 +45,21 @@ public record ActionPane(Action action, Status status, List<String> lines, Quest
         question = question == null ? Question.NONE : question;
     }
 
+    public ActionPane(Action action, Status status, List<String> lines, Question question) {
+        this(action, status, lines, question, null);
+    }
+
     public ActionPane(Action action, Status status, List<String> lines) {
         this(action, status, lines, Question.NONE);
     }
 
     public ActionPane asking(Question q) {
-        return new ActionPane(action, status, lines, q);
+        return new ActionPane(action, status, lines, q, board);
+    }
+
+    /** The same pane with a new board and status; its lines and question stay. */
+    public ActionPane withBoard(Board b, Status s) {
+        return new ActionPane(action, s, lines, question, b);
     }
 
     /** The pane before its action was used: what it does and how to start it. */

@@ -1,15 +1,23 @@
 package dev.meshwalk.core;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Everything that can happen to the tutorial: keys, resizes, answers from effects. Front-ends and effect
  * runners only ever post these; {@link Update#apply} decides what they mean.
  *
- * <p>Extending: add a record here (and its case in {@link Update}); e.g. the actions layer adds deploy progress,
- * traffic samples and graph answers, and can already use {@link ActionPaneChanged} and {@link RunningChanged}.
+ * <p>Extending: add a record here (and its case in {@link Update}). Effects post typed facts (a resource changed,
+ * a traffic sample) rather than text: the core folds them into the panes' {@link Board}s and {@link BoardText}
+ * draws them, so both front-ends say the same words.
  */
 public sealed interface Msg {
+
+    /** A message that changes one action's pane; front-ends that follow a pane (line mode) watch for these. */
+    interface ForPane {
+        Action action();
+    }
 
     /** A key, in core terms; its meaning depends on the screen (see {@link KeyBindings}). */
     record KeyPressed(Key key) implements Msg {
@@ -58,8 +66,83 @@ public sealed interface Msg {
     record TargetResolved(Target target) implements Msg {
     }
 
-    /** An action's pane has new content (progress lines, samples, a map). */
-    record ActionPaneChanged(ActionPane pane) implements Msg {
+    /** An action's pane has new content (a preview, a question, an error); it replaces the pane and its board. */
+    record ActionPaneChanged(ActionPane pane) implements Msg, ForPane {
+        @Override
+        public Action action() {
+            return pane.action();
+        }
+    }
+
+    // ---- stack operations (deploy, deleting a failed stack, teardown): folded into the pane's DeployBoard ----
+
+    /** A stack operation starts on the {@code action}'s pane (DEPLOY or TEARDOWN): a fresh board with this title. */
+    record DeployStarted(Action action, String title) implements Msg, ForPane {
+    }
+
+    /**
+     * One resource changed status. {@code type} is the short resource type ("ECS::Service"); {@code reason} is
+     * CloudFormation's, or null; {@code done} of {@code total} resources have finished so far.
+     */
+    record DeployResourceChanged(Action action, String logicalId, String type, String status, ResourcePhase phase,
+            Duration elapsed, String reason, int done, int total) implements Msg, ForPane {
+    }
+
+    /** The stack itself changed status; {@code failed} says whether the status is a failure (then the reason shows). */
+    record DeployStackChanged(Action action, String status, boolean failed, String reason, Duration elapsed)
+            implements Msg, ForPane {
+    }
+
+    /** Something to know during the operation that is not a status change ("waiting for the running update"). */
+    record DeployNotice(Action action, String text) implements Msg, ForPane {
+    }
+
+    /**
+     * The operation ended: final status, total time, every failed resource, and the stack's outputs. The pane stays
+     * in progress until the effects post {@link PaneConcluded}.
+     */
+    record DeployEnded(Action action, boolean success, String stackName, String finalStatus, Duration elapsed,
+            List<DeployBoard.Failure> failures, Map<String, String> outputs) implements Msg, ForPane {
+        public DeployEnded {
+            failures = List.copyOf(failures);
+            outputs = Map.copyOf(outputs);
+        }
+    }
+
+    /**
+     * What an effect adds under a pane's board once its work is over (the next step, teardown's verification),
+     * with the pane's final status; it always follows a stack operation. The board stays above these lines.
+     */
+    record PaneConcluded(Action action, Status status, List<String> lines) implements Msg, ForPane {
+        public PaneConcluded {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    // ---- the traffic loop: folded into the traffic pane's TrafficBoard --------------------------------------
+
+    /** The loop (re)started against {@code endpoint}: a fresh board, counts from zero. */
+    record TrafficStarted(String endpoint, Duration interval) implements Msg, ForPane {
+        @Override
+        public Action action() {
+            return Action.TRAFFIC;
+        }
+    }
+
+    /** One answer (or failure) arrived. */
+    record TrafficAnswered(TrafficAnswer answer) implements Msg, ForPane {
+        @Override
+        public Action action() {
+            return Action.TRAFFIC;
+        }
+    }
+
+    /** The loop's numbers now (posted a few times a second, and once more when it stops). */
+    record TrafficSampled(TrafficSample sample) implements Msg, ForPane {
+        @Override
+        public Action action() {
+            return Action.TRAFFIC;
+        }
     }
 
     /** Quit as if {@code q} was pressed (line mode's {@code quit}). */

@@ -61,6 +61,16 @@ public record State(List<Chapter> chapters, View view, Overlay overlay, int sele
                 TeardownMenu.empty());
     }
 
+    /** The stack operation shown on an action's pane (DEPLOY or TEARDOWN), or null when the pane shows none. */
+    public DeployBoard deployBoard(Action action) {
+        return actions.get(action).board() instanceof DeployBoard b ? b : null;
+    }
+
+    /** The traffic loop's board, or null before the loop first started (or when the pane shows a problem). */
+    public TrafficBoard trafficBoard() {
+        return actions.get(Action.TRAFFIC).board() instanceof TrafficBoard b ? b : null;
+    }
+
     public Mark mark(String chapterId) {
         return marks.getOrDefault(chapterId, Mark.NOT_STARTED);
     }

@@ -18,6 +18,10 @@ public final class Update {
     }
 
     public static Next apply(State state, Msg msg) {
+        State boards = BoardUpdate.apply(state, msg);
+        if (boards != null) {
+            return Next.of(boards);
+        }
         if (msg instanceof Msg.KeyPressed k) {
             return key(state, k.key());
         } else if (msg instanceof Msg.Resized r) {

@@ -40,6 +40,7 @@ import dev.meshwalk.core.Status;
 import dev.meshwalk.core.TeardownItem;
 import dev.meshwalk.graph.ServiceGraph;
 import dev.meshwalk.traffic.FrontClient;
+import dev.meshwalk.traffic.TrafficEvent;
 import dev.meshwalk.traffic.TrafficLoop;
 import dev.meshwalk.traffic.TrafficSummary;
 
@@ -76,7 +77,8 @@ public final class ActionEffects implements AutoCloseable {
 
     private TrafficLoop traffic;
     private FrontClient front;
-    private TrafficView trafficView;
+    /** Which loop's answers the pane wants: an answer of a loop already replaced (cleared, stopped) is dropped. */
+    private volatile long trafficGeneration;
     private ScheduledFuture<?> trafficRefresh;
     private ScheduledFuture<?> mapRefresh;
     private boolean deploying;
@@ -282,21 +284,17 @@ public final class ActionEffects implements AutoCloseable {
         String chapterId = deployment.request().chapterId();
         runningDeployment = deployment;
         setRunning(() -> deploying = true);
-        DeployProgressView view = new DeployProgressView("Chapter " + chapterId + " -> " + support.stackName(), unicode);
+        post.accept(new Msg.DeployStarted(Action.DEPLOY, "Chapter " + chapterId + " -> " + support.stackName()));
         try {
-            DeployOutcome outcome = deployment.execute(plan, event -> {
-                view.accept(event);
-                pane(Action.DEPLOY, view.status(), view.lines());
-            });
-            view.accept(new DeployEvent.Finished(outcome));
-            List<String> lines = new ArrayList<>(view.lines());
+            DeployOutcome outcome = deployment.execute(plan, event -> PaneMessages.of(Action.DEPLOY, event).ifPresent(post));
+            post.accept(PaneMessages.ended(Action.DEPLOY, outcome));
             if (outcome.success()) {
-                lines.add("Next: start the traffic loop (t), then look at the map (m).");
+                post.accept(new Msg.PaneConcluded(Action.DEPLOY, Status.OK,
+                        List.of("Next: start the traffic loop (t), then look at the map (m).")));
             } else {
-                lines.add("Deploying chapter " + chapterId + " failed (" + outcome.finalStatus()
-                        + "); the reasons are above. Fix them and press d to deploy again.");
+                post.accept(new Msg.PaneConcluded(Action.DEPLOY, Status.FAILED, List.of("Deploying chapter " + chapterId
+                        + " failed (" + outcome.finalStatus() + "); the reasons are above. Fix them and press d to deploy again.")));
             }
-            pane(Action.DEPLOY, view.status(), lines);
             post.accept(new Msg.DeployFinished(chapterId, outcome.success()));
         } catch (RuntimeException e) {
             pane(Action.DEPLOY, Status.FAILED, List.of("The deploy stopped: " + message(e),
@@ -332,16 +330,14 @@ public final class ActionEffects implements AutoCloseable {
                     + " or press d again."));
             return;
         }
-        DeployProgressView view = new DeployProgressView("Deleting the failed stack " + support.stackName(), unicode);
+        post.accept(new Msg.DeployStarted(Action.DEPLOY, "Deleting the failed stack " + support.stackName()));
         setRunning(() -> deploying = true);
         try {
-            DeployOutcome removed = deployment.deleteStack(event -> {
-                view.accept(event);
-                pane(Action.DEPLOY, Status.IN_PROGRESS, view.lines());
-            });
+            DeployOutcome removed = deployment.deleteStack(event -> PaneMessages.of(Action.DEPLOY, event).ifPresent(post));
             if (!removed.success()) {
-                view.accept(new DeployEvent.Finished(removed));
-                pane(Action.DEPLOY, Status.FAILED, view.lines());
+                post.accept(PaneMessages.ended(Action.DEPLOY, removed));
+                post.accept(new Msg.PaneConcluded(Action.DEPLOY, Status.FAILED, List.of(
+                        "The failed stack could not be deleted; the reasons are above. Use teardown (x), or press d again.")));
                 return;
             }
         } catch (RuntimeException e) {
@@ -507,10 +503,7 @@ public final class ActionEffects implements AutoCloseable {
             }
             URI endpoint = URI.create(url.get());
             front = new FrontClient(endpoint, Duration.ofSeconds(5));
-            trafficView = new TrafficView(unicode);
-            TrafficView view = trafficView;
-            traffic = new TrafficLoop(front, Duration.ofMillis(500), 0, view::record);
-            traffic.start();
+            traffic = startLoop(front, Duration.ofMillis(500));
             trafficRefresh = queries.scheduleWithFixedDelay(this::refreshTraffic, 0, TRAFFIC_REFRESH.toMillis(),
                     TimeUnit.MILLISECONDS);
             setRunning(() -> { });
@@ -520,14 +513,25 @@ public final class ActionEffects implements AutoCloseable {
         }
     }
 
+    /** Starts a loop on a fresh board: the pane's counts and answers start from zero. */
+    private TrafficLoop startLoop(FrontClient client, Duration interval) {
+        long generation = ++trafficGeneration;
+        post.accept(new Msg.TrafficStarted(client.endpoint().toString(), interval));
+        TrafficLoop loop = new TrafficLoop(client, interval, 0, e -> answered(generation, e));
+        loop.start();
+        return loop;
+    }
+
+    private void answered(long generation, TrafficEvent e) {
+        if (generation == trafficGeneration) {
+            post.accept(new Msg.TrafficAnswered(PaneMessages.answer(e)));
+        }
+    }
+
     private void refreshTraffic() {
         TrafficLoop loop = traffic;
-        TrafficView view = trafficView;
-        if (view == null || front == null) {
-            return;
-        }
         if (loop != null) {
-            pane(Action.TRAFFIC, Status.IN_PROGRESS, view.lines(true, front.endpoint(), loop.interval(), loop.summary()));
+            post.accept(new Msg.TrafficSampled(PaneMessages.sample(loop.summary(), loop.interval(), true)));
         }
     }
 
@@ -540,10 +544,9 @@ public final class ActionEffects implements AutoCloseable {
         traffic = null;
         if (loop != null) {
             loop.close();
+            trafficGeneration++; // its last answers, if any are still on their way, belong to a stopped loop
             TrafficSummary last = loop.summary();
-            if (trafficView != null && front != null) {
-                pane(Action.TRAFFIC, Status.INFO, trafficView.lines(false, front.endpoint(), loop.interval(), last));
-            }
+            post.accept(new Msg.TrafficSampled(PaneMessages.sample(last, loop.interval(), false)));
             lastSummary = last;
         }
         if (front != null) {
@@ -577,10 +580,7 @@ public final class ActionEffects implements AutoCloseable {
             String answer = client.clear();
             Duration interval = loop.interval();
             loop.close();
-            trafficView = new TrafficView(unicode);
-            TrafficView view = trafficView;
-            traffic = new TrafficLoop(client, interval, 0, view::record);
-            traffic.start();
+            traffic = startLoop(client, interval);
             post.accept(new Msg.Notice("Front's history and our counts were cleared (" + answer.strip() + ")."));
             refreshTraffic();
         } catch (java.io.IOException | RuntimeException e) {
@@ -710,35 +710,37 @@ public final class ActionEffects implements AutoCloseable {
         }
         setRunning(() -> tearingDown = true);
         String title = "Teardown of " + (chosen.size() == 1 ? chosen.get(0).name() : chosen.size() + " picked items");
-        DeployProgressView view = new DeployProgressView(title, unicode);
         List<String> notices = new ArrayList<>();
+        if (stackPicked) {
+            post.accept(new Msg.DeployStarted(Action.TEARDOWN, title));
+        } else {
+            pane(Action.TEARDOWN, Status.IN_PROGRESS, List.of(title)); // dashboards only: no stack operation to chart
+        }
         try {
             Teardown t = new Teardown(s.get(), support.stackName());
             List<DeployOutcome> outcomes = t.remove(chosen, event -> {
-                view.accept(event);
-                if (event instanceof DeployEvent.Notice n) {
+                if (stackPicked) {
+                    PaneMessages.of(Action.TEARDOWN, event).ifPresent(post);
+                } else if (event instanceof DeployEvent.Notice n) {
                     notices.add("  " + n.message());
                 }
-                pane(Action.TEARDOWN, Status.IN_PROGRESS, stackPicked ? view.lines() : withTitle(title, notices));
             });
-            List<String> lines = new ArrayList<>(stackPicked ? view.lines() : withTitle(title, notices));
+            PaneMessages.ended(Action.TEARDOWN, outcomes).ifPresent(post);
+            List<String> lines = new ArrayList<>();
+            if (!stackPicked) {
+                lines.add(title);
+                lines.addAll(notices);
+            }
             lines.add("");
             boolean ok = outcomes.stream().allMatch(DeployOutcome::success);
             TeardownItems.Verdict verdict = TeardownItems.verify(chosen, t.leftovers());
             lines.addAll(verdict.lines(unicode));
-            pane(Action.TEARDOWN, ok && verdict.pickedGone() ? Status.OK : Status.FAILED, lines);
+            post.accept(new Msg.PaneConcluded(Action.TEARDOWN, ok && verdict.pickedGone() ? Status.OK : Status.FAILED, lines));
         } catch (RuntimeException e) {
             pane(Action.TEARDOWN, Status.FAILED, List.of("Teardown stopped: " + message(e), "Press x to see what is left."));
         } finally {
             setRunning(() -> tearingDown = false);
         }
-    }
-
-    private static List<String> withTitle(String title, List<String> notices) {
-        List<String> lines = new ArrayList<>();
-        lines.add(title);
-        lines.addAll(notices);
-        return lines;
     }
 
     // ---- checks -------------------------------------------------------------------------------------------

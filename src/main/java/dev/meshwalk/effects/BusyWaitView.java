@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.meshwalk.cloud.StackStatuses;
+import dev.meshwalk.core.BoardText;
+import dev.meshwalk.core.ResourcePhase;
 
 /**
  * The deploy pane while the tutorial waits for another operation on its stack to end: the status now, the time
@@ -32,7 +34,7 @@ final class BusyWaitView {
 
     synchronized void status(String now) {
         status = now;
-        seen.add(String.format(Locale.ROOT, " %s %7s  %s", symbol(now), Phases.seconds(elapsed()), now));
+        seen.add(String.format(Locale.ROOT, " %s %7s  %s", symbol(now), BoardText.seconds(elapsed()), now));
     }
 
     /** The status the stack settled in (it may have settled before the first poll saw it move). */
@@ -46,7 +48,7 @@ final class BusyWaitView {
     synchronized List<String> lines() {
         List<String> lines = new ArrayList<>();
         // Short lines: the status and the clock must not wrap on an 80-column screen.
-        lines.add("Waiting for the stack " + stackName + "   " + Phases.seconds(elapsed()));
+        lines.add("Waiting for the stack " + stackName + "   " + BoardText.seconds(elapsed()));
         lines.add(symbol(status) + " now " + status + "   (esc: cancel the update or keep waiting)");
         lines.add("Chapter " + chapterId + " is planned once the stack has settled.");
         body(lines);
@@ -56,7 +58,7 @@ final class BusyWaitView {
     /** Once settled: how long it took and what comes next. */
     synchronized List<String> settledLines() {
         List<String> lines = new ArrayList<>();
-        lines.add("The stack " + stackName + " settled after " + Phases.seconds(elapsed()) + ": " + status + ".");
+        lines.add("The stack " + stackName + " settled after " + BoardText.seconds(elapsed()) + ": " + status + ".");
         lines.add("Planning chapter " + chapterId + " ...");
         body(lines);
         return lines;
@@ -73,7 +75,7 @@ final class BusyWaitView {
     }
 
     private String symbol(String stackStatus) {
-        return Phases.status(StackStatuses.phase(stackStatus)).symbol(unicode);
+        return ResourcePhase.valueOf(StackStatuses.phase(stackStatus).name()).status().symbol(unicode);
     }
 
     private Duration elapsed() {

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 
 import dev.meshwalk.core.Action;
 import dev.meshwalk.core.ActionPane;
+import dev.meshwalk.core.BoardText;
 import dev.meshwalk.core.Msg;
 import dev.meshwalk.core.State;
 import dev.meshwalk.core.Status;
@@ -24,7 +25,8 @@ import dev.meshwalk.graph.render.ServiceTable;
  * Line mode's action commands ({@code deploy}, {@code yes}/{@code no}, {@code wait}/{@code cancel} for a busy
  * stack, {@code traffic [n]}, {@code map}, {@code metrics}, {@code teardown} with its picks ({@code 1 3},
  * {@code all}, {@code none}), {@code check}). Each posts the same Msgs as the TUI's keys, so the same
- * effects run, then waits on the inbox for their answers and prints each new pane line once.
+ * effects run, then waits on the inbox for their answers and prints each new pane line once. The lines are the
+ * TUI's ({@link BoardText#pane}), so both front-ends say the same words.
  */
 final class LineActions {
 
@@ -108,17 +110,26 @@ final class LineActions {
 
     void traffic(int count) {
         dispatch.accept(new Msg.ShowAction(Action.TRAFFIC));
-        ActionPane last = await(m -> m instanceof Msg.ActionPaneChanged p && p.pane().action() == Action.TRAFFIC
-                && (p.pane().status() != Status.IN_PROGRESS || requests(p.pane()) >= count));
+        ActionPane last = await(m -> m instanceof Msg.TrafficSampled t && (!t.sample().running() || t.sample().requests() >= count)
+                || settledTraffic(m));
         if (last != null && last.status() == Status.IN_PROGRESS) {
             dispatch.accept(new Msg.KeyPressed(dev.meshwalk.core.Key.ch('t'))); // stop
-            last = await(m -> m instanceof Msg.ActionPaneChanged p && p.pane().action() == Action.TRAFFIC
-                    && p.pane().status() != Status.IN_PROGRESS);
+            last = await(m -> m instanceof Msg.TrafficSampled t && !t.sample().running() || settledTraffic(m));
         }
         if (last != null) {
-            last.lines().forEach(out::println);
+            lines(last).forEach(out::println);
         }
         leave();
+    }
+
+    /** The traffic pane was replaced by a final answer (nothing deployed, could not start). */
+    private static boolean settledTraffic(Msg m) {
+        return m instanceof Msg.ActionPaneChanged p && p.pane().action() == Action.TRAFFIC
+                && p.pane().status() != Status.IN_PROGRESS;
+    }
+
+    private List<String> lines(ActionPane pane) {
+        return BoardText.pane(pane, state.get().unicode());
     }
 
     void map() {
@@ -142,7 +153,7 @@ final class LineActions {
         ActionPane p = await(m -> m instanceof Msg.ActionPaneChanged c && c.pane().action() == Action.METRICS
                 && c.pane().status() != Status.IN_PROGRESS);
         if (p != null) {
-            p.lines().forEach(out::println);
+            lines(p).forEach(out::println);
         }
         leave();
     }
@@ -169,14 +180,14 @@ final class LineActions {
         Set<String> printed = new HashSet<>();
         ActionPane[] seen = {state.get().actions().get(action)};
         boolean arrived = null != await(m -> {
-            ActionPane now = state.get().actions().get(action);
-            if (now != seen[0]) {
-                seen[0] = now;
-                List<String> lines = now.lines();
-                boolean settled = now.status() != Status.IN_PROGRESS || now.question() != ActionPane.Question.NONE;
+            ActionPane pane = state.get().actions().get(action);
+            if (pane != seen[0]) {
+                seen[0] = pane;
+                List<String> lines = lines(pane);
+                boolean settled = pane.status() != Status.IN_PROGRESS || pane.question() != ActionPane.Question.NONE;
                 for (int i = 0; i < lines.size(); i++) {
-                    // The first two lines (header, bar) change on every event: print them once it settles.
-                    if ((settled || i >= 2 || lines.size() <= 2) && printed.add(lines.get(i).strip().replaceAll("\\s+", " ")) && !lines.get(i).isBlank()) {
+                    // A board's first two lines (header, bar) change on every event: print them once it settles.
+                    if ((settled || i >= 2 || lines.size() <= 2 && pane.board() == null) && printed.add(lines.get(i).strip().replaceAll("\\s+", " ")) && !lines.get(i).isBlank()) {
                         out.println(lines.get(i));
                     }
                 }
@@ -229,7 +240,8 @@ final class LineActions {
                 }
                 dispatch.accept(m);
                 if (done.test(m)) {
-                    return m instanceof Msg.ActionPaneChanged p ? p.pane() : state.get().actions().get(state.get().focused());
+                    return m instanceof Msg.ForPane p ? state.get().actions().get(p.action())
+                            : state.get().actions().get(state.get().focused());
                 }
             }
             out.println("Gave up waiting after " + WAIT_MINUTES + " minutes.");
@@ -237,18 +249,6 @@ final class LineActions {
             Thread.currentThread().interrupt();
         }
         return null;
-    }
-
-    private static int requests(ActionPane pane) {
-        if (pane.lines().size() < 2) {
-            return 0;
-        }
-        String second = pane.lines().get(1);
-        int end = 0;
-        while (end < second.length() && Character.isDigit(second.charAt(end))) {
-            end++;
-        }
-        return end == 0 ? 0 : Integer.parseInt(second.substring(0, end));
     }
 
     private void leave() {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.meshwalk.core.Action;
 import dev.meshwalk.core.ActionPane;
+import dev.meshwalk.core.BoardText;
 import dev.meshwalk.core.MapView;
 import dev.meshwalk.core.State;
 import dev.meshwalk.graph.render.Glyphs;
@@ -43,7 +44,7 @@ final class ActionPainter {
         } else if (pane.question() == ActionPane.Question.TEARDOWN) {
             TeardownMenuPainter.paint(s, pane, c, row, last, width);
         } else {
-            for (String line : visibleLines(wrap(pane.lines(), width), last - row + 1, s.paneScroll())) {
+            for (String line : visibleLines(wrap(BoardText.pane(pane, s.unicode()), width), last - row + 1, s.paneScroll())) {
                 c.text(1, row++, line, attrFor(line, s, c), width);
             }
         }

@@ -9,6 +9,7 @@ import dev.meshwalk.content.StyledLine;
 import dev.meshwalk.content.Wrapper;
 import dev.meshwalk.core.Action;
 import dev.meshwalk.core.ActionPane;
+import dev.meshwalk.core.BoardText;
 import dev.meshwalk.core.ChapterLines;
 import dev.meshwalk.core.KeyBindings;
 import dev.meshwalk.core.Layout;
@@ -197,7 +198,7 @@ final class ScreenPainter {
         row++;
         ActionPane pane = s.actions().get(s.focused());
         c.text(left, row++, pane.action().title() + ": " + pane.status().label(), c.theme.bold(), inner);
-        for (String line : wrapAll(pane.lines(), inner)) {
+        for (String line : wrapAll(BoardText.pane(pane, s.unicode()), inner)) {
             if (row >= l.stripTop() + l.stripHeight() - 1) {
                 break;
             }
@@ -218,7 +219,7 @@ final class ScreenPainter {
         row++;
         List<String> lines = new ArrayList<>();
         lines.add(pane.action().title() + " (" + pane.status().symbol(s.unicode()) + " " + pane.status().label() + "): "
-                + String.join(" ", pane.lines()));
+                + String.join(" ", BoardText.pane(pane, s.unicode())));
         for (String line : wrapAll(lines, c.cols - 4)) {
             if (row >= l.stripTop() + l.stripHeight() - 1) {
                 break;

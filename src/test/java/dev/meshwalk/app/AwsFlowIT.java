@@ -1,21 +1,20 @@
 package dev.meshwalk.app;
 
+import static dev.meshwalk.testsupport.InProcessMain.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.meshwalk.localcloud.LocalCloud;
-import dev.meshwalk.localcloud.LocalCloudServices;
+import dev.meshwalk.testsupport.InProcessMain.Run;
+import dev.meshwalk.testsupport.RunningLocalCloud;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -33,39 +32,20 @@ class AwsFlowIT {
     @TempDir
     Path state;
 
-    private LocalCloud cloud;
+    @RegisterExtension
+    final RunningLocalCloud cloud = RunningLocalCloud.withDefaultServices();
     private String endpoint;
     private final String project = "aws" + Long.toString(System.nanoTime() % 1_000_000, 36);
 
     @BeforeEach
     void start() {
         System.setProperty("meshwalk.stateDir", state.toString());
-        cloud = LocalCloudServices.addDefaults(LocalCloud.builder()).build().start();
         endpoint = cloud.endpoint().toString();
     }
 
     @AfterEach
     void stop() {
-        cloud.close();
         System.clearProperty("meshwalk.stateDir");
-    }
-
-    private record Run(int code, String output) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
-        try {
-            return new Run(Main.run(args), buffer.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 
     @Test

@@ -1,18 +1,15 @@
 package dev.meshwalk.app;
 
+import static dev.meshwalk.testsupport.InProcessMain.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.meshwalk.localcloud.LocalCloud;
-import dev.meshwalk.localcloud.LocalCloudServices;
+import dev.meshwalk.testsupport.InProcessMain.Run;
+import dev.meshwalk.testsupport.RunningLocalCloud;
 
 /**
  * The scripted subcommands as a user runs them, in-process, against an embedded local cloud named with
@@ -22,39 +19,14 @@ import dev.meshwalk.localcloud.LocalCloudServices;
 @Tag("integration")
 class SubcommandsIT {
 
-    private LocalCloud cloud;
+    @RegisterExtension
+    final RunningLocalCloud cloud = RunningLocalCloud.withDefaultServices();
     private String endpoint;
     private final String project = "it" + Long.toString(System.nanoTime() % 1_000_000, 36);
 
     @BeforeEach
     void start() {
-        cloud = LocalCloudServices.addDefaults(LocalCloud.builder()).build().start();
         endpoint = cloud.endpoint().toString();
-    }
-
-    @AfterEach
-    void stop() {
-        cloud.close();
-    }
-
-    /** Exit code and everything printed (stdout and stderr interleaved as a user sees them). */
-    private record Run(int code, String output) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
-        try {
-            int code = Main.run(args);
-            return new Run(code, buffer.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 
     @Test

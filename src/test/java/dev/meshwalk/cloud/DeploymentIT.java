@@ -15,16 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.meshwalk.localcloud.LocalCloud;
-import dev.meshwalk.localcloud.engine.CloudFormationEngine;
-import dev.meshwalk.localcloud.engine.EngineSettings;
-import dev.meshwalk.localcloud.provider.ProviderRegistry;
-import dev.meshwalk.localcloud.service.cloudformation.CloudFormationService;
 import dev.meshwalk.localcloud.service.cloudwatch.CloudWatchService;
 import dev.meshwalk.localcloud.service.cloudwatch.MetricStore;
 import dev.meshwalk.localcloud.service.xray.TraceStore;
 import dev.meshwalk.localcloud.service.xray.XRayService;
+import dev.meshwalk.testsupport.RunningLocalCloud;
 
 /**
  * The deploy path end to end through the real SDK against the embedded local cloud's CloudFormation: create
@@ -33,23 +30,21 @@ import dev.meshwalk.localcloud.service.xray.XRayService;
 @Tag("integration")
 class DeploymentIT {
 
-    private LocalCloud cloud;
+    @RegisterExtension
+    final RunningLocalCloud cloud = RunningLocalCloud.servingFresh(() -> List.of(
+            RunningLocalCloud.cloudFormationWithoutDataPlane(), new CloudWatchService(new MetricStore()),
+            new XRayService(new TraceStore())));
     private CloudSession session;
     private final String stack = "meshwalk-it" + Long.toString(System.nanoTime(), 36);
 
     @BeforeEach
-    void startLocalCloud() {
-        CloudFormationService cfn = new CloudFormationService(
-                new CloudFormationEngine(ProviderRegistry.standard(), EngineSettings.defaults()));
-        cloud = LocalCloud.builder().service(cfn, new CloudWatchService(new MetricStore()), new XRayService(new TraceStore()))
-                .onClose(cfn).build().start();
+    void connect() {
         session = CloudSession.local(CloudTarget.local(cloud.endpoint()));
     }
 
     @AfterEach
-    void stop() {
+    void disconnect() {
         session.close();
-        cloud.close();
     }
 
     private static String template(String chapter) throws IOException {

@@ -31,11 +31,15 @@ import dev.meshwalk.cloud.Deployment;
 import dev.meshwalk.cloud.Stacks;
 import dev.meshwalk.core.Action;
 import dev.meshwalk.core.ActionPane;
+import dev.meshwalk.core.BoardText;
 import dev.meshwalk.core.Effect;
 import dev.meshwalk.core.Msg;
 import dev.meshwalk.core.Status;
+import dev.meshwalk.core.Size;
+import dev.meshwalk.core.State;
 import dev.meshwalk.core.Target;
 import dev.meshwalk.core.TeardownItem;
+import dev.meshwalk.core.Update;
 import dev.meshwalk.localcloud.LocalCloud;
 import dev.meshwalk.localcloud.engine.CloudFormationEngine;
 import dev.meshwalk.localcloud.engine.EngineSettings;
@@ -98,6 +102,7 @@ class ActionEffectsLocalCloudTest {
     private final GatedProvider gated = new GatedProvider();
     private final String stack = "meshwalk-t" + Long.toString(System.nanoTime(), 36);
     private final LinkedBlockingQueue<Msg> inbox = new LinkedBlockingQueue<>();
+    private State folded = State.initial(List.of(), new Size(100, 30), false, Target.local(), "log");
     private LocalCloud cloud;
     private CloudSession session;
     private CloudFormationClient cfn;
@@ -177,7 +182,7 @@ class ActionEffectsLocalCloudTest {
         return new Stacks(session).find(stack).map(s -> s.status()).orElse("gone");
     }
 
-    /** Waits for the first Msg that matches; fails after 20 s. */
+    /** Waits for the first Msg that matches, folding every Msg into {@link #folded} first; fails after 20 s. */
     private Msg await(Predicate<Msg> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         List<Msg> seen = new ArrayList<>();
@@ -185,6 +190,7 @@ class ActionEffectsLocalCloudTest {
             Msg m = inbox.poll(100, TimeUnit.MILLISECONDS);
             if (m != null) {
                 seen.add(m);
+                folded = Update.apply(folded, m).state();
                 if (wanted.test(m)) {
                     return m;
                 }
@@ -193,9 +199,28 @@ class ActionEffectsLocalCloudTest {
         throw new AssertionError("no matching Msg in 20 s; saw " + seen);
     }
 
+    /**
+     * Waits until the action's pane, as the core folds the effects' Msgs (what the learner would see), changes
+     * into one that matches.
+     */
     private ActionPane awaitPane(Action action, Predicate<ActionPane> wanted) throws InterruptedException {
-        return ((Msg.ActionPaneChanged) await(m -> m instanceof Msg.ActionPaneChanged p && p.pane().action() == action
-                && wanted.test(p.pane()))).pane();
+        ActionPane[] last = {folded.actions().get(action)};
+        await(m -> {
+            ActionPane now = folded.actions().get(action);
+            boolean changed = now != last[0];
+            last[0] = now;
+            return changed && wanted.test(now);
+        });
+        return last[0];
+    }
+
+    /** The pane's text as both front-ends show it: its board (if any), then its lines. */
+    private static List<String> text(ActionPane pane) {
+        return BoardText.pane(pane, false);
+    }
+
+    private static boolean shows(ActionPane pane, String part) {
+        return text(pane).stream().anyMatch(l -> l.contains(part));
     }
 
     private List<TeardownItem> inventory() throws InterruptedException {
@@ -220,8 +245,8 @@ class ActionEffectsLocalCloudTest {
         effects.run(new Effect.DeletePicked(List.of(named(items, stack + "-front-node"))));
         ActionPane done = awaitPane(Action.TEARDOWN, p -> p.status() != Status.IN_PROGRESS);
 
-        assertThat(done.status()).as(String.join("\n", done.lines())).isEqualTo(Status.OK);
-        assertThat(done.lines()).contains("[+] Verified: everything you picked is gone.", "Kept, as you chose (x lists them again):")
+        assertThat(done.status()).as(String.join("\n", text(done))).isEqualTo(Status.OK);
+        assertThat(text(done)).contains("[+] Verified: everything you picked is gone.", "Kept, as you chose (x lists them again):")
                 .anyMatch(l -> l.equals("  - " + stack + "  (CloudFormation stack, CREATE_COMPLETE, chapter 0-prelude)"))
                 .anyMatch(l -> l.equals("  - " + stack + "-extra  (CloudWatch dashboard, exists)"))
                 .anyMatch(l -> l.contains("Deleted dashboard " + stack + "-front-node."));
@@ -237,11 +262,11 @@ class ActionEffectsLocalCloudTest {
 
         effects.run(new Effect.DeletePicked(List.of(named(items, stack))));
         ActionPane progress = awaitPane(Action.TEARDOWN, p -> p.status() == Status.IN_PROGRESS);
-        assertThat(progress.lines().get(0)).startsWith("Teardown of " + stack);
+        assertThat(text(progress).get(0)).startsWith("Teardown of " + stack);
         ActionPane done = awaitPane(Action.TEARDOWN, p -> p.status() != Status.IN_PROGRESS);
 
-        assertThat(done.status()).as(String.join("\n", done.lines())).isEqualTo(Status.OK);
-        assertThat(done.lines()).anyMatch(l -> l.contains("DELETE_COMPLETE"))
+        assertThat(done.status()).as(String.join("\n", text(done))).isEqualTo(Status.OK);
+        assertThat(text(done)).anyMatch(l -> l.contains("DELETE_COMPLETE"))
                 .contains("[+] Verified: everything you picked is gone.")
                 .anyMatch(l -> l.equals("  - " + stack + "-front-node  (CloudWatch dashboard, exists)"));
         assertThat(stackStatus()).isEqualTo("gone");
@@ -249,7 +274,7 @@ class ActionEffectsLocalCloudTest {
 
         effects.run(new Effect.DeletePicked(List.of(named(inventory(), stack + "-front-node"))));
         ActionPane all = awaitPane(Action.TEARDOWN, p -> p.status() != Status.IN_PROGRESS);
-        assertThat(all.lines()).contains("[+] Verified: nothing the tutorial created is left on this target.");
+        assertThat(text(all)).contains("[+] Verified: nothing the tutorial created is left on this target.");
         assertThat(dashboards()).isEmpty();
     }
 
@@ -258,12 +283,12 @@ class ActionEffectsLocalCloudTest {
         deploy(VPC_ONLY);
         dashboard("someone-elses");
         effects.run(new Effect.DeletePicked(List.of()));
-        assertThat(awaitPane(Action.TEARDOWN, p -> true).lines()).contains("Nothing was picked, so nothing was deleted.");
+        assertThat(text(awaitPane(Action.TEARDOWN, p -> p.status() != Status.IN_PROGRESS))).contains("Nothing was picked, so nothing was deleted.");
 
         effects.run(new Effect.DeletePicked(List.of(new TeardownItem("CloudWatch dashboard", "someone-elses", "exists", true))));
         ActionPane refused = awaitPane(Action.TEARDOWN, p -> p.status() != Status.IN_PROGRESS);
         assertThat(refused.status()).isEqualTo(Status.FAILED);
-        assertThat(String.join(" ", refused.lines())).contains("someone-elses is not the tutorial's; not deleting it");
+        assertThat(String.join(" ", text(refused))).contains("someone-elses is not the tutorial's; not deleting it");
         assertThat(dashboards()).containsExactly("someone-elses");
         assertThat(stackStatus()).isEqualTo("CREATE_COMPLETE");
     }
@@ -281,22 +306,22 @@ class ActionEffectsLocalCloudTest {
         effects.run(new Effect.PlanDeploy("0-prelude"));
         ActionPane asked = awaitPane(Action.DEPLOY, p -> p.question() != ActionPane.Question.NONE);
         assertThat(asked.question()).isEqualTo(ActionPane.Question.STACK_BUSY);
-        assertThat(asked.lines().get(0)).contains("is busy (UPDATE_IN_PROGRESS)");
-        assertThat(String.join(" ", asked.lines())).contains("Cancel: CloudFormation rolls that update back");
+        assertThat(text(asked).get(0)).contains("is busy (UPDATE_IN_PROGRESS)");
+        assertThat(String.join(" ", text(asked))).contains("Cancel: CloudFormation rolls that update back");
 
         effects.run(new Effect.AnswerBusyStack(Effect.BusyChoice.WAIT));
         // Open the gate only once the wait itself has seen the update running (not just the first frame).
         ActionPane waiting = awaitPane(Action.DEPLOY, p -> p.status() == Status.IN_PROGRESS
-                && p.lines().contains("Statuses seen:") && p.lines().stream().anyMatch(l -> l.endsWith("s  UPDATE_IN_PROGRESS")));
-        assertThat(waiting.lines().get(0)).startsWith("Waiting for the stack " + stack);
-        assertThat(waiting.lines().get(1)).isEqualTo("[~] now UPDATE_IN_PROGRESS   (esc: cancel the update or keep waiting)");
+                && text(p).contains("Statuses seen:") && text(p).stream().anyMatch(l -> l.endsWith("s  UPDATE_IN_PROGRESS")));
+        assertThat(text(waiting).get(0)).startsWith("Waiting for the stack " + stack);
+        assertThat(text(waiting).get(1)).isEqualTo("[~] now UPDATE_IN_PROGRESS   (esc: cancel the update or keep waiting)");
         gated.gate.countDown();
-        ActionPane settled = awaitPane(Action.DEPLOY, p -> p.lines().stream().anyMatch(l -> l.contains("settled after")));
-        assertThat(settled.lines().get(0)).endsWith(": UPDATE_COMPLETE.");
-        assertThat(settled.lines()).anyMatch(l -> l.endsWith("s  UPDATE_COMPLETE"));
+        ActionPane settled = awaitPane(Action.DEPLOY, p -> shows(p, "settled after"));
+        assertThat(text(settled).get(0)).endsWith(": UPDATE_COMPLETE.");
+        assertThat(text(settled)).anyMatch(l -> l.endsWith("s  UPDATE_COMPLETE"));
         ActionPane plan = awaitPane(Action.DEPLOY, p -> p.question() != ActionPane.Question.NONE);
         assertThat(plan.question()).isEqualTo(ActionPane.Question.DEPLOY_CHANGES);
-        assertThat(plan.lines()).contains("  REMOVE W");
+        assertThat(text(plan)).contains("  REMOVE W");
         assertThat(stackStatus()).isEqualTo("UPDATE_COMPLETE");
     }
 
@@ -308,14 +333,14 @@ class ActionEffectsLocalCloudTest {
         awaitPane(Action.DEPLOY, p -> p.question() == ActionPane.Question.STACK_BUSY);
 
         effects.run(new Effect.AnswerBusyStack(Effect.BusyChoice.CANCEL));
-        ActionPane requested = awaitPane(Action.DEPLOY, p -> p.lines().stream().anyMatch(l -> l.contains("Cancel requested")));
+        ActionPane requested = awaitPane(Action.DEPLOY, p -> shows(p, "Cancel requested"));
         assertThat(requested.status()).isEqualTo(Status.IN_PROGRESS);
         gated.gate.countDown(); // the resource in flight returns; the engine then rolls it back
-        ActionPane settled = awaitPane(Action.DEPLOY, p -> p.lines().stream().anyMatch(l -> l.contains("settled after")));
-        assertThat(settled.lines()).contains("  Cancel requested: CloudFormation rolls the stack back to the previous chapter.");
-        assertThat(settled.lines().get(0)).as("rolled back, not finished").endsWith(": UPDATE_ROLLBACK_COMPLETE.");
+        ActionPane settled = awaitPane(Action.DEPLOY, p -> shows(p, "settled after"));
+        assertThat(text(settled)).contains("  Cancel requested: CloudFormation rolls the stack back to the previous chapter.");
+        assertThat(text(settled).get(0)).as("rolled back, not finished").endsWith(": UPDATE_ROLLBACK_COMPLETE.");
         ActionPane planned = awaitPane(Action.DEPLOY, p -> p.status() != Status.IN_PROGRESS);
-        assertThat(planned.lines()).as("planned after the rollback: the stack is the chapter's template again")
+        assertThat(text(planned)).as("planned after the rollback: the stack is the chapter's template again")
                 .contains("[+] No changes: chapter 0-prelude is already deployed.");
         assertThat(stackStatus()).isEqualTo("UPDATE_ROLLBACK_COMPLETE");
     }
@@ -327,12 +352,12 @@ class ActionEffectsLocalCloudTest {
         effects.run(new Effect.PlanDeploy("0-prelude"));
         ActionPane asked = awaitPane(Action.DEPLOY, p -> p.question() != ActionPane.Question.NONE);
         assertThat(asked.question()).isEqualTo(ActionPane.Question.STACK_BUSY_NO_CANCEL);
-        assertThat(String.join(" ", asked.lines())).contains("Cancelling is not possible")
+        assertThat(String.join(" ", text(asked))).contains("Cancelling is not possible")
                 .contains("a stack in CREATE_IN_PROGRESS has to run to its end");
 
         effects.run(new Effect.AnswerBusyStack(Effect.BusyChoice.LEAVE));
         ActionPane left = awaitPane(Action.DEPLOY, p -> true);
-        assertThat(left.lines().get(0)).isEqualTo("Left the stack " + stack + " alone (CREATE_IN_PROGRESS).");
+        assertThat(text(left).get(0)).isEqualTo("Left the stack " + stack + " alone (CREATE_IN_PROGRESS).");
         assertThat(stackStatus()).isEqualTo("CREATE_IN_PROGRESS");
     }
 }

@@ -8,16 +8,15 @@ import dev.meshwalk.localcloud.service.cloudwatch.MetricStore;
 import dev.meshwalk.localcloud.service.xray.MeshTraffic;
 import dev.meshwalk.localcloud.service.xray.TraceStore;
 import dev.meshwalk.localcloud.service.xray.XRayService;
+import dev.meshwalk.testsupport.RunningLocalCloud;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.DashboardInvalidInputErrorException;
 import software.amazon.awssdk.services.cloudwatch.model.DashboardNotFoundErrorException;
@@ -44,21 +43,16 @@ import software.amazon.awssdk.services.xray.model.TraceSummary;
 @Tag("integration")
 class TelemetrySdkIT {
 
-    private final XRayService xray = new XRayService(new TraceStore());
-    private final CloudWatchService cloudWatch = new CloudWatchService(new MetricStore());
-    private final LocalCloud cloud = LocalCloud.builder().service(xray, cloudWatch).build().start();
-    private final StaticCredentialsProvider credentials =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-    private final XRayClient xrayClient = XRayClient.builder().endpointOverride(cloud.endpoint())
-            .region(Region.US_EAST_1).credentialsProvider(credentials).build();
-    private final CloudWatchClient cw = CloudWatchClient.builder().endpointOverride(cloud.endpoint())
-            .region(Region.US_EAST_1).credentialsProvider(credentials).build();
+    @RegisterExtension
+    final RunningLocalCloud cloud = RunningLocalCloud.serving(new XRayService(new TraceStore()),
+            new CloudWatchService(new MetricStore()));
+    private XRayClient xrayClient;
+    private CloudWatchClient cw;
 
-    @AfterEach
-    void close() {
-        xrayClient.close();
-        cw.close();
-        cloud.close();
+    @BeforeEach
+    void clients() {
+        xrayClient = cloud.client(XRayClient.builder());
+        cw = cloud.client(CloudWatchClient.builder());
     }
 
     @Test

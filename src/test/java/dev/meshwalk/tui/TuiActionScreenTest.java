@@ -22,7 +22,15 @@ import dev.meshwalk.core.State;
 import java.util.ArrayList;
 import java.util.Collections;
 
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
 import dev.meshwalk.core.Action;
+import dev.meshwalk.core.DeployBoard;
+import dev.meshwalk.core.ResourcePhase;
+import dev.meshwalk.core.TrafficAnswer;
+import dev.meshwalk.core.TrafficSample;
 import dev.meshwalk.core.ActionPane;
 import dev.meshwalk.core.Status;
 import dev.meshwalk.core.Target;
@@ -31,7 +39,7 @@ import dev.meshwalk.graph.ServiceGraph;
 import dev.meshwalk.graph.ServiceGraphReader;
 
 /**
- * The action panes on Lanterna's virtual terminal, driven by the Msgs the effects would post (no cloud needed):
+ * The action panes on Lanterna's virtual terminal, driven by the typed Msgs the effects would post (no cloud needed):
  * what a learner sees during a deploy, after a failure, with traffic running, on the map and in the teardown menu.
  */
 class TuiActionScreenTest {
@@ -102,6 +110,11 @@ class TuiActionScreenTest {
         return sb.toString();
     }
 
+    private static Msg resource(Action a, String id, String type, String status, ResourcePhase phase, long millis,
+            String reason, int done, int total) {
+        return new Msg.DeployResourceChanged(a, id, type, status, phase, Duration.ofMillis(millis), reason, done, total);
+    }
+
     private static Msg pane(Action a, Status s, ActionPane.Question q, String... lines) {
         return new Msg.ActionPaneChanged(new ActionPane(a, s, List.of(lines), q));
     }
@@ -119,11 +132,11 @@ class TuiActionScreenTest {
         assertThat(text()).contains("+ Cluster").contains("Deploy these changes?  y/enter = deploy");
         keys('y');
         assertThat(ran).contains(new Effect.Answer(Action.DEPLOY, ActionPane.Question.DEPLOY_CHANGES, true));
-        post(pane(Action.DEPLOY, Status.IN_PROGRESS, ActionPane.Question.NONE,
-                "Chapter 0-prelude -> stack meshwalk-howto-ecs-basics: CREATE_IN_PROGRESS   2.5 s",
-                "███████████████░░░░░░░░░░░░░░░  1/2 resources   1 ok, 1 in progress",
-                " ✓   1.2 s  Cluster       CREATE_COMPLETE      ECS::Cluster",
-                " ◌   2.5 s  FrontService  CREATE_IN_PROGRESS   ECS::Service"));
+        post(new Msg.DeployStarted(Action.DEPLOY, "Chapter 0-prelude -> meshwalk-howto-ecs-basics"),
+                new Msg.DeployStackChanged(Action.DEPLOY, "CREATE_IN_PROGRESS", false, "User Initiated", Duration.ofMillis(100)),
+                resource(Action.DEPLOY, "Cluster", "ECS::Cluster", "CREATE_COMPLETE", ResourcePhase.DONE, 1200, null, 1, 2),
+                resource(Action.DEPLOY, "FrontService", "ECS::Service", "CREATE_IN_PROGRESS", ResourcePhase.IN_PROGRESS, 2500,
+                        null, 1, 2));
         String screenText = text();
         assertThat(screenText).contains("d Deploy ◌").contains("1/2 resources").contains("◌   2.5 s  FrontService");
         keys(KeyType.Escape);
@@ -134,15 +147,13 @@ class TuiActionScreenTest {
     void deployFailureShowsTheReasonAndTheFailedSymbol() throws Exception {
         open(80, 24, false);
         keys('0', KeyType.Enter, 'd');
-        post(pane(Action.DEPLOY, Status.FAILED, ActionPane.Question.NONE,
-                "Chapter 0-prelude -> stack s: ROLLBACK_COMPLETE   4.0 s",
-                "##########....................  1/3 resources",
-                " [X]   2.0 s  FrontService  CREATE_FAILED  ECS::Service",
-                "            Task failed to start: no image front:nope",
-                "",
-                "[X] s ROLLBACK_COMPLETE in 4.0 s",
-                "Failures:",
-                "  [X] FrontService (ECS::Service) CREATE_FAILED: Task failed to start: no image front:nope"));
+        String reason = "Task failed to start: no image front:nope";
+        post(new Msg.DeployStarted(Action.DEPLOY, "Chapter 0-prelude -> s"),
+                resource(Action.DEPLOY, "FrontService", "ECS::Service", "CREATE_FAILED", ResourcePhase.FAILED, 2000, reason, 1, 3),
+                new Msg.DeployEnded(Action.DEPLOY, false, "s", "ROLLBACK_COMPLETE", Duration.ofSeconds(4), List.of(
+                        new DeployBoard.Failure("FrontService", "ECS::Service", "CREATE_FAILED", reason)), java.util.Map.of()),
+                new Msg.PaneConcluded(Action.DEPLOY, Status.FAILED, List.of("Deploying chapter 0-prelude failed"
+                        + " (ROLLBACK_COMPLETE); the reasons are above. Fix them and press d to deploy again.")));
         String screenText = text();
         assertThat(screenText).contains("d Deploy [X]").contains("Task failed to start: no image front:nope")
                 .contains("Failures:");
@@ -154,15 +165,18 @@ class TuiActionScreenTest {
         open(100, 30, true);
         keys('3', KeyType.Enter, 't');
         assertThat(ran).contains(new Effect.ToggleTraffic());
-        post(pane(Action.TRAFFIC, Status.IN_PROGRESS, ActionPane.Question.NONE,
-                "◌ running: GET http://127.0.0.2:8080/color every 0.5 s",
-                "40 requests, 40 ok, 0 failed   2.0 req/s   latency p50 3 ms  p95 9 ms",
-                "  blue     ███████████████░░░░░░░░░░░░░░░  50% observed (20)   front's stats  49%",
-                "  green    ███████████████░░░░░░░░░░░░░░░  50% observed (20)   front's stats  51%"),
+        post(new Msg.TrafficStarted("http://127.0.0.2:8080", Duration.ofMillis(500)),
+                new Msg.TrafficAnswered(new TrafficAnswer(40, OptionalInt.of(200), Optional.of("blue"), Optional.empty(),
+                        Duration.ofMillis(3), "")),
+                new Msg.TrafficSampled(new TrafficSample(40, 40, java.util.Map.of("blue", 20L, "green", 20L),
+                        java.util.Map.of("blue", 0.5, "green", 0.5), java.util.Map.of("blue", 0.49, "green", 0.51), 2.0,
+                        Duration.ofMillis(3), Duration.ofMillis(9), List.of(), Duration.ofMillis(500), true)),
                 new Msg.RunningChanged(true));
         assertThat(text()).contains("t Traffic ◌").contains("blue     ████").contains("2.0 req/s");
         keys(KeyType.Escape);
         assertThat(text()).as("back to reading while it runs").contains("Chapter 3/3");
+        assertThat(text().replaceAll("\\s+", " ")).as("the lesson's action strip shows the same board text")
+                .contains("running: GET http://127.0.0.2:8080/color");
         keys('q');
         assertThat(text()).contains("Something is still running.");
     }
@@ -213,8 +227,15 @@ class TuiActionScreenTest {
         keys('y');
         assertThat(ran).contains(new Effect.DeletePicked(List.of(STACK, FRONT_DASHBOARD)));
         assertThat(text()).contains("Deleting 2 picked items ...");
-        post(pane(Action.TEARDOWN, Status.OK, ActionPane.Question.NONE,
-                "✓ Verified: nothing the tutorial created is left on this target."));
+        post(new Msg.DeployStarted(Action.TEARDOWN, "Teardown of 2 picked items"),
+                resource(Action.TEARDOWN, "Cluster", "ECS::Cluster", "DELETE_IN_PROGRESS", ResourcePhase.IN_PROGRESS, 300, null, 0, 1));
+        assertThat(text()).contains("x Teardown ◌").contains("Teardown of 2 picked items")
+                .contains("◌   0.3 s  Cluster");
+        post(resource(Action.TEARDOWN, "Cluster", "ECS::Cluster", "DELETE_COMPLETE", ResourcePhase.DELETED, 900, null, 1, 1),
+                new Msg.DeployEnded(Action.TEARDOWN, true, "meshwalk-howto-ecs-basics", "DELETE_COMPLETE",
+                        Duration.ofSeconds(1), List.of(), java.util.Map.of()),
+                new Msg.PaneConcluded(Action.TEARDOWN, Status.OK, List.of("",
+                        "✓ Verified: nothing the tutorial created is left on this target.")));
         assertThat(text()).contains("x Teardown ✓").contains("Verified: nothing the tutorial created is left");
     }
 

@@ -4,20 +4,14 @@ import static dev.meshwalk.localcloud.service.cloudformation.CfnCalls.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.meshwalk.localcloud.LocalCloud;
-import dev.meshwalk.localcloud.engine.CloudFormationEngine;
-import dev.meshwalk.localcloud.engine.EngineSettings;
-import dev.meshwalk.localcloud.provider.ProviderRegistry;
+import dev.meshwalk.testsupport.RunningLocalCloud;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetStatus;
@@ -36,23 +30,13 @@ import software.amazon.awssdk.services.cloudformation.model.StackStatus;
 @Tag("integration")
 class CloudFormationSdkIT {
 
-    private LocalCloud cloud;
+    @RegisterExtension
+    final RunningLocalCloud cloud = RunningLocalCloud.withCloudFormationOnly();
     private CloudFormationClient cfn;
 
     @BeforeEach
-    void start() {
-        CloudFormationService service = new CloudFormationService(
-                new CloudFormationEngine(ProviderRegistry.standard(), EngineSettings.defaults()));
-        cloud = LocalCloud.builder().host("127.0.0.1").port(0).service(service).build().start();
-        cfn = CloudFormationClient.builder().endpointOverride(cloud.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build();
-    }
-
-    @AfterEach
-    void stop() {
-        cfn.close();
-        cloud.close();
+    void client() {
+        cfn = cloud.client(CloudFormationClient.builder());
     }
 
     private DescribeChangeSetResponse changeSet(String stack, String template, ChangeSetType type, Parameter... params) {

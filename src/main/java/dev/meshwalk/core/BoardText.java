@@ -1,0 +1,140 @@
+package dev.meshwalk.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The one place that turns an action pane into lines of text: its board (if any) and then its own lines. The TUI
+ * and line mode both print these, so they say the same words, with the symbols of {@link Status}.
+ */
+public final class BoardText {
+
+    /** Fixed, so a row's text changes only when its status does (line mode prints each changed line once). */
+    private static final int ID_WIDTH = 30;
+    private static final int BAR_WIDTH = 30;
+
+    private BoardText() {
+    }
+
+    /** Everything an action's pane shows as text: its board's lines, then the lines the effects wrote. */
+    public static List<String> pane(ActionPane pane, boolean unicode) {
+        if (pane.board() == null) {
+            return pane.lines();
+        }
+        List<String> lines = new ArrayList<>(board(pane.board(), unicode));
+        lines.addAll(pane.lines());
+        return lines;
+    }
+
+    public static List<String> board(Board board, boolean unicode) {
+        if (board instanceof DeployBoard d) {
+            return deploy(d, unicode);
+        }
+        return traffic((TrafficBoard) board, unicode);
+    }
+
+    /**
+     * A stack operation: header (title, total time, stack status), progress bar with counts, notices, one row per
+     * resource (symbol, elapsed, id, status, type) with a failure's reason under it, and once ended the summary
+     * with every failure repeated and the outputs.
+     */
+    public static List<String> deploy(DeployBoard b, boolean unicode) {
+        List<String> lines = new ArrayList<>();
+        lines.add(b.title() + "   " + seconds(b.elapsed()) + "   " + b.stackStatus()
+                + (b.stackReason() == null ? "" : " (" + b.stackReason() + ")"));
+        int shownTotal = Math.max(b.total(), b.rows().size());
+        double share = shownTotal == 0 ? 0 : (double) b.done() / shownTotal;
+        StringBuilder counts = new StringBuilder();
+        b.counts().forEach((st, n) -> counts.append(counts.length() == 0 ? "   " : ", ").append(n).append(' ').append(st.label()));
+        lines.add(bar(share, BAR_WIDTH, unicode) + String.format(Locale.ROOT, "  %d/%d resources", b.done(), shownTotal)
+                + counts);
+        b.notices().forEach(n -> lines.add("  " + n));
+        for (Map.Entry<String, DeployBoard.Row> e : b.rows().entrySet()) {
+            DeployBoard.Row r = e.getValue();
+            // Symbol, time and status first: they are what changes, and they survive a narrow terminal.
+            lines.add(String.format(Locale.ROOT, " %s %7s  %-" + ID_WIDTH + "s  %-20s %s",
+                    r.phase().status().symbol(unicode), seconds(r.elapsed()), e.getKey(), r.status(),
+                    r.type().replace("ElasticLoadBalancingV2::", "ELBv2::")).stripTrailing());
+            if (r.phase() == ResourcePhase.FAILED && r.reason() != null) {
+                lines.add("            " + r.reason());
+            }
+        }
+        DeployBoard.Ending end = b.ending();
+        if (end != null) {
+            lines.add("");
+            lines.add(String.format(Locale.ROOT, "%s %s %s in %s", b.status().symbol(unicode), end.stackName(),
+                    end.finalStatus(), seconds(end.elapsed())));
+            if (!end.failures().isEmpty()) {
+                lines.add("Failures:");
+                for (DeployBoard.Failure f : end.failures()) {
+                    lines.add("  " + Status.FAILED.symbol(unicode) + " " + f.logicalId() + " (" + f.type() + ") "
+                            + f.status() + ": " + f.reason());
+                }
+            }
+            end.outputs().forEach((k, v) -> lines.add("  " + k + " = " + v));
+        }
+        return lines;
+    }
+
+    /**
+     * The traffic loop: what runs against which endpoint (and the keys), counts, req/s, p50/p95, one bar per color
+     * with the share we observed and the share front reports, errors by kind with their explanation, and the latest
+     * answers as they arrived.
+     */
+    public static List<String> traffic(TrafficBoard b, boolean unicode) {
+        TrafficSample s = b.sample();
+        List<String> lines = new ArrayList<>();
+        lines.add((s.running() ? Status.IN_PROGRESS.symbol(unicode) + " running: " : Status.INFO.symbol(unicode) + " stopped: ")
+                + "GET " + b.endpoint() + "/color every " + seconds(s.interval())
+                + (s.running() ? "   (t/s stop, +/- faster/slower, r clear front's history)" : "   (t/s start again)"));
+        lines.add(String.format(Locale.ROOT, "%d requests, %d ok, %d failed   %.1f req/s   latency p50 %d ms  p95 %d ms",
+                s.requests(), s.succeeded(), s.failed(), s.requestsPerSecond(), s.p50().toMillis(), s.p95().toMillis()));
+        lines.add("");
+        TreeSet<String> colors = new TreeSet<>(s.colorCounts().keySet());
+        colors.addAll(s.appShare().keySet());
+        if (colors.isEmpty()) {
+            lines.add("No colors yet: waiting for the first answers.");
+        }
+        for (String color : colors) {
+            double observed = s.observedShare().getOrDefault(color, 0.0);
+            Double app = s.appShare().get(color);
+            lines.add(String.format(Locale.ROOT, "  %-8s %s %3.0f%% observed (%d)%s", color, bar(observed, BAR_WIDTH, unicode),
+                    observed * 100, s.colorCounts().getOrDefault(color, 0L),
+                    app == null ? "" : String.format(Locale.ROOT, "   front's stats %3.0f%%", app * 100)));
+        }
+        if (!s.errors().isEmpty()) {
+            lines.add("");
+            lines.add("Errors:");
+            for (TrafficSample.ErrorCount e : s.errors()) {
+                lines.add(String.format(Locale.ROOT, "  %s %-10s %4d  %s", Status.FAILED.symbol(unicode), e.kind(),
+                        e.count(), e.explanation()));
+            }
+        }
+        lines.add("");
+        lines.add("Latest answers:");
+        for (TrafficAnswer a : b.recent()) {
+            String status = a.httpStatus().isPresent() ? Integer.toString(a.httpStatus().getAsInt()) : "---";
+            lines.add(String.format(Locale.ROOT, "  %s #%-5d %s  %-8s %5d ms%s",
+                    (a.ok() ? Status.OK : Status.FAILED).symbol(unicode), a.sequence(), status,
+                    a.ok() ? a.color().orElse("?") : a.error().orElse("?"), a.latency().toMillis(),
+                    a.ok() ? "" : "  " + a.detail()));
+        }
+        return lines;
+    }
+
+    /** A share (0..1) as a bar of the given width: full blocks, then light ones (ASCII: '#' then '.'). */
+    public static String bar(double share, int width, boolean unicode) {
+        double s = Double.isNaN(share) ? 0 : Math.max(0, Math.min(1, share));
+        int full = (int) Math.round(s * width);
+        return (unicode ? "█" : "#").repeat(full) + (unicode ? "░" : ".").repeat(width - full);
+    }
+
+    /** Seconds with one decimal, as every pane shows times ("2.5 s"). */
+    public static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.meshwalk.core;
+
+/**
+ * Folds the typed progress messages of stack operations and of the traffic loop into the boards of their panes.
+ * Pure, like {@link Update}. A message for a pane that shows no such board (it was replaced by a preview or an
+ * error in between) is dropped: it belongs to work whose pane has moved on.
+ *
+ * <p>A stack operation's pane is {@link Status#IN_PROGRESS} from {@code DeployStarted} until the effects post
+ * {@code PaneConcluded} with the final status and what follows (the next step, teardown's verification); the
+ * board's own {@link DeployBoard#status()} says how the operation itself ended. The traffic pane's status follows
+ * its board: in progress while the loop runs.
+ */
+final class BoardUpdate {
+
+    private BoardUpdate() {
+    }
+
+    /** The new state, or null when {@code msg} is not a board message. */
+    static State apply(State s, Msg msg) {
+        if (msg instanceof Msg.DeployStarted m) {
+            return s.toBuilder().pane(new ActionPane(m.action(), Status.IN_PROGRESS, java.util.List.of(),
+                    ActionPane.Question.NONE, DeployBoard.started(m.title()))).build();
+        } else if (msg instanceof Msg.DeployResourceChanged m) {
+            return deploy(s, m.action(), b -> b.withResource(m.logicalId(),
+                    new DeployBoard.Row(m.type(), m.status(), m.phase(), m.elapsed(), m.reason()), m.done(), m.total()));
+        } else if (msg instanceof Msg.DeployStackChanged m) {
+            return deploy(s, m.action(), b -> b.withStack(m.status(), m.failed() ? m.reason() : null, m.elapsed()));
+        } else if (msg instanceof Msg.DeployNotice m) {
+            return deploy(s, m.action(), b -> b.withNotice(m.text()));
+        } else if (msg instanceof Msg.DeployEnded m) {
+            State ended = deploy(s, m.action(), b -> b.withEnding(new DeployBoard.Ending(m.success(), m.stackName(),
+                    m.finalStatus(), m.elapsed(), m.failures(), m.outputs())));
+            ActionPane pane = ended.actions().get(m.action());
+            // Nothing is left to cancel once it ended.
+            return pane.question() == ActionPane.Question.CANCEL_DEPLOY
+                    ? ended.toBuilder().pane(pane.asking(ActionPane.Question.NONE)).build() : ended;
+        } else if (msg instanceof Msg.PaneConcluded m) {
+            ActionPane pane = s.actions().get(m.action());
+            return s.toBuilder().pane(new ActionPane(m.action(), m.status(), m.lines(), ActionPane.Question.NONE,
+                    pane.board())).build();
+        } else if (msg instanceof Msg.TrafficStarted m) {
+            return s.toBuilder().pane(new ActionPane(Action.TRAFFIC, Status.IN_PROGRESS, java.util.List.of(),
+                    ActionPane.Question.NONE, TrafficBoard.started(m.endpoint(), m.interval()))).build();
+        } else if (msg instanceof Msg.TrafficAnswered m) {
+            return traffic(s, b -> b.withAnswer(m.answer()));
+        } else if (msg instanceof Msg.TrafficSampled m) {
+            return traffic(s, b -> b.withSample(m.sample()));
+        }
+        return null;
+    }
+
+    private static State deploy(State s, Action action, java.util.function.UnaryOperator<DeployBoard> change) {
+        ActionPane pane = s.actions().get(action);
+        if (!(pane.board() instanceof DeployBoard board)) {
+            return s;
+        }
+        DeployBoard next = change.apply(board);
+        // The pane stays in progress until the effects conclude it (PaneConcluded): a teardown may run several
+        // operations, and what follows an operation (verification, the next step) belongs to the same work.
+        return next == board ? s : s.toBuilder().pane(pane.withBoard(next, pane.status())).build();
+    }
+
+    private static State traffic(State s, java.util.function.UnaryOperator<TrafficBoard> change) {
+        ActionPane pane = s.actions().get(Action.TRAFFIC);
+        if (!(pane.board() instanceof TrafficBoard board)) {
+            return s;
+        }
+        TrafficBoard next = change.apply(board);
+        return next == board ? s : s.toBuilder().pane(pane.withBoard(next, next.status())).build();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.meshwalk.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The traffic loop as the learner follows it: which endpoint it calls, its latest numbers and the latest answers,
+ * newest first. Folded from {@code Msg.TrafficStarted/TrafficAnswered/TrafficSampled} by {@link Update}; drawn by
+ * {@link BoardText}. A repeated answer (same sequence number) is kept once; one that arrives after a newer one is
+ * put in its place, so the list always reads newest first.
+ *
+ * @param endpoint the front endpoint, e.g. {@code http://127.0.0.2:8080}
+ * @param sample   the latest numbers
+ * @param recent   the latest {@value #RECENT} answers, newest (highest sequence) first
+ */
+public record TrafficBoard(String endpoint, TrafficSample sample, List<TrafficAnswer> recent) implements Board {
+
+    /** How many answers the pane lists. */
+    public static final int RECENT = 6;
+
+    public TrafficBoard {
+        recent = List.copyOf(recent);
+    }
+
+    /** A loop that just started (or restarted with a fresh count). */
+    public static TrafficBoard started(String endpoint, java.time.Duration interval) {
+        return new TrafficBoard(endpoint, TrafficSample.none(interval, true), List.of());
+    }
+
+    public Status status() {
+        return sample.running() ? Status.IN_PROGRESS : Status.INFO;
+    }
+
+    TrafficBoard withAnswer(TrafficAnswer a) {
+        if (recent.stream().anyMatch(r -> r.sequence() == a.sequence())) {
+            return this;
+        }
+        List<TrafficAnswer> next = new ArrayList<>(recent);
+        int at = 0;
+        while (at < next.size() && next.get(at).sequence() > a.sequence()) {
+            at++;
+        }
+        next.add(at, a);
+        return new TrafficBoard(endpoint, sample, next.subList(0, Math.min(RECENT, next.size())));
+    }
+
+    TrafficBoard withSample(TrafficSample s) {
+        return new TrafficBoard(endpoint, s, recent);
+    }
+}
