@@ -53,16 +53,17 @@ final class TeardownMenuPainter {
     }
 
     /**
-     * One row when it fits; otherwise the state moves to a second, indented row, so a long name is not cut in
-     * the middle and the state is never lost (a name longer than the screen still wraps).
+     * One row when it fits; otherwise the name alone on the first row and kind and state on a second, indented
+     * one, so a long name (dashboards are named after the stack and the node) is not cut in the middle (a name
+     * longer than the screen still wraps).
      */
     static List<String> itemRows(String prefix, TeardownItem item, int width) {
         String one = prefix + item.describe();
         if (one.length() <= width) {
             return List.of(one);
         }
-        List<String> rows = new java.util.ArrayList<>(ActionPainter.wrap(List.of(prefix + item.kind() + " " + item.name()), width));
-        rows.add(" ".repeat(prefix.length()) + "(" + item.state() + ")");
+        List<String> rows = new java.util.ArrayList<>(ActionPainter.wrap(List.of(prefix + item.name()), width));
+        rows.add(" ".repeat(prefix.length()) + item.kind() + ", " + item.state());
         return rows;
     }
 

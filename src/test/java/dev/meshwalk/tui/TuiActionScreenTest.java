@@ -220,7 +220,7 @@ class TuiActionScreenTest {
         post(new Msg.TeardownListed(List.of(STACK, FRONT_DASHBOARD), List.of()));
         String screenText = text();
         assertThat(screenText).as("a long row continues below instead of losing its end")
-                .contains("› [x] CloudFormation stack meshwalk-howto-ecs-basics\n       (CREATE_COMPLETE, chapter 3-routing)")
+                .contains("› [x] meshwalk-howto-ecs-basics\n       CloudFormation stack, CREATE_COMPLETE, chapter 3-routing")
                 .contains("  [x] CloudWatch dashboard meshwalk-howto-ecs-basics-front-node  (exists)")
                 .contains("2 of 2 picked")
                 .contains("Delete 2 picked items? y = delete, space = pick/unpick, esc = keep everything");
