@@ -202,8 +202,14 @@ public final class ActionEffects implements AutoCloseable {
                 pane(Action.DEPLOY, Status.FAILED, awsChecks.lines());
                 return;
             }
+            DeployImageStep.Result images = DeployImageStep.run(support, s.get(), awsChecks.lines(),
+                    lines -> pane(Action.DEPLOY, Status.IN_PROGRESS, lines));
+            if (images.failed()) {
+                pane(Action.DEPLOY, Status.FAILED, images.lines());
+                return;
+            }
             DeployRequest request = new DeployRequest(support.stackName(), chapterId, support.template(chapterId),
-                    support.parameters());
+                    images.parameters(support.parameters()));
             Deployment deployment = new Deployment(s.get(), request);
             Optional<StackInfo> current = deployment.currentStack();
             if (current.isPresent() && current.get().condition() == StackInfo.Condition.BUSY) {
@@ -237,6 +243,7 @@ public final class ActionEffects implements AutoCloseable {
                     + chapterId + ": " + ready.changes().size() + " changes");
             lines.add("");
             lines.addAll(awsChecks.lines());
+            lines.addAll(images.lines());
             lines.addAll(support.preview(ready));
             post.accept(new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.INFO, lines,
                     ActionPane.Question.DEPLOY_CHANGES)));
@@ -734,6 +741,7 @@ public final class ActionEffects implements AutoCloseable {
             lines.add("");
             boolean ok = outcomes.stream().allMatch(DeployOutcome::success);
             TeardownItems.Verdict verdict = TeardownItems.verify(chosen, t.leftovers());
+            t.warnings().forEach(w -> lines.add(Status.WARNING.symbol(unicode) + " " + w)); // parts not checked
             lines.addAll(verdict.lines(unicode));
             post.accept(new Msg.PaneConcluded(Action.TEARDOWN, ok && verdict.pickedGone() ? Status.OK : Status.FAILED, lines));
         } catch (RuntimeException e) {

@@ -28,8 +28,12 @@ final class TeardownItems {
         return Optional.empty();
     }
 
-    /** What is left, split into picked-but-still-there (a failure) and kept (as chosen). */
-    record Verdict(List<OwnedResource> stillThere, List<OwnedResource> kept) {
+    /**
+     * What is left, split into picked-but-still-there (a failure) and kept (as chosen). {@code keptStackParts}
+     * counts the EC2 resources still tagged as ours while their stack was kept: they belong to it, so they are
+     * summed up in one line rather than listed.
+     */
+    record Verdict(List<OwnedResource> stillThere, List<OwnedResource> kept, int keptStackParts) {
 
         boolean pickedGone() {
             return stillThere.isEmpty();
@@ -37,7 +41,7 @@ final class TeardownItems {
 
         List<String> lines(boolean unicode) {
             List<String> lines = new ArrayList<>();
-            if (stillThere.isEmpty() && kept.isEmpty()) {
+            if (stillThere.isEmpty() && kept.isEmpty() && keptStackParts == 0) {
                 lines.add(Status.OK.symbol(unicode) + " Verified: nothing the tutorial created is left on this target.");
                 return lines;
             }
@@ -47,9 +51,13 @@ final class TeardownItems {
                 lines.add(Status.FAILED.symbol(unicode) + " Picked but still there:");
                 stillThere.forEach(r -> lines.add("  - " + describe(r)));
             }
-            if (!kept.isEmpty()) {
+            if (!kept.isEmpty() || keptStackParts > 0) {
                 lines.add("Kept, as you chose (x lists them again):");
                 kept.forEach(r -> lines.add("  - " + describe(r)));
+                if (keptStackParts > 0) {
+                    lines.add("  - " + keptStackParts + " EC2 resource" + (keptStackParts == 1 ? "" : "s")
+                            + " of the kept stack (they go when the stack goes)");
+                }
             }
             return lines;
         }
@@ -60,13 +68,27 @@ final class TeardownItems {
         }
     }
 
+    /**
+     * Judges the leftovers against the picks. EC2 resources are never picked (they go with their stack): left
+     * after a picked stack was deleted they are a failure, left beside a kept stack they are part of it.
+     */
     static Verdict verify(List<OwnedResource> picked, List<OwnedResource> leftovers) {
+        boolean stackPicked = picked.stream().anyMatch(p -> p.kind() == OwnedResource.Kind.STACK);
         List<OwnedResource> stillThere = new ArrayList<>();
         List<OwnedResource> kept = new ArrayList<>();
+        int keptStackParts = 0;
         for (OwnedResource left : leftovers) {
+            if (left.kind() == OwnedResource.Kind.EC2_RESOURCE) {
+                if (stackPicked) {
+                    stillThere.add(left);
+                } else {
+                    keptStackParts++;
+                }
+                continue;
+            }
             boolean wasPicked = picked.stream().anyMatch(p -> p.kind() == left.kind() && p.name().equals(left.name()));
             (wasPicked ? stillThere : kept).add(left);
         }
-        return new Verdict(stillThere, kept);
+        return new Verdict(stillThere, kept, keptStackParts);
     }
 }

@@ -38,6 +38,21 @@ class TeardownItemsTest {
     }
 
     @Test
+    void taggedEc2LeftAfterAPickedStackIsAFailureButBesideAKeptStackItIsPartOfIt() {
+        OwnedResource vpc = new OwnedResource(OwnedResource.Kind.EC2_RESOURCE, "vpc-1", "tagged meshwalk:managed=true");
+        OwnedResource subnet = new OwnedResource(OwnedResource.Kind.EC2_RESOURCE, "subnet-1", "tagged meshwalk:managed=true");
+        TeardownItems.Verdict afterStack = TeardownItems.verify(List.of(STACK), List.of(vpc));
+        assertThat(afterStack.pickedGone()).isFalse();
+        assertThat(afterStack.lines(false)).containsExactly("[X] Picked but still there:",
+                "  - vpc-1  (EC2, tagged meshwalk:managed=true)");
+        TeardownItems.Verdict besideStack = TeardownItems.verify(List.of(DASH), List.of(STACK, vpc, subnet));
+        assertThat(besideStack.pickedGone()).isTrue();
+        assertThat(besideStack.lines(false)).containsExactly("[+] Verified: everything you picked is gone.",
+                "Kept, as you chose (x lists them again):", "  - meshwalk-x  (CloudFormation stack, DELETE_FAILED)",
+                "  - 2 EC2 resources of the kept stack (they go when the stack goes)");
+    }
+
+    @Test
     void aPickedItemStillThereIsAFailureNamedApartFromTheKeptOnes() {
         TeardownItems.Verdict v = TeardownItems.verify(List.of(STACK), List.of(STACK, DASH));
         assertThat(v.pickedGone()).isFalse();
