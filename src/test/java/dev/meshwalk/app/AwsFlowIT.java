@@ -136,10 +136,12 @@ class AwsFlowIT {
 
             assertThat(taggedEc2Resources()).anyMatch(n -> n.startsWith("natgateway "));
             actions.run(new Effect.TeardownInventory());
-            ActionPane inventory = awaitPane(inbox, seen, p -> p.question() == ActionPane.Question.TEARDOWN);
-            assertThat(inventory.lines()).anyMatch(l -> l.contains("CloudFormation stack meshwalk-" + project))
-                    .anyMatch(l -> l.contains("Could not check ECR repositories (" + project + "/*)"));
-            actions.run(new Effect.Answer(Action.TEARDOWN, ActionPane.Question.TEARDOWN, true));
+            Msg.TeardownListed inventory = awaitListed(inbox);
+            assertThat(inventory.items()).anyMatch(i -> i.describe().contains("CloudFormation stack meshwalk-" + project))
+                    .allMatch(dev.meshwalk.core.TeardownItem::picked);
+            assertThat(inventory.warnings()).anyMatch(w -> w.contains("Could not check ECR repositories (" + project + "/*)"));
+            actions.run(new Effect.DeletePicked(inventory.items())); // x then y: everything, as listed
+
             Msg.PaneConcluded done = awaitConcluded(inbox, Action.TEARDOWN);
             assertThat(done.status()).as(String.join("\n", done.lines())).isEqualTo(Status.OK);
             assertThat(done.lines()).anyMatch(l -> l.contains("Verified: nothing the tutorial created is left"))
@@ -168,6 +170,20 @@ class AwsFlowIT {
             }
         }
         throw new AssertionError("no such pane within 3 minutes; last: " + (seen.isEmpty() ? "none" : seen.get(seen.size() - 1)));
+    }
+
+    private static Msg.TeardownListed awaitListed(java.util.concurrent.BlockingQueue<Msg> inbox) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            Msg m = inbox.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            if (m instanceof Msg.TeardownListed listed) {
+                return listed;
+            }
+            if (m instanceof Msg.ActionPaneChanged p && p.pane().action() == Action.TEARDOWN && p.pane().status() == Status.FAILED) {
+                throw new AssertionError("listing failed: " + String.join("\n", p.pane().lines()));
+            }
+        }
+        throw new AssertionError("the teardown inventory did not arrive within 3 minutes");
     }
 
     private static Msg.PaneConcluded awaitConcluded(java.util.concurrent.BlockingQueue<Msg> inbox, Action action)
