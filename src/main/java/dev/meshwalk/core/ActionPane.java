@@ -19,8 +19,8 @@ public record ActionPane(Action action, Status status, List<String> lines, Quest
     /** The questions a pane can ask; the core turns the answer into {@link Effect.Answer}. */
     public enum Question {
         NONE(""),
-        DEPLOY_CHANGES("Deploy these changes?  y/enter = deploy, esc = cancel (the change set is deleted)"),
-        CANCEL_DEPLOY("Deploy still running.  y = cancel it (CloudFormation rolls back), esc/n = leave it running"),
+        DEPLOY_CHANGES("Deploy these changes?  y/enter = deploy, esc = cancel (change set deleted)"),
+        CANCEL_DEPLOY("Deploy still running.  y = cancel it (rolls back), esc/n = leave it running"),
         RECREATE_STACK("Delete the failed stack and create it again?  y = yes, esc = no"),
         /** Another operation runs on the stack and it is an update, which CloudFormation can cancel. */
         STACK_BUSY("Stack busy. w/enter = wait, c = cancel the update (rolls back), esc = leave it"),

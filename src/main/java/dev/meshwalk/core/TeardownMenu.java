@@ -71,6 +71,6 @@ public record TeardownMenu(List<TeardownItem> items, int cursor) {
         }
         // One line that fits 80 columns: the count first, then the keys.
         return "Delete " + n + " picked item" + (n == 1 ? "" : "s")
-                + "? y = delete, space = pick/unpick, esc = keep everything";
+                + "? y = delete, space = pick/unpick, esc = keep all";
     }
 }

@@ -60,7 +60,7 @@ class TeardownPickingTest {
         assertThat(pane.question()).isEqualTo(ActionPane.Question.TEARDOWN);
         assertThat(pane.lines()).anyMatch(l -> l.contains("Dashboards could not be checked: nope"));
         assertThat(s.prompt(Action.TEARDOWN))
-                .isEqualTo("Delete 3 picked items? y = delete, space = pick/unpick, esc = keep everything");
+                .isEqualTo("Delete 3 picked items? y = delete, space = pick/unpick, esc = keep all");
         assertThat(s.prompt(Action.TEARDOWN).length()).as("fits an 80-column screen").isLessThanOrEqualTo(78);
     }
 

@@ -140,7 +140,7 @@ class TuiActionScreenTest {
         String screenText = text();
         assertThat(screenText).contains("d Deploy ◌").contains("1/2 resources").contains("◌   2.5 s  FrontService");
         keys(KeyType.Escape);
-        assertThat(text()).contains("Deploy still running.  y = cancel it (CloudFormation rolls back)");
+        assertThat(text()).contains("Deploy still running.  y = cancel it (rolls back), esc/n = leave it running");
     }
 
     @Test
@@ -223,7 +223,7 @@ class TuiActionScreenTest {
                 .contains("› [x] meshwalk-howto-ecs-basics\n       CloudFormation stack, CREATE_COMPLETE, chapter 3-routing")
                 .contains("  [x] CloudWatch dashboard meshwalk-howto-ecs-basics-front-node  (exists)")
                 .contains("2 of 2 picked")
-                .contains("Delete 2 picked items? y = delete, space = pick/unpick, esc = keep everything");
+                .contains("Delete 2 picked items? y = delete, space = pick/unpick, esc = keep all");
         keys('y');
         assertThat(ran).contains(new Effect.DeletePicked(List.of(STACK, FRONT_DASHBOARD)));
         assertThat(text()).contains("Deleting 2 picked items ...");
