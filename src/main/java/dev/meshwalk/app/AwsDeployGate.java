@@ -1,28 +1,19 @@
 package dev.meshwalk.app;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.meshwalk.cloud.AccountProbe;
 import dev.meshwalk.cloud.CloudSession;
 import dev.meshwalk.cloud.CloudTarget;
-import dev.meshwalk.cloud.EcrRepositories;
-import dev.meshwalk.cloud.RegistryLogin;
+import dev.meshwalk.cloud.DeployException;
 import dev.meshwalk.cloud.costs.CostEstimate;
 import dev.meshwalk.cloud.costs.PriceTable;
 import dev.meshwalk.cloud.preflight.Finding;
 import dev.meshwalk.cloud.preflight.PreflightFacts;
 import dev.meshwalk.cloud.preflight.PreflightRules;
-import dev.meshwalk.images.AppFiles;
-import dev.meshwalk.images.AppImage;
-import dev.meshwalk.images.AppImageBuilder;
 import dev.meshwalk.images.ImageBuildException;
 
 /**
@@ -69,13 +60,12 @@ final class AwsDeployGate {
         if (!costNoticeAccepted(account, session.target().region(), chapterId)) {
             return Optional.empty();
         }
-        if (onAws && !options.skipImages) {
-            try {
-                pushImages(session, project, params);
-            } catch (ImageBuildException e) {
-                console.problem(e.getMessage());
-                console.problem("Nothing was deployed. Check the network and the base image (--base-image), or push"
-                        + " images yourself and pass --skip-images.");
+        if (AppImagePublisher.neededOn(session.target()) && !options.skipImages) {
+            AppImagePublisher images = AppImagePublisher.ofRunningApps(options.baseImage());
+            try (ImageRegistry ecr = new EcrImageRegistry(session)) {
+                params.putAll(images.publish(ecr, project, console::line));
+            } catch (ImageBuildException | DeployException e) {
+                ImageStepAdvice.lines(e, images.baseImage(), ImageStepAdvice.Where.SCRIPTED).forEach(console::problem);
                 return Optional.empty();
             }
         }
@@ -103,49 +93,11 @@ final class AwsDeployGate {
                     + " to accept it.");
             ok = false;
         } else {
-            ok = ask("Go ahead and create these billable resources?");
+            ok = console.ask("Go ahead and create these billable resources?");
         }
         if (ok) {
             memory.remember(account, region);
         }
         return ok;
-    }
-
-    private boolean ask(String question) {
-        console.out.print(question + " [y/N] ");
-        console.out.flush();
-        try {
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Builds the two app images and pushes those whose content tag is not in ECR yet. */
-    private void pushImages(CloudSession session, String project, Map<String, String> params) {
-        String base = options.baseImage().orElse(AppImageBuilder.DEFAULT_BASE_IMAGE);
-        console.line("Images: front and color on " + base + " (built with Jib, no Docker needed).");
-        try (EcrRepositories ecr = new EcrRepositories(session);
-                AppImageBuilder builder = AppImageBuilder.inTempDir(AppFiles.fromRunningClasspath())) {
-            RegistryLogin login = null;
-            for (AppImage app : AppImage.values()) {
-                String repo = app.repository(project);
-                String uri = ecr.ensure(repo);
-                String tag = builder.contentTag(app, base);
-                String ref = uri + ":" + tag;
-                if (ecr.hasTag(repo, tag)) {
-                    console.line("  image " + app.app() + ": " + ref + " is already in ECR (unchanged), not pushed again.");
-                } else {
-                    if (login == null) {
-                        login = ecr.login();
-                    }
-                    console.line("  image " + app.app() + ": pushing " + ref);
-                    builder.push(app, base, ref, login.username(), login.password(), console::line);
-                    console.line("  image " + app.app() + ": pushed.");
-                }
-                params.put(app == AppImage.FRONT ? "FrontAppImage" : "ColorAppImage", ref);
-            }
-        }
     }
 }

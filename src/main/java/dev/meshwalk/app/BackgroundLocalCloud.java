@@ -44,7 +44,7 @@ final class BackgroundLocalCloud {
     }
 
     static BackgroundLocalCloud forEnvironment(Map<String, String> env) {
-        return new BackgroundLocalCloud(StateDirectory.of(env));
+        return new BackgroundLocalCloud(UserDirs.from(env).state());
     }
 
     /** A running local cloud as its state file describes it. */

@@ -1,6 +1,10 @@
 package dev.meshwalk.app;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Locale;
@@ -18,6 +22,7 @@ final class Console {
     final PrintStream out;
     final PrintStream err;
     final boolean unicode;
+    private BufferedReader in;
 
     Console(PrintStream out, PrintStream err, boolean unicode) {
         this.out = out;
@@ -72,6 +77,28 @@ final class Console {
     void line(String text) {
         out.println(text);
         out.flush();
+    }
+
+    /**
+     * Asks a yes/no question on the terminal; only an answer starting with y means yes (end of input too means no).
+     * One reader for the whole run, so an answer typed ahead for the next question is not lost in a dropped buffer.
+     */
+    boolean ask(String question) {
+        out.print(question + " [y/N] ");
+        out.flush();
+        try {
+            String answer = stdin().readLine();
+            return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private synchronized BufferedReader stdin() {
+        if (in == null) {
+            in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        }
+        return in;
     }
 
     void problem(String text) {

@@ -26,7 +26,7 @@ final class CostNoticeMemory {
     static CostNoticeMemory forUser() {
         String override = System.getProperty("meshwalk.stateDir");
         return new CostNoticeMemory(override != null && !override.isBlank() ? Path.of(override)
-                : StateDirectory.of(System.getenv()));
+                : UserDirs.from(System.getenv()).state());
     }
 
     boolean accepted(String account, String region) {

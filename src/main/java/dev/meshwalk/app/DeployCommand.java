@@ -1,12 +1,8 @@
 package dev.meshwalk.app;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -142,14 +138,7 @@ public final class DeployCommand extends CloudCommand {
                     + what + ".");
             return false;
         }
-        console.out.print(question + " [y/N] ");
-        console.out.flush();
-        try {
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
-        } catch (IOException e) {
-            return false;
-        }
+        return console.ask(question);
     }
 
     /** Ctrl-C during a deploy: say what state the stack is in and how to continue. */

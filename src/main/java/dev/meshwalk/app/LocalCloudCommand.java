@@ -69,7 +69,7 @@ public final class LocalCloudCommand implements Callable<Integer> {
     CommandSpec spec;
 
     Path stateDirectory() {
-        return stateDirectory != null ? stateDirectory : LocalCloudStateFile.defaultStateDirectory();
+        return stateDirectory != null ? stateDirectory : UserDirs.from(System.getenv()).state();
     }
 
     @Override

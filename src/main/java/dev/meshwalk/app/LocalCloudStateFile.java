@@ -33,18 +33,6 @@ final class LocalCloudStateFile {
         this.file = stateDirectory.resolve("localcloud.json");
     }
 
-    /**
-     * The user's state directory for meshwalk: {@code $XDG_STATE_HOME/meshwalk}, or
-     * {@code ~/.local/state/meshwalk} when the variable is unset or not absolute (as the XDG spec says).
-     */
-    static Path defaultStateDirectory() {
-        String xdg = System.getenv("XDG_STATE_HOME");
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "meshwalk");
-        }
-        return Path.of(System.getProperty("user.home"), ".local", "state", "meshwalk");
-    }
-
     Path path() {
         return file;
     }

@@ -1,11 +1,6 @@
 package dev.meshwalk.app;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import dev.meshwalk.cloud.CloudSession;
@@ -18,8 +13,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code teardown [--yes]}: lists what the tutorial created on the target, deletes it with progress, verifies
- * that nothing tagged or named as ours remains, and stops the background local cloud if a subcommand started it.
+ * {@code teardown [--yes]}: lists what the tutorial created on the target (stack, dashboards, ECR repositories),
+ * deletes it with progress after one confirmation, verifies that nothing tagged or named as ours remains (EC2
+ * resources included), and stops the background local cloud if a subcommand started it.
  */
 @Command(name = "teardown", mixinStandardHelpOptions = true,
         description = "Delete everything the tutorial created on the target and check that nothing is left.")
@@ -47,7 +43,6 @@ public final class TeardownCommand extends CloudCommand {
             console.line("Target: " + (target.kind() == CloudTarget.Kind.AWS ? "AWS " + session.identity().describe()
                     : target.describe()));
             code = tearDown(new Teardown(session, project.stackName()));
-            code = Math.max(code, new AwsTeardownExtras(console, yes).run(session, project.project(), awsOptions.forceAwsFlow));
         }
         if (code == 0 && resolved.get().target().kind() == CloudTarget.Kind.LOCAL) {
             resolver.localCloud().stopIfOurs().ifPresent(console::line);
@@ -57,25 +52,30 @@ public final class TeardownCommand extends CloudCommand {
 
     private int tearDown(Teardown teardown) {
         List<OwnedResource> ours = teardown.inventory();
-        teardown.warnings().forEach(console::problem);
-        if (ours.isEmpty()) {
-            console.line("Nothing of the tutorial's is on this target.");
-            return 0;
-        }
-        console.line("The tutorial created:");
-        for (OwnedResource r : ours) {
-            console.line("  - " + r.kind().label() + " " + r.name() + " (" + r.state() + ")");
-        }
-        if (!confirm()) {
-            return 1;
-        }
-        List<DeployOutcome> outcomes = teardown.remove(ours, new DeployProgressPrinter(console));
+        List<String> warningsBefore = teardown.warnings();
+        warningsBefore.forEach(console::problem);
         boolean failed = false;
-        for (DeployOutcome o : outcomes) {
-            DeployProgressPrinter.summary(o, console).forEach(console::line);
-            failed |= !o.success();
+        if (ours.isEmpty()) {
+            console.line("Nothing to delete: no stack, dashboard or ECR repository of the tutorial's is on this target.");
+        } else {
+            console.line("The tutorial created:");
+            for (OwnedResource r : ours) {
+                console.line("  - " + r.kind().label() + " " + r.name() + " (" + r.state() + ")");
+            }
+            if (!confirm()) {
+                return 1;
+            }
+            List<DeployOutcome> outcomes = teardown.remove(ours, new DeployProgressPrinter(console));
+            for (DeployOutcome o : outcomes) {
+                DeployProgressPrinter.summary(o, console).forEach(console::line);
+                failed |= !o.success();
+            }
         }
         List<OwnedResource> left = teardown.leftovers();
+        List<String> notChecked = new java.util.ArrayList<>(teardown.warnings());
+        notChecked.removeAll(warningsBefore);
+        notChecked.forEach(console::problem);
+        console.line(CHECKED);
         if (left.isEmpty()) {
             console.line("Verified: nothing tagged or named as the tutorial's is left on this target"
                     + (teardown.warnings().isEmpty() ? "." : " (except what could not be checked, above)."));
@@ -83,9 +83,17 @@ public final class TeardownCommand extends CloudCommand {
         }
         console.problem("Still there after teardown:");
         left.forEach(r -> console.problem("  - " + r.kind().label() + " " + r.name() + " (" + r.state() + ")"));
-        console.problem("Run `teardown` again; if it keeps failing, the reasons above say what holds them.");
+        console.problem(left.stream().anyMatch(r -> r.kind() == OwnedResource.Kind.EC2_RESOURCE)
+                ? "Run `teardown` again; EC2 resources go with their stack, so one left after the stack is gone was retained"
+                        + " by CloudFormation: delete it in the EC2 console (its tags name the stack)."
+                : "Run `teardown` again; if it keeps failing, the reasons above say what holds them.");
         return 1;
     }
+
+    /** What the check after a teardown covers, and why not more. */
+    static final String CHECKED = "Checked: CloudFormation stacks, dashboards, ECR repositories and EC2 resources tagged"
+            + " as the tutorial's. Other services are not scanned (their resources go with the stack; the Resource Groups"
+            + " Tagging API client is not part of this build).";
 
     private boolean confirm() {
         if (yes) {
@@ -95,13 +103,6 @@ public final class TeardownCommand extends CloudCommand {
             console.problem("Not deleting without confirmation: stdin is not a terminal. Run again with --yes.");
             return false;
         }
-        console.out.print("Delete all of this? [y/N] ");
-        console.out.flush();
-        try {
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
-        } catch (IOException e) {
-            return false;
-        }
+        return console.ask("Delete all of this?");
     }
 }

@@ -3,28 +3,55 @@ package dev.meshwalk.app;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
+import dev.meshwalk.cloud.CloudSession;
+import dev.meshwalk.cloud.DeployException;
 import dev.meshwalk.cloud.DeployPlan;
 import dev.meshwalk.cloud.DeployRequest;
 import dev.meshwalk.effects.ActionSupport;
+import dev.meshwalk.effects.ImageStepFailed;
+import dev.meshwalk.images.ImageBuildException;
 
 /**
  * Gives the interactive actions the same templates, parameters and wording as the scripted subcommands
- * ({@link ChapterRef}, {@link DeployCommand#parameters}, {@link ChangePreviewFormatter}, {@link Sparkline}).
+ * ({@link ChapterRef}, {@link DeployCommand#parameters}, {@link ChangePreviewFormatter}, {@link Sparkline}), and
+ * the same image step as {@code deploy --aws} ({@link AppImagePublisher}, with {@link ImageStepAdvice}'s words).
+ * The base image comes from {@code MESHWALK_BASE_IMAGE} (the full screen has no {@code --base-image}).
  */
 final class TutorialActionSupport implements ActionSupport {
 
     private final String project;
     private final boolean unicode;
+    private final AppImagePublisher images;
+    private final Function<CloudSession, ImageRegistry> registries;
+    private final boolean imagesOnAnyTarget;
 
     TutorialActionSupport(String project, boolean unicode) {
+        this(project, unicode, AppImagePublisher.ofRunningApps(Optional.empty()), EcrImageRegistry::new, false);
+    }
+
+    /**
+     * @param registries        where the images go for a session (ECR in the product)
+     * @param imagesOnAnyTarget run the image step on every target, not only AWS: for the test that proves the
+     *                          step against a local cloud and a registry on loopback
+     */
+    TutorialActionSupport(String project, boolean unicode, AppImagePublisher images,
+            Function<CloudSession, ImageRegistry> registries, boolean imagesOnAnyTarget) {
         this.project = project;
         this.unicode = unicode;
+        this.images = images;
+        this.registries = registries;
+        this.imagesOnAnyTarget = imagesOnAnyTarget;
     }
 
     static TutorialActionSupport fromEnvironment(Map<String, String> env, boolean unicode) {
         String p = env.get("MESHWALK_PROJECT");
-        return new TutorialActionSupport(p == null || p.isBlank() ? ProjectOption.DEFAULT : p.strip(), unicode);
+        Optional<String> base = Optional.ofNullable(env.get("MESHWALK_BASE_IMAGE")).map(String::strip).filter(b -> !b.isEmpty());
+        return new TutorialActionSupport(p == null || p.isBlank() ? ProjectOption.DEFAULT : p.strip(), unicode,
+                AppImagePublisher.ofRunningApps(base), EcrImageRegistry::new, false);
     }
 
     @Override
@@ -45,6 +72,18 @@ final class TutorialActionSupport implements ActionSupport {
     @Override
     public Map<String, String> parameters() {
         return DeployCommand.parameters(project);
+    }
+
+    @Override
+    public Map<String, String> appImages(CloudSession session, Consumer<String> progress) {
+        if (!imagesOnAnyTarget && !AppImagePublisher.neededOn(session.target())) {
+            return Map.of();
+        }
+        try (ImageRegistry registry = registries.apply(session)) {
+            return images.publish(registry, project, progress);
+        } catch (ImageBuildException | DeployException e) {
+            throw new ImageStepFailed(ImageStepAdvice.lines(e, images.baseImage(), ImageStepAdvice.Where.INTERACTIVE), e);
+        }
     }
 
     @Override

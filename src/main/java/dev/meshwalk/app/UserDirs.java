@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The XDG base directories the tutorial uses: config (saved progress) and state (log file, line-mode history).
+ * The XDG base directories the tutorial uses: config (saved progress) and state (log file, line-mode history,
+ * the background local cloud's state file and log, the cost notices already accepted). One place, so every
+ * process of the tutorial agrees on where they are even when HOME and Java's user.home differ.
  * Built from an environment map and home folder so tests never touch the real ones.
  */
 record UserDirs(Path config, Path state) {

@@ -23,6 +23,13 @@ public record DeployRequest(String stackName, String chapterId, String templateB
 
     /** The stack name for a project, the one place that rule lives. */
     public static String stackNameFor(String project) {
-        return "meshwalk-" + project;
+        return STACK_PREFIX + project;
     }
+
+    /** The project a stack name belongs to: the inverse of {@link #stackNameFor} (a foreign name is its own). */
+    public static String projectFor(String stackName) {
+        return stackName.startsWith(STACK_PREFIX) ? stackName.substring(STACK_PREFIX.length()) : stackName;
+    }
+
+    private static final String STACK_PREFIX = "meshwalk-";
 }

@@ -61,19 +61,23 @@ public final class Deployment {
     }
 
     /**
-     * Waits (bounded) for another operation on the stack to finish, reporting what it waits for; returns the
-     * settled stack, or empty if it disappeared.
+     * Waits (bounded) for another operation on the stack to finish, reporting what it waits for and each status
+     * the stack passes through (as {@link DeployEvent.StackStatusChanged}, elapsed from the start of the wait, so
+     * a cancelled update shows its rollback); returns the settled stack, or empty if it disappeared.
      */
     public Optional<StackInfo> waitUntilSettled(Consumer<DeployEvent> listener, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + limit.toNanos();
         Optional<StackInfo> stack = currentStack();
         boolean told = false;
+        String lastStatus = null;
         while (stack.isPresent() && stack.get().condition() == StackInfo.Condition.BUSY) {
             if (!told) {
                 listener.accept(new DeployEvent.Notice("The stack " + request.stackName() + " is busy ("
                         + stack.get().status() + "); waiting for that operation to finish."));
                 told = true;
             }
+            lastStatus = reportChange(listener, stack.get(), lastStatus, start);
             if (System.nanoTime() > deadline) {
                 throw new DeployException("The stack " + request.stackName() + " is still " + stack.get().status()
                         + " after " + limit.toSeconds() + " s. Try again when it has settled (see `status`).");
@@ -81,7 +85,18 @@ public final class Deployment {
             StackWatcher.sleep(session.target().pollInterval());
             stack = currentStack();
         }
+        if (told && stack.isPresent()) {
+            reportChange(listener, stack.get(), lastStatus, start);
+        }
         return stack;
+    }
+
+    private static String reportChange(Consumer<DeployEvent> listener, StackInfo stack, String lastStatus, long start) {
+        if (!stack.status().equals(lastStatus)) {
+            listener.accept(new DeployEvent.StackStatusChanged(stack.name(), stack.status(), stack.statusReason(),
+                    Duration.ofNanos(System.nanoTime() - start)));
+        }
+        return stack.status();
     }
 
     /**

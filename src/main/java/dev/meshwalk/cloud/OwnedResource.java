@@ -1,14 +1,17 @@
 package dev.meshwalk.cloud;
 
 /**
- * Something the tutorial created on the target and may delete: its stack (tagged {@code meshwalk:managed=true})
- * or a dashboard named with the tutorial's prefix.
+ * Something the tutorial created on the target: its stack (tagged {@code meshwalk:managed=true}), a dashboard
+ * named with the tutorial's prefix, an ECR repository of the app images (tagged as ours; deleted with its images),
+ * or, found only by the check after a teardown, an EC2 resource still tagged as ours (which goes with its stack,
+ * so teardown never deletes it on its own).
  */
 public record OwnedResource(Kind kind, String name, String state) {
 
     /** The kinds of things teardown knows how to remove. */
     public enum Kind {
-        STACK("CloudFormation stack"), DASHBOARD("CloudWatch dashboard");
+        STACK("CloudFormation stack"), DASHBOARD("CloudWatch dashboard"),
+        ECR_REPOSITORY("ECR repository (with its images)"), EC2_RESOURCE("EC2");
 
         private final String label;
 

@@ -11,8 +11,13 @@ import software.amazon.awssdk.services.cloudwatch.model.ListDashboardsResponse;
 
 /**
  * Finds and removes what the tutorial created on a target, and proves afterwards that nothing is left. Only
- * stacks carrying the {@code meshwalk:managed=true} tag and dashboards whose names start with the tutorial's
- * prefix ({@code meshwalk-<project>}) are ever touched; dashboards a chapter's stack creates go with the stack.
+ * stacks carrying the {@code meshwalk:managed=true} tag, dashboards whose names start with the tutorial's
+ * prefix ({@code meshwalk-<project>}) and ECR repositories {@code <project>/*} tagged {@code meshwalk:managed=true}
+ * are ever touched; dashboards a chapter's stack creates go with the stack. The check afterwards also looks for
+ * EC2 resources still tagged as ours ({@link TaggedEc2Resources}).
+ *
+ * <p>A target that does not serve one of these APIs (the local cloud serves no ECR; a role may lack
+ * a permission) does not stop the teardown: that part is reported in {@link #warnings()} as not checked.
  */
 public final class Teardown {
 
@@ -20,6 +25,7 @@ public final class Teardown {
     private final CloudWatchClient cloudWatch;
     private final String stackName;
     private final String dashboardPrefix;
+    private final String ecrPrefix;
     private final List<String> warnings = new ArrayList<>();
 
     public Teardown(CloudSession session, String stackName) {
@@ -27,6 +33,7 @@ public final class Teardown {
         this.cloudWatch = session.cloudWatch();
         this.stackName = stackName;
         this.dashboardPrefix = stackName;
+        this.ecrPrefix = DeployRequest.projectFor(stackName) + "/";
     }
 
     /** Everything of ours on the target, with its state. */
@@ -39,20 +46,24 @@ public final class Teardown {
         for (String d : dashboards()) {
             all.add(new OwnedResource(OwnedResource.Kind.DASHBOARD, d, "exists"));
         }
+        for (String r : repositories()) {
+            all.add(new OwnedResource(OwnedResource.Kind.ECR_REPOSITORY, r, "tagged " + EcrRepositories.MANAGED_KEY + "=true"));
+        }
         return all;
     }
 
     /**
-     * What could not be checked (e.g. a target that does not serve CloudWatch, or a role without
-     * ListDashboards): said next to the inventory instead of blocking the stack's deletion.
+     * What could not be checked (e.g. a target that does not serve CloudWatch, ECR or EC2, or a role without
+     * the permission to list them): said next to the inventory instead of blocking the stack's deletion.
      */
     public List<String> warnings() {
         return List.copyOf(warnings);
     }
 
     /**
-     * Deletes the given resources (stacks first, with progress; then dashboards) and returns the outcomes of
-     * the stack deletions. Refuses anything not in {@link #inventory()}.
+     * Deletes the given resources (stacks first, with progress; then dashboards; then ECR repositories with their
+     * images, once nothing runs from them) and returns the outcomes of the stack deletions. Refuses anything not
+     * in {@link #inventory()}.
      */
     public List<DeployOutcome> remove(List<OwnedResource> chosen, Consumer<DeployEvent> listener) {
         List<OwnedResource> ours = inventory();
@@ -77,16 +88,42 @@ public final class Teardown {
                 throw new DeployException("Could not delete the dashboards " + dashboards + ": " + SdkErrors.summary(e), e);
             }
         }
+        List<String> repositories = chosen.stream().filter(r -> r.kind() == OwnedResource.Kind.ECR_REPOSITORY)
+                .map(OwnedResource::name).toList();
+        if (!repositories.isEmpty()) {
+            try (EcrRepositories ecr = new EcrRepositories(session)) {
+                for (String r : repositories) {
+                    int images = ecr.delete(r); // refuses a repository not tagged as ours
+                    listener.accept(new DeployEvent.Notice("Deleted ECR repository " + r + " (" + images + " images)."));
+                }
+            }
+        }
         return outcomes;
     }
 
-    /** What is still there after a teardown: should be empty. */
+    /** What is still there after a teardown: should be empty. Includes EC2 resources still tagged as ours. */
     public List<OwnedResource> leftovers() {
         List<OwnedResource> left = new ArrayList<>(inventory());
         new Stacks(session).find(stackName).filter(s -> s.condition() != StackInfo.Condition.GONE)
                 .filter(s -> left.stream().noneMatch(o -> o.name().equals(s.name())))
                 .ifPresent(s -> left.add(new OwnedResource(OwnedResource.Kind.STACK, s.name(), s.status())));
+        try {
+            left.addAll(new TaggedEc2Resources(session).remaining(stackName));
+        } catch (SdkException e) {
+            warn(TeardownWarnings.notChecked("EC2 resources tagged as the tutorial's (VPC, subnets, NAT gateways, Elastic IPs,"
+                    + " security groups)", SdkErrors.summary(e), session.target()));
+        }
         return left;
+    }
+
+    private List<String> repositories() {
+        try (EcrRepositories ecr = new EcrRepositories(session)) {
+            return ecr.managed(ecrPrefix);
+        } catch (DeployException e) {
+            warn(TeardownWarnings.notChecked("ECR repositories (" + ecrPrefix + "*)",
+                    e.getCause() instanceof SdkException s ? SdkErrors.summary(s) : e.getMessage(), session.target()));
+            return List.of();
+        }
     }
 
     private List<String> dashboards() {
@@ -108,12 +145,15 @@ public final class Teardown {
                 }
             }
         } catch (SdkException e) {
-            String warning = "Dashboards could not be checked: " + SdkErrors.summary(e);
-            if (!warnings.contains(warning)) {
-                warnings.add(warning);
-            }
+            warn("Dashboards could not be checked: " + SdkErrors.summary(e));
             return List.of();
         }
         return names;
+    }
+
+    private void warn(String warning) {
+        if (!warnings.contains(warning)) {
+            warnings.add(warning);
+        }
     }
 }

@@ -106,10 +106,8 @@ final class ActionKeys {
             if (action == s.focused() && action == Action.TRAFFIC) {
                 return Next.of(s, new Effect.ToggleTraffic());
             }
-            if (action == s.focused() && action != Action.DEPLOY && action != Action.TEARDOWN) {
-                return show(s, action); // refresh
-            }
-            return action == s.focused() ? Next.of(s) : show(s, action);
+            // Again in its own pane: refresh (plan again, list again); show() leaves a running or asking pane alone.
+            return show(s, action);
         }
         if (c == 'V') {
             return verify(s);
@@ -164,6 +162,12 @@ final class ActionKeys {
     }
 
     private static Next answer(State s, ActionPane pane, Key key) {
+        if (pane.question() == ActionPane.Question.TEARDOWN) {
+            return TeardownPicking.key(s, pane, key);
+        }
+        if (pane.question() == ActionPane.Question.STACK_BUSY || pane.question() == ActionPane.Question.STACK_BUSY_NO_CANCEL) {
+            return busyStack(s, pane, key);
+        }
         // A long preview must be readable before answering: scrolling keys still scroll.
         if (key.kind() == Key.Kind.PAGE_UP || key.is('b')) {
             return Next.of(s.toBuilder().paneScroll(s.paneScroll() + page(s)).build());
@@ -181,6 +185,30 @@ final class ActionKeys {
             return Next.of(answered); // leave it running: nothing to do
         }
         return Next.of(answered, new Effect.Answer(pane.action(), pane.question(), yes));
+    }
+
+    /** Wait (w, enter, y), cancel the running update (c, only when it is one) or leave the stack alone (esc, n). */
+    private static Next busyStack(State s, ActionPane pane, Key key) {
+        Effect.BusyChoice choice = null;
+        if (key.is('w') || key.is('W') || key.is('y') || key.is('Y') || key.kind() == Key.Kind.ENTER) {
+            choice = Effect.BusyChoice.WAIT;
+        } else if (key.is('n') || key.is('N') || key.kind() == Key.Kind.ESCAPE) {
+            choice = Effect.BusyChoice.LEAVE;
+        } else if (key.is('c') || key.is('C')) {
+            if (pane.question() != ActionPane.Question.STACK_BUSY) {
+                return Next.of(s.toBuilder().notice("Only an update (UPDATE_IN_PROGRESS) can be cancelled; this operation"
+                        + " has to run to its end. w waits for it, esc leaves it.").build());
+            }
+            choice = Effect.BusyChoice.CANCEL;
+        } else if (key.kind() == Key.Kind.PAGE_UP || key.kind() == Key.Kind.PAGE_DOWN) {
+            int delta = key.kind() == Key.Kind.PAGE_UP ? page(s) : -page(s);
+            return Next.of(s.toBuilder().paneScroll(s.paneScroll() + delta).build());
+        }
+        if (choice == null) {
+            return Next.of(s);
+        }
+        return Next.of(s.toBuilder().pane(pane.asking(ActionPane.Question.NONE)).paneScroll(0).build(),
+                new Effect.AnswerBusyStack(choice));
     }
 
     /** A page of the action pane: the body minus the tab row and the question line. */

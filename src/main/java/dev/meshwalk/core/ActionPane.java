@@ -9,7 +9,8 @@ import java.util.List;
  * views draw {@link BoardText#pane}. The map pane's drawing lives in {@link MapView} instead, because each front-end
  * renders it.
  *
- * @param question what a y/enter (yes) or esc/n (no) answers now; {@link Question#NONE} when nothing is asked
+ * @param question what a y/enter (yes) or esc/n (no) answers now; {@link Question#NONE} when nothing is asked.
+ *                 {@link State#prompt(Action)} gives the text to show (the teardown question counts the picks)
  * @param board    structured content drawn above the lines, or null; replacing the pane (a new preview, an error)
  *                 drops it, asking a question keeps it
  */
@@ -18,10 +19,15 @@ public record ActionPane(Action action, Status status, List<String> lines, Quest
     /** The questions a pane can ask; the core turns the answer into {@link Effect.Answer}. */
     public enum Question {
         NONE(""),
-        DEPLOY_CHANGES("Deploy these changes?  y/enter = deploy, esc = cancel (the change set is deleted)"),
-        CANCEL_DEPLOY("Deploy still running.  y = cancel it (CloudFormation rolls back), esc/n = leave it running"),
+        DEPLOY_CHANGES("Deploy these changes?  y/enter = deploy, esc = cancel (change set deleted)"),
+        CANCEL_DEPLOY("Deploy still running.  y = cancel it (rolls back), esc/n = leave it running"),
         RECREATE_STACK("Delete the failed stack and create it again?  y = yes, esc = no"),
-        TEARDOWN("Delete all of the above?  y = delete, esc = keep everything");
+        /** Another operation runs on the stack and it is an update, which CloudFormation can cancel. */
+        STACK_BUSY("Stack busy. w/enter = wait, c = cancel the update (rolls back), esc = leave it"),
+        /** Another operation runs on the stack that cannot be cancelled (a create, delete or rollback). */
+        STACK_BUSY_NO_CANCEL("Stack busy. w/enter = wait for it, esc = leave it (it cannot be cancelled)"),
+        /** The teardown menu; the prompt with the number picked comes from {@link TeardownMenu#prompt()}. */
+        TEARDOWN("Delete picked items? y = delete, space = pick/unpick, esc = keep everything");
 
         private final String prompt;
 

@@ -62,8 +62,32 @@ public sealed interface Effect {
     record FetchMetrics(String chapterId) implements Effect {
     }
 
-    /** List what the tutorial created on the target; the pane then asks {@link ActionPane.Question#TEARDOWN}. */
+    /** List what the tutorial created on the target; answered with {@link Msg.TeardownListed}. */
     record TeardownInventory() implements Effect {
+    }
+
+    /**
+     * Delete exactly these picked items of the teardown menu, with progress, then verify what is left. An empty
+     * list is answered with a plain "nothing was picked".
+     */
+    record DeletePicked(java.util.List<TeardownItem> picked) implements Effect {
+        public DeletePicked {
+            picked = java.util.List.copyOf(picked);
+        }
+    }
+
+    /** What to do about a stack busy in another operation ({@link ActionPane.Question#STACK_BUSY}). */
+    enum BusyChoice {
+        /** Wait for the operation to end (progress shown), then plan the deploy. */
+        WAIT,
+        /** Cancel the running update (CloudFormation rolls back), wait for the rollback, then plan. */
+        CANCEL,
+        /** Leave the stack alone; nothing is planned. */
+        LEAVE
+    }
+
+    /** The learner's answer to {@link ActionPane.Question#STACK_BUSY} or its no-cancel variant. */
+    record AnswerBusyStack(BusyChoice choice) implements Effect {
     }
 
     /** Run the chapter's check against the live target; answered with {@link Msg.CheckResult}. */

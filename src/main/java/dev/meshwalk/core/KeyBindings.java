@@ -38,6 +38,8 @@ public final class KeyBindings {
         return List.of(
                 new Binding("d t m c x", "switch pane (again: refresh; t again: stop/start traffic)"),
                 new Binding("y/enter, esc/n", "answer the pane's question"),
+                new Binding("up/down j/k, space, a", "teardown: move, pick/unpick, all/none (y deletes the picked)"),
+                new Binding("w / c", "busy stack: wait for it / cancel its update"),
                 new Binding("PgUp/PgDn, b/space, End", "scroll a long pane back / forward / to the newest"),
                 new Binding("+ / -  r", "traffic: faster / slower, clear front's history"),
                 new Binding("w  l  v", "map: window 1/5/15 min, edge labels, table view"),

@@ -169,6 +169,24 @@ public sealed interface Msg {
     record CheckResult(String chapterId, boolean passed, String explanation) implements Msg {
     }
 
+    /**
+     * What the tutorial created on the target, for the teardown menu (every item picked), and what could not be
+     * checked. An empty list means nothing of ours is left.
+     */
+    record TeardownListed(java.util.List<TeardownItem> items, java.util.List<String> warnings) implements Msg {
+        public TeardownListed {
+            items = java.util.List.copyOf(items);
+            warnings = java.util.List.copyOf(warnings);
+        }
+    }
+
+    /** Pick exactly the menu items at these 0-based indexes (line mode's {@code 1 3}, {@code all}, {@code none}). */
+    record TeardownPicked(java.util.Set<Integer> indexes) implements Msg {
+        public TeardownPicked {
+            indexes = java.util.Set.copyOf(indexes);
+        }
+    }
+
     /** Open an action's pane as its key would (line mode's {@code deploy}, {@code map}, ... commands). */
     record ShowAction(Action action) implements Msg {
     }

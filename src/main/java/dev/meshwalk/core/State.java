@@ -33,11 +33,12 @@ import dev.meshwalk.content.StyledLine;
  * @param lesson     the current chapter laid out for {@code lessonWidth}
  * @param lessonWidth the width {@code lesson} was laid out for (0: not laid out)
  * @param logFile    where logs go, named in the help overlay
+ * @param teardown   the teardown menu: the inventory with the learner's picks and cursor (empty until listed)
  */
 public record State(List<Chapter> chapters, View view, Overlay overlay, int selected, int current, int scroll,
                     Size size, boolean unicode, Map<String, Mark> marks, Target target, String notice,
                     String starting, boolean running, Action focused, Map<Action, ActionPane> actions, MapView map, int paneScroll,
-                    List<StyledLine> lesson, int lessonWidth, String logFile) {
+                    List<StyledLine> lesson, int lessonWidth, String logFile, TeardownMenu teardown) {
 
     public State {
         chapters = List.copyOf(chapters);
@@ -46,6 +47,7 @@ public record State(List<Chapter> chapters, View view, Overlay overlay, int sele
         copy.putAll(actions);
         actions = Collections.unmodifiableMap(copy);
         lesson = List.copyOf(lesson);
+        teardown = teardown == null ? TeardownMenu.empty() : teardown;
     }
 
     /** The state before the first frame: chapter list, every action pane untouched, progress still loading. */
@@ -55,7 +57,8 @@ public record State(List<Chapter> chapters, View view, Overlay overlay, int sele
             panes.put(a, ActionPane.untouched(a));
         }
         return new State(chapters, View.CHAPTERS, Overlay.NONE, 0, -1, 0, size, unicode, Map.of(), target, null,
-                "loading saved progress", false, Action.DEPLOY, panes, MapView.initial(), 0, List.of(), 0, logFile);
+                "loading saved progress", false, Action.DEPLOY, panes, MapView.initial(), 0, List.of(), 0, logFile,
+                TeardownMenu.empty());
     }
 
     /** The stack operation shown on an action's pane (DEPLOY or TEARDOWN), or null when the pane shows none. */
@@ -74,6 +77,12 @@ public record State(List<Chapter> chapters, View view, Overlay overlay, int sele
 
     public Chapter currentChapter() {
         return current >= 0 && current < chapters.size() ? chapters.get(current) : null;
+    }
+
+    /** The text of the question the action's pane asks now ("" when none); the teardown one counts the picks. */
+    public String prompt(Action action) {
+        ActionPane.Question q = actions.get(action).question();
+        return q == ActionPane.Question.TEARDOWN ? teardown.prompt() : q.prompt();
     }
 
     public Layout layout() {
@@ -110,6 +119,7 @@ public record State(List<Chapter> chapters, View view, Overlay overlay, int sele
         private List<StyledLine> lesson;
         private int lessonWidth;
         private String logFile;
+        private TeardownMenu teardown;
 
         private Builder(State s) {
             chapters = s.chapters;
@@ -132,6 +142,7 @@ public record State(List<Chapter> chapters, View view, Overlay overlay, int sele
             lesson = s.lesson;
             lessonWidth = s.lessonWidth;
             logFile = s.logFile;
+            teardown = s.teardown;
         }
 
         public Builder view(View v) {
@@ -225,9 +236,14 @@ public record State(List<Chapter> chapters, View view, Overlay overlay, int sele
             return this;
         }
 
+        public Builder teardown(TeardownMenu v) {
+            teardown = v;
+            return this;
+        }
+
         public State build() {
             return new State(chapters, view, overlay, selected, current, scroll, size, unicode, marks, target,
-                    notice, starting, running, focused, actions, map, paneScroll, lesson, lessonWidth, logFile);
+                    notice, starting, running, focused, actions, map, paneScroll, lesson, lessonWidth, logFile, teardown);
         }
     }
 }

@@ -65,6 +65,10 @@ public final class Update {
                     .pane(new ActionPane(Action.MAP, Status.FAILED, List.of(g.reason()))).build());
         } else if (msg instanceof Msg.CheckResult c) {
             return checkResult(state, c);
+        } else if (msg instanceof Msg.TeardownListed t) {
+            return TeardownPicking.listed(state, t);
+        } else if (msg instanceof Msg.TeardownPicked p) {
+            return TeardownPicking.pickOnly(state, p);
         }
         throw new IllegalArgumentException("unhandled message " + msg);
     }

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import dev.meshwalk.cloud.CloudSession;
 import dev.meshwalk.cloud.CloudSetupException;
 import dev.meshwalk.cloud.CloudTarget;
+import dev.meshwalk.cloud.DeployEvent;
 import dev.meshwalk.cloud.DeployOutcome;
 import dev.meshwalk.cloud.DeployPlan;
 import dev.meshwalk.cloud.DeployRequest;
@@ -36,6 +37,7 @@ import dev.meshwalk.core.ActionPane;
 import dev.meshwalk.core.Effect;
 import dev.meshwalk.core.Msg;
 import dev.meshwalk.core.Status;
+import dev.meshwalk.core.TeardownItem;
 import dev.meshwalk.graph.ServiceGraph;
 import dev.meshwalk.traffic.FrontClient;
 import dev.meshwalk.traffic.TrafficEvent;
@@ -70,7 +72,8 @@ public final class ActionEffects implements AutoCloseable {
     private DeployPlan.Ready pendingPlan;
     private volatile Deployment runningDeployment;
     private String recreateChapter;
-    private List<OwnedResource> pendingTeardown = List.of();
+    private Deployment busyDeployment;
+    private String busyChapter;
 
     private TrafficLoop traffic;
     private FrontClient front;
@@ -125,6 +128,10 @@ public final class ActionEffects implements AutoCloseable {
                 queries.execute(() -> metrics(m.chapterId()));
             } else if (effect instanceof Effect.TeardownInventory) {
                 cloudOps.execute(this::inventory);
+            } else if (effect instanceof Effect.DeletePicked d) {
+                cloudOps.execute(() -> deletePicked(d.picked()));
+            } else if (effect instanceof Effect.AnswerBusyStack b) {
+                cloudOps.execute(() -> answerBusy(b.choice()));
             } else if (effect instanceof Effect.Verify v) {
                 queries.execute(() -> verify(v.chapterId()));
             } else {
@@ -195,14 +202,19 @@ public final class ActionEffects implements AutoCloseable {
                 pane(Action.DEPLOY, Status.FAILED, awsChecks.lines());
                 return;
             }
+            DeployImageStep.Result images = DeployImageStep.run(support, s.get(), awsChecks.lines(),
+                    lines -> pane(Action.DEPLOY, Status.IN_PROGRESS, lines));
+            if (images.failed()) {
+                pane(Action.DEPLOY, Status.FAILED, images.lines());
+                return;
+            }
             DeployRequest request = new DeployRequest(support.stackName(), chapterId, support.template(chapterId),
-                    support.parameters());
+                    images.parameters(support.parameters()));
             Deployment deployment = new Deployment(s.get(), request);
             Optional<StackInfo> current = deployment.currentStack();
             if (current.isPresent() && current.get().condition() == StackInfo.Condition.BUSY) {
-                pane(Action.DEPLOY, Status.IN_PROGRESS, List.of("The stack " + support.stackName() + " is busy ("
-                        + current.get().status() + "); waiting for it to settle before planning ..."));
-                current = deployment.waitUntilSettled(e -> { }, Duration.ofMinutes(5));
+                askAboutBusyStack(deployment, current.get());
+                return;
             }
             if (current.isPresent() && current.get().condition() == StackInfo.Condition.FAILED_CREATE) {
                 recreateChapter = chapterId;
@@ -231,6 +243,7 @@ public final class ActionEffects implements AutoCloseable {
                     + chapterId + ": " + ready.changes().size() + " changes");
             lines.add("");
             lines.addAll(awsChecks.lines());
+            lines.addAll(images.lines());
             lines.addAll(support.preview(ready));
             post.accept(new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.INFO, lines,
                     ActionPane.Question.DEPLOY_CHANGES)));
@@ -259,7 +272,9 @@ public final class ActionEffects implements AutoCloseable {
                 }
                 break;
             case TEARDOWN:
-                cloudOps.execute(() -> teardown(a.yes()));
+                if (!a.yes()) {
+                    pane(Action.TEARDOWN, Status.INFO, List.of("Kept everything. Press x to see the list again."));
+                }
                 break;
             default:
                 break;
@@ -339,6 +354,124 @@ public final class ActionEffects implements AutoCloseable {
             setRunning(() -> deploying = false);
         }
         plan(chapterId);
+    }
+
+    /**
+     * Another operation runs on the stack: ask whether to wait for it, cancel it (only an update can be cancelled)
+     * or leave it, instead of blocking the deploy pane without a word.
+     */
+    private void askAboutBusyStack(Deployment deployment, StackInfo stack) {
+        busyDeployment = deployment;
+        busyChapter = deployment.request().chapterId();
+        boolean cancellable = stack.status().equals("UPDATE_IN_PROGRESS");
+        List<String> lines = new ArrayList<>();
+        lines.add(Status.WARNING.symbol(unicode) + " The stack " + stack.name() + " is busy (" + stack.status()
+                + "): another operation is running on it, so chapter " + busyChapter + " cannot be planned yet.");
+        lines.add("");
+        // Worded for both front-ends: the question below the lines names the keys or the commands.
+        lines.add("Wait: follow its status until it finishes, then plan chapter " + busyChapter + ".");
+        if (cancellable) {
+            lines.add("Cancel: CloudFormation rolls that update back to what the stack was before; the chapter is"
+                    + " planned once the rollback is done.");
+        } else {
+            lines.add("Cancelling is not possible: CloudFormation can only cancel an update (UPDATE_IN_PROGRESS);"
+                    + " a stack in " + stack.status() + " has to run to its end.");
+        }
+        lines.add("Leave it: nothing changes; deploy again later.");
+        post.accept(new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.WARNING, lines,
+                cancellable ? ActionPane.Question.STACK_BUSY : ActionPane.Question.STACK_BUSY_NO_CANCEL)));
+    }
+
+    private void answerBusy(Effect.BusyChoice choice) {
+        Deployment deployment = busyDeployment;
+        String chapterId = busyChapter;
+        busyDeployment = null;
+        busyChapter = null;
+        if (deployment == null || chapterId == null) {
+            return;
+        }
+        if (choice == Effect.BusyChoice.LEAVE) {
+            String now = currentStatus(deployment);
+            pane(Action.DEPLOY, Status.INFO, List.of("Left the stack " + support.stackName() + " alone (" + now + ").",
+                    "Press d to plan chapter " + chapterId + " once it has settled."));
+            return;
+        }
+        String said = null;
+        if (choice == Effect.BusyChoice.CANCEL) {
+            try {
+                said = deployment.cancelUpdate();
+            } catch (RuntimeException e) {
+                said = "Could not cancel: " + message(e);
+            }
+        }
+        if (waitForBusyStack(deployment, chapterId, said)) {
+            plan(chapterId);
+        }
+    }
+
+    private String currentStatus(Deployment deployment) {
+        try {
+            return deployment.currentStack().map(StackInfo::status).orElse("gone");
+        } catch (RuntimeException e) {
+            return "status unknown: " + message(e);
+        }
+    }
+
+    /**
+     * Waits for the stack to settle with a live pane: the status it is in, the time waited (ticking every second
+     * on the queries thread) and each status it passed through. Esc or Ctrl-C meanwhile asks, as during a deploy,
+     * whether to cancel the update. Returns whether it settled (false: the pane says why it stopped).
+     */
+    private boolean waitForBusyStack(Deployment deployment, String chapterId, String cancelAnswer) {
+        BusyWaitView view = new BusyWaitView(support.stackName(), chapterId, cancelAnswer, currentStatus(deployment), unicode);
+        Object drawing = new Object();
+        boolean[] waiting = {true};
+        Runnable draw = () -> {
+            synchronized (drawing) {
+                if (waiting[0]) {
+                    pane(Action.DEPLOY, Status.IN_PROGRESS, view.lines());
+                }
+            }
+        };
+        ScheduledFuture<?> ticker;
+        try {
+            ticker = queries.scheduleWithFixedDelay(draw, 0, 1, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            return false; // shutting down: nobody is left to show the wait to
+        }
+        runningDeployment = deployment;
+        Duration limit = currentTargetIsAws() ? Duration.ofMinutes(60) : Duration.ofMinutes(10);
+        try {
+            Optional<StackInfo> settled = deployment.waitUntilSettled(event -> {
+                if (event instanceof DeployEvent.StackStatusChanged c) {
+                    view.status(c.status());
+                    draw.run();
+                }
+            }, limit);
+            view.settled(settled.map(StackInfo::status).orElse("gone"));
+            return true;
+        } catch (RuntimeException e) {
+            synchronized (drawing) {
+                waiting[0] = false;
+            }
+            pane(Action.DEPLOY, Status.FAILED, List.of("Stopped waiting for the stack: " + message(e),
+                    "Press d to try again."));
+            return false;
+        } finally {
+            ticker.cancel(false);
+            runningDeployment = null;
+            synchronized (drawing) {
+                if (waiting[0]) {
+                    waiting[0] = false;
+                    pane(Action.DEPLOY, Status.IN_PROGRESS, view.settledLines()); // planning follows
+                }
+            }
+        }
+    }
+
+    private boolean currentTargetIsAws() {
+        return connection.isDone() && !connection.isCompletedExceptionally()
+                && connection.join().session().target().kind() == CloudTarget.Kind.AWS;
     }
 
     private void cancelDeploy() {
@@ -532,57 +665,71 @@ public final class ActionEffects implements AutoCloseable {
         }
         try {
             Teardown t = new Teardown(s.get(), support.stackName());
-            List<OwnedResource> owned = t.inventory();
-            List<String> lines = new ArrayList<>();
-            t.warnings().forEach(w -> lines.add(Status.WARNING.symbol(unicode) + " " + w));
-            if (owned.isEmpty()) {
-                lines.add(Status.OK.symbol(unicode) + " Nothing the tutorial created is left on this target.");
-                pane(Action.TEARDOWN, Status.OK, lines);
-                return;
-            }
-            lines.add(0, "What the tutorial created on this target:");
-            for (OwnedResource r : owned) {
-                lines.add("  - " + r.kind().label() + " " + r.name() + "  (" + r.state() + ")");
-            }
-            pendingTeardown = owned;
-            post.accept(new Msg.ActionPaneChanged(new ActionPane(Action.TEARDOWN, Status.WARNING, lines,
-                    ActionPane.Question.TEARDOWN)));
+            List<TeardownItem> items = t.inventory().stream()
+                    .map(r -> new TeardownItem(r.kind().label(), r.name(), r.state(), true)).toList();
+            post.accept(new Msg.TeardownListed(items, t.warnings()));
         } catch (RuntimeException e) {
             pane(Action.TEARDOWN, Status.FAILED, List.of("Could not list what the tutorial created: " + message(e)));
         }
     }
 
-    private void teardown(boolean yes) {
-        List<OwnedResource> chosen = pendingTeardown;
-        pendingTeardown = List.of();
-        if (!yes || chosen.isEmpty()) {
-            pane(Action.TEARDOWN, Status.INFO, List.of("Kept everything. Press x to see the list again."));
+    /**
+     * Deletes exactly the learner's picks, with progress, then verifies: every picked item gone, and what was kept
+     * listed as kept. {@link Teardown#remove} refuses anything that is not the tutorial's.
+     */
+    private void deletePicked(List<TeardownItem> picked) {
+        if (picked.isEmpty()) {
+            pane(Action.TEARDOWN, Status.INFO, List.of("Nothing was picked, so nothing was deleted.",
+                    "Press x to see the list again."));
             return;
+        }
+        List<OwnedResource> chosen = new ArrayList<>();
+        for (TeardownItem item : picked) {
+            Optional<OwnedResource.Kind> kind = TeardownItems.kindOf(item);
+            if (kind.isEmpty()) {
+                pane(Action.TEARDOWN, Status.FAILED, List.of("Not deleting anything: \"" + item.kind()
+                        + "\" is not something teardown knows how to remove. Press x to list again."));
+                return;
+            }
+            chosen.add(new OwnedResource(kind.get(), item.name(), item.state()));
         }
         Optional<CloudSession> s = session(Action.TEARDOWN);
         if (s.isEmpty()) {
             return;
         }
-        if (traffic != null) {
+        boolean stackPicked = chosen.stream().anyMatch(r -> r.kind() == OwnedResource.Kind.STACK);
+        if (stackPicked && traffic != null) {
             queries.execute(this::stopTraffic); // nothing left to send traffic to
         }
         setRunning(() -> tearingDown = true);
-        post.accept(new Msg.DeployStarted(Action.TEARDOWN, "Teardown of " + support.stackName()));
+        String title = "Teardown of " + (chosen.size() == 1 ? chosen.get(0).name() : chosen.size() + " picked items");
+        List<String> notices = new ArrayList<>();
+        if (stackPicked) {
+            post.accept(new Msg.DeployStarted(Action.TEARDOWN, title));
+        } else {
+            pane(Action.TEARDOWN, Status.IN_PROGRESS, List.of(title)); // dashboards only: no stack operation to chart
+        }
         try {
             Teardown t = new Teardown(s.get(), support.stackName());
-            List<DeployOutcome> outcomes = t.remove(chosen, event -> PaneMessages.of(Action.TEARDOWN, event).ifPresent(post));
+            List<DeployOutcome> outcomes = t.remove(chosen, event -> {
+                if (stackPicked) {
+                    PaneMessages.of(Action.TEARDOWN, event).ifPresent(post);
+                } else if (event instanceof DeployEvent.Notice n) {
+                    notices.add("  " + n.message());
+                }
+            });
             PaneMessages.ended(Action.TEARDOWN, outcomes).ifPresent(post);
             List<String> lines = new ArrayList<>();
+            if (!stackPicked) {
+                lines.add(title);
+                lines.addAll(notices);
+            }
             lines.add("");
             boolean ok = outcomes.stream().allMatch(DeployOutcome::success);
-            List<OwnedResource> left = t.leftovers();
-            if (left.isEmpty()) {
-                lines.add(Status.OK.symbol(unicode) + " Verified: nothing the tutorial created is left on this target.");
-            } else {
-                lines.add(Status.FAILED.symbol(unicode) + " Still there:");
-                left.forEach(r -> lines.add("  - " + r.kind().label() + " " + r.name() + " (" + r.state() + ")"));
-            }
-            post.accept(new Msg.PaneConcluded(Action.TEARDOWN, ok && left.isEmpty() ? Status.OK : Status.FAILED, lines));
+            TeardownItems.Verdict verdict = TeardownItems.verify(chosen, t.leftovers());
+            t.warnings().forEach(w -> lines.add(Status.WARNING.symbol(unicode) + " " + w)); // parts not checked
+            lines.addAll(verdict.lines(unicode));
+            post.accept(new Msg.PaneConcluded(Action.TEARDOWN, ok && verdict.pickedGone() ? Status.OK : Status.FAILED, lines));
         } catch (RuntimeException e) {
             pane(Action.TEARDOWN, Status.FAILED, List.of("Teardown stopped: " + message(e), "Press x to see what is left."));
         } finally {

@@ -3,7 +3,9 @@ package dev.meshwalk.effects;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
+import dev.meshwalk.cloud.CloudSession;
 import dev.meshwalk.cloud.DeployPlan;
 
 /**
@@ -23,6 +25,18 @@ public interface ActionSupport {
 
     /** The change-set preview lines (+ add, ~ modify [replaced], - remove, with plain-language descriptions). */
     List<String> preview(DeployPlan.Ready plan);
+
+    /**
+     * The app images for a deploy on this session's target, as stack parameters ({@code FrontAppImage},
+     * {@code ColorAppImage}) that override {@link #parameters()}: on real AWS built and pushed to ECR (unchanged
+     * apps are not pushed again), reporting upload progress as lines; on other targets nothing (empty map). Lives
+     * here because building images needs the {@code images} package, which effects may not use.
+     *
+     * @throws ImageStepFailed with the learner-facing explanation and next step when the images cannot be made
+     */
+    default Map<String, String> appImages(CloudSession session, Consumer<String> progress) {
+        return Map.of();
+    }
 
     /** A series as one line of block characters, at most {@code width} wide; a {@code null} value is a blank gap. */
     String sparkline(List<Double> values, int width);

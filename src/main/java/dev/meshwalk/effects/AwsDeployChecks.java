@@ -39,9 +39,6 @@ final class AwsDeployChecks {
         }
         lines.add("");
         lines.addAll(PriceTable.bundled().estimate(chapterId, session.target().region()).lines());
-        lines.add("App images: the full-screen deploy uses the image parameters as given; run"
-                + " `java -jar target/tutorial.jar --aws deploy " + chapterId.charAt(0) + "` once to build and push"
-                + " the front and color images to ECR.");
         lines.add("");
         return new Outcome(lines, false);
     }

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 /**
  * The files an app image needs, taken from the running tutorial's own class path (its fat jar, or
  * {@code target/classes} and the dependency jars in a build): the {@code dev.meshwalk.apps} classes, and the
- * libraries the apps import (OpenTelemetry, dnsjava and its SLF4J). Held sorted, so the staged layers and the
+ * libraries the apps import (OpenTelemetry, dnsjava and its SLF4J, Jackson for the ECS task metadata). Held sorted, so the staged layers and the
  * content hash are the same for the same code on every machine.
  */
 public final class AppFiles {
@@ -34,7 +34,9 @@ public final class AppFiles {
     static final List<String> APP_PREFIXES = List.of("dev/meshwalk/apps/");
     /** Entry-name prefixes of what the apps import at run time (checked by AppImageBuilderTest). */
     static final List<String> LIB_PREFIXES = List.of("io/opentelemetry/", "org/xbill/", "org/slf4j/",
-            "META-INF/services/io.opentelemetry", "META-INF/services/org.xbill", "META-INF/services/org.slf4j");
+            "com/fasterxml/jackson/core/", "com/fasterxml/jackson/databind/", "com/fasterxml/jackson/annotation/",
+            "META-INF/services/io.opentelemetry", "META-INF/services/org.xbill", "META-INF/services/org.slf4j",
+            "META-INF/services/com.fasterxml.jackson.core");
     /** A fixed time for staged files and jar entries: same inputs, same bytes. */
     private static final FileTime EPOCH_PLUS_ONE = FileTime.fromMillis(1000);
 

@@ -105,9 +105,23 @@ public final class AppImageBuilder implements AutoCloseable {
      */
     public JibContainer push(AppImage app, String baseImage, String imageRef, String username, String password,
             Consumer<String> progress) {
+        return push(app, baseImage, imageRef, username, password, false, progress);
+    }
+
+    /**
+     * As {@link #push(AppImage, String, String, String, String, Consumer)}, with two more choices: no login
+     * ({@code username} null), and {@code insecure} to accept a registry on loopback with a self-signed certificate
+     * or plain HTTP (a test's registry; ECR is always verified HTTPS, so the product passes false).
+     * {@code baseImage} may also name a tarball as {@code tar:///path/base.tar}, which is how tests build offline.
+     */
+    public JibContainer push(AppImage app, String baseImage, String imageRef, String username, String password,
+            boolean insecure, Consumer<String> progress) {
         try {
-            RegistryImage target = RegistryImage.named(imageRef).addCredential(username, password);
-            Containerizer to = Containerizer.to(target).setToolName("meshwalk");
+            RegistryImage target = RegistryImage.named(imageRef);
+            if (username != null) {
+                target.addCredential(username, password);
+            }
+            Containerizer to = Containerizer.to(target).setToolName("meshwalk").setAllowInsecureRegistries(insecure);
             return containerize(app, Jib.from(baseImage), to, progress);
         } catch (InvalidImageReferenceException e) {
             throw new ImageBuildException("'" + e.getMessage() + "' is not a valid image reference.", e);
@@ -134,16 +148,57 @@ public final class AppImageBuilder implements AutoCloseable {
                     .addEventHandler(ProgressEvent.class, new ProgressLines(app.app(), progress));
             return builder.containerize(to);
         } catch (IOException | CacheDirectoryCreationException e) {
-            throw new ImageBuildException("Building the " + app.app() + " image failed: " + e.getMessage(), e);
+            throw failure("Building the " + app.app() + " image failed: ", e);
         } catch (RegistryException e) {
-            throw new ImageBuildException("The registry refused the " + app.app() + " image: " + e.getMessage(), e);
+            throw failure("The registry refused the " + app.app() + " image: ", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new ImageBuildException("Building the " + app.app() + " image failed: " + cause.getMessage(), cause);
+            throw failure("Building the " + app.app() + " image failed: ", e.getCause() == null ? e : e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImageBuildException("Building the " + app.app() + " image was interrupted.", e);
         }
+    }
+
+    static ImageBuildException failure(String what, Throwable cause) {
+        ImageBuildException.Reason reason = classify(cause);
+        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (reason == ImageBuildException.Reason.UNREACHABLE) {
+            detail = "could not reach " + unreachableHost(cause) + " (" + detail + ")";
+        }
+        return new ImageBuildException(what + detail, reason, cause);
+    }
+
+    /**
+     * Which kind of trouble a Jib failure is: a network that does not reach the registry (no route, no DNS, refused,
+     * timed out) or a registry that refused us (Jib's unauthorized error, HTTP 401/403, "denied"). Package-private
+     * for the test that feeds it the exceptions Jib and the JDK throw.
+     */
+    static ImageBuildException.Reason classify(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.UnknownHostException || t instanceof java.net.ConnectException
+                    || t instanceof java.net.NoRouteToHostException || t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.net.http.HttpConnectTimeoutException) {
+                return ImageBuildException.Reason.UNREACHABLE;
+            }
+            if (t instanceof com.google.cloud.tools.jib.api.RegistryUnauthorizedException) {
+                return ImageBuildException.Reason.DENIED;
+            }
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("401 unauthorized") || m.contains("403 forbidden") || m.contains("denied")
+                    || m.contains("unauthorized")) {
+                return ImageBuildException.Reason.DENIED;
+            }
+        }
+        return ImageBuildException.Reason.OTHER;
+    }
+
+    private static String unreachableHost(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.UnknownHostException && t.getMessage() != null) {
+                return t.getMessage().split(":")[0];
+            }
+        }
+        return "the registry";
     }
 
     private synchronized void stageOnce() throws IOException {

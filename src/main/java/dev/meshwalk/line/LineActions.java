@@ -15,14 +15,16 @@ import dev.meshwalk.core.BoardText;
 import dev.meshwalk.core.Msg;
 import dev.meshwalk.core.State;
 import dev.meshwalk.core.Status;
+import dev.meshwalk.core.TeardownItem;
 import dev.meshwalk.graph.render.Glyphs;
 import dev.meshwalk.graph.render.MapOptions;
 import dev.meshwalk.graph.render.ServiceMapRenderer;
 import dev.meshwalk.graph.render.ServiceTable;
 
 /**
- * Line mode's action commands ({@code deploy}, {@code yes}/{@code no}, {@code traffic [n]}, {@code map},
- * {@code metrics}, {@code teardown}, {@code check}). Each posts the same Msgs as the TUI's keys, so the same
+ * Line mode's action commands ({@code deploy}, {@code yes}/{@code no}, {@code wait}/{@code cancel} for a busy
+ * stack, {@code traffic [n]}, {@code map}, {@code metrics}, {@code teardown} with its picks ({@code 1 3},
+ * {@code all}, {@code none}), {@code check}). Each posts the same Msgs as the TUI's keys, so the same
  * effects run, then waits on the inbox for their answers and prints each new pane line once. The lines are the
  * TUI's ({@link BoardText#pane}), so both front-ends say the same words.
  */
@@ -69,6 +71,41 @@ final class LineActions {
         if (pane.question() != ActionPane.Question.CANCEL_DEPLOY) {
             follow(pane.action());
         }
+    }
+
+    /** A busy stack: {@code wait} for it (then plan), or {@code cancel} its update (then wait for the rollback). */
+    void busyStack(boolean cancel) {
+        ActionPane pane = state.get().actions().get(Action.DEPLOY);
+        if (pane.question() != ActionPane.Question.STACK_BUSY && pane.question() != ActionPane.Question.STACK_BUSY_NO_CANCEL) {
+            out.println("No stack is busy right now: 'wait' and 'cancel' answer a deploy that found its stack busy.");
+            return;
+        }
+        dispatch.accept(new Msg.KeyPressed(dev.meshwalk.core.Key.ch(cancel ? 'c' : 'w')));
+        if (state.get().actions().get(Action.DEPLOY).question() == ActionPane.Question.NONE) {
+            follow(Action.DEPLOY);
+        }
+    }
+
+    /** Whether the teardown menu waits for picks, so a line like {@code 1 3} means items rather than a command. */
+    boolean picking() {
+        return state.get().actions().get(Action.TEARDOWN).question() == ActionPane.Question.TEARDOWN;
+    }
+
+    /** {@code 1 3}, {@code 1,3}, {@code all} or {@code none}: picks exactly those items, then shows the menu again. */
+    void pick(String text) {
+        if (!picking()) {
+            out.println("Nothing to pick from: type 'teardown' to list what the tutorial created.");
+            return;
+        }
+        int size = state.get().teardown().items().size();
+        java.util.Optional<Set<Integer>> indexes = TeardownPicks.parse(text, size);
+        if (indexes.isEmpty()) {
+            String range = size == 1 ? "there is only item 1" : "the items are 1-" + size;
+            out.println("Pick items by number, e.g. '1 3' (" + range + "), or 'all' or 'none'. Nothing was changed.");
+            return;
+        }
+        dispatch.accept(new Msg.TeardownPicked(indexes.get()));
+        printMenu();
     }
 
     void traffic(int count) {
@@ -135,12 +172,17 @@ final class LineActions {
         await(m -> m instanceof Msg.CheckResult);
     }
 
-    /** Prints each new line of the action's pane until it settles (a question, or a final status). */
+    /**
+     * Prints each new line of the action's pane until it settles (a question, or a final status). Watches the
+     * pane in State rather than one kind of Msg, so panes the core composes (the teardown menu) count too.
+     */
     private void follow(Action action) {
         Set<String> printed = new HashSet<>();
-        ActionPane last = await(m -> {
-            if (m instanceof Msg.ForPane p && p.action() == action) {
-                ActionPane pane = state.get().actions().get(action);
+        ActionPane[] seen = {state.get().actions().get(action)};
+        boolean arrived = null != await(m -> {
+            ActionPane pane = state.get().actions().get(action);
+            if (pane != seen[0]) {
+                seen[0] = pane;
                 List<String> lines = lines(pane);
                 boolean settled = pane.status() != Status.IN_PROGRESS || pane.question() != ActionPane.Question.NONE;
                 for (int i = 0; i < lines.size(); i++) {
@@ -154,11 +196,37 @@ final class LineActions {
             }
             return false;
         });
-        if (last != null && last.question() != ActionPane.Question.NONE) {
-            out.println(last.question().prompt().replace("y/enter", "yes").replace("y =", "yes =")
-                    .replace("esc/n", "no").replace("esc =", "no ="));
-            out.println("Type 'yes' or 'no'.");
+        if (arrived && seen[0].question() != ActionPane.Question.NONE) {
+            printQuestion(seen[0].question());
         }
+    }
+
+    private void printQuestion(ActionPane.Question question) {
+        switch (question) {
+            case TEARDOWN -> printMenu();
+            case STACK_BUSY -> out.println("Type 'wait' to wait for it, 'cancel' to cancel that update (CloudFormation"
+                    + " rolls back), or 'no' to leave it.");
+            case STACK_BUSY_NO_CANCEL -> out.println("Type 'wait' to wait for it, or 'no' to leave it (it cannot be cancelled).");
+            default -> {
+                out.println(question.prompt().replace("y/enter", "yes").replace("y =", "yes =")
+                        .replace("esc/n", "no").replace("esc =", "no ="));
+                out.println("Type 'yes' or 'no'.");
+            }
+        }
+        out.flush();
+    }
+
+    /** The teardown menu as numbered lines, then how to pick and confirm. */
+    private void printMenu() {
+        List<TeardownItem> items = state.get().teardown().items();
+        for (int i = 0; i < items.size(); i++) {
+            out.printf("  %d. %s %s%n", i + 1, items.get(i).box(), items.get(i).describe());
+        }
+        int picked = state.get().teardown().picked().size();
+        out.println(picked == 0 ? "Nothing is picked." : "Delete the " + picked + " picked item" + (picked == 1 ? "" : "s") + "?");
+        out.println("Type 'yes' to delete the picked items, numbers to pick only those (e.g. '1 3'), 'all', 'none',"
+                + " or 'no' to keep everything.");
+        out.flush();
     }
 
     /** Dispatches inbox Msgs until one matches; returns the focused pane then, or null on timeout. */

@@ -25,7 +25,7 @@ public final class LineSession {
 
     /** The commands, for help and for completion. */
     public static final List<String> COMMANDS = List.of("chapters", "read", "next", "prev", "deploy", "yes", "no",
-            "traffic", "map", "metrics", "teardown", "check", "help", "quit");
+            "wait", "cancel", "traffic", "map", "metrics", "teardown", "pick", "all", "none", "check", "help", "quit");
 
     private final EffectRunner effects;
     private final PrintWriter out;
@@ -65,6 +65,11 @@ public final class LineSession {
         if (trimmed.isEmpty() || trimmed.startsWith("#")) {
             return !quit;
         }
+        if (actions != null && actions.picking() && TeardownPicks.looksLikePicks(trimmed)) {
+            actions.pick(trimmed); // the teardown menu asks: "1 3", "all", "none" are picks, not commands
+            out.flush();
+            return !quit;
+        }
         String[] words = trimmed.split("\\s+", 2);
         String command = words[0].toLowerCase(Locale.ROOT);
         String arg = words.length > 1 ? words[1].strip() : "";
@@ -75,7 +80,8 @@ public final class LineSession {
             case "prev", "previous", "p" -> step(-1);
             case "help", "?", "h" -> help();
             case "quit", "exit", "q" -> dispatch(new Msg.QuitRequested());
-            case "deploy", "yes", "y", "no", "traffic", "map", "metrics", "teardown", "check" -> action(command, arg);
+            case "deploy", "yes", "y", "no", "wait", "cancel", "traffic", "map", "metrics", "teardown", "pick", "all", "none",
+                 "check" -> action(command, arg);
             default -> out.println("Unknown command '" + words[0] + "'. Type help to see the commands.");
         }
         out.flush();
@@ -158,6 +164,10 @@ public final class LineSession {
             }
             case "yes", "y" -> actions.answer(true);
             case "no" -> actions.answer(false);
+            case "wait" -> actions.busyStack(false);
+            case "cancel" -> actions.busyStack(true);
+            case "pick" -> actions.pick(arg);
+            case "all", "none" -> actions.pick(command);
             case "traffic" -> {
                 int n = 20;
                 try {
@@ -183,7 +193,9 @@ public final class LineSession {
         out.println("  traffic [n]       send n requests (default 20) to front's /color; colors, latency, errors");
         out.println("  map               the X-Ray service map of the last 5 minutes, and its table");
         out.println("  metrics           the chapter's CloudWatch metrics as sparklines");
-        out.println("  teardown          list what the tutorial created; 'yes' deletes it and checks nothing is left");
+        out.println("  teardown          list what the tutorial created, numbered and all picked; '1 3', 'all' or");
+        out.println("                    'none' change the picks; 'yes' deletes the picked and checks what is left");
+        out.println("  wait, cancel      a deploy found the stack busy: wait for it, or cancel its update (rolls back)");
         out.println("  check             verify the open chapter against the live target");
         out.println("  help              this list");
         out.println("  quit              leave (end of input works too)");

@@ -14,6 +14,7 @@ import dev.meshwalk.localcloud.engine.EngineSettings;
 import dev.meshwalk.localcloud.provider.ProviderRegistry;
 import dev.meshwalk.localcloud.provider.runtime.DataPlaneBridge;
 import dev.meshwalk.localcloud.service.cloudformation.CloudFormationService;
+import dev.meshwalk.localcloud.service.ec2.Ec2TagsService;
 import dev.meshwalk.localcloud.service.cloudwatch.CloudWatchService;
 import dev.meshwalk.localcloud.service.cloudwatch.MetricKey;
 import dev.meshwalk.localcloud.service.cloudwatch.MetricStore;
@@ -59,8 +60,10 @@ public final class LocalCloudServices {
         ProviderRegistry providers = ProviderRegistry.standard();
         DataPlaneBridge.attach(providers, dataPlane);
         builder.onClose(intake, dataPlane); // closed in reverse: the data plane first, then the intake
+        CloudFormationEngine engine = new CloudFormationEngine(providers, EngineSettings.defaults());
         return builder.service(
-                new CloudFormationService(new CloudFormationEngine(providers, EngineSettings.defaults())),
+                new CloudFormationService(engine),
+                new Ec2TagsService(engine), // DescribeTags over the stacks' EC2 resources, for teardown's check
                 cloudWatch,
                 xray);
     }

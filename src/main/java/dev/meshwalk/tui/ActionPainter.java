@@ -41,6 +41,8 @@ final class ActionPainter {
         int last = pane.question() == ActionPane.Question.NONE ? bottom : bottom - 1;
         if (s.focused() == Action.MAP) {
             paintMap(s, c, row, last, width);
+        } else if (pane.question() == ActionPane.Question.TEARDOWN) {
+            TeardownMenuPainter.paint(s, pane, c, row, last, width);
         } else {
             for (String line : visibleLines(wrap(BoardText.pane(pane, s.unicode()), width), last - row + 1, s.paneScroll())) {
                 c.text(1, row++, line, attrFor(line, s, c), width);
@@ -48,7 +50,7 @@ final class ActionPainter {
         }
         if (pane.question() != ActionPane.Question.NONE) {
             c.fill(0, bottom, c.cols, c.theme.notice());
-            c.text(1, bottom, pane.question().prompt(), c.theme.notice(), c.cols - 2);
+            c.text(1, bottom, s.prompt(s.focused()), c.theme.notice(), c.cols - 2);
         }
     }
 
@@ -111,7 +113,7 @@ final class ActionPainter {
     }
 
     /** Lines start with a status symbol when they report one; colour the line after its symbol. */
-    private static Attr attrFor(String line, State s, Canvas c) {
+    static Attr attrFor(String line, State s, Canvas c) {
         String t = line.stripLeading();
         for (dev.meshwalk.core.Status st : dev.meshwalk.core.Status.values()) {
             String sym = st.symbol(s.unicode());

@@ -229,7 +229,8 @@ final class ScreenPainter {
     }
 
     private static void help(State s, Canvas c) {
-        int width = Math.min(c.cols - 4, 84);
+        // As wide as the screen allows (one column of margin), so the meanings wrap as little as possible.
+        int width = Math.min(c.cols - 2, 86);
         int inner = width - 4;
         List<String> footer = wrapAll(List.of("Logs are written to " + s.logFile()), inner);
         int maxBody = Math.max(1, c.rows - 4 - footer.size());

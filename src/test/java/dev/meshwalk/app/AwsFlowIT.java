@@ -13,6 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.meshwalk.cloud.CloudSession;
+import dev.meshwalk.cloud.CloudTarget;
+import dev.meshwalk.core.Action;
+import dev.meshwalk.core.ActionPane;
+import dev.meshwalk.core.Effect;
+import dev.meshwalk.core.Msg;
+import dev.meshwalk.core.Status;
+import dev.meshwalk.core.Target;
+import dev.meshwalk.effects.ActionEffects;
+import dev.meshwalk.effects.TargetConnector;
 import dev.meshwalk.testsupport.InProcessMain.Run;
 import dev.meshwalk.testsupport.RunningLocalCloud;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -22,9 +32,11 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 
 /**
- * The AWS-only steps (preflight, cost notice, ECR teardown) run through the real SDK against an embedded local
- * cloud, forced on with the hidden {@code --aws-flow}: the same calls a real account gets, proven on the wire.
- * The local cloud serves no IAM, EC2 or ECR, so the probe's facts come back unknown and the notes say so.
+ * The AWS-only steps (preflight, cost notice, image step, ECR and EC2 teardown checks) run through the real SDK
+ * against an embedded local cloud, forced on with the hidden {@code --aws-flow} (scripted) or the support's
+ * images-on-any-target switch (interactive): the same calls a real account gets, proven on the wire. The local
+ * cloud serves no IAM or ECR and of EC2 only DescribeTags, so the probe's facts come back unknown, teardown says it
+ * could not check ECR, and its EC2 check (tags of the stack's network) is proven on the wire.
  */
 @Tag("integration")
 class AwsFlowIT {
@@ -69,10 +81,155 @@ class AwsFlowIT {
         assertThat(again.output()).as("the notice shows once per account and region").doesNotContain("Cost notice")
                 .contains("No changes");
 
+        assertThat(taggedEc2Resources()).as("the stack's network is tagged as ours on the wire (EC2 DescribeTags)")
+                .anyMatch(n -> n.startsWith("vpc ")).anyMatch(n -> n.startsWith("natgateway "))
+                .anyMatch(n -> n.startsWith("elastic-ip eipalloc-"));
+
         Run teardown = run("--endpoint-url", endpoint, "teardown", "--yes", "--aws-flow", "--project", project);
         assertThat(teardown.code()).as(teardown.output()).isZero();
-        assertThat(teardown.output()).contains("DELETE_COMPLETE").contains("ECR repositories could not be listed");
+        assertThat(teardown.output()).contains("DELETE_COMPLETE").contains("Could not check ECR repositories")
+                .doesNotContain("Could not check EC2").contains("EC2 resources tagged").contains("Verified: nothing tagged");
         assertThat(describeOurStacks()).isZero();
+        assertThat(taggedEc2Resources()).isEmpty();
+    }
+
+    /**
+     * The full-screen deploy's image step on the --aws path, end to end: Jib builds both apps on a base image
+     * tarball (offline) and pushes them over HTTPS to a registry on loopback with upload progress in the deploy pane,
+     * before the change set; the stack gets their references as FrontAppImage/ColorAppImage and the local cloud runs
+     * them; planning again finds no changes and pushes nothing; the teardown menu then deletes the stack and its
+     * final check finds nothing tagged as ours in EC2 (and says it could not check ECR here). A registry on
+     * loopback stands in for ECR because the local cloud serves no ECR and no registry to push to.
+     */
+    @Test
+    void interactiveDeployPushesTheImagesBeforeTheChangeSetAndTeardownLeavesNothingTagged() throws Exception {
+        LoopbackRegistry registry = new LoopbackRegistry(state);
+        java.nio.file.Path base = dev.meshwalk.images.TestBaseImage.write(state.resolve("base.tar"));
+        TutorialActionSupport support = new TutorialActionSupport(project, false,
+                new AppImagePublisher("tar://" + base.toAbsolutePath(), dev.meshwalk.images.AppFiles::fromRunningClasspath),
+                session -> registry, true);
+        java.util.concurrent.LinkedBlockingQueue<Msg> inbox = new java.util.concurrent.LinkedBlockingQueue<>();
+        CloudSession session = CloudSession.local(CloudTarget.local(URI.create(endpoint)));
+        TargetConnector connector = progress -> new TargetConnector.Connection(session, Target.endpoint(endpoint), () -> { });
+        try (ActionEffects actions = new ActionEffects(connector, support, inbox::offer, false)) {
+            java.util.List<ActionPane> seen = new java.util.ArrayList<>();
+            actions.run(new Effect.PlanDeploy("0-prelude"));
+            ActionPane question = awaitPane(inbox, seen, p -> p.question() == ActionPane.Question.DEPLOY_CHANGES);
+            assertThat(seen).as("upload progress shown while the images were pushed")
+                    .anyMatch(p -> p.status() == Status.IN_PROGRESS
+                            && p.lines().stream().anyMatch(l -> l.matches("  image front: \\d+ % .*")));
+            assertThat(question.lines()).contains("  image front: pushed.", "  image color: pushed.")
+                    .anyMatch(l -> l.contains("Creating stack meshwalk-" + project));
+            assertThat(registry.pushedManifests()).hasSize(2);
+
+            actions.run(new Effect.Answer(Action.DEPLOY, ActionPane.Question.DEPLOY_CHANGES, true));
+            assertThat(awaitFinished(inbox).success()).as(String.valueOf(seen.get(seen.size() - 1))).isTrue();
+            java.util.Map<String, String> params = stackParameters();
+            assertThat(params.get("FrontAppImage")).isEqualTo(registry.host() + "/" + registry.pushedManifests().get(0));
+            assertThat(params.get("ColorAppImage")).isEqualTo(registry.host() + "/" + registry.pushedManifests().get(1));
+
+            seen.clear();
+            actions.run(new Effect.PlanDeploy("0-prelude"));
+            ActionPane again = awaitPane(inbox, seen, p -> p.status() == Status.OK || p.question() != ActionPane.Question.NONE);
+            assertThat(again.lines()).anyMatch(l -> l.contains("No changes"));
+            assertThat(registry.pushedManifests()).as("unchanged apps are not pushed again").hasSize(2);
+
+            assertThat(taggedEc2Resources()).anyMatch(n -> n.startsWith("natgateway "));
+            actions.run(new Effect.TeardownInventory());
+            Msg.TeardownListed inventory = awaitListed(inbox);
+            assertThat(inventory.items()).anyMatch(i -> i.describe().contains("CloudFormation stack meshwalk-" + project))
+                    .allMatch(dev.meshwalk.core.TeardownItem::picked);
+            assertThat(inventory.warnings()).anyMatch(w -> w.contains("Could not check ECR repositories (" + project + "/*)"));
+            actions.run(new Effect.DeletePicked(inventory.items())); // x then y: everything, as listed
+
+            Msg.PaneConcluded done = awaitConcluded(inbox, Action.TEARDOWN);
+            assertThat(done.status()).as(String.join("\n", done.lines())).isEqualTo(Status.OK);
+            assertThat(done.lines()).anyMatch(l -> l.contains("Verified: nothing the tutorial created is left"))
+                    .anyMatch(l -> l.contains("Could not check ECR repositories"))
+                    .noneMatch(l -> l.contains("Could not check EC2"));
+        } finally {
+            registry.stop();
+        }
+        assertThat(describeOurStacks()).isZero();
+        assertThat(taggedEc2Resources()).as("nothing tagged by our stack is left (EC2 DescribeTags)").isEmpty();
+    }
+
+    private static ActionPane awaitPane(java.util.concurrent.BlockingQueue<Msg> inbox, java.util.List<ActionPane> seen,
+            java.util.function.Predicate<ActionPane> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            Msg m = inbox.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            if (m instanceof Msg.ActionPaneChanged changed) {
+                seen.add(changed.pane());
+                if (changed.pane().status() == Status.FAILED && !wanted.test(changed.pane())) {
+                    throw new AssertionError("the action failed: " + String.join("\n", changed.pane().lines()));
+                }
+                if (wanted.test(changed.pane())) {
+                    return changed.pane();
+                }
+            }
+        }
+        throw new AssertionError("no such pane within 3 minutes; last: " + (seen.isEmpty() ? "none" : seen.get(seen.size() - 1)));
+    }
+
+    private static Msg.TeardownListed awaitListed(java.util.concurrent.BlockingQueue<Msg> inbox) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            Msg m = inbox.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            if (m instanceof Msg.TeardownListed listed) {
+                return listed;
+            }
+            if (m instanceof Msg.ActionPaneChanged p && p.pane().action() == Action.TEARDOWN && p.pane().status() == Status.FAILED) {
+                throw new AssertionError("listing failed: " + String.join("\n", p.pane().lines()));
+            }
+        }
+        throw new AssertionError("the teardown inventory did not arrive within 3 minutes");
+    }
+
+    private static Msg.PaneConcluded awaitConcluded(java.util.concurrent.BlockingQueue<Msg> inbox, Action action)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            Msg m = inbox.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            if (m instanceof Msg.PaneConcluded c && c.action() == action) {
+                return c;
+            }
+            if (m instanceof Msg.ActionPaneChanged p && p.pane().action() == action && p.pane().status() == Status.FAILED) {
+                throw new AssertionError("the action failed: " + String.join("\n", p.pane().lines()));
+            }
+        }
+        throw new AssertionError("the " + action + " did not conclude within 3 minutes");
+    }
+
+    private static Msg.DeployFinished awaitFinished(java.util.concurrent.BlockingQueue<Msg> inbox) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            Msg m = inbox.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            if (m instanceof Msg.DeployFinished f) {
+                return f;
+            }
+        }
+        throw new AssertionError("the deploy did not finish within 3 minutes");
+    }
+
+    private java.util.Map<String, String> stackParameters() {
+        try (CloudFormationClient cfn = CloudFormationClient.builder().endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build()) {
+            java.util.Map<String, String> out = new java.util.HashMap<>();
+            cfn.describeStacks(b -> b.stackName("meshwalk-" + project)).stacks().get(0).parameters()
+                    .forEach(p -> out.put(p.parameterKey(), p.parameterValue()));
+            return out;
+        }
+    }
+
+    /** What teardown's final check finds in EC2 for our stack, asked through the same code on the wire. */
+    private java.util.List<String> taggedEc2Resources() {
+        try (CloudSession session = CloudSession.local(CloudTarget.local(URI.create(endpoint)))) {
+            return new dev.meshwalk.cloud.TaggedEc2Resources(session).remaining("meshwalk-" + project).stream()
+                    .map(dev.meshwalk.cloud.OwnedResource::name).toList();
+        }
     }
 
     private long describeOurStacks() {

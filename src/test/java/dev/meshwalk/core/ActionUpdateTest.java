@@ -150,8 +150,9 @@ class ActionUpdateTest {
         State s = send(start(), key('x'));
         assertThat(s.view()).isEqualTo(View.ACTION);
         assertThat(effects).containsExactly(new Effect.TeardownInventory());
-        s = send(s, pane(Action.TEARDOWN, Status.WARNING, ActionPane.Question.TEARDOWN, "stack meshwalk"), key('y'));
-        assertThat(effects).contains(new Effect.Answer(Action.TEARDOWN, ActionPane.Question.TEARDOWN, true));
+        TeardownItem stack = new TeardownItem("CloudFormation stack", "meshwalk", "CREATE_COMPLETE", true);
+        s = send(s, new Msg.TeardownListed(List.of(stack), List.of()), key('y'));
+        assertThat(effects).as("x then y deletes everything, all pre-picked").contains(new Effect.DeletePicked(List.of(stack)));
         s = send(s, key(Key.Kind.ESCAPE));
         assertThat(s.view()).isEqualTo(View.CHAPTERS);
     }

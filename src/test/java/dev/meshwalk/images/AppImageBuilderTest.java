@@ -70,6 +70,9 @@ class AppImageBuilderTest {
         assertThat(files.libraryNames()).anyMatch(n -> n.startsWith("io/opentelemetry/sdk/"))
                 .anyMatch(n -> n.startsWith("io/opentelemetry/exporter/"))
                 .anyMatch(n -> n.startsWith("org/xbill/DNS/"))
+                .as("Jackson, which reads the ECS task metadata")
+                .anyMatch(n -> n.equals("com/fasterxml/jackson/databind/ObjectMapper.class"))
+                .noneMatch(n -> n.startsWith("com/fasterxml/jackson/dataformat/"))
                 .noneMatch(n -> n.startsWith("software/amazon/"))
                 .noneMatch(n -> n.startsWith("dev/meshwalk/cloud/"));
         assertThat(files.classNames()).allMatch(n -> n.startsWith("dev/meshwalk/apps/"));

@@ -22,9 +22,14 @@ class LocalCloudServicesTest {
     }
 
     @Test
-    void servesCloudFormationCloudWatchAndXrayAndClosesThem() throws Exception {
+    void servesCloudFormationCloudWatchXrayAndEc2TagsAndClosesThem() throws Exception {
         try (LocalCloud cloud = LocalCloudServices.addDefaults(LocalCloud.builder()).build().start()) {
-            assertThat(cloud.serviceNames()).containsExactly("cloudformation", "monitoring", "xray");
+            assertThat(cloud.serviceNames()).containsExactly("cloudformation", "ec2", "monitoring", "xray");
+            HttpResponse<String> tags = post(cloud, "/", "application/x-www-form-urlencoded",
+                    "Action=DescribeTags&Version=2016-11-15", "Authorization",
+                    "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0");
+            assertThat(tags.statusCode()).isEqualTo(200);
+            assertThat(tags.body()).contains("<DescribeTagsResponse").contains("<requestId>").contains("<tagSet");
 
             HttpResponse<String> missing = post(cloud, "/", "application/x-www-form-urlencoded",
                     "Action=DescribeStacks&Version=2010-05-15&StackName=nope");

@@ -2,6 +2,15 @@ package dev.meshwalk.localcloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meshwalk.cloud.CloudSession;
+import dev.meshwalk.cloud.CloudTarget;
+import dev.meshwalk.cloud.ServiceGraphs;
+import dev.meshwalk.graph.ServiceGraph;
+import dev.meshwalk.graph.render.Glyphs;
+import dev.meshwalk.graph.render.MapOptions;
+import dev.meshwalk.graph.render.ServiceMapRenderer;
 import dev.meshwalk.testsupport.RunningLocalCloud;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,8 +41,11 @@ import software.amazon.awssdk.services.xray.XRayClient;
 import software.amazon.awssdk.services.xray.model.Edge;
 import software.amazon.awssdk.services.xray.model.EdgeStatistics;
 import software.amazon.awssdk.services.xray.model.GetServiceGraphResponse;
+import software.amazon.awssdk.services.xray.model.Segment;
 import software.amazon.awssdk.services.xray.model.Service;
 import software.amazon.awssdk.services.xray.model.ServiceStatistics;
+import software.amazon.awssdk.services.xray.model.Trace;
+import software.amazon.awssdk.services.xray.model.TraceSummary;
 
 /**
  * The whole observability path of the local cloud, as the tutorial uses it: a chapter deployed through the real SDK
@@ -129,6 +141,47 @@ class ObservabilityEndToEndIT {
         assertThat(sum).as("RequestCount of the public load balancer").isEqualTo(REQUESTS);
     }
 
+    /**
+     * The apps read the task metadata endpoint the local ECS gives their task and put cloud.platform=aws_ecs and the
+     * task's ARNs in their OpenTelemetry resource; the intake turns that into the segment's origin and aws.ecs block,
+     * as the CloudWatch agent does on AWS. The stack runs its tasks as FARGATE, so by the exporter's rule the nodes
+     * are AWS::ECS::Fargate, which the map draws with the ECS tag.
+     */
+    @Test
+    void chapterZeroShowsFrontAndColorAsEcsContainersOfTheirTasks() throws Exception {
+        Instant begin = Instant.now().minusSeconds(5);
+        String front = deploy("0-prelude");
+        assertThat(sendColorRequests(front)).isEqualTo(REQUESTS);
+
+        Map<String, Service> nodes = awaitGraph(begin, g -> total(g.get("front")) >= REQUESTS
+                && total(g.get("color-green")) >= REQUESTS);
+        assertThat(nodes.get("front").type()).isEqualTo(ECS_FARGATE);
+        assertThat(nodes.get("color-green").type()).isEqualTo(ECS_FARGATE);
+        assertThat(nodes.values()).filteredOn(s -> !"client".equals(s.type())).extracting(Service::type)
+                .containsOnly(ECS_FARGATE);
+
+        String clusterArn = "arn:aws:ecs:us-east-1:" + nodes.get("front").accountId() + ":cluster/"
+                + cfn.describeStackResource(b -> b.stackName("observe").logicalResourceId("Cluster"))
+                        .stackResourceDetail().physicalResourceId();
+        for (String app : List.of("front", "color-green")) {
+            JsonNode ecs = aSegmentOf(app, begin).path("aws").path("ecs");
+            assertThat(ecs.path("cluster_arn").asText()).as(app).isEqualTo(clusterArn);
+            assertThat(ecs.path("task_arn").asText()).as(app)
+                    .startsWith(clusterArn.replace(":cluster/", ":task/") + "/");
+            assertThat(ecs.path("container_arn").asText()).as(app).contains(":container/");
+            assertThat(ecs.path("container").asText()).as(app).isEqualTo("app");
+            assertThat(ecs.path("launch_type").asText()).as(app).isEqualTo("fargate");
+        }
+
+        try (CloudSession session = CloudSession.local(CloudTarget.local(cloud.endpoint()))) {
+            ServiceGraph graph = new ServiceGraphs(session).lastMinutes(Duration.ofMinutes(5));
+            String map = new ServiceMapRenderer().render(graph, MapOptions.defaults().withWidth(120)
+                    .withGlyphs(Glyphs.ASCII)).canvas().toPlainString();
+            assertThat(tagAbove(map, "front")).as("map:%n%s", map).isEqualTo("ECS");
+            assertThat(tagAbove(map, "color-green")).as("map:%n%s", map).isEqualTo("ECS");
+        }
+    }
+
     @Test
     void chapterZeroShowsFrontCallingColorGreenAndAHealthCheckClientForColor() throws Exception {
         Instant begin = Instant.now().minusSeconds(5);
@@ -138,7 +191,8 @@ class ObservabilityEndToEndIT {
         Map<String, Service> nodes = awaitGraph(begin, g -> g.containsKey("front") && g.containsKey("color-green")
                 && total(g.get("front")) >= REQUESTS && total(g.get("color-green")) >= REQUESTS
                 && g.values().stream().filter(s -> "client".equals(s.type())).count() >= 2);
-        assertThat(targets(nodes.get("front"), nodes)).containsExactly("color-green");
+        assertThat(targets(nodes.get("front"), nodes)).as("front's targets; nodes %s", nodes.values().stream()
+                .map(n -> n.name() + "/" + n.type() + "/" + total(n)).toList()).containsExactly("color-green");
         List<Service> clients = nodes.values().stream().filter(s -> "client".equals(s.type())).toList();
         assertThat(clients).flatExtracting(c -> targets(c, nodes)).containsExactlyInAnyOrder("front", "color-green");
         assertThat(nodes.values()).noneMatch(s -> "AWS::AppMesh::Proxy".equals(s.type()));
@@ -179,6 +233,9 @@ class ObservabilityEndToEndIT {
                 && total(g.get("color")) >= REQUESTS && total(g.get(colorNode)) >= REQUESTS);
         assertThat(nodes.values().stream().filter(s -> "AWS::AppMesh::Proxy".equals(s.type())).map(Service::name))
                 .containsExactlyInAnyOrder(frontNode, colorNode);
+        assertThat(nodes.get("front").type()).as("the app beside its proxy is still an ECS container")
+                .isEqualTo(ECS_FARGATE);
+        assertThat(nodes.get("color").type()).isEqualTo(ECS_FARGATE);
         List<Service> clients = nodes.values().stream().filter(s -> "client".equals(s.type())).toList();
         assertThat(clients).flatExtracting(c -> targets(c, nodes)).containsExactly(frontNode);
         assertThat(targets(nodes.get(frontNode), nodes)).containsExactlyInAnyOrder("front", colorNode);
@@ -196,6 +253,38 @@ class ObservabilityEndToEndIT {
     }
 
     // ------------------------------------------------------------------------------------------------- helpers
+
+    private static final String ECS_FARGATE = "AWS::ECS::Fargate";
+
+    /** One of the app's segments, as BatchGetTraces returns it (the processed document). */
+    private JsonNode aSegmentOf(String name, Instant begin) throws IOException {
+        List<String> traceIds = xray.getTraceSummaries(b -> b.startTime(begin).endTime(Instant.now().plusSeconds(5)))
+                .traceSummaries().stream().map(TraceSummary::id).limit(5).toList();
+        assertThat(traceIds).isNotEmpty();
+        ObjectMapper json = new ObjectMapper();
+        for (Trace trace : xray.batchGetTraces(b -> b.traceIds(traceIds)).traces()) {
+            for (Segment segment : trace.segments()) {
+                JsonNode document = json.readTree(segment.document());
+                if (name.equals(document.path("name").asText())) {
+                    return document;
+                }
+            }
+        }
+        throw new AssertionError("no segment named " + name + " in traces " + traceIds);
+    }
+
+    /** The type tag on the top border of the box whose first line names {@code node}. */
+    private static String tagAbove(String map, String node) {
+        String[] lines = map.split("\n");
+        for (int i = 1; i < lines.length; i++) {
+            int at = lines[i].indexOf("| " + node + " ");
+            if (at >= 0 && lines[i - 1].length() > at + 3 && lines[i - 1].startsWith("+- ", at)) {
+                String top = lines[i - 1].substring(at + 3);
+                return top.substring(0, top.indexOf(' '));
+            }
+        }
+        return null;
+    }
 
     private String deploy(String chapter) throws IOException {
         String template;
@@ -226,7 +315,8 @@ class ObservabilityEndToEndIT {
 
     /**
      * Polls GetServiceGraph until the apps' batched spans have arrived (at most 15 s): the apps export every second,
-     * so a caller's subsegment can be in before the callee's segment, and would show as an inferred node meanwhile.
+     * so a caller's subsegment can be in before the callee's segment, and would show as an inferred node meanwhile;
+     * the graph counts as ready once {@code ready} holds and no such node is left.
      */
     private Map<String, Service> awaitGraph(Instant begin, java.util.function.Predicate<Map<String, Service>> ready)
             throws InterruptedException {
@@ -238,8 +328,16 @@ class ObservabilityEndToEndIT {
                     .endTime(Instant.now().plusSeconds(5)));
             nodes = graph.services().stream().collect(Collectors.toMap(
                     s -> "client".equals(s.type()) ? "client:" + s.referenceId() : s.name(), s -> s, (a, b) -> a));
-        } while (!ready.test(nodes) && System.nanoTime() < deadline);
+        } while (!(ready.test(nodes) && settled(nodes)) && System.nanoTime() < deadline);
         return nodes;
+    }
+
+    /**
+     * No inferred {@code remote} node is left: the tutorial's services all send segments, so such a node only means a
+     * caller's subsegment arrived before its callee's segment (each app exports on its own one-second schedule).
+     */
+    private static boolean settled(Map<String, Service> nodes) {
+        return nodes.values().stream().noneMatch(s -> "remote".equals(s.type()));
     }
 
     private static long total(Service service) {

@@ -34,6 +34,7 @@ import dev.meshwalk.core.TrafficSample;
 import dev.meshwalk.core.ActionPane;
 import dev.meshwalk.core.Status;
 import dev.meshwalk.core.Target;
+import dev.meshwalk.core.TeardownItem;
 import dev.meshwalk.graph.ServiceGraph;
 import dev.meshwalk.graph.ServiceGraphReader;
 
@@ -139,7 +140,7 @@ class TuiActionScreenTest {
         String screenText = text();
         assertThat(screenText).contains("d Deploy ◌").contains("1/2 resources").contains("◌   2.5 s  FrontService");
         keys(KeyType.Escape);
-        assertThat(text()).contains("Deploy still running.  y = cancel it (CloudFormation rolls back)");
+        assertThat(text()).contains("Deploy still running.  y = cancel it (rolls back), esc/n = leave it running");
     }
 
     @Test
@@ -206,20 +207,29 @@ class TuiActionScreenTest {
         assertThat(text().replaceAll("\\s+", " ")).contains("Start the traffic loop (t)");
     }
 
+    private static final TeardownItem STACK = new TeardownItem("CloudFormation stack", "meshwalk-howto-ecs-basics",
+            "CREATE_COMPLETE, chapter 3-routing", true);
+    private static final TeardownItem FRONT_DASHBOARD = new TeardownItem("CloudWatch dashboard",
+            "meshwalk-howto-ecs-basics-front-node", "exists", true);
+
     @Test
-    void teardownListsWhatIsLeftAsksThenVerifies() throws Exception {
+    void teardownListsWhatIsLeftAllPickedAndYDeletesItAllThenVerifies() throws Exception {
         open(80, 24, true);
         keys('x');
         assertThat(ran).contains(new Effect.TeardownInventory());
-        post(pane(Action.TEARDOWN, Status.WARNING, ActionPane.Question.TEARDOWN,
-                "What the tutorial created on this target:",
-                "  - stack meshwalk-howto-ecs-basics  (CREATE_COMPLETE, chapter 3-routing)"));
-        assertThat(text()).contains("stack meshwalk-howto-ecs-basics").contains("Delete all of the above?");
+        post(new Msg.TeardownListed(List.of(STACK, FRONT_DASHBOARD), List.of()));
+        String screenText = text();
+        assertThat(screenText).as("a long row continues below instead of losing its end")
+                .contains("› [x] meshwalk-howto-ecs-basics\n       CloudFormation stack, CREATE_COMPLETE, chapter 3-routing")
+                .contains("  [x] CloudWatch dashboard meshwalk-howto-ecs-basics-front-node  (exists)")
+                .contains("2 of 2 picked")
+                .contains("Delete 2 picked items? y = delete, space = pick/unpick, esc = keep all");
         keys('y');
-        assertThat(ran).contains(new Effect.Answer(Action.TEARDOWN, ActionPane.Question.TEARDOWN, true));
-        post(new Msg.DeployStarted(Action.TEARDOWN, "Teardown of meshwalk-howto-ecs-basics"),
+        assertThat(ran).contains(new Effect.DeletePicked(List.of(STACK, FRONT_DASHBOARD)));
+        assertThat(text()).contains("Deleting 2 picked items ...");
+        post(new Msg.DeployStarted(Action.TEARDOWN, "Teardown of 2 picked items"),
                 resource(Action.TEARDOWN, "Cluster", "ECS::Cluster", "DELETE_IN_PROGRESS", ResourcePhase.IN_PROGRESS, 300, null, 0, 1));
-        assertThat(text()).contains("x Teardown ◌").contains("Teardown of meshwalk-howto-ecs-basics")
+        assertThat(text()).contains("x Teardown ◌").contains("Teardown of 2 picked items")
                 .contains("◌   0.3 s  Cluster");
         post(resource(Action.TEARDOWN, "Cluster", "ECS::Cluster", "DELETE_COMPLETE", ResourcePhase.DELETED, 900, null, 1, 1),
                 new Msg.DeployEnded(Action.TEARDOWN, true, "meshwalk-howto-ecs-basics", "DELETE_COMPLETE",
@@ -227,5 +237,65 @@ class TuiActionScreenTest {
                 new Msg.PaneConcluded(Action.TEARDOWN, Status.OK, List.of("",
                         "✓ Verified: nothing the tutorial created is left on this target.")));
         assertThat(text()).contains("x Teardown ✓").contains("Verified: nothing the tutorial created is left");
+    }
+
+    @Test
+    void teardownPicksMoveWithTheCursorAndUnpickedRowsAreNotDeleted() throws Exception {
+        open(100, 30, false);
+        keys('x');
+        post(new Msg.TeardownListed(List.of(STACK, FRONT_DASHBOARD), List.of("Dashboards could not be checked: denied")));
+        keys(KeyType.ArrowDown, ' ');
+        String screenText = text();
+        assertThat(screenText).contains("  [x] CloudFormation stack meshwalk-howto-ecs-basics")
+                .contains("> [ ] CloudWatch dashboard meshwalk-howto-ecs-basics-front-node")
+                .contains("[!] Dashboards could not be checked: denied")
+                .contains("1 of 2 picked").contains("Delete 1 picked item? y = delete");
+        assertThat(screenText.chars()).as("ASCII mode draws only ASCII").allMatch(c -> c < 128);
+        keys('k', ' ');
+        assertThat(text()).contains("Nothing is picked. space = pick, a = pick all, esc = keep everything");
+        keys('a');
+        assertThat(text()).contains("2 of 2 picked");
+        keys(KeyType.ArrowUp, ' ', 'y');
+        assertThat(ran).contains(new Effect.DeletePicked(List.of(FRONT_DASHBOARD)));
+    }
+
+    @Test
+    void aLongTeardownListScrollsSoTheCursorStaysOnScreen() throws Exception {
+        open(80, 24, true);
+        keys('x');
+        List<TeardownItem> many = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            many.add(new TeardownItem("CloudWatch dashboard", "meshwalk-x-node-" + i, "exists", true));
+        }
+        post(new Msg.TeardownListed(many, List.of()));
+        assertThat(text()).contains("meshwalk-x-node-1 ").doesNotContain("meshwalk-x-node-30").contains("30 of 30 picked · 15 more");
+        for (int i = 0; i < 29; i++) {
+            keys('j');
+        }
+        assertThat(text()).contains("› [x] CloudWatch dashboard meshwalk-x-node-30").doesNotContain("meshwalk-x-node-1 ")
+                .contains("Delete 30 picked items?");
+    }
+
+    @Test
+    void aBusyStackAsksWaitCancelOrLeaveAndShowsTheWait() throws Exception {
+        open(80, 24, true);
+        keys('0', KeyType.Enter, 'd');
+        post(pane(Action.DEPLOY, Status.WARNING, ActionPane.Question.STACK_BUSY,
+                "! The stack meshwalk-howto-ecs-basics is busy (UPDATE_IN_PROGRESS): another operation is running on it,"
+                        + " so chapter 0-prelude cannot be planned yet."));
+        assertThat(text()).contains("busy (UPDATE_IN_PROGRESS)")
+                .contains("Stack busy. w/enter = wait, c = cancel the update (rolls back), esc = leave it");
+        keys('c');
+        assertThat(ran).contains(new Effect.AnswerBusyStack(Effect.BusyChoice.CANCEL));
+        post(pane(Action.DEPLOY, Status.IN_PROGRESS, ActionPane.Question.NONE,
+                "Waiting for the stack meshwalk-howto-ecs-basics   3.0 s",
+                "! now UPDATE_ROLLBACK_IN_PROGRESS   (esc: cancel the update or keep waiting)",
+                "Chapter 0-prelude is planned once the stack has settled.",
+                "  Cancel requested: CloudFormation rolls the stack back to the previous chapter.",
+                "Statuses seen:",
+                " ◌   0.0 s  UPDATE_IN_PROGRESS",
+                " !   1.0 s  UPDATE_ROLLBACK_IN_PROGRESS"));
+        assertThat(text()).contains("d Deploy ◌").contains("meshwalk-howto-ecs-basics   3.0 s")
+                .contains("! now UPDATE_ROLLBACK_IN_PROGRESS   (esc: cancel the update or keep waiting)").contains("Cancel requested");
     }
 }

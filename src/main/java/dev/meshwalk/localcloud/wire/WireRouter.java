@@ -30,6 +30,7 @@ public final class WireRouter {
 
     private final Map<String, AwsService> services;
     private final QueryProtocol query = new QueryProtocol();
+    private final Ec2QueryProtocol ec2 = new Ec2QueryProtocol();
     private final RpcV2CborProtocol cbor = new RpcV2CborProtocol();
     private final AwsJson10Protocol json10 = new AwsJson10Protocol();
     private final RestJsonProtocol restJson;
@@ -76,6 +77,9 @@ public final class WireRouter {
         }
         if (AwsJson10Protocol.accepts(request)) {
             return json10;
+        }
+        if (Ec2QueryProtocol.accepts(request)) {
+            return ec2; // before awsQuery: the same form requests, told apart by EC2's Version
         }
         if (QueryProtocol.accepts(request)) {
             return query;

@@ -1,11 +1,11 @@
 package dev.meshwalk.apps.color;
 
-import dev.meshwalk.apps.common.AppServer;
 import dev.meshwalk.apps.common.Environment;
 import dev.meshwalk.apps.common.Exchanges;
 import dev.meshwalk.apps.common.Launcher;
 import dev.meshwalk.apps.common.Routes;
 import dev.meshwalk.apps.common.Telemetry;
+import dev.meshwalk.apps.common.TracedApp;
 import java.util.Map;
 
 /**
@@ -17,15 +17,12 @@ import java.util.Map;
  * {@code XRAY_APP_NAME} (the service name on the map, default {@code color}), and the OpenTelemetry
  * variables {@link Telemetry} reads ({@code OTEL_EXPORTER_OTLP_ENDPOINT}, ...).
  */
-public final class ColorApp implements Launcher.RunningApp {
+public final class ColorApp extends TracedApp {
     private final String color;
-    private final Telemetry telemetry;
-    private final AppServer server;
 
-    private ColorApp(String color, Telemetry telemetry, AppServer server) {
+    private ColorApp(String color, Telemetry telemetry) {
+        super(telemetry);
         this.color = color;
-        this.telemetry = telemetry;
-        this.server = server;
     }
 
     /** Starts a color instance configured by {@code env}; it serves until {@link #close()}. */
@@ -38,39 +35,18 @@ public final class ColorApp implements Launcher.RunningApp {
                 .on("/ping", exchange -> Exchanges.sendText(exchange, 200, ""))
                 .otherwise(exchange -> Exchanges.sendText(exchange, 200, color))
                 .build();
-        try {
-            AppServer server = AppServer.start(telemetry.serviceName(), environment.bindAddress(), environment.port(),
-                    telemetry.serverSpans(routes, routes::routeOf));
-            return new ColorApp(color, telemetry, server);
-        } catch (RuntimeException startFailed) {
-            telemetry.close();
-            throw startFailed;
-        }
+        ColorApp app = new ColorApp(color, telemetry);
+        app.serve(environment, routes);
+        return app;
     }
 
     public String color() {
         return color;
     }
 
-    public String serviceName() {
-        return telemetry.serviceName();
-    }
-
     @Override
     public String describe() {
-        return telemetry.serviceName() + " answering " + color + " on port " + port() + ", "
-                + telemetry.describeExport();
-    }
-
-    @Override
-    public int port() {
-        return server.port();
-    }
-
-    @Override
-    public void close() {
-        server.close();
-        telemetry.close();
+        return serviceName() + " answering " + color + " on port " + port() + ", " + telemetry().describeExport();
     }
 
     public static void main(String[] args) {

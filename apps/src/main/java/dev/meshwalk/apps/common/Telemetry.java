@@ -49,6 +49,10 @@ import java.util.function.Function;
  * tasks in one JVM and each must report under its own service name. Without an OTLP endpoint nothing is
  * exported, but trace headers are still read and passed on, so the mesh proxies' segments still link up.
  *
+ * <p>The resource says where the app runs: on ECS ({@code ECS_CONTAINER_METADATA_URI_V4} set) the
+ * {@link EcsResourceDetector} adds {@code cloud.platform=aws_ecs} and the task's ARNs, from which the sidecar sets
+ * the X-Ray segment's {@code origin}, the node type on the service map.
+ *
  * <p>Environment: {@code OTEL_EXPORTER_OTLP_ENDPOINT} (base URL; traces go to {@code /v1/traces}) or
  * {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT} (full URL), {@code OTEL_RESOURCE_ATTRIBUTES},
  * {@code OTEL_BSP_SCHEDULE_DELAY} (ms, default 1000 so the service map follows traffic quickly),
@@ -84,14 +88,16 @@ public final class Telemetry implements AutoCloseable {
     private final TextMapPropagator propagator = new XrayTracePropagator();
     private final ThreadPoolExecutor exportThread;
     private final Optional<String> tracesEndpoint;
+    private final Optional<String> ecsTaskId;
 
     private Telemetry(String serviceName, SdkTracerProvider tracerProvider, ThreadPoolExecutor exportThread,
-                      Optional<String> tracesEndpoint) {
+                      Optional<String> tracesEndpoint, Optional<String> ecsTaskId) {
         this.serviceName = serviceName;
         this.tracerProvider = tracerProvider;
         this.tracer = tracerProvider.get("dev.meshwalk.apps");
         this.exportThread = exportThread;
         this.tracesEndpoint = tracesEndpoint;
+        this.ecsTaskId = ecsTaskId;
     }
 
     /** Tracing for the app named by {@code XRAY_APP_NAME} (or {@code defaultServiceName}). */
@@ -100,8 +106,11 @@ public final class Telemetry implements AutoCloseable {
         AttributesBuilder resource = Attributes.builder();
         resourceAttributes(env).forEach((key, value) -> resource.put(key, value));
         resource.put(SERVICE_NAME, serviceName);
+        // as OpenTelemetry's autoconfiguration orders them: SDK defaults, then what a detector found, then the
+        // operator's OTEL_RESOURCE_ATTRIBUTES and the service name, which win
+        Resource detected = new EcsResourceDetector(System.err).detect(env, serviceName);
         SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
-                .setResource(Resource.getDefault().merge(Resource.create(resource.build())))
+                .setResource(Resource.getDefault().merge(detected).merge(Resource.create(resource.build())))
                 .setIdGenerator(AwsXrayIdGenerator.getInstance())
                 .setMeterProvider(MeterProvider::noop);
         Optional<String> endpoint = tracesEndpoint(env);
@@ -130,7 +139,8 @@ public final class Telemetry implements AutoCloseable {
         if (endpoint.isEmpty()) {
             builder.addSpanProcessor(new PropagateOnly());
         }
-        return new Telemetry(serviceName, builder.build(), exportThread, endpoint);
+        return new Telemetry(serviceName, builder.build(), exportThread, endpoint,
+                Optional.ofNullable(detected.getAttribute(EcsResourceDetector.ECS_TASK_ID)));
     }
 
     /**
@@ -214,9 +224,11 @@ public final class Telemetry implements AutoCloseable {
         return serviceName;
     }
 
-    /** Where spans go, for the start-up log line. */
+    /** Where spans go, and the ECS task they say they come from, for the start-up log line. */
     public String describeExport() {
-        return tracesEndpoint.map(url -> "traces to " + url).orElse("traces not exported (no OTEL_EXPORTER_OTLP_ENDPOINT)");
+        String where = ecsTaskId.map(id -> " as ECS task " + id).orElse("");
+        return tracesEndpoint.map(url -> "traces to " + url + where)
+                .orElse("traces not exported (no OTEL_EXPORTER_OTLP_ENDPOINT)" + where);
     }
 
     /** Where spans go, if anywhere. */

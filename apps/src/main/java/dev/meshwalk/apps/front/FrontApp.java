@@ -1,12 +1,12 @@
 package dev.meshwalk.apps.front;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.meshwalk.apps.common.AppServer;
 import dev.meshwalk.apps.common.Environment;
 import dev.meshwalk.apps.common.Exchanges;
 import dev.meshwalk.apps.common.Launcher;
 import dev.meshwalk.apps.common.Routes;
 import dev.meshwalk.apps.common.Telemetry;
+import dev.meshwalk.apps.common.TracedApp;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -22,16 +22,14 @@ import java.util.Optional;
  * (host:port of the resolver to ask in direct mode; default: the system's), and the OpenTelemetry
  * variables {@link Telemetry} reads ({@code OTEL_EXPORTER_OTLP_ENDPOINT}, ...).
  */
-public final class FrontApp implements Launcher.RunningApp {
+public final class FrontApp extends TracedApp {
     static final String FAILURE_BODY = "500 - Unexpected Error";
 
-    private final Telemetry telemetry;
     private final ColorClient colorClient;
     private final ColorHistory history = new ColorHistory(ColorHistory.DEFAULT_CAPACITY);
-    private AppServer server;
 
     private FrontApp(Telemetry telemetry, ColorClient colorClient) {
-        this.telemetry = telemetry;
+        super(telemetry);
         this.colorClient = colorClient;
     }
 
@@ -49,13 +47,7 @@ public final class FrontApp implements Launcher.RunningApp {
                 .on("/color/clear", app::clear)
                 .on("/ping", exchange -> Exchanges.sendText(exchange, 200, ""))
                 .build();
-        try {
-            app.server = AppServer.start(telemetry.serviceName(), environment.bindAddress(), environment.port(),
-                    telemetry.serverSpans(routes, routes::routeOf));
-        } catch (RuntimeException startFailed) {
-            telemetry.close();
-            throw startFailed;
-        }
+        app.serve(environment, routes);
         return app;
     }
 
@@ -87,10 +79,6 @@ public final class FrontApp implements Launcher.RunningApp {
         Exchanges.sendText(exchange, 200, "cleared");
     }
 
-    public String serviceName() {
-        return telemetry.serviceName();
-    }
-
     /** How this instance reaches color (mesh proxy or DNS), for logs and the local cloud's task view. */
     public String colorRoute() {
         return colorClient.describe();
@@ -98,19 +86,8 @@ public final class FrontApp implements Launcher.RunningApp {
 
     @Override
     public String describe() {
-        return telemetry.serviceName() + " listening on port " + port() + ", color " + colorRoute() + ", "
-                + telemetry.describeExport();
-    }
-
-    @Override
-    public int port() {
-        return server.port();
-    }
-
-    @Override
-    public void close() {
-        server.close();
-        telemetry.close();
+        return serviceName() + " listening on port " + port() + ", color " + colorRoute() + ", "
+                + telemetry().describeExport();
     }
 
     public static void main(String[] args) {

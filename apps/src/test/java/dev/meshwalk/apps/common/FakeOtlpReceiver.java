@@ -12,6 +12,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -27,6 +29,7 @@ public final class FakeOtlpReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
     private final List<String> contentTypes = new CopyOnWriteArrayList<>();
+    private final List<Map<String, String>> resources = new CopyOnWriteArrayList<>();
 
     public FakeOtlpReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -48,6 +51,11 @@ public final class FakeOtlpReceiver implements AutoCloseable {
     private void record(ExportTraceServiceRequest request) {
         HexFormat hex = HexFormat.of();
         for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
+            Map<String, String> resource = new TreeMap<>();
+            resourceSpans.getResource().getAttributesList().forEach(attribute ->
+                    resource.put(attribute.getKey(), attribute.getValue().hasStringValue()
+                            ? attribute.getValue().getStringValue() : attribute.getValue().toString().trim()));
+            resources.add(resource);
             String service = resourceSpans.getResource().getAttributesList().stream()
                     .filter(attribute -> attribute.getKey().equals("service.name"))
                     .map(attribute -> attribute.getValue().getStringValue())
@@ -74,6 +82,11 @@ public final class FakeOtlpReceiver implements AutoCloseable {
 
     public List<ReceivedSpan> spans() {
         return spans;
+    }
+
+    /** The resource attributes of every export request, in arrival order (non-string values as protobuf text). */
+    public List<Map<String, String>> resources() {
+        return resources;
     }
 
     public List<String> contentTypes() {

@@ -52,7 +52,8 @@ public final class Ecs implements AutoCloseable {
         programs.put(ContainerKind.XRAY_DAEMON, launch -> telemetry.start(ContainerKind.XRAY_DAEMON, launch));
         programs.put(ContainerKind.CLOUDWATCH_AGENT, launch -> telemetry.start(ContainerKind.CLOUDWATCH_AGENT, launch));
         programs.put(ContainerKind.MESH_PROXY, new MeshProxyProgram(meshServices));
-        TaskEnvironment env = new TaskEnvironment(imageMap, programs, addresses, scheduler, upstream, timings, dnsServer);
+        TaskEnvironment env = new TaskEnvironment(imageMap, programs, addresses, scheduler, upstream, timings, dnsServer,
+                ids, new TaskMetadataEndpoint(meshServices.listeners()));
         return new Ecs(ids, env, loadBalancers, cloudMap, workers);
     }
 
@@ -198,10 +199,11 @@ public final class Ecs implements AutoCloseable {
         return cluster + "/" + name;
     }
 
-    /** Stops every task immediately (no draining). */
+    /** Stops every task immediately (no draining), then the task metadata endpoint. */
     @Override
     public void close() {
         services.values().forEach(EcsService::shutdownNow);
         services.clear();
+        env.metadata().close();
     }
 }

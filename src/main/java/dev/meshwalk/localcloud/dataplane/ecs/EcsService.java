@@ -142,7 +142,7 @@ public final class EcsService {
     synchronized void update(Integer desiredCount, TaskDefinition newDefinition) {
         int desired = desiredCount == null ? spec.desiredCount() : desiredCount;
         spec = new ServiceSpec(cluster, name, newDefinition == null ? spec.taskDefinitionArn() : newDefinition.arn(),
-                desired, spec.loadBalancers(), spec.serviceRegistries());
+                desired, spec.loadBalancers(), spec.serviceRegistries(), spec.launchType());
         TaskDefinition definition = newDefinition == null ? primary.definition : newDefinition;
         Deployment previous = primary;
         primary = new Deployment("ecs-svc/" + ids.digits(19), definition);
@@ -275,7 +275,7 @@ public final class EcsService {
 
     private void launch(Deployment deployment) {
         String taskArn = ids.arn("ecs", "task/" + cluster + "/" + ids.hex(32));
-        Task task = new Task(taskArn, cluster, name, deployment.definition, deployment, env);
+        Task task = new Task(taskArn, cluster, name, deployment.definition, deployment, spec.launchType(), env);
         tasks.add(task);
         event("(service " + name + ") has started 1 tasks: (task " + task.id + ").");
         workers.execute(task::launch);

@@ -7,9 +7,16 @@ import java.util.List;
  *
  * @param loadBalancers     target groups the service's tasks register in
  * @param serviceRegistries Cloud Map services the tasks register in
+ * @param launchType        {@code FARGATE}, {@code EC2} or {@code EXTERNAL}: what the tasks' metadata endpoint
+ *                          reports as {@code LaunchType} (locally every task runs the same way)
  */
 public record ServiceSpec(String cluster, String name, String taskDefinitionArn, int desiredCount,
-                          List<LoadBalancerBinding> loadBalancers, List<RegistryBinding> serviceRegistries) {
+                          List<LoadBalancerBinding> loadBalancers, List<RegistryBinding> serviceRegistries,
+                          String launchType) {
+
+    /** ECS's launch type when a service names none and has no capacity provider strategy. */
+    public static final String DEFAULT_LAUNCH_TYPE = "EC2";
+    private static final List<String> LAUNCH_TYPES = List.of("FARGATE", "EC2", "EXTERNAL");
 
     public ServiceSpec {
         loadBalancers = List.copyOf(loadBalancers);
@@ -17,6 +24,17 @@ public record ServiceSpec(String cluster, String name, String taskDefinitionArn,
         if (desiredCount < 0) {
             throw new IllegalArgumentException("DesiredCount must be 0 or more, got " + desiredCount);
         }
+        launchType = launchType == null || launchType.isBlank() ? DEFAULT_LAUNCH_TYPE
+                : launchType.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!LAUNCH_TYPES.contains(launchType)) {
+            throw new IllegalArgumentException("LaunchType must be one of " + LAUNCH_TYPES + ", got " + launchType);
+        }
+    }
+
+    /** A service with ECS's default launch type ({@value #DEFAULT_LAUNCH_TYPE}). */
+    public ServiceSpec(String cluster, String name, String taskDefinitionArn, int desiredCount,
+                       List<LoadBalancerBinding> loadBalancers, List<RegistryBinding> serviceRegistries) {
+        this(cluster, name, taskDefinitionArn, desiredCount, loadBalancers, serviceRegistries, DEFAULT_LAUNCH_TYPE);
     }
 
     /** {@code LoadBalancers} entry: register {@code containerName:containerPort} of each task in the group. */

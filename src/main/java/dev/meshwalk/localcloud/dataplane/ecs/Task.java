@@ -27,6 +27,8 @@ final class Task {
     enum Health { UNKNOWN, HEALTHY, UNHEALTHY }
 
     private static final Duration DEPENDENCY_SLACK = Duration.ofSeconds(10);
+    /** Where ECS tells every container its task metadata endpoint v4 is. */
+    static final String METADATA_VARIABLE = "ECS_CONTAINER_METADATA_URI_V4";
 
     final String arn;
     final String id;
@@ -34,7 +36,11 @@ final class Task {
     final String serviceName;
     final TaskDefinition definition;
     final Object deployment;
+    final String launchType;
     private final TaskEnvironment env;
+    private final Map<String, TaskMetadataDocuments.ContainerIdentity> identities = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> metadataIds = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final TaskMetadataDocuments metadata = new TaskMetadataDocuments(new MetadataView());
     private final Map<String, ContainerRun> containers = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Integer> hostPorts = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -45,14 +51,16 @@ final class Task {
     private volatile InetAddress address;
     private volatile long lastLivenessCheck;
 
+    /** @param launchType the service's launch type, which the task metadata reports ({@code FARGATE}, {@code EC2}) */
     Task(String arn, String cluster, String serviceName, TaskDefinition definition, Object deployment,
-         TaskEnvironment env) {
+         String launchType, TaskEnvironment env) {
         this.arn = arn;
         this.id = arn.substring(arn.lastIndexOf('/') + 1);
         this.cluster = cluster;
         this.serviceName = serviceName;
         this.definition = definition;
         this.deployment = deployment;
+        this.launchType = launchType;
         this.env = env;
     }
 
@@ -238,6 +246,7 @@ final class Task {
                 environment.put("NO_PROXY", "localhost,127.0.0.1," + ip + (ignored.isBlank() ? "" : "," + ignored));
             }
         }
+        environment.put(METADATA_VARIABLE, registerMetadata(spec));
         ContainerLaunch launch = new ContainerLaunch(cluster, serviceName, arn, definition.family(), spec.name(),
                 spec.image(), address, environment, ports, proxyConfig,
                 kind == ContainerKind.MESH_PROXY && proxyConfig != null ? proxyAppPorts : Map.of());
@@ -272,6 +281,89 @@ final class Task {
         }
         if (spec.healthCheck() != null) {
             scheduleHealthCheck(run);
+        }
+    }
+
+    /**
+     * Gives the container an identity (runtime id, container ARN) as ECS does when it starts one, and serves its
+     * task metadata; returns the {@value #METADATA_VARIABLE} value.
+     */
+    private synchronized String registerMetadata(ContainerSpec spec) {
+        if (status == Status.STOPPING || status == Status.STOPPED) {
+            // finish() already removed this task's entries; one added now would outlive the task
+            throw new IllegalStateException("Task stopped while starting");
+        }
+        String dockerId = id + "-" + env.ids().digits(10);
+        identities.put(spec.name(), new TaskMetadataDocuments.ContainerIdentity(spec.name(), spec.image(), dockerId,
+                env.ids().arn("ecs", "container/" + cluster + "/" + id + "/" + java.util.UUID.randomUUID()),
+                java.time.Instant.now()));
+        metadataIds.add(dockerId);
+        return env.metadata().register(dockerId, new TaskMetadataEndpoint.Documents(
+                () -> metadata.container(spec.name()), metadata::task));
+    }
+
+    /** The ARN ECS gave the container of that name, once it started. */
+    Optional<String> containerArn(String containerName) {
+        return Optional.ofNullable(identities.get(containerName)).map(TaskMetadataDocuments.ContainerIdentity::arn);
+    }
+
+    /** The task as its metadata endpoint shows it. */
+    private final class MetadataView implements TaskMetadataDocuments.TaskView {
+        @Override
+        public String taskArn() {
+            return arn;
+        }
+
+        @Override
+        public String clusterArn() {
+            return env.ids().arn("ecs", "cluster/" + cluster);
+        }
+
+        @Override
+        public String family() {
+            return definition.family();
+        }
+
+        @Override
+        public int revision() {
+            return definition.revision();
+        }
+
+        @Override
+        public String launchType() {
+            return launchType;
+        }
+
+        /** Locally every task runs in the region's first zone; the template's subnets are not modelled. */
+        @Override
+        public String availabilityZone() {
+            return env.ids().region() + "a";
+        }
+
+        @Override
+        public String knownStatus() {
+            return status.name();
+        }
+
+        @Override
+        public String desiredStatus() {
+            return stopRequested ? "STOPPED" : "RUNNING";
+        }
+
+        @Override
+        public String address() {
+            InetAddress current = address;
+            return current == null ? null : current.getHostAddress();
+        }
+
+        @Override
+        public List<String> containerNames() {
+            return definition.spec().containers().stream().map(ContainerSpec::name).toList();
+        }
+
+        @Override
+        public TaskMetadataDocuments.ContainerIdentity started(String containerName) {
+            return identities.get(containerName);
         }
     }
 
@@ -439,6 +531,8 @@ final class Task {
                 // stopping anyway; one container's failure to close must not keep the others running
             }
         }
+        metadataIds.forEach(env.metadata()::unregister);
+        metadataIds.clear();
         if (address != null) {
             env.addresses().release(address);
         }

@@ -1,13 +1,17 @@
 package dev.meshwalk.localcloud.dataplane.ecs;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import dev.meshwalk.localcloud.dataplane.LocalTimings;
 import dev.meshwalk.localcloud.dataplane.net.LoopbackAddressPool;
 import dev.meshwalk.localcloud.dataplane.net.Upstream;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** What every task shares: image map, programs, addresses, the scheduler, timings and the DNS server address. */
+/**
+ * What every task shares: image map, programs, addresses, the scheduler, timings, the DNS server address, the ids
+ * ECS assigns (container ARNs) and the task metadata endpoint.
+ */
 record TaskEnvironment(ImageMap imageMap, Map<ContainerKind, ContainerProgram> programs,
                        LoopbackAddressPool addresses, ScheduledExecutorService scheduler, Upstream upstream,
-                       LocalTimings timings, String dnsServer) {
+                       LocalTimings timings, String dnsServer, AwsIds ids, TaskMetadataEndpoint metadata) {
 }

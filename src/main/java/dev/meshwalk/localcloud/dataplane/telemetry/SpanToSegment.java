@@ -11,7 +11,8 @@ import java.util.Map;
  * <ul>
  *   <li>A server span, or any span without a parent, becomes a <b>segment</b> named after the resource's
  *       {@code service.name} (the apps set it from {@code XRAY_APP_NAME}), with {@code origin} from
- *       {@code cloud.platform} when the resource says where it runs.</li>
+ *       {@code cloud.platform} (and for ECS {@code aws.ecs.launchtype}) when the resource says where it runs, and
+ *       the {@code aws} block ({@code account_id}, {@code ecs}, {@code ec2}) from the resource's attributes.</li>
  *   <li>Every other span becomes a <b>subsegment sent on its own</b> ({@code type: subsegment},
  *       {@code parent_id} = the parent span id); X-Ray folds it into its segment. Client and producer
  *       spans get {@code namespace: remote} (or {@code aws} for AWS SDK calls) and are named after the
@@ -55,7 +56,9 @@ final class SpanToSegment {
             if (origin != null) {
                 doc.put("origin", origin);
             }
-            ObjectNode xray = doc.putObject("aws").putObject("xray");
+            ObjectNode aws = doc.putObject("aws");
+            resourceMetadata(span.resource(), aws);
+            ObjectNode xray = aws.putObject("xray");
             xray.put("sdk", "opentelemetry for " + text(span.resource(), "telemetry.sdk.language", "unknown"));
             xray.put("sdk_version", text(span.resource(), "telemetry.sdk.version", ""));
         }
@@ -161,16 +164,69 @@ final class SpanToSegment {
         return scheme + "://" + host + (port != null ? ":" + port : "") + tail;
     }
 
-    private static String origin(Map<String, Object> resource) {
+    /**
+     * The segment's {@code origin}, which X-Ray shows as the node's type, from the resource as the exporter decides
+     * it: nothing when {@code cloud.provider} names another cloud; for ECS the launch type refines it
+     * ({@code fargate} -> {@code AWS::ECS::Fargate}, {@code ec2} -> {@code AWS::ECS::EC2}, none or another value ->
+     * {@code AWS::ECS::Container}); an unknown or missing {@code cloud.platform} gives none.
+     */
+    static String origin(Map<String, Object> resource) {
+        String provider = text(resource, "cloud.provider", null);
+        if (provider != null && !provider.equals("aws")) {
+            return null;
+        }
         String platform = text(resource, "cloud.platform", "");
         return switch (platform) {
-            case "aws_ecs" -> "AWS::ECS::Container";
+            case "aws_ecs" -> switch (text(resource, "aws.ecs.launchtype", "")) {
+                case "fargate" -> "AWS::ECS::Fargate";
+                case "ec2" -> "AWS::ECS::EC2";
+                default -> "AWS::ECS::Container";
+            };
             case "aws_ec2" -> "AWS::EC2::Instance";
             case "aws_eks" -> "AWS::EKS::Container";
             case "aws_elastic_beanstalk" -> "AWS::ElasticBeanstalk::Environment";
-            case "aws_lambda" -> "AWS::Lambda::Function";
+            case "aws_app_runner" -> "AWS::AppRunner::Service";
             default -> null;
         };
+    }
+
+    /**
+     * The segment's {@code aws} metadata from the resource, as the exporter writes it: {@code account_id} from
+     * {@code cloud.account.id}; on ECS an {@code ecs} block (container name and id, ARNs, family, zone, launch
+     * type); on EC2 an {@code ec2} block. Nothing for a resource of another cloud. Absent values are left out.
+     */
+    private static void resourceMetadata(Map<String, Object> resource, ObjectNode aws) {
+        String provider = text(resource, "cloud.provider", null);
+        if (provider != null && !provider.equals("aws")) {
+            return;
+        }
+        putIfPresent(aws, "account_id", text(resource, "cloud.account.id", null));
+        String platform = text(resource, "cloud.platform", "");
+        if (platform.equals("aws_ecs")) {
+            ObjectNode ecs = aws.putObject("ecs");
+            putIfPresent(ecs, "container", text(resource, "container.name", null));
+            putIfPresent(ecs, "container_id", text(resource, "container.id", null));
+            putIfPresent(ecs, "task_arn", text(resource, "aws.ecs.task.arn", null));
+            putIfPresent(ecs, "task_family", text(resource, "aws.ecs.task.family", null));
+            putIfPresent(ecs, "cluster_arn", text(resource, "aws.ecs.cluster.arn", null));
+            putIfPresent(ecs, "container_arn", text(resource, "aws.ecs.container.arn", null));
+            putIfPresent(ecs, "availability_zone", text(resource, "cloud.availability_zone", null));
+            putIfPresent(ecs, "launch_type", text(resource, "aws.ecs.launchtype", null));
+        }
+        String hostId = text(resource, "host.id", null);
+        if (platform.equals("aws_ec2") || hostId != null) {
+            ObjectNode ec2 = aws.putObject("ec2");
+            putIfPresent(ec2, "instance_id", hostId);
+            putIfPresent(ec2, "availability_zone", text(resource, "cloud.availability_zone", null));
+            putIfPresent(ec2, "instance_size", text(resource, "host.type", null));
+            putIfPresent(ec2, "ami_id", text(resource, "host.image.id", null));
+        }
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            node.put(field, value);
+        }
     }
 
     /** X-Ray names allow letters, digits, spaces and {@code _ . : / % & # = + \ - @}, at most 200 characters. */

@@ -158,6 +158,7 @@ final class EcsBridge implements ResourceListener {
                         r.text("RegistryArn").substring(r.text("RegistryArn").lastIndexOf('/') + 1),
                         r.text("ContainerName"), r.has("ContainerPort") ? r.integer("ContainerPort", 0) : null))
                 .toList();
-        return new ServiceSpec(cluster, name, p.text("TaskDefinition"), p.integer("DesiredCount", 1), lbs, registries);
+        return new ServiceSpec(cluster, name, p.text("TaskDefinition"), p.integer("DesiredCount", 1), lbs, registries,
+                p.text("LaunchType", ServiceSpec.DEFAULT_LAUNCH_TYPE));
     }
 }

@@ -1,0 +1,100 @@
+package dev.meshwalk.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The teardown menu's transitions: the inventory arriving, the learner moving and picking, and the answer. Kept
+ * apart from {@link ActionKeys} so the menu's keys read on one screen. Pure, like {@link Update}.
+ *
+ * <p>Keys while {@link ActionPane.Question#TEARDOWN} is asked: up/down or k/j move, space picks or unpicks, a picks
+ * all or none, y deletes exactly the picked items, esc/n keeps everything. Enter does not delete: deleting takes
+ * the one key the question names.
+ */
+final class TeardownPicking {
+
+    private TeardownPicking() {
+    }
+
+    /** The inventory arrived: every item picked; the pane asks, or says plainly that nothing is left. */
+    static Next listed(State s, Msg.TeardownListed listed) {
+        List<String> lines = new ArrayList<>();
+        if (listed.items().isEmpty()) {
+            listed.warnings().forEach(w -> lines.add(Status.WARNING.symbol(s.unicode()) + " " + w));
+            lines.add(Status.OK.symbol(s.unicode()) + " Nothing the tutorial created is left on this target.");
+            return Next.of(s.toBuilder().teardown(TeardownMenu.empty())
+                    .pane(new ActionPane(Action.TEARDOWN, Status.OK, lines)).build());
+        }
+        lines.add("What the tutorial created on this target; the picked items [x] are deleted:");
+        listed.warnings().forEach(w -> lines.add(Status.WARNING.symbol(s.unicode()) + " " + w));
+        return Next.of(s.toBuilder().teardown(TeardownMenu.allPicked(listed.items())).paneScroll(0)
+                .pane(new ActionPane(Action.TEARDOWN, Status.WARNING, lines, ActionPane.Question.TEARDOWN)).build());
+    }
+
+    /** Line mode's {@code 1 3} / {@code all} / {@code none}: pick exactly those. */
+    static Next pickOnly(State s, Msg.TeardownPicked p) {
+        if (s.actions().get(Action.TEARDOWN).question() != ActionPane.Question.TEARDOWN) {
+            return Next.of(s.toBuilder().notice("Nothing to pick from: list what the tutorial created first (teardown).").build());
+        }
+        return Next.of(s.toBuilder().teardown(s.teardown().pickOnly(p.indexes())).build());
+    }
+
+    /** A key while the teardown question is asked. */
+    static Next key(State s, ActionPane pane, Key key) {
+        TeardownMenu menu = s.teardown();
+        switch (key.kind()) {
+            case UP:
+                return Next.of(s.toBuilder().teardown(menu.move(-1)).build());
+            case DOWN:
+                return Next.of(s.toBuilder().teardown(menu.move(1)).build());
+            case HOME:
+                return Next.of(s.toBuilder().teardown(menu.move(-menu.items().size())).build());
+            case END:
+                return Next.of(s.toBuilder().teardown(menu.move(menu.items().size())).build());
+            case PAGE_UP:
+                return Next.of(s.toBuilder().paneScroll(s.paneScroll() + ActionKeys.page(s)).build());
+            case PAGE_DOWN:
+                return Next.of(s.toBuilder().paneScroll(s.paneScroll() - ActionKeys.page(s)).build());
+            case ENTER:
+                return Next.of(s.toBuilder().notice("Press y to delete the picked items, or esc to keep everything.").build());
+            case ESCAPE:
+                return keep(s, pane);
+            case CHAR:
+                break;
+            default:
+                return Next.of(s);
+        }
+        switch (key.ch()) {
+            case 'k':
+                return Next.of(s.toBuilder().teardown(menu.move(-1)).build());
+            case 'j':
+                return Next.of(s.toBuilder().teardown(menu.move(1)).build());
+            case ' ':
+                return Next.of(s.toBuilder().teardown(menu.toggle()).build());
+            case 'a':
+                return Next.of(s.toBuilder().teardown(menu.allOrNone()).build());
+            case 'y':
+            case 'Y':
+                return delete(s, pane);
+            case 'n':
+            case 'N':
+                return keep(s, pane);
+            default:
+                return Next.of(s);
+        }
+    }
+
+    private static Next delete(State s, ActionPane pane) {
+        List<TeardownItem> picked = s.teardown().picked();
+        ActionPane next = picked.isEmpty() ? pane.asking(ActionPane.Question.NONE)
+                : new ActionPane(Action.TEARDOWN, Status.IN_PROGRESS, List.of("Deleting " + picked.size() + " picked item"
+                        + (picked.size() == 1 ? "" : "s") + " ..."));
+        return Next.of(s.toBuilder().teardown(TeardownMenu.empty()).pane(next).paneScroll(0).build(),
+                new Effect.DeletePicked(picked));
+    }
+
+    private static Next keep(State s, ActionPane pane) {
+        return Next.of(s.toBuilder().teardown(TeardownMenu.empty()).pane(pane.asking(ActionPane.Question.NONE))
+                .paneScroll(0).build(), new Effect.Answer(Action.TEARDOWN, ActionPane.Question.TEARDOWN, false));
+    }
+}

@@ -1,0 +1,141 @@
+package dev.meshwalk.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.TagDescription;
+
+/**
+ * The EC2 part of teardown's final check: which DescribeTags rows are ours, and the call on the wire, answered
+ * by a loopback server with answers in the shape EC2 sends (ec2 query protocol: {@code tagSet/item}, lower-case
+ * member names, {@code nextToken} paging, {@code Response/Errors/Error} failures). The local cloud serves no EC2,
+ * so this is where the request and the parsing are proven.
+ */
+class TaggedEc2ResourcesTest {
+
+    private static final String NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
+
+    private HttpServer server;
+    private ExecutorService threads;
+    private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> answers = Collections.synchronizedList(new ArrayList<>());
+    private volatile int status = 200;
+    private CloudSession session;
+
+    @BeforeEach
+    void start() throws IOException {
+        threads = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-ec2-answers"));
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
+        server.setExecutor(threads);
+        server.createContext("/", x -> {
+            try (x) {
+                requests.add(URLDecoder.decode(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                        StandardCharsets.UTF_8));
+                byte[] body = (answers.isEmpty() ? "" : answers.remove(0)).getBytes(StandardCharsets.UTF_8);
+                x.getResponseHeaders().add("Content-Type", "text/xml;charset=UTF-8");
+                x.sendResponseHeaders(status, body.length);
+                x.getResponseBody().write(body);
+            }
+        });
+        server.start();
+        session = CloudSession.local(CloudTarget.local(URI.create("http://127.0.0.1:" + server.getAddress().getPort())));
+    }
+
+    @AfterEach
+    void stop() {
+        session.close();
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    private static String item(String id, String type, String key, String value) {
+        return "<item><resourceId>" + id + "</resourceId><resourceType>" + type + "</resourceType><key>" + key
+                + "</key><value>" + value + "</value></item>";
+    }
+
+    private static String page(String token, String... items) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DescribeTagsResponse xmlns=\"" + NS + "\">"
+                + "<requestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</requestId><tagSet>" + String.join("", items)
+                + "</tagSet>" + (token == null ? "" : "<nextToken>" + token + "</nextToken>") + "</DescribeTagsResponse>";
+    }
+
+    @Test
+    void askedOnceFilteredByOurTagKeysAndPagedItListsEachLeftoverOfOurStackOnce() {
+        answers.add(page("page-2",
+                item("nat-0a1b2c3d4e5f60718", "natgateway", "aws:cloudformation:stack-name", "meshwalk-demo"),
+                item("nat-0a1b2c3d4e5f60718", "natgateway", "meshwalk:managed", "true"),
+                item("vpc-0123456789abcdef0", "vpc", "aws:cloudformation:stack-name", "meshwalk-demo")));
+        answers.add(page(null,
+                item("vpc-0fedcba9876543210", "vpc", "aws:cloudformation:stack-name", "meshwalk-other"),
+                item("vpc-0fedcba9876543210", "vpc", "meshwalk:managed", "true"),
+                item("eipalloc-0abc", "elastic-ip", "aws:cloudformation:stack-name", "meshwalk-demo")));
+
+        List<OwnedResource> left = new TaggedEc2Resources(session).remaining("meshwalk-demo");
+
+        assertThat(left).extracting(OwnedResource::name).containsExactly("natgateway nat-0a1b2c3d4e5f60718",
+                "vpc vpc-0123456789abcdef0", "elastic-ip eipalloc-0abc");
+        assertThat(left).allMatch(r -> r.kind() == OwnedResource.Kind.EC2_RESOURCE)
+                .allMatch(r -> r.state().equals("tagged by the stack meshwalk-demo"));
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(0)).contains("Action=DescribeTags").contains("Version=2016-11-15")
+                .contains("Filter.1.Name=key").contains("Filter.1.Value.1=aws:cloudformation:stack-name")
+                .contains("Filter.1.Value.2=meshwalk:managed").contains("Filter.2.Name=value")
+                .contains("Filter.2.Value.1=meshwalk-demo").contains("MaxResults=1000").doesNotContain("NextToken");
+        assertThat(requests.get(1)).contains("NextToken=page-2");
+    }
+
+    @Test
+    void nothingTaggedMeansNothingLeft() {
+        answers.add(page(null));
+        assertThat(new TaggedEc2Resources(session).remaining("meshwalk-demo")).isEmpty();
+    }
+
+    @Test
+    void aDeniedCallIsAnSdkErrorTheTeardownReportsAsNotChecked() {
+        status = 403;
+        answers.add("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>UnauthorizedOperation</Code>"
+                + "<Message>You are not authorized to perform this operation.</Message></Error></Errors>"
+                + "<RequestID>b1c2d3e4-0000-4000-8000-000000000000</RequestID></Response>");
+
+        assertThatThrownBy(() -> new TaggedEc2Resources(session).remaining("meshwalk-demo"))
+                .isInstanceOfSatisfying(SdkException.class, e -> assertThat(SdkErrors.summary(e))
+                        .isEqualTo("UnauthorizedOperation: You are not authorized to perform this operation."));
+    }
+
+    @Test
+    void rowsOfOurStackAndManagedRowsWithoutAStackAreOursAnotherProjectsAreNot() {
+        List<TagDescription> rows = List.of(
+                row("sg-1", ResourceType.SECURITY_GROUP, "aws:cloudformation:stack-name", "meshwalk-demo"),
+                row("sg-2", ResourceType.SECURITY_GROUP, "aws:cloudformation:stack-name", "meshwalk-other"),
+                row("sg-2", ResourceType.SECURITY_GROUP, "meshwalk:managed", "true"),
+                row("igw-3", ResourceType.INTERNET_GATEWAY, "meshwalk:managed", "true"),
+                row("subnet-4", ResourceType.SUBNET, "meshwalk:managed", "false"));
+
+        assertThat(TaggedEc2Resources.ours(rows, "meshwalk-demo")).containsExactly(
+                new OwnedResource(OwnedResource.Kind.EC2_RESOURCE, "security-group sg-1", "tagged by the stack meshwalk-demo"),
+                new OwnedResource(OwnedResource.Kind.EC2_RESOURCE, "internet-gateway igw-3", "tagged meshwalk:managed=true"));
+    }
+
+    private static TagDescription row(String id, ResourceType type, String key, String value) {
+        return TagDescription.builder().resourceId(id).resourceType(type).key(key).value(value).build();
+    }
+}

@@ -1,0 +1,172 @@
+package dev.meshwalk.line;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.meshwalk.content.ChapterCatalog;
+import dev.meshwalk.content.LessonSource;
+import dev.meshwalk.core.Action;
+import dev.meshwalk.core.ActionPane;
+import dev.meshwalk.core.Effect;
+import dev.meshwalk.core.EffectRunner;
+import dev.meshwalk.core.Msg;
+import dev.meshwalk.core.Size;
+import dev.meshwalk.core.State;
+import dev.meshwalk.core.Status;
+import dev.meshwalk.core.Target;
+import dev.meshwalk.core.TeardownItem;
+
+/**
+ * Line mode's teardown menu (numbered items, picks by number, all/none, then yes) and its answers to a busy stack
+ * (wait, cancel, no), against a scripted effect runner that answers the way the real effects do.
+ * A missing answer would make line mode wait for minutes, hence the timeout.
+ */
+@Timeout(20)
+class LineTeardownAndBusyStackTest {
+
+    private static final ChapterCatalog CATALOG = ChapterCatalog.load(LessonSource.classpath("lessons-fixture"));
+    private static final TeardownItem STACK = new TeardownItem("CloudFormation stack", "meshwalk-x", "CREATE_COMPLETE", true);
+    private static final TeardownItem FRONT = new TeardownItem("CloudWatch dashboard", "meshwalk-x-front-node", "exists", true);
+    private static final TeardownItem COLOR = new TeardownItem("CloudWatch dashboard", "meshwalk-x-color-node", "exists", true);
+
+    private final StringWriter buffer = new StringWriter();
+    private final LinkedBlockingQueue<Msg> inbox = new LinkedBlockingQueue<>();
+    private final List<Effect> ran = Collections.synchronizedList(new ArrayList<>());
+    private ActionPane.Question busyQuestion = ActionPane.Question.STACK_BUSY;
+
+    /** Answers like ActionEffects: an inventory, deletions with a verdict, a busy stack, waiting, then a preview. */
+    private final EffectRunner scripted = new EffectRunner() {
+        @Override
+        public void run(Effect effect) {
+            ran.add(effect);
+            if (effect instanceof Effect.TeardownInventory) {
+                inbox.add(new Msg.TeardownListed(List.of(STACK, FRONT, COLOR), List.of()));
+            } else if (effect instanceof Effect.DeletePicked d) {
+                inbox.add(pane(Action.TEARDOWN, Status.IN_PROGRESS, ActionPane.Question.NONE, "Teardown", "bar",
+                        "  Deleted " + d.picked().size() + " items."));
+                inbox.add(pane(Action.TEARDOWN, d.picked().isEmpty() ? Status.INFO : Status.OK, ActionPane.Question.NONE,
+                        d.picked().isEmpty() ? "Nothing was picked, so nothing was deleted." : "[+] Verified: everything you picked is gone."));
+            } else if (effect instanceof Effect.Answer a && a.action() == Action.TEARDOWN && !a.yes()) {
+                inbox.add(pane(Action.TEARDOWN, Status.INFO, ActionPane.Question.NONE, "Kept everything. Press x to see the list again."));
+            } else if (effect instanceof Effect.Answer a && a.question() == ActionPane.Question.DEPLOY_CHANGES && !a.yes()) {
+                inbox.add(pane(Action.DEPLOY, Status.INFO, ActionPane.Question.NONE, "Cancelled: nothing was changed."));
+            } else if (effect instanceof Effect.PlanDeploy) {
+                inbox.add(pane(Action.DEPLOY, Status.WARNING, busyQuestion,
+                        "[!] The stack meshwalk-x is busy (UPDATE_IN_PROGRESS)"));
+            } else if (effect instanceof Effect.AnswerBusyStack b) {
+                if (b.choice() == Effect.BusyChoice.LEAVE) {
+                    inbox.add(pane(Action.DEPLOY, Status.INFO, ActionPane.Question.NONE, "Left the stack meshwalk-x alone (UPDATE_IN_PROGRESS)."));
+                    return;
+                }
+                inbox.add(pane(Action.DEPLOY, Status.IN_PROGRESS, ActionPane.Question.NONE, "Waiting for the stack meshwalk-x   1.0 s",
+                        "[~] now UPDATE_IN_PROGRESS", "Chapter 0-prelude is planned once the stack has settled.",
+                        "Statuses seen:", " [~]   0.0 s  " + (b.choice() == Effect.BusyChoice.CANCEL ? "UPDATE_ROLLBACK_IN_PROGRESS" : "UPDATE_IN_PROGRESS")));
+                inbox.add(pane(Action.DEPLOY, Status.INFO, ActionPane.Question.DEPLOY_CHANGES, "Updating stack meshwalk-x: 1 changes", "",
+                        "  + Cluster  ECS::Cluster"));
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    private static Msg pane(Action a, Status s, ActionPane.Question q, String... lines) {
+        return new Msg.ActionPaneChanged(new ActionPane(a, s, List.of(lines), q));
+    }
+
+    private LineSession session() {
+        LineSession s = new LineSession(State.initial(CATALOG.chapters(), new Size(80, 24), false, Target.local(), "log"),
+                scripted, new PrintWriter(buffer, true), 80);
+        s.attachInbox(inbox);
+        return s;
+    }
+
+    private String output(Runnable r) {
+        buffer.getBuffer().setLength(0);
+        r.run();
+        return buffer.toString();
+    }
+
+    @Test
+    void teardownListsNumberedItemsAllPickedAndNumbersPickOnlyThose() {
+        LineSession s = session();
+        String listed = output(() -> s.handle("teardown"));
+        assertThat(listed).contains("  1. [x] CloudFormation stack meshwalk-x  (CREATE_COMPLETE)")
+                .contains("  2. [x] CloudWatch dashboard meshwalk-x-front-node  (exists)")
+                .contains("  3. [x] CloudWatch dashboard meshwalk-x-color-node  (exists)")
+                .contains("Delete the 3 picked items?").contains("'1 3'").contains("'all', 'none'");
+        String picked = output(() -> s.handle("2,3"));
+        assertThat(picked).contains("  1. [ ] CloudFormation stack").contains("  2. [x] CloudWatch dashboard meshwalk-x-front-node")
+                .contains("Delete the 2 picked items?");
+        String done = output(() -> s.handle("yes"));
+        assertThat(ran).contains(new Effect.DeletePicked(List.of(FRONT, COLOR)));
+        assertThat(done).contains("Deleted 2 items.").contains("Verified: everything you picked is gone.");
+    }
+
+    @Test
+    void allNoneAndPickWorkAndBadPicksAreRefusedWithoutChangingAnything() {
+        LineSession s = session();
+        s.handle("teardown");
+        assertThat(output(() -> s.handle("none"))).contains("  1. [ ]").contains("  3. [ ]").contains("Nothing is picked.");
+        assertThat(output(() -> s.handle("all"))).contains("  1. [x]").contains("  3. [x]");
+        assertThat(output(() -> s.handle("4"))).contains("Pick items by number, e.g. '1 3' (the items are 1-3), or 'all' or 'none'. Nothing was changed.");
+        assertThat(output(() -> s.handle("pick one"))).contains("Pick items by number");
+        assertThat(s.state().teardown().picked()).hasSize(3);
+        assertThat(output(() -> s.handle("pick 1"))).contains("  1. [x]").contains("  2. [ ]").contains("Delete the 1 picked item?");
+        s.handle("yes");
+        assertThat(ran).contains(new Effect.DeletePicked(List.of(STACK)));
+    }
+
+    @Test
+    void yesWithNothingPickedSaysNothingWasDeletedAndNoKeepsEverything() {
+        LineSession s = session();
+        s.handle("teardown");
+        s.handle("none");
+        assertThat(output(() -> s.handle("yes"))).contains("Nothing was picked, so nothing was deleted.");
+        assertThat(ran).contains(new Effect.DeletePicked(List.of()));
+        s.handle("teardown");
+        assertThat(output(() -> s.handle("no"))).contains("Kept everything.");
+        assertThat(output(() -> s.handle("1 3"))).as("no menu open: numbers are not picks")
+                .contains("Unknown command '1'");
+    }
+
+    @Test
+    void aBusyStackOffersWaitCancelOrNoAndWaitingEndsInThePreview() {
+        LineSession s = session();
+        String asked = output(() -> s.handle("deploy 0"));
+        assertThat(asked).contains("busy (UPDATE_IN_PROGRESS)")
+                .contains("Type 'wait' to wait for it, 'cancel' to cancel that update (CloudFormation rolls back), or 'no' to leave it.");
+        String waited = output(() -> s.handle("wait"));
+        assertThat(ran).contains(new Effect.AnswerBusyStack(Effect.BusyChoice.WAIT));
+        assertThat(waited).contains("Statuses seen:").contains("UPDATE_IN_PROGRESS").contains("+ Cluster")
+                .contains("Deploy these changes?");
+        s.handle("no");
+
+        String again = output(() -> s.handle("deploy 0"));
+        assertThat(again).contains("'cancel'");
+        assertThat(output(() -> s.handle("cancel"))).contains("UPDATE_ROLLBACK_IN_PROGRESS").contains("Deploy these changes?");
+        assertThat(ran).contains(new Effect.AnswerBusyStack(Effect.BusyChoice.CANCEL));
+    }
+
+    @Test
+    void anOperationThatCannotBeCancelledOffersWaitOrNoAndRefusesCancel() {
+        busyQuestion = ActionPane.Question.STACK_BUSY_NO_CANCEL;
+        LineSession s = session();
+        assertThat(output(() -> s.handle("deploy 0"))).contains("Type 'wait' to wait for it, or 'no' to leave it (it cannot be cancelled).");
+        assertThat(output(() -> s.handle("cancel"))).contains("Only an update (UPDATE_IN_PROGRESS) can be cancelled");
+        assertThat(ran).noneMatch(e -> e instanceof Effect.AnswerBusyStack);
+        assertThat(output(() -> s.handle("no"))).contains("Left the stack meshwalk-x alone");
+        assertThat(ran).contains(new Effect.AnswerBusyStack(Effect.BusyChoice.LEAVE));
+        assertThat(output(() -> s.handle("wait"))).contains("No stack is busy right now");
+    }
+}
