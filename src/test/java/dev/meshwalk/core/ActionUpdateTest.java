@@ -1,8 +1,8 @@
 package dev.meshwalk.core;
 
+import static dev.meshwalk.core.UpdateDriver.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -21,27 +21,15 @@ class ActionUpdateTest {
             new Chapter(2, "2-meshify", "Meshify", "", "# Meshify\n\nEnvoy.", null),
             new Chapter(3, "3-routing", "Routing", "", "# Routing\n\nSplit.", null));
 
-    private final List<Effect> effects = new ArrayList<>();
+    private final UpdateDriver driver = new UpdateDriver();
+    private final List<Effect> effects = driver.effects;
 
     private State start() {
         return State.initial(CHAPTERS, new Size(100, 30), true, Target.local(), "/tmp/log");
     }
 
     private State send(State s, Msg... msgs) {
-        for (Msg m : msgs) {
-            Next next = Update.apply(s, m);
-            effects.addAll(next.effects());
-            s = next.state();
-        }
-        return s;
-    }
-
-    private static Msg key(char c) {
-        return new Msg.KeyPressed(Key.ch(c));
-    }
-
-    private static Msg key(Key.Kind k) {
-        return new Msg.KeyPressed(Key.of(k));
+        return driver.send(s, msgs);
     }
 
     private static Msg pane(Action a, Status st, ActionPane.Question q, String... lines) {

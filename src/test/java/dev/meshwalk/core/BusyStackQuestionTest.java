@@ -2,7 +2,6 @@ package dev.meshwalk.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -15,15 +14,11 @@ class BusyStackQuestionTest {
     private static final List<Chapter> CHAPTERS = List.of(
             new Chapter(0, "0-prelude", "Prelude", "stacks/0-prelude.yaml", "# Prelude\n\nShort.", null));
 
-    private final List<Effect> effects = new ArrayList<>();
+    private final UpdateDriver driver = new UpdateDriver();
+    private final List<Effect> effects = driver.effects;
 
     private State send(State s, Msg... msgs) {
-        for (Msg m : msgs) {
-            Next next = Update.apply(s, m);
-            effects.addAll(next.effects());
-            s = next.state();
-        }
-        return s;
+        return driver.send(s, msgs);
     }
 
     private State asked(ActionPane.Question q) {

@@ -1,8 +1,8 @@
 package dev.meshwalk.core;
 
+import static dev.meshwalk.core.UpdateDriver.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -20,23 +20,11 @@ class TeardownPickingTest {
     private static final TeardownItem FRONT = new TeardownItem("CloudWatch dashboard", "meshwalk-x-front-node", "exists", false);
     private static final TeardownItem COLOR = new TeardownItem("CloudWatch dashboard", "meshwalk-x-color-node", "exists", false);
 
-    private final List<Effect> effects = new ArrayList<>();
+    private final UpdateDriver driver = new UpdateDriver();
+    private final List<Effect> effects = driver.effects;
 
     private State send(State s, Msg... msgs) {
-        for (Msg m : msgs) {
-            Next next = Update.apply(s, m);
-            effects.addAll(next.effects());
-            s = next.state();
-        }
-        return s;
-    }
-
-    private static Msg key(char c) {
-        return new Msg.KeyPressed(Key.ch(c));
-    }
-
-    private static Msg key(Key.Kind k) {
-        return new Msg.KeyPressed(Key.of(k));
+        return driver.send(s, msgs);
     }
 
     /** The menu as the learner sees it after x: the three items listed. */

@@ -2,24 +2,18 @@ package dev.meshwalk.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,7 +89,7 @@ class AppImageBuilderTest {
     }
 
     private Image build(AppImage app) throws Exception {
-        Path base = writeBaseImage(dir.resolve("base.tar"));
+        Path base = TestBaseImage.write(dir.resolve("base.tar"));
         Path out = dir.resolve(app.app() + ".tar");
         try (AppImageBuilder builder = new AppImageBuilder(files, dir.resolve("work-" + app.app()))) {
             builder.buildToTar(app, base, out, "meshwalk-test/" + app.app() + ":" + builder.contentTag(app, "base"));
@@ -139,39 +133,5 @@ class AppImageBuilderTest {
             }
         }
         return entries;
-    }
-
-    /** A minimal {@code docker save} archive: one layer with a fake JRE launcher, and a config setting PATH. */
-    private static Path writeBaseImage(Path tar) throws Exception {
-        ByteArrayOutputStream layer = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream t = new TarArchiveOutputStream(layer)) {
-            byte[] java = "#!/bin/sh\necho fake java \"$@\"\n".getBytes(StandardCharsets.UTF_8);
-            TarArchiveEntry e = new TarArchiveEntry("opt/java/openjdk/bin/java");
-            e.setMode(0755);
-            e.setSize(java.length);
-            t.putArchiveEntry(e);
-            t.write(java);
-            t.closeArchiveEntry();
-        }
-        byte[] layerBytes = layer.toByteArray();
-        String diffId = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(layerBytes));
-        String config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Env\":[\"PATH=/opt/java/openjdk/bin:/usr/bin:/bin\"]},"
-                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\"]},"
-                + "\"history\":[{\"created\":\"1970-01-01T00:00:00Z\",\"created_by\":\"AppImageBuilderTest\"}]}";
-        String manifest = "[{\"Config\":\"config.json\",\"RepoTags\":[\"test-base:17\"],\"Layers\":[\"layer.tar\"]}]";
-        try (OutputStream out = Files.newOutputStream(tar); TarArchiveOutputStream t = new TarArchiveOutputStream(out)) {
-            add(t, "manifest.json", manifest.getBytes(StandardCharsets.UTF_8));
-            add(t, "config.json", config.getBytes(StandardCharsets.UTF_8));
-            add(t, "layer.tar", layerBytes);
-        }
-        return tar;
-    }
-
-    private static void add(TarArchiveOutputStream t, String name, byte[] bytes) throws IOException {
-        TarArchiveEntry e = new TarArchiveEntry(name);
-        e.setSize(bytes.length);
-        t.putArchiveEntry(e);
-        t.write(bytes);
-        t.closeArchiveEntry();
     }
 }

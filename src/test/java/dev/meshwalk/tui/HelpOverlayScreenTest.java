@@ -3,18 +3,13 @@ package dev.meshwalk.tui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 
 import dev.meshwalk.content.ChapterCatalog;
 import dev.meshwalk.content.LessonSource;
@@ -36,44 +31,26 @@ class HelpOverlayScreenTest {
     private static final ChapterCatalog CATALOG = ChapterCatalog.load(LessonSource.classpath("lessons-fixture"));
     private static final String LOG = "/home/learner/.local/state/meshwalk/meshwalk.log";
 
-    private DefaultVirtualTerminal terminal;
-    private TerminalScreen screen;
-    private TuiLoop loop;
+    private VirtualScreen tui;
 
     private void open(int cols, int rows) throws IOException {
-        terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
-        screen = new TerminalScreen(terminal);
-        screen.startScreen();
         State initial = State.initial(CATALOG.chapters(), new Size(cols, rows), true, Target.local(), LOG);
-        loop = new TuiLoop(screen, initial, EffectRunner.none(), new LinkedBlockingQueue<Msg>(), false);
-        loop.start(List.of());
+        tui = VirtualScreen.open(initial, EffectRunner.none(), new LinkedBlockingQueue<Msg>(), false);
     }
 
     @AfterEach
     void close() throws IOException {
-        if (screen != null) {
-            screen.stopScreen();
+        if (tui != null) {
+            tui.close();
         }
     }
 
     private void keys(Object... keys) throws Exception {
-        for (Object k : keys) {
-            terminal.addInput(k instanceof Character c ? new KeyStroke(c, false, false) : new KeyStroke((KeyType) k));
-            loop.step(0);
-        }
+        tui.keys(keys);
     }
 
     private List<String> rows() {
-        List<String> rows = new ArrayList<>();
-        TerminalSize size = terminal.getTerminalSize();
-        for (int r = 0; r < size.getRows(); r++) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < size.getColumns(); c++) {
-                line.append(terminal.getCharacter(c, r).getCharacterString());
-            }
-            rows.add(line.toString());
-        }
-        return rows;
+        return tui.rows();
     }
 
     /** The text inside the help box, rows joined and white space collapsed, so wrapped meanings read whole. */

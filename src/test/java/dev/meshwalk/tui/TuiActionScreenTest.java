@@ -6,16 +6,12 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.meshwalk.content.ChapterCatalog;
 import dev.meshwalk.content.LessonSource;
 import dev.meshwalk.core.Effect;
 import dev.meshwalk.core.EffectRunner;
-import dev.meshwalk.core.Mark;
 import dev.meshwalk.core.Msg;
 import dev.meshwalk.core.Size;
 import dev.meshwalk.core.State;
@@ -46,16 +42,13 @@ class TuiActionScreenTest {
 
     private static final ChapterCatalog CATALOG = ChapterCatalog.load(LessonSource.classpath("lessons-fixture"));
 
+    private VirtualScreen tui;
     private DefaultVirtualTerminal terminal;
-    private TerminalScreen screen;
     private final LinkedBlockingQueue<Msg> inbox = new LinkedBlockingQueue<>();
     private final List<Effect> ran = Collections.synchronizedList(new ArrayList<>());
     private TuiLoop loop;
 
     private void open(int cols, int rows, boolean unicode) throws IOException {
-        terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
-        screen = new TerminalScreen(terminal);
-        screen.startScreen();
         State initial = State.initial(CATALOG.chapters(), new Size(cols, rows), unicode,
                 new Target(Target.Kind.LOCAL, "LOCAL http://127.0.0.1:4566"), "/tmp/log");
         EffectRunner recording = new EffectRunner() {
@@ -68,26 +61,20 @@ class TuiActionScreenTest {
             public void close() {
             }
         };
-        loop = new TuiLoop(screen, initial, recording, inbox, true);
-        loop.start(List.of());
+        tui = VirtualScreen.open(initial, recording, inbox, true);
+        terminal = tui.terminal;
+        loop = tui.loop;
     }
 
     @AfterEach
     void close() throws IOException {
-        if (screen != null) {
-            screen.stopScreen();
+        if (tui != null) {
+            tui.close();
         }
     }
 
     private void keys(Object... keys) throws Exception {
-        for (Object k : keys) {
-            if (k instanceof Character c) {
-                terminal.addInput(new KeyStroke(c, false, false));
-            } else {
-                terminal.addInput(new KeyStroke((KeyType) k));
-            }
-            loop.step(0);
-        }
+        tui.keys(keys);
     }
 
     private void post(Msg... msgs) throws Exception {
@@ -98,16 +85,7 @@ class TuiActionScreenTest {
     }
 
     private String text() {
-        StringBuilder sb = new StringBuilder();
-        TerminalSize size = terminal.getTerminalSize();
-        for (int r = 0; r < size.getRows(); r++) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < size.getColumns(); c++) {
-                line.append(terminal.getCharacter(c, r).getCharacterString());
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
-        return sb.toString();
+        return tui.text();
     }
 
     private static Msg resource(Action a, String id, String type, String status, ResourcePhase phase, long millis,

@@ -30,8 +30,8 @@ class TuiScreenTest {
 
     private static final ChapterCatalog CATALOG = ChapterCatalog.load(LessonSource.classpath("lessons-fixture"));
 
+    private VirtualScreen tui;
     private DefaultVirtualTerminal terminal;
-    private TerminalScreen screen;
     private final LinkedBlockingQueue<Msg> inbox = new LinkedBlockingQueue<>();
     private TuiLoop loop;
 
@@ -40,43 +40,25 @@ class TuiScreenTest {
     }
 
     private void open(int cols, int rows, boolean unicode, Target target, boolean color) throws IOException {
-        terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
-        screen = new TerminalScreen(terminal);
-        screen.startScreen();
         State initial = State.initial(CATALOG.chapters(), new Size(cols, rows), unicode, target, "/home/u/.local/state/meshwalk/meshwalk.log");
-        loop = new TuiLoop(screen, initial, EffectRunner.none(), inbox, color);
-        loop.start(List.of());
+        tui = VirtualScreen.open(initial, EffectRunner.none(), inbox, color);
+        terminal = tui.terminal;
+        loop = tui.loop;
     }
 
     @AfterEach
     void close() throws IOException {
-        if (screen != null) {
-            screen.stopScreen();
+        if (tui != null) {
+            tui.close();
         }
     }
 
     private void keys(Object... keys) throws Exception {
-        for (Object k : keys) {
-            if (k instanceof Character c) {
-                terminal.addInput(new KeyStroke(c, false, false));
-            } else {
-                terminal.addInput(new KeyStroke((KeyType) k));
-            }
-            loop.step(0);
-        }
+        tui.keys(keys);
     }
 
     private String text() {
-        StringBuilder sb = new StringBuilder();
-        TerminalSize size = terminal.getTerminalSize();
-        for (int r = 0; r < size.getRows(); r++) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < size.getColumns(); c++) {
-                line.append(terminal.getCharacter(c, r).getCharacterString());
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
-        return sb.toString();
+        return tui.text();
     }
 
     private String row(int r) {
@@ -233,23 +215,26 @@ class TuiScreenTest {
 
     @Test
     void startEffectsRunAfterTheFirstFrame() throws Exception {
-        terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
-        screen = new TerminalScreen(terminal);
+        DefaultVirtualTerminal own = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+        TerminalScreen screen = new TerminalScreen(own);
         screen.startScreen();
-        StringBuilder seenWhenLoading = new StringBuilder();
-        EffectRunner recorder = new EffectRunner() {
-            @Override
-            public void run(Effect effect) {
-                seenWhenLoading.append(text());
-            }
+        try {
+            StringBuilder seenWhenLoading = new StringBuilder();
+            EffectRunner recorder = new EffectRunner() {
+                @Override
+                public void run(Effect effect) {
+                    seenWhenLoading.append(VirtualScreen.text(own));
+                }
 
-            @Override
-            public void close() {
-            }
-        };
-        loop = new TuiLoop(screen, State.initial(CATALOG.chapters(), new Size(80, 24), true, Target.local(), "log"),
-                recorder, inbox, true);
-        loop.start(List.of(new Effect.LoadProgress()));
-        assertThat(seenWhenLoading.toString()).contains("Chapters").contains("Prelude");
+                @Override
+                public void close() {
+                }
+            };
+            new TuiLoop(screen, State.initial(CATALOG.chapters(), new Size(80, 24), true, Target.local(), "log"),
+                    recorder, inbox, true).start(List.of(new Effect.LoadProgress()));
+            assertThat(seenWhenLoading.toString()).contains("Chapters").contains("Prelude");
+        } finally {
+            screen.stopScreen();
+        }
     }
 }
