@@ -223,6 +223,13 @@ class ActionEffectsLocalCloudTest {
         return text(pane).stream().anyMatch(l -> l.contains(part));
     }
 
+    @Test
+    void theEmbeddedLocalCloudsTeardownListSaysNothingAboutEcrWhichItNeverServes() throws Exception {
+        effects.run(new Effect.TeardownInventory());
+        Msg.TeardownListed listed = (Msg.TeardownListed) await(m -> m instanceof Msg.TeardownListed);
+        assertThat(listed.warnings()).noneMatch(w -> w.contains("ECR"));
+    }
+
     private List<TeardownItem> inventory() throws InterruptedException {
         effects.run(new Effect.TeardownInventory());
         return ((Msg.TeardownListed) await(m -> m instanceof Msg.TeardownListed)).items();
