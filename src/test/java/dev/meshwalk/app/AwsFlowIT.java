@@ -109,7 +109,10 @@ class AwsFlowIT {
                 new AppImagePublisher("tar://" + base.toAbsolutePath(), dev.meshwalk.images.AppFiles::fromRunningClasspath),
                 session -> registry, true);
         java.util.concurrent.LinkedBlockingQueue<Msg> inbox = new java.util.concurrent.LinkedBlockingQueue<>();
-        CloudSession session = CloudSession.local(CloudTarget.local(URI.create(endpoint)));
+        // An --endpoint-url target, as the scripted test above: the embedded local cloud's own target is not asked
+        // about ECR at all, an endpoint is (and this one answers that it does not serve it).
+        CloudSession session = CloudSession.local(CloudTarget.endpoint(URI.create(endpoint), CloudTarget.LOCAL_REGION,
+                java.util.Optional.empty()));
         TargetConnector connector = progress -> new TargetConnector.Connection(session, Target.endpoint(endpoint), () -> { });
         try (ActionEffects actions = new ActionEffects(connector, support, inbox::offer, false)) {
             java.util.List<ActionPane> seen = new java.util.ArrayList<>();
