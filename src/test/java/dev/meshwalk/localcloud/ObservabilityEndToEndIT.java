@@ -343,9 +343,8 @@ class ObservabilityEndToEndIT {
     }
 
     private static long edgeTotal(Service from, Service to) {
-        return from.edges().stream().filter(e -> e.referenceId().equals(to.referenceId())).findFirst()
-                .map(e -> e.summaryStatistics() == null ? 0L : Optional.ofNullable(e.summaryStatistics().totalCount()).orElse(0L))
-                .orElse(0L);
+        return findEdge(from, to).map(e -> e.summaryStatistics() == null ? 0L
+                : Optional.ofNullable(e.summaryStatistics().totalCount()).orElse(0L)).orElse(0L);
     }
 
     private static long total(Service service) {
@@ -360,6 +359,10 @@ class ObservabilityEndToEndIT {
     }
 
     private static Edge edge(Service from, Service to) {
-        return from.edges().stream().filter(e -> e.referenceId().equals(to.referenceId())).findFirst().orElseThrow();
+        return findEdge(from, to).orElseThrow();
+    }
+
+    private static Optional<Edge> findEdge(Service from, Service to) {
+        return from.edges().stream().filter(e -> e.referenceId().equals(to.referenceId())).findFirst();
     }
 }
