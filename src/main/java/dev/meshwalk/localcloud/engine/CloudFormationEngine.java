@@ -143,7 +143,7 @@ public final class CloudFormationEngine implements AutoCloseable {
                 reason = "The submitted information didn't contain changes. Submit different information to create a change set.";
             }
             ChangeSet old = stack.changeSet(changeSetName);
-            if (old != null && !old.status().equals("FAILED")) {
+            if (old != null && !isSpent(old)) {
                 throw new CfnException(CfnException.Kind.ALREADY_EXISTS, "ChangeSet [" + changeSetName + "] already exists");
             }
             if (existing == null) {
@@ -157,6 +157,17 @@ public final class CloudFormationEngine implements AutoCloseable {
             stack.putChangeSet(cs);
             return cs;
         }
+    }
+
+    /**
+     * A change set that failed or has been executed is history: a new one may take its name (and replaces it).
+     * The AWS CLI names its change sets by the second ({@code awscli-cloudformation-package-deploy-<epoch>}); on
+     * AWS a deploy takes minutes, but here a whole deploy can end within one second, so two quick
+     * {@code aws cloudformation deploy} runs would otherwise collide on a name that only names an executed set.
+     */
+    private static boolean isSpent(ChangeSet cs) {
+        return cs.status().equals("FAILED") || cs.executionStatus().startsWith("EXECUTE_")
+                && !cs.executionStatus().equals("EXECUTE_IN_PROGRESS");
     }
 
     /** The change set a name (with its stack) or ARN points at; ChangeSetNotFound otherwise. */

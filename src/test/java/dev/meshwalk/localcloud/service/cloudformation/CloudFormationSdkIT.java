@@ -139,6 +139,28 @@ class CloudFormationSdkIT {
     }
 
     @Test
+    void aChangeSetNameIsTakenWhilePendingAndFreeAgainOnceExecuted() {
+        String vpc = "Resources:\n  Net:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: 10.0.0.0/16}\n";
+        String twoVpcs = vpc + "  Other:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: 10.1.0.0/16}\n";
+        CreateChangeSetResponse first = cfn.createChangeSet(b -> b.stackName("names").templateBody(vpc)
+                .changeSetName("same").changeSetType(ChangeSetType.CREATE));
+        assertThatThrownBy(() -> cfn.createChangeSet(b -> b.stackName("names").templateBody(vpc)
+                .changeSetName("same").changeSetType(ChangeSetType.CREATE)))
+                .isInstanceOfSatisfying(CloudFormationException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AlreadyExistsException"));
+        cfn.executeChangeSet(b -> b.changeSetName(first.id()));
+        cfn.waiter().waitUntilStackCreateComplete(b -> b.stackName("names"));
+
+        CreateChangeSetResponse second = cfn.createChangeSet(b -> b.stackName("names").templateBody(twoVpcs)
+                .changeSetName("same").changeSetType(ChangeSetType.UPDATE));
+        assertThat(second.id()).isNotEqualTo(first.id());
+        DescribeChangeSetResponse described = cfn.describeChangeSet(b -> b.changeSetName("same").stackName("names"));
+        assertThat(described.changeSetId()).isEqualTo(second.id());
+        assertThat(described.changes()).singleElement()
+                .satisfies(c -> assertThat(c.resourceChange().logicalResourceId()).isEqualTo("Other"));
+    }
+
+    @Test
     void errorsArriveAsTheModelledExceptions() {
         assertThatThrownBy(() -> cfn.describeChangeSet(b -> b.changeSetName("nope").stackName("nope")))
                 .isInstanceOf(CloudFormationException.class).hasMessageContaining("does not exist");
