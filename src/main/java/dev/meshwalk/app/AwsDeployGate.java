@@ -53,11 +53,7 @@ final class AwsDeployGate {
                     + " Run `deploy " + chapterId.charAt(0) + "` without --aws to do it on the local cloud.");
             return Optional.empty();
         }
-        // On AWS the account comes from STS (already proven by the caller); a forced run on an endpoint keys the
-        // memory by the endpoint, since a local cloud need not serve STS.
-        String account = onAws ? session.identity().account()
-                : "endpoint " + session.target().endpoint().map(Object::toString).orElse("?");
-        if (!costNoticeAccepted(account, session.target().region(), chapterId)) {
+        if (!costNoticeAccepted(session, chapterId)) {
             return Optional.empty();
         }
         if (AppImagePublisher.neededOn(session.target()) && !options.skipImages) {
@@ -78,10 +74,12 @@ final class AwsDeployGate {
         Optional.ofNullable(options.cloudWatchAgentImage).ifPresent(i -> params.put("CloudWatchAgentImage", i));
     }
 
-    private boolean costNoticeAccepted(String account, String region, String chapterId) {
-        if (memory.accepted(account, region)) {
+    private boolean costNoticeAccepted(CloudSession session, String chapterId) {
+        if (memory.accepted(session)) {
             return true;
         }
+        String account = CostNoticeMemory.accountOf(session);
+        String region = session.target().region();
         CostEstimate estimate = PriceTable.bundled().estimate(chapterId, region);
         estimate.lines().forEach(console::line);
         boolean ok;
@@ -96,7 +94,7 @@ final class AwsDeployGate {
             ok = console.ask("Go ahead and create these billable resources?");
         }
         if (ok) {
-            memory.remember(account, region);
+            memory.remember(session);
         }
         return ok;
     }

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
+import dev.meshwalk.cloud.CloudSession;
+import dev.meshwalk.cloud.CloudTarget;
+
 /**
  * Remembers, in the state directory, the account+region pairs whose cost notice the learner accepted, so the
  * notice shows once per account and region. Holds only account ids and region names: nothing secret.
@@ -27,6 +30,24 @@ final class CostNoticeMemory {
         String override = System.getProperty("meshwalk.stateDir");
         return new CostNoticeMemory(override != null && !override.isBlank() ? Path.of(override)
                 : UserDirs.from(System.getenv()).state());
+    }
+
+    /** Whether the notice was accepted for this session's account (see {@link #accountOf}) and region. */
+    boolean accepted(CloudSession session) {
+        return accepted(accountOf(session), session.target().region());
+    }
+
+    void remember(CloudSession session) {
+        remember(accountOf(session), session.target().region());
+    }
+
+    /**
+     * On AWS the account comes from STS (already proven when the session was opened); a forced AWS flow on an
+     * endpoint is keyed by the endpoint, since a local cloud need not serve STS.
+     */
+    static String accountOf(CloudSession session) {
+        return session.target().kind() == CloudTarget.Kind.AWS ? session.identity().account()
+                : "endpoint " + session.target().endpoint().map(Object::toString).orElse("?");
     }
 
     boolean accepted(String account, String region) {

@@ -27,24 +27,26 @@ final class TutorialActionSupport implements ActionSupport {
     private final boolean unicode;
     private final AppImagePublisher images;
     private final Function<CloudSession, ImageRegistry> registries;
-    private final boolean imagesOnAnyTarget;
+    private final boolean awsStepsOnAnyTarget;
+    private final CostNoticeMemory costNotices;
 
     TutorialActionSupport(String project, boolean unicode) {
         this(project, unicode, AppImagePublisher.ofRunningApps(Optional.empty()), EcrImageRegistry::new, false);
     }
 
     /**
-     * @param registries        where the images go for a session (ECR in the product)
-     * @param imagesOnAnyTarget run the image step on every target, not only AWS: for the test that proves the
-     *                          step against a local cloud and a registry on loopback
+     * @param registries          where the images go for a session (ECR in the product)
+     * @param awsStepsOnAnyTarget run the AWS-only steps (preflight, cost notice, images) on every target: for the
+     *                            test that proves them against a local cloud and a registry on loopback
      */
     TutorialActionSupport(String project, boolean unicode, AppImagePublisher images,
-            Function<CloudSession, ImageRegistry> registries, boolean imagesOnAnyTarget) {
+            Function<CloudSession, ImageRegistry> registries, boolean awsStepsOnAnyTarget) {
         this.project = project;
         this.unicode = unicode;
         this.images = images;
         this.registries = registries;
-        this.imagesOnAnyTarget = imagesOnAnyTarget;
+        this.awsStepsOnAnyTarget = awsStepsOnAnyTarget;
+        this.costNotices = CostNoticeMemory.forUser();
     }
 
     static TutorialActionSupport fromEnvironment(Map<String, String> env, boolean unicode) {
@@ -75,8 +77,23 @@ final class TutorialActionSupport implements ActionSupport {
     }
 
     @Override
+    public boolean awsSteps(CloudSession session) {
+        return awsStepsOnAnyTarget || AppImagePublisher.neededOn(session.target());
+    }
+
+    @Override
+    public boolean costNoticeAccepted(CloudSession session) {
+        return costNotices.accepted(session);
+    }
+
+    @Override
+    public void rememberCostNotice(CloudSession session) {
+        costNotices.remember(session);
+    }
+
+    @Override
     public Map<String, String> appImages(CloudSession session, Consumer<String> progress) {
-        if (!imagesOnAnyTarget && !AppImagePublisher.neededOn(session.target())) {
+        if (!awsSteps(session)) {
             return Map.of();
         }
         try (ImageRegistry registry = registries.apply(session)) {

@@ -19,6 +19,8 @@ public record ActionPane(Action action, Status status, List<String> lines, Quest
     /** The questions a pane can ask; the core turns the answer into {@link Effect.Answer}. */
     public enum Question {
         NONE(""),
+        /** On AWS, before anything is created there (images, change set): the preflight and the hourly estimate. */
+        ACCEPT_COSTS("Accept these costs?  y = go on (push images, plan), esc = stop (nothing made)"),
         DEPLOY_CHANGES("Deploy these changes?  y/enter = deploy, esc = cancel (change set deleted)"),
         CANCEL_DEPLOY("Deploy still running.  y = cancel it (rolls back), esc/n = leave it running"),
         RECREATE_STACK("Delete the failed stack and create it again?  y = yes, esc = no"),

@@ -72,6 +72,8 @@ public final class ActionEffects implements AutoCloseable {
     private DeployPlan.Ready pendingPlan;
     private volatile Deployment runningDeployment;
     private String recreateChapter;
+    private String costChapter;
+    private List<String> costLines = List.of();
     private Deployment busyDeployment;
     private String busyChapter;
 
@@ -196,60 +198,114 @@ public final class ActionEffects implements AutoCloseable {
         if (s.isEmpty()) {
             return;
         }
+        planning(chapterId, () -> {
+            List<String> awsLines = List.of();
+            if (support.awsSteps(s.get())) {
+                AwsDeployChecks.Outcome awsChecks = AwsDeployChecks.before(s.get(), chapterId, support.stackName());
+                if (awsChecks.stop()) {
+                    pane(Action.DEPLOY, Status.FAILED, awsChecks.lines());
+                    return;
+                }
+                awsLines = awsChecks.lines();
+                if (!support.costNoticeAccepted(s.get())) {
+                    costChapter = chapterId;
+                    costLines = awsLines;
+                    List<String> lines = new ArrayList<>(awsLines);
+                    lines.add("Nothing has been created on the account yet. Accepting is remembered for this account"
+                            + " and region.");
+                    post.accept(new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.WARNING, lines,
+                            ActionPane.Question.ACCEPT_COSTS)));
+                    return;
+                }
+            }
+            prepare(s.get(), chapterId, awsLines);
+        });
+    }
+
+    /** The cost question's answer: go on to the images and the change set, or stop with nothing created. */
+    private void acceptCosts(boolean yes) {
+        String chapterId = costChapter;
+        List<String> awsLines = costLines;
+        costChapter = null;
+        if (chapterId == null) {
+            return;
+        }
+        if (!yes) {
+            pane(Action.DEPLOY, Status.INFO, List.of("Stopped: nothing was created on AWS.",
+                    "Press d to see the estimate again, or start the tutorial without --aws to use the local cloud."));
+            return;
+        }
+        Optional<CloudSession> s = session(Action.DEPLOY);
+        if (s.isEmpty()) {
+            return;
+        }
+        support.rememberCostNotice(s.get());
+        planning(chapterId, () -> prepare(s.get(), chapterId, awsLines));
+    }
+
+    /** A step of planning that may fail on the cloud's side or reading the template; a failure ends in the pane. */
+    private interface PlanningStep {
+        void run() throws java.io.IOException;
+    }
+
+    private void planning(String chapterId, PlanningStep step) {
         try {
-            AwsDeployChecks.Outcome awsChecks = AwsDeployChecks.before(s.get(), chapterId, support.stackName());
-            if (awsChecks.stop()) {
-                pane(Action.DEPLOY, Status.FAILED, awsChecks.lines());
-                return;
-            }
-            DeployImageStep.Result images = DeployImageStep.run(support, s.get(), awsChecks.lines(),
-                    lines -> pane(Action.DEPLOY, Status.IN_PROGRESS, lines));
-            if (images.failed()) {
-                pane(Action.DEPLOY, Status.FAILED, images.lines());
-                return;
-            }
-            DeployRequest request = new DeployRequest(support.stackName(), chapterId, support.template(chapterId),
-                    images.parameters(support.parameters()));
-            Deployment deployment = new Deployment(s.get(), request);
-            Optional<StackInfo> current = deployment.currentStack();
-            if (current.isPresent() && current.get().condition() == StackInfo.Condition.BUSY) {
-                askAboutBusyStack(deployment, current.get());
-                return;
-            }
-            if (current.isPresent() && current.get().condition() == StackInfo.Condition.FAILED_CREATE) {
-                recreateChapter = chapterId;
-                pendingDeployment = deployment;
-                post.accept(new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.WARNING, List.of(
-                        "The stack " + support.stackName() + " is in ROLLBACK_COMPLETE: its first creation failed"
-                                + current.get().statusReason().map(r -> " (" + r + ")").orElse("") + ".",
-                        "CloudFormation only allows deleting such a stack; after that it can be created again."),
-                        ActionPane.Question.RECREATE_STACK)));
-                return;
-            }
-            DeployPlan plan = deployment.plan();
-            if (plan instanceof DeployPlan.NoChanges) {
-                List<String> lines = new ArrayList<>();
-                lines.add(Status.OK.symbol(unicode) + " No changes: chapter " + chapterId + " is already deployed.");
-                deployment.currentStack().flatMap(StackInfo::frontEndpoint).ifPresent(u -> lines.add("  FrontEndpoint = " + u));
-                pane(Action.DEPLOY, Status.OK, lines);
-                post.accept(new Msg.DeployFinished(chapterId, true));
-                return;
-            }
-            DeployPlan.Ready ready = (DeployPlan.Ready) plan;
-            pendingDeployment = deployment;
-            pendingPlan = ready;
-            List<String> lines = new ArrayList<>();
-            lines.add((ready.create() ? "Creating" : "Updating") + " stack " + support.stackName() + " for chapter "
-                    + chapterId + ": " + ready.changes().size() + " changes");
-            lines.add("");
-            lines.addAll(awsChecks.lines());
-            lines.addAll(images.lines());
-            lines.addAll(support.preview(ready));
-            post.accept(new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.INFO, lines,
-                    ActionPane.Question.DEPLOY_CHANGES)));
+            step.run();
         } catch (RuntimeException | java.io.IOException e) {
             pane(Action.DEPLOY, Status.FAILED, List.of("Could not plan chapter " + chapterId + ": " + message(e)));
         }
+    }
+
+    /**
+     * The images (on AWS), then the stack's condition, then the change set and its preview with the question.
+     * {@code awsLines} (preflight, estimate) stay above the preview so the learner sees what they accepted.
+     */
+    private void prepare(CloudSession session, String chapterId, List<String> awsLines) throws java.io.IOException {
+        DeployImageStep.Result images = DeployImageStep.run(support, session, awsLines,
+                lines -> pane(Action.DEPLOY, Status.IN_PROGRESS, lines));
+        if (images.failed()) {
+            pane(Action.DEPLOY, Status.FAILED, images.lines());
+            return;
+        }
+        DeployRequest request = new DeployRequest(support.stackName(), chapterId, support.template(chapterId),
+                images.parameters(support.parameters()));
+        Deployment deployment = new Deployment(session, request);
+        Optional<StackInfo> current = deployment.currentStack();
+        if (current.isPresent() && current.get().condition() == StackInfo.Condition.BUSY) {
+            askAboutBusyStack(deployment, current.get());
+            return;
+        }
+        if (current.isPresent() && current.get().condition() == StackInfo.Condition.FAILED_CREATE) {
+            recreateChapter = chapterId;
+            pendingDeployment = deployment;
+            post.accept(new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.WARNING, List.of(
+                    "The stack " + support.stackName() + " is in ROLLBACK_COMPLETE: its first creation failed"
+                            + current.get().statusReason().map(r -> " (" + r + ")").orElse("") + ".",
+                    "CloudFormation only allows deleting such a stack; after that it can be created again."),
+                    ActionPane.Question.RECREATE_STACK)));
+            return;
+        }
+        DeployPlan plan = deployment.plan();
+        if (plan instanceof DeployPlan.NoChanges) {
+            List<String> lines = new ArrayList<>();
+            lines.add(Status.OK.symbol(unicode) + " No changes: chapter " + chapterId + " is already deployed.");
+            deployment.currentStack().flatMap(StackInfo::frontEndpoint).ifPresent(u -> lines.add("  FrontEndpoint = " + u));
+            pane(Action.DEPLOY, Status.OK, lines);
+            post.accept(new Msg.DeployFinished(chapterId, true));
+            return;
+        }
+        DeployPlan.Ready ready = (DeployPlan.Ready) plan;
+        pendingDeployment = deployment;
+        pendingPlan = ready;
+        List<String> lines = new ArrayList<>();
+        lines.add((ready.create() ? "Creating" : "Updating") + " stack " + support.stackName() + " for chapter "
+                + chapterId + ": " + ready.changes().size() + " changes");
+        lines.add("");
+        lines.addAll(awsLines);
+        lines.addAll(images.lines());
+        lines.addAll(support.preview(ready));
+        post.accept(new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.INFO, lines,
+                ActionPane.Question.DEPLOY_CHANGES)));
     }
 
     private void answer(Effect.Answer a) {
@@ -265,6 +321,9 @@ public final class ActionEffects implements AutoCloseable {
                 break;
             case RECREATE_STACK:
                 cloudOps.execute(() -> recreate(a.yes()));
+                break;
+            case ACCEPT_COSTS:
+                cloudOps.execute(() -> acceptCosts(a.yes()));
                 break;
             case CANCEL_DEPLOY:
                 if (a.yes()) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.meshwalk.cloud.CloudSession;
+import dev.meshwalk.cloud.CloudTarget;
 import dev.meshwalk.cloud.DeployPlan;
 
 /**
@@ -27,9 +28,26 @@ public interface ActionSupport {
     List<String> preview(DeployPlan.Ready plan);
 
     /**
+     * Whether a deploy on this session's target goes through the AWS-only steps: preflight, cost notice and app
+     * images. Real AWS does; the composition root may force them on another target for a test on the wire.
+     */
+    default boolean awsSteps(CloudSession session) {
+        return session.target().kind() == CloudTarget.Kind.AWS;
+    }
+
+    /** Whether the learner accepted the cost notice for this session's account and region before. */
+    default boolean costNoticeAccepted(CloudSession session) {
+        return false;
+    }
+
+    /** Remembers that the cost notice was accepted for this session's account and region. */
+    default void rememberCostNotice(CloudSession session) {
+    }
+
+    /**
      * The app images for a deploy on this session's target, as stack parameters ({@code FrontAppImage},
-     * {@code ColorAppImage}) that override {@link #parameters()}: on real AWS built and pushed to ECR (unchanged
-     * apps are not pushed again), reporting upload progress as lines; on other targets nothing (empty map). Lives
+     * {@code ColorAppImage}) that override {@link #parameters()}: where {@link #awsSteps} holds, built and pushed to
+     * ECR (unchanged apps are not pushed again), reporting upload progress as lines; elsewhere nothing (empty map). Lives
      * here because building images needs the {@code images} package, which effects may not use.
      *
      * @throws ImageStepFailed with the learner-facing explanation and next step when the images cannot be made

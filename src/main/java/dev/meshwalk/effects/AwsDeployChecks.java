@@ -5,15 +5,14 @@ import java.util.List;
 
 import dev.meshwalk.cloud.AccountProbe;
 import dev.meshwalk.cloud.CloudSession;
-import dev.meshwalk.cloud.CloudTarget;
 import dev.meshwalk.cloud.costs.PriceTable;
 import dev.meshwalk.cloud.preflight.Finding;
 import dev.meshwalk.cloud.preflight.PreflightRules;
 
 /**
  * The full-screen deploy's share of the AWS-only steps: the same preflight and cost estimate the scripted
- * {@code deploy} prints, shown above the change-set question so the learner confirms both at once. Chapters that
- * App Mesh's shutdown rules out stop here, before a change set exists. On other targets it adds nothing.
+ * {@code deploy} prints, shown before anything is created on the account (the cost question, then again above the
+ * change-set preview). Chapters that App Mesh's shutdown rules out stop here, before a change set exists.
  */
 final class AwsDeployChecks {
 
@@ -24,10 +23,8 @@ final class AwsDeployChecks {
     private AwsDeployChecks() {
     }
 
+    /** The preflight's findings and the cost estimate; the caller runs it only where the AWS steps apply. */
     static Outcome before(CloudSession session, String chapterId, String stackName) {
-        if (session.target().kind() != CloudTarget.Kind.AWS) {
-            return new Outcome(List.of(), false);
-        }
         List<Finding> findings = PreflightRules.evaluate(new AccountProbe(session).gather(chapterId, stackName, true));
         List<String> lines = new ArrayList<>();
         lines.add("Preflight for chapter " + chapterId + " in " + session.target().region() + ":");

@@ -94,7 +94,8 @@ class AwsFlowIT {
     }
 
     /**
-     * The full-screen deploy's image step on the --aws path, end to end: Jib builds both apps on a base image
+     * The full-screen deploy on the --aws path, end to end: the preflight and cost estimate come first and
+     * declining them creates nothing; once accepted (and remembered), Jib builds both apps on a base image
      * tarball (offline) and pushes them over HTTPS to a registry on loopback with upload progress in the deploy pane,
      * before the change set; the stack gets their references as FrontAppImage/ColorAppImage and the local cloud runs
      * them; planning again finds no changes and pushes nothing; the teardown menu then deletes the stack and its
@@ -102,7 +103,7 @@ class AwsFlowIT {
      * loopback stands in for ECR because the local cloud serves no ECR and no registry to push to.
      */
     @Test
-    void interactiveDeployPushesTheImagesBeforeTheChangeSetAndTeardownLeavesNothingTagged() throws Exception {
+    void interactiveDeployAsksAboutCostsThenPushesTheImagesBeforeTheChangeSetAndTeardownLeavesNothingTagged() throws Exception {
         LoopbackRegistry registry = new LoopbackRegistry(state);
         java.nio.file.Path base = dev.meshwalk.images.TestBaseImage.write(state.resolve("base.tar"));
         TutorialActionSupport support = new TutorialActionSupport(project, false,
@@ -117,6 +118,20 @@ class AwsFlowIT {
         try (ActionEffects actions = new ActionEffects(connector, support, inbox::offer, false)) {
             java.util.List<ActionPane> seen = new java.util.ArrayList<>();
             actions.run(new Effect.PlanDeploy("0-prelude"));
+            ActionPane costs = awaitPane(inbox, seen, p -> p.question() == ActionPane.Question.ACCEPT_COSTS);
+            assertThat(costs.lines()).anyMatch(l -> l.startsWith("Preflight for chapter 0-prelude"))
+                    .anyMatch(l -> l.startsWith("Cost notice: chapter 0-prelude")).anyMatch(l -> l.contains("2 NAT gateways"));
+            actions.run(new Effect.Answer(Action.DEPLOY, ActionPane.Question.ACCEPT_COSTS, false));
+            ActionPane stopped = awaitPane(inbox, seen, p -> p.question() == ActionPane.Question.NONE && p.status() == Status.INFO);
+            assertThat(stopped.lines()).contains("Stopped: nothing was created on AWS.");
+            assertThat(registry.pushedManifests()).as("declining the costs pushes nothing").isEmpty();
+            assertThat(describeOurStacks()).as("declining the costs creates no change set or stack").isZero();
+
+            actions.run(new Effect.PlanDeploy("0-prelude"));
+            awaitPane(inbox, seen, p -> p.question() == ActionPane.Question.ACCEPT_COSTS);
+            assertThat(registry.pushedManifests()).as("nothing is pushed before the costs are accepted").isEmpty();
+            seen.clear();
+            actions.run(new Effect.Answer(Action.DEPLOY, ActionPane.Question.ACCEPT_COSTS, true));
             ActionPane question = awaitPane(inbox, seen, p -> p.question() == ActionPane.Question.DEPLOY_CHANGES);
             assertThat(seen).as("upload progress shown while the images were pushed")
                     .anyMatch(p -> p.status() == Status.IN_PROGRESS
@@ -134,6 +149,7 @@ class AwsFlowIT {
             seen.clear();
             actions.run(new Effect.PlanDeploy("0-prelude"));
             ActionPane again = awaitPane(inbox, seen, p -> p.status() == Status.OK || p.question() != ActionPane.Question.NONE);
+            assertThat(again.question()).as("the accepted cost notice is remembered").isEqualTo(ActionPane.Question.NONE);
             assertThat(again.lines()).anyMatch(l -> l.contains("No changes"));
             assertThat(registry.pushedManifests()).as("unchanged apps are not pushed again").hasSize(2);
 
