@@ -1,31 +1,34 @@
 package dev.meshwalk.app;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 import dev.meshwalk.cloud.CloudSession;
-import dev.meshwalk.cloud.CloudTarget;
-import dev.meshwalk.cloud.MetricSeries;
-import dev.meshwalk.cloud.Metrics;
 import dev.meshwalk.cloud.StackInfo;
 import dev.meshwalk.cloud.Stacks;
+import dev.meshwalk.core.BoardText;
+import dev.meshwalk.core.MetricsBoard;
+import dev.meshwalk.effects.MetricsGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code metrics}: the deployed chapter's CloudWatch numbers as sparklines with min, max and last value: ALB
- * requests, response time and 2xx; Envoy requests and 2xx/5xx per virtual node once the mesh is in.
+ * {@code metrics}: the deployed chapter's CloudWatch numbers as the metrics pane shows them (the same board, drawn
+ * by {@link BoardText#metrics}): ALB requests, response time and 2xx; Envoy requests and 2xx/5xx per virtual node
+ * once the mesh is in. By default the pane's grid (24 points); {@code --minutes}/{@code --period} choose another,
+ * up to {@link #MAX_POINTS} points so a row still fits a wide terminal line.
  */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
         description = "Show the deployed chapter's CloudWatch metrics as sparklines.")
 public final class MetricsCommand extends CloudCommand {
 
-    @Option(names = "--minutes", paramLabel = "N", description = "Time window (default ${DEFAULT-VALUE}).")
-    int minutes = 15;
+    static final int MAX_POINTS = 60;
+
+    @Option(names = "--minutes", paramLabel = "N",
+            description = "Time window (default: 24 points, 4 min on the local cloud, 24 min on AWS).")
+    Integer minutes;
 
     @Option(names = "--period", paramLabel = "SECONDS",
             description = "Seconds per point (default: 10 on the local cloud, 60 on AWS).")
@@ -36,7 +39,7 @@ public final class MetricsCommand extends CloudCommand {
 
     @Override
     int run() {
-        if (minutes <= 0 || (period != null && period <= 0)) {
+        if ((minutes != null && minutes <= 0) || (period != null && period <= 0)) {
             console.problem("--minutes and --period must be more than zero.");
             return 2;
         }
@@ -46,49 +49,33 @@ public final class MetricsCommand extends CloudCommand {
             return 1;
         }
         try (CloudSession session = resolved.get().open()) {
+            Duration step = period != null ? Duration.ofSeconds(period) : MetricsGrid.period(session.target());
+            int points = minutes == null ? MetricsGrid.PANE_POINTS
+                    : (int) Math.max(1, ceilDiv(Duration.ofMinutes(minutes).toSeconds(), step.toSeconds()));
+            if (points > MAX_POINTS) {
+                long fitting = ceilDiv(Duration.ofMinutes(minutes).toSeconds(), MAX_POINTS);
+                console.problem(minutes + " min at a point per " + step.toSeconds() + " s is " + points
+                        + " points; at most " + MAX_POINTS + " fit a line. Use --period " + fitting + " or more, or fewer --minutes.");
+                return 2;
+            }
             Optional<StackInfo> stack = new Stacks(session).find(project.stackName());
             if (stack.isEmpty()) {
                 console.problem("The stack " + project.stackName() + " does not exist on " + session.target().describe()
                         + ". Run `deploy 0` first.");
                 return 1;
             }
-            String chapter = stack.get().chapter().orElse("");
-            boolean mesh = chapter.startsWith("2") || chapter.startsWith("3");
-            Duration step = Duration.ofSeconds(period != null ? period
-                    : session.target().kind() == CloudTarget.Kind.AWS ? 60 : 10);
-            List<MetricSeries> series = new Metrics(session).forChapter(project.stackName(), project.project(), mesh,
-                    Duration.ofMinutes(minutes), step);
-            console.line("Metrics of chapter " + (chapter.isEmpty() ? "?" : chapter) + ", last " + minutes + " min, one point per "
-                    + step.toSeconds() + " s:");
-            if (series.isEmpty()) {
-                console.line("  (no metrics yet: run `traffic` and try again in a minute)");
-                return 0;
-            }
-            int labelWidth = Math.min(60, series.stream().mapToInt(s -> s.label().length()).max().orElse(20));
-            int width = (int) Math.min(60, Math.max(10, Duration.ofMinutes(minutes).toSeconds() / step.toSeconds()));
-            for (MetricSeries s : series) {
-                String label = s.label().length() > labelWidth ? s.label().substring(0, labelWidth - 1) + "~" : s.label();
-                if (s.values().isEmpty()) {
-                    console.line(String.format(Locale.ROOT, "  %-" + labelWidth + "s  (no data)", label));
-                    continue;
-                }
-                console.line(String.format(Locale.ROOT, "  %-" + labelWidth + "s  %-" + width + "s  min %s max %s last %s",
-                        label, Sparkline.render(s.values(), width, console.unicode), num(s.min(), s.seconds()),
-                        num(s.max(), s.seconds()), num(s.last(), s.seconds())));
+            String chapter = stack.get().chapter().orElse("?");
+            MetricsBoard board = MetricsGrid.fetch(session, project.stackName(), project.project(), chapter, step, points,
+                    Instant.now());
+            BoardText.metrics(board, console.unicode).forEach(console::line);
+            if (board.rows().isEmpty()) {
+                console.line("Run `traffic` for a minute or two and try again.");
             }
             return 0;
         }
     }
 
-    /** A value as the learner reads it: durations (CloudWatch gives seconds) in milliseconds. */
-    private static String num(OptionalDouble v, boolean seconds) {
-        if (v.isEmpty()) {
-            return "-";
-        }
-        if (seconds) {
-            return String.format(Locale.ROOT, "%.1f ms", v.getAsDouble() * 1000);
-        }
-        double d = v.getAsDouble();
-        return d == Math.rint(d) && Math.abs(d) < 1e12 ? Long.toString((long) d) : String.format(Locale.ROOT, "%.3f", d);
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
     }
 }

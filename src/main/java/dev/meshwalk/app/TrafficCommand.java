@@ -11,6 +11,7 @@ import dev.meshwalk.cloud.AwsTargets;
 import dev.meshwalk.cloud.CloudSession;
 import dev.meshwalk.cloud.StackInfo;
 import dev.meshwalk.cloud.Stacks;
+import dev.meshwalk.core.BoardText;
 import dev.meshwalk.traffic.ErrorKind;
 import dev.meshwalk.traffic.FrontClient;
 import dev.meshwalk.traffic.TrafficEvent;
@@ -134,7 +135,7 @@ public final class TrafficCommand extends CloudCommand {
             for (Map.Entry<String, Long> c : s.colorCounts().entrySet()) {
                 double share = s.observedShare().getOrDefault(c.getKey(), 0.0);
                 console.line(String.format(Locale.ROOT, "  %-8s %s %3.0f%%  (%d)", c.getKey(),
-                        ShareBar.of(share, 20, console.unicode), share * 100, c.getValue()));
+                        BoardText.bar(share, 20, console.unicode), share * 100, c.getValue()));
             }
         }
         if (!s.appShare().isEmpty()) {

@@ -17,42 +17,36 @@ import dev.meshwalk.images.ImageBuildException;
 
 /**
  * Gives the interactive actions the same templates, parameters and wording as the scripted subcommands
- * ({@link ChapterRef}, {@link DeployCommand#parameters}, {@link ChangePreviewFormatter}, {@link Sparkline}), and
+ * ({@link ChapterRef}, {@link DeployCommand#parameters}, {@link ChangePreviewFormatter}), and
  * the same image step as {@code deploy --aws} ({@link AppImagePublisher}, with {@link ImageStepAdvice}'s words).
  * The base image comes from {@code MESHWALK_BASE_IMAGE} (the full screen has no {@code --base-image}).
  */
 final class TutorialActionSupport implements ActionSupport {
 
     private final String project;
-    private final boolean unicode;
     private final AppImagePublisher images;
     private final Function<CloudSession, ImageRegistry> registries;
     private final boolean awsStepsOnAnyTarget;
     private final CostNoticeMemory costNotices;
-
-    TutorialActionSupport(String project, boolean unicode) {
-        this(project, unicode, AppImagePublisher.ofRunningApps(Optional.empty()), EcrImageRegistry::new, false);
-    }
 
     /**
      * @param registries          where the images go for a session (ECR in the product)
      * @param awsStepsOnAnyTarget run the AWS-only steps (preflight, cost notice, images) on every target: for the
      *                            test that proves them against a local cloud and a registry on loopback
      */
-    TutorialActionSupport(String project, boolean unicode, AppImagePublisher images,
+    TutorialActionSupport(String project, AppImagePublisher images,
             Function<CloudSession, ImageRegistry> registries, boolean awsStepsOnAnyTarget) {
         this.project = project;
-        this.unicode = unicode;
         this.images = images;
         this.registries = registries;
         this.awsStepsOnAnyTarget = awsStepsOnAnyTarget;
         this.costNotices = CostNoticeMemory.forUser();
     }
 
-    static TutorialActionSupport fromEnvironment(Map<String, String> env, boolean unicode) {
+    static TutorialActionSupport fromEnvironment(Map<String, String> env) {
         String p = env.get("MESHWALK_PROJECT");
         Optional<String> base = Optional.ofNullable(env.get("MESHWALK_BASE_IMAGE")).map(String::strip).filter(b -> !b.isEmpty());
-        return new TutorialActionSupport(p == null || p.isBlank() ? ProjectOption.DEFAULT : p.strip(), unicode,
+        return new TutorialActionSupport(p == null || p.isBlank() ? ProjectOption.DEFAULT : p.strip(),
                 AppImagePublisher.ofRunningApps(base), EcrImageRegistry::new, false);
     }
 
@@ -106,10 +100,5 @@ final class TutorialActionSupport implements ActionSupport {
     @Override
     public List<String> preview(DeployPlan.Ready plan) {
         return ChangePreviewFormatter.lines(plan);
-    }
-
-    @Override
-    public String sparkline(List<Double> values, int width) {
-        return Sparkline.render(values, width, unicode);
     }
 }

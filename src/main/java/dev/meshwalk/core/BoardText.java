@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeSet;
 
 /**
@@ -34,7 +35,64 @@ public final class BoardText {
         if (board instanceof DeployBoard d) {
             return deploy(d, unicode);
         }
+        if (board instanceof MetricsBoard m) {
+            return metrics(m, unicode);
+        }
         return traffic((TrafficBoard) board, unicode);
+    }
+
+    /** Room for a metric's name: with the pane's 24 points a row stays under 78 characters. */
+    private static final int METRIC_NAME_WIDTH = 18;
+
+    /**
+     * Metrics: what the grid covers, then each group (a load balancer, an Envoy virtual node) once with its numbers
+     * under it as sparklines on the grid, newest on the right, with the last and highest value.
+     */
+    public static List<String> metrics(MetricsBoard b, boolean unicode) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Chapter " + b.chapterId() + ", last " + span(b.window()) + ", a point per " + span(b.period())
+                + ", newest right");
+        if (b.rows().isEmpty()) {
+            lines.add("");
+            lines.add("No metrics yet.");
+            return lines;
+        }
+        String group = null;
+        for (MetricsBoard.Row r : b.rows()) {
+            if (!r.group().equals(group)) {
+                group = r.group();
+                lines.add("");
+                lines.add(group);
+            }
+            String name = r.name().length() > METRIC_NAME_WIDTH ? r.name().substring(0, METRIC_NAME_WIDTH - 1) + "~" : r.name();
+            if (r.empty()) {
+                lines.add(String.format(Locale.ROOT, "  %-" + METRIC_NAME_WIDTH + "s  (no data yet)", name));
+                continue;
+            }
+            lines.add(String.format(Locale.ROOT, "  %-" + METRIC_NAME_WIDTH + "s  %-" + b.points() + "s  last %-9s  max %s",
+                    name, Sparkline.render(r.slots(), b.points(), unicode), metricValue(r.last(), r.seconds()),
+                    metricValue(r.max(), r.seconds())).stripTrailing());
+        }
+        return lines;
+    }
+
+    /** Counts as whole numbers (one decimal when averaged), durations in milliseconds (seconds from 10 s). */
+    static String metricValue(OptionalDouble v, boolean seconds) {
+        if (v.isEmpty()) {
+            return "-";
+        }
+        if (seconds && v.getAsDouble() >= 10) {
+            return String.format(Locale.ROOT, "%.0f s", v.getAsDouble());
+        }
+        double d = seconds ? v.getAsDouble() * 1000 : v.getAsDouble();
+        String number = d == Math.rint(d) && Math.abs(d) < 1e12 ? Long.toString((long) d)
+                : String.format(Locale.ROOT, Math.abs(d) < 10 ? "%.1f" : "%.0f", d);
+        return seconds ? number + " ms" : number;
+    }
+
+    private static String span(Duration d) {
+        long s = d.toSeconds();
+        return s % 60 == 0 ? (s / 60) + " min" : s + " s";
     }
 
     /**

@@ -25,8 +25,6 @@ import dev.meshwalk.cloud.DeployOutcome;
 import dev.meshwalk.cloud.DeployPlan;
 import dev.meshwalk.cloud.DeployRequest;
 import dev.meshwalk.cloud.Deployment;
-import dev.meshwalk.cloud.MetricSeries;
-import dev.meshwalk.cloud.Metrics;
 import dev.meshwalk.cloud.OwnedResource;
 import dev.meshwalk.cloud.ServiceGraphs;
 import dev.meshwalk.cloud.StackInfo;
@@ -35,6 +33,7 @@ import dev.meshwalk.cloud.Teardown;
 import dev.meshwalk.core.Action;
 import dev.meshwalk.core.ActionPane;
 import dev.meshwalk.core.Effect;
+import dev.meshwalk.core.MetricsBoard;
 import dev.meshwalk.core.Msg;
 import dev.meshwalk.core.Status;
 import dev.meshwalk.core.TeardownItem;
@@ -703,13 +702,13 @@ public final class ActionEffects implements AutoCloseable {
             return;
         }
         try {
-            boolean mesh = chapterId.startsWith("2") || chapterId.startsWith("3");
-            Duration period = MetricsView.period(s.get().target().kind() == CloudTarget.Kind.AWS);
-            Instant end = MetricsView.lastFullPeriodEnd(Instant.now(), period);
-            List<MetricSeries> series = new Metrics(s.get()).forChapter(support.stackName(), support.project(), mesh,
-                    MetricsView.window(period), period, end);
-            List<String> lines = new MetricsView(support::sparkline).lines(chapterId, series, end, period);
-            pane(Action.METRICS, series.isEmpty() ? Status.INFO : Status.OK, lines);
+            MetricsBoard board = MetricsGrid.fetch(s.get(), support.stackName(), support.project(), chapterId,
+                    MetricsGrid.period(s.get().target()), MetricsGrid.PANE_POINTS, Instant.now());
+            List<String> advice = board.rows().isEmpty()
+                    ? List.of("Deploy the chapter (d) and run traffic (t) for a minute or two, then press c.")
+                    : List.of("", "c refreshes.");
+            post.accept(new Msg.ActionPaneChanged(new ActionPane(Action.METRICS,
+                    board.rows().isEmpty() ? Status.INFO : Status.OK, advice, ActionPane.Question.NONE, board)));
         } catch (RuntimeException e) {
             pane(Action.METRICS, Status.FAILED, List.of("Could not fetch the metrics: " + message(e)));
         }

@@ -11,8 +11,8 @@ import dev.meshwalk.cloud.DeployPlan;
 
 /**
  * What the actions need from the composition root: the stack name and project, each chapter's template and
- * parameters, and the scripted subcommands' formatting (change-set preview, sparklines), so the TUI, line mode
- * and the subcommands describe things in the same words.
+ * parameters, the scripted subcommands' change-set preview (so the TUI, line mode and the subcommands describe
+ * things in the same words), and the AWS-only steps that need packages effects may not use.
  */
 public interface ActionSupport {
 
@@ -55,7 +55,4 @@ public interface ActionSupport {
     default Map<String, String> appImages(CloudSession session, Consumer<String> progress) {
         return Map.of();
     }
-
-    /** A series as one line of block characters, at most {@code width} wide; a {@code null} value is a blank gap. */
-    String sparkline(List<Double> values, int width);
 }

@@ -106,7 +106,7 @@ class AwsFlowIT {
     void interactiveDeployAsksAboutCostsThenPushesTheImagesBeforeTheChangeSetAndTeardownLeavesNothingTagged() throws Exception {
         LoopbackRegistry registry = new LoopbackRegistry(state);
         java.nio.file.Path base = dev.meshwalk.images.TestBaseImage.write(state.resolve("base.tar"));
-        TutorialActionSupport support = new TutorialActionSupport(project, false,
+        TutorialActionSupport support = new TutorialActionSupport(project,
                 new AppImagePublisher("tar://" + base.toAbsolutePath(), dev.meshwalk.images.AppFiles::fromRunningClasspath),
                 session -> registry, true);
         java.util.concurrent.LinkedBlockingQueue<Msg> inbox = new java.util.concurrent.LinkedBlockingQueue<>();

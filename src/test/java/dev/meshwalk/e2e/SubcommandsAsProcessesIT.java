@@ -105,7 +105,7 @@ class SubcommandsAsProcessesIT {
 
         Run metrics = run("metrics");
         assertThat(metrics.code()).as(metrics.output()).isZero();
-        assertThat(metrics.output()).contains("Metrics of chapter 3-routing").containsPattern("RequestCount .* last [1-9]")
+        assertThat(metrics.output()).contains("Chapter 3-routing, last 4 min, a point per 10 s").containsPattern("RequestCount .* last [1-9]")
                 .containsPattern("TargetResponseTime .* ms").contains("Envoy front-node");
 
         Run graph = run("graph");

@@ -157,11 +157,6 @@ class ActionEffectsLocalCloudTest {
         public List<String> preview(DeployPlan.Ready plan) {
             return plan.changes().stream().map(c -> "  " + c.action() + " " + c.logicalId()).toList();
         }
-
-        @Override
-        public String sparkline(List<Double> values, int width) {
-            return "";
-        }
     }
 
     private void deploy(String template) {

@@ -64,11 +64,6 @@ class DeployImageStepTest {
             public List<String> preview(DeployPlan.Ready plan) {
                 return List.of();
             }
-
-            @Override
-            public String sparkline(List<Double> values, int width) {
-                return "";
-            }
         };
     }
 

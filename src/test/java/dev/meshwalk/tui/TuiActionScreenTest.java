@@ -185,6 +185,29 @@ class TuiActionScreenTest {
         assertThat(text().replaceAll("\\s+", " ")).contains("Start the traffic loop (t)");
     }
 
+    @Test
+    void metricsShowEachGroupOnceWithSparklinesThatFitEightyColumns() throws Exception {
+        open(80, 24, true);
+        keys('3', KeyType.Enter, 'c');
+        assertThat(ran).anyMatch(e -> e instanceof Effect.FetchMetrics);
+        List<Double> rising = new ArrayList<>(Collections.nCopies(20, (Double) null));
+        rising.addAll(List.of(1.0, 2.0, 3.0, 4.0));
+        dev.meshwalk.core.MetricsBoard board = new dev.meshwalk.core.MetricsBoard("3-routing", Duration.ofSeconds(10), 24,
+                List.of(new dev.meshwalk.core.MetricsBoard.Row("ALB PublicLoadBalancer", "RequestCount", false, rising,
+                                java.util.OptionalDouble.of(4), java.util.OptionalDouble.of(4)),
+                        new dev.meshwalk.core.MetricsBoard.Row("Envoy color-v2-node", "ingress 5xx", false,
+                                Collections.nCopies(24, (Double) null), java.util.OptionalDouble.empty(),
+                                java.util.OptionalDouble.empty())));
+        post(new Msg.ActionPaneChanged(new ActionPane(Action.METRICS, Status.OK, List.of("", "c refreshes."),
+                ActionPane.Question.NONE, board)));
+        String screenText = text();
+        assertThat(screenText).contains("Chapter 3-routing, last 4 min, a point per 10 s")
+                .contains("ALB PublicLoadBalancer").contains("Envoy color-v2-node").contains("▁▃▆█  last 4")
+                .contains("ingress 5xx         (no data yet)").contains("c refreshes.");
+        assertThat(screenText.lines()).filteredOn(l -> l.contains("RequestCount")).singleElement().asString()
+                .as("the row's end (max) is on screen, not cut").contains("max 4");
+    }
+
     private static final TeardownItem STACK = new TeardownItem("CloudFormation stack", "meshwalk-howto-ecs-basics",
             "CREATE_COMPLETE, chapter 3-routing", true);
     private static final TeardownItem FRONT_DASHBOARD = new TeardownItem("CloudWatch dashboard",

@@ -1,4 +1,4 @@
-package dev.meshwalk.app;
+package dev.meshwalk.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,8 +39,8 @@ class SparklineTest {
 
     @Test
     void shareBarsFillProportionally() {
-        assertThat(ShareBar.of(0.5, 10, true)).isEqualTo("█████░░░░░");
-        assertThat(ShareBar.of(1.2, 4, false)).isEqualTo("####");
-        assertThat(ShareBar.of(Double.NaN, 4, false)).isEqualTo("....");
+        assertThat(BoardText.bar(0.5, 10, true)).isEqualTo("█████░░░░░");
+        assertThat(BoardText.bar(1.2, 4, false)).isEqualTo("####");
+        assertThat(BoardText.bar(Double.NaN, 4, false)).isEqualTo("....");
     }
 }

@@ -1,4 +1,4 @@
-package dev.meshwalk.app;
+package dev.meshwalk.core;
 
 import java.util.List;
 
@@ -8,7 +8,7 @@ import java.util.List;
  * level (or highest when all values are equal and above zero), so "steady" and "nothing" look different. A
  * {@code null} value is a period without data and draws as a blank, so time stays evenly spaced.
  */
-final class Sparkline {
+public final class Sparkline {
 
     private static final char[] BLOCKS = "▁▂▃▄▅▆▇█".toCharArray();
     private static final char[] ASCII = "_.-=+*#@".toCharArray();
@@ -17,7 +17,7 @@ final class Sparkline {
     }
 
     /** The last {@code width} values as a sparkline; empty string for no values. */
-    static String render(List<Double> values, int width, boolean unicode) {
+    public static String render(List<Double> values, int width, boolean unicode) {
         char[] ramp = unicode ? BLOCKS : ASCII;
         List<Double> shown = values.size() > width ? values.subList(values.size() - width, values.size()) : values;
         if (shown.isEmpty()) {
