@@ -5,5 +5,5 @@ package dev.meshwalk.core;
  * traffic loop's numbers), drawn by {@link BoardText} above the pane's own lines. Kept as data so both front-ends
  * say the same words and tests can check the numbers, not the layout.
  */
-public sealed interface Board permits DeployBoard, TrafficBoard, MetricsBoard {
+public sealed interface Board permits DeployBoard, TrafficBoard, MetricsBoard, StackWaitBoard {
 }

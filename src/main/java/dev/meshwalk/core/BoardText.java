@@ -38,7 +38,36 @@ public final class BoardText {
         if (board instanceof MetricsBoard m) {
             return metrics(m, unicode);
         }
+        if (board instanceof StackWaitBoard w) {
+            return stackWait(w, unicode);
+        }
         return traffic((TrafficBoard) board, unicode);
+    }
+
+    /**
+     * Waiting for the stack: while waiting, the time waited and the status now (short lines: the status and the clock
+     * must not wrap on an 80-column screen); once settled, how long it took and that planning follows. Then the answer
+     * to a cancel request and every status seen.
+     */
+    public static List<String> stackWait(StackWaitBoard b, boolean unicode) {
+        List<String> lines = new ArrayList<>();
+        if (b.settled()) {
+            lines.add("The stack " + b.stackName() + " settled after " + seconds(b.waited()) + ".");
+            lines.add(b.phase().status().symbol(unicode) + " now " + b.status() + "; planning chapter " + b.chapterId() + " ...");
+        } else {
+            lines.add("Waiting for the stack " + b.stackName() + "   " + seconds(b.waited()));
+            lines.add(b.phase().status().symbol(unicode) + " now " + b.status() + "   (esc: cancel the update or keep waiting)");
+            lines.add("Chapter " + b.chapterId() + " is planned once the stack has settled.");
+        }
+        if (b.cancelAnswer() != null) {
+            lines.add("  " + b.cancelAnswer());
+        }
+        if (!b.seen().isEmpty()) {
+            lines.add("Statuses seen:");
+            b.seen().forEach(seen -> lines.add(String.format(Locale.ROOT, " %s %7s  %s",
+                    seen.phase().status().symbol(unicode), seconds(seen.at()), seen.status())));
+        }
+        return lines;
     }
 
     /** Room for a metric's name: with the pane's 24 points a row stays under 78 characters. */

@@ -38,6 +38,16 @@ final class BoardUpdate {
             ActionPane pane = s.actions().get(m.action());
             return s.toBuilder().pane(new ActionPane(m.action(), m.status(), m.lines(), ActionPane.Question.NONE,
                     pane.board())).build();
+        } else if (msg instanceof Msg.StackWaitStarted m) {
+            return s.toBuilder().pane(new ActionPane(Action.DEPLOY, Status.IN_PROGRESS, java.util.List.of(),
+                    ActionPane.Question.NONE, StackWaitBoard.started(m.stackName(), m.chapterId(), m.status(), m.phase(),
+                            m.cancelAnswer()))).build();
+        } else if (msg instanceof Msg.StackWaitChanged m) {
+            return stackWait(s, b -> b.changed(m.status(), m.phase(), m.waited()));
+        } else if (msg instanceof Msg.StackWaitTicked m) {
+            return stackWait(s, b -> b.ticked(m.waited()));
+        } else if (msg instanceof Msg.StackWaitSettled m) {
+            return stackWait(s, b -> b.settledIn(m.status(), m.phase(), m.waited()));
         } else if (msg instanceof Msg.TrafficStarted m) {
             return s.toBuilder().pane(new ActionPane(Action.TRAFFIC, Status.IN_PROGRESS, java.util.List.of(),
                     ActionPane.Question.NONE, TrafficBoard.started(m.endpoint(), m.interval()))).build();
@@ -57,6 +67,16 @@ final class BoardUpdate {
         DeployBoard next = change.apply(board);
         // The pane stays in progress until the effects conclude it (PaneConcluded): a teardown may run several
         // operations, and what follows an operation (verification, the next step) belongs to the same work.
+        return next == board ? s : s.toBuilder().pane(pane.withBoard(next, pane.status())).build();
+    }
+
+    /** A wait's message once the pane shows something else (a failure, the plan) belongs to a wait that is over. */
+    private static State stackWait(State s, java.util.function.UnaryOperator<StackWaitBoard> change) {
+        ActionPane pane = s.actions().get(Action.DEPLOY);
+        if (!(pane.board() instanceof StackWaitBoard board)) {
+            return s;
+        }
+        StackWaitBoard next = change.apply(board);
         return next == board ? s : s.toBuilder().pane(pane.withBoard(next, pane.status())).build();
     }
 

@@ -119,6 +119,41 @@ public sealed interface Msg {
         }
     }
 
+    // ---- waiting for another operation on the stack: folded into the deploy pane's StackWaitBoard -------------
+
+    /** The wait starts: the stack is in {@code status}; {@code cancelAnswer} is CloudFormation's answer, or null. */
+    record StackWaitStarted(String stackName, String chapterId, String status, ResourcePhase phase, String cancelAnswer)
+            implements Msg, ForPane {
+        @Override
+        public Action action() {
+            return Action.DEPLOY;
+        }
+    }
+
+    /** The stack moved to {@code status}, {@code waited} into the wait. */
+    record StackWaitChanged(String status, ResourcePhase phase, Duration waited) implements Msg, ForPane {
+        @Override
+        public Action action() {
+            return Action.DEPLOY;
+        }
+    }
+
+    /** The clock of the wait, every second, so the learner sees it is still waiting. */
+    record StackWaitTicked(Duration waited) implements Msg, ForPane {
+        @Override
+        public Action action() {
+            return Action.DEPLOY;
+        }
+    }
+
+    /** The stack settled in {@code status}; planning the chapter follows. */
+    record StackWaitSettled(String status, ResourcePhase phase, Duration waited) implements Msg, ForPane {
+        @Override
+        public Action action() {
+            return Action.DEPLOY;
+        }
+    }
+
     // ---- the traffic loop: folded into the traffic pane's TrafficBoard --------------------------------------
 
     /** The loop (re)started against {@code endpoint}: a fresh board, counts from zero. */

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.meshwalk.cloud.CloudSession;
 import dev.meshwalk.cloud.CloudSetupException;
@@ -481,19 +482,14 @@ public final class ActionEffects implements AutoCloseable {
      * whether to cancel the update. Returns whether it settled (false: the pane says why it stopped).
      */
     private boolean waitForBusyStack(Deployment deployment, String chapterId, String cancelAnswer) {
-        BusyWaitView view = new BusyWaitView(support.stackName(), chapterId, cancelAnswer, currentStatus(deployment), unicode);
-        Object drawing = new Object();
-        boolean[] waiting = {true};
-        Runnable draw = () -> {
-            synchronized (drawing) {
-                if (waiting[0]) {
-                    pane(Action.DEPLOY, Status.IN_PROGRESS, view.lines());
-                }
-            }
-        };
+        long start = System.nanoTime();
+        Supplier<Duration> waited = () -> Duration.ofNanos(System.nanoTime() - start);
+        String status = currentStatus(deployment);
+        post.accept(new Msg.StackWaitStarted(support.stackName(), chapterId, status, PaneMessages.phaseOf(status), cancelAnswer));
         ScheduledFuture<?> ticker;
         try {
-            ticker = queries.scheduleWithFixedDelay(draw, 0, 1, TimeUnit.SECONDS);
+            ticker = queries.scheduleWithFixedDelay(() -> post.accept(new Msg.StackWaitTicked(waited.get())), 1, 1,
+                    TimeUnit.SECONDS);
         } catch (RejectedExecutionException e) {
             return false; // shutting down: nobody is left to show the wait to
         }
@@ -502,28 +498,20 @@ public final class ActionEffects implements AutoCloseable {
         try {
             Optional<StackInfo> settled = deployment.waitUntilSettled(event -> {
                 if (event instanceof DeployEvent.StackStatusChanged c) {
-                    view.status(c.status());
-                    draw.run();
+                    post.accept(new Msg.StackWaitChanged(c.status(), PaneMessages.phaseOf(c.status()), waited.get()));
                 }
             }, limit);
-            view.settled(settled.map(StackInfo::status).orElse("gone"));
+            String now = settled.map(StackInfo::status).orElse("gone");
+            post.accept(new Msg.StackWaitSettled(now, PaneMessages.phaseOf(now), waited.get()));
             return true;
         } catch (RuntimeException e) {
-            synchronized (drawing) {
-                waiting[0] = false;
-            }
             pane(Action.DEPLOY, Status.FAILED, List.of("Stopped waiting for the stack: " + message(e),
                     "Press d to try again."));
             return false;
         } finally {
+            // A tick that still arrives finds the board settled or replaced, and the core drops it.
             ticker.cancel(false);
             runningDeployment = null;
-            synchronized (drawing) {
-                if (waiting[0]) {
-                    waiting[0] = false;
-                    pane(Action.DEPLOY, Status.IN_PROGRESS, view.settledLines()); // planning follows
-                }
-            }
         }
     }
 

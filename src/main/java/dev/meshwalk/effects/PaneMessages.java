@@ -50,6 +50,11 @@ final class PaneMessages {
         return Optional.empty();
     }
 
+    /** A stack status in the core's phases, for the symbol the panes draw. */
+    static ResourcePhase phaseOf(String stackStatus) {
+        return ResourcePhase.valueOf(StackStatuses.phase(stackStatus).name());
+    }
+
     /** How one stack operation ended. */
     static Msg.DeployEnded ended(Action action, DeployOutcome o) {
         List<DeployBoard.Failure> failures = o.failures().stream().map(f -> new DeployBoard.Failure(f.logicalId(),

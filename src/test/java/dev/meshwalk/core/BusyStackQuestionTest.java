@@ -91,8 +91,7 @@ class BusyStackQuestionTest {
     @Test
     void whileWaitingEscAsksWhetherToCancelAsDuringADeploy() {
         State s = send(asked(ActionPane.Question.STACK_BUSY), new Msg.KeyPressed(Key.ch('w')),
-                new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.IN_PROGRESS,
-                        List.of("Waiting for the stack meshwalk-x: UPDATE_IN_PROGRESS   1.0 s"))),
+                new Msg.StackWaitStarted("meshwalk-x", "0-prelude", "UPDATE_IN_PROGRESS", ResourcePhase.IN_PROGRESS, null),
                 new Msg.KeyPressed(Key.of(Key.Kind.ESCAPE)));
         assertThat(s.actions().get(Action.DEPLOY).question()).isEqualTo(ActionPane.Question.CANCEL_DEPLOY);
     }

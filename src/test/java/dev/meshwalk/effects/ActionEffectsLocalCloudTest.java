@@ -319,7 +319,7 @@ class ActionEffectsLocalCloudTest {
         assertThat(text(waiting).get(1)).isEqualTo("[~] now UPDATE_IN_PROGRESS   (esc: cancel the update or keep waiting)");
         gated.gate.countDown();
         ActionPane settled = awaitPane(Action.DEPLOY, p -> shows(p, "settled after"));
-        assertThat(text(settled).get(0)).endsWith(": UPDATE_COMPLETE.");
+        assertThat(text(settled).get(1)).startsWith("[+] now UPDATE_COMPLETE; planning chapter");
         assertThat(text(settled)).anyMatch(l -> l.endsWith("s  UPDATE_COMPLETE"));
         ActionPane plan = awaitPane(Action.DEPLOY, p -> p.question() != ActionPane.Question.NONE);
         assertThat(plan.question()).isEqualTo(ActionPane.Question.DEPLOY_CHANGES);
@@ -340,7 +340,7 @@ class ActionEffectsLocalCloudTest {
         gated.gate.countDown(); // the resource in flight returns; the engine then rolls it back
         ActionPane settled = awaitPane(Action.DEPLOY, p -> shows(p, "settled after"));
         assertThat(text(settled)).contains("  Cancel requested: CloudFormation rolls the stack back to the previous chapter.");
-        assertThat(text(settled).get(0)).as("rolled back, not finished").endsWith(": UPDATE_ROLLBACK_COMPLETE.");
+        assertThat(text(settled).get(1)).as("rolled back, not finished").startsWith("[!] now UPDATE_ROLLBACK_COMPLETE;");
         ActionPane planned = awaitPane(Action.DEPLOY, p -> p.status() != Status.IN_PROGRESS);
         assertThat(text(planned)).as("planned after the rollback: the stack is the chapter's template again")
                 .contains("[+] No changes: chapter 0-prelude is already deployed.");

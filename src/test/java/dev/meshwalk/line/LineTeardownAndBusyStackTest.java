@@ -3,6 +3,7 @@ package dev.meshwalk.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import dev.meshwalk.content.ChapterCatalog;
 import dev.meshwalk.content.LessonSource;
 import dev.meshwalk.core.Action;
+import dev.meshwalk.core.ResourcePhase;
 import dev.meshwalk.core.ActionPane;
 import dev.meshwalk.core.Effect;
 import dev.meshwalk.core.EffectRunner;
@@ -67,9 +69,14 @@ class LineTeardownAndBusyStackTest {
                     inbox.add(pane(Action.DEPLOY, Status.INFO, ActionPane.Question.NONE, "Left the stack meshwalk-x alone (UPDATE_IN_PROGRESS)."));
                     return;
                 }
-                inbox.add(pane(Action.DEPLOY, Status.IN_PROGRESS, ActionPane.Question.NONE, "Waiting for the stack meshwalk-x   1.0 s",
-                        "[~] now UPDATE_IN_PROGRESS", "Chapter 0-prelude is planned once the stack has settled.",
-                        "Statuses seen:", " [~]   0.0 s  " + (b.choice() == Effect.BusyChoice.CANCEL ? "UPDATE_ROLLBACK_IN_PROGRESS" : "UPDATE_IN_PROGRESS")));
+                boolean cancel = b.choice() == Effect.BusyChoice.CANCEL;
+                inbox.add(new Msg.StackWaitStarted("meshwalk-x", "0-prelude", "UPDATE_IN_PROGRESS", ResourcePhase.IN_PROGRESS,
+                        cancel ? "Cancel requested." : null));
+                inbox.add(new Msg.StackWaitChanged(cancel ? "UPDATE_ROLLBACK_IN_PROGRESS" : "UPDATE_IN_PROGRESS",
+                        cancel ? ResourcePhase.ROLLING_BACK : ResourcePhase.IN_PROGRESS, Duration.ZERO));
+                inbox.add(new Msg.StackWaitTicked(Duration.ofSeconds(1)));
+                inbox.add(new Msg.StackWaitSettled(cancel ? "UPDATE_ROLLBACK_COMPLETE" : "UPDATE_COMPLETE",
+                        cancel ? ResourcePhase.ROLLED_BACK : ResourcePhase.DONE, Duration.ofSeconds(2)));
                 inbox.add(pane(Action.DEPLOY, Status.INFO, ActionPane.Question.DEPLOY_CHANGES, "Updating stack meshwalk-x: 1 changes", "",
                         "  + Cluster  ECS::Cluster"));
             }

@@ -288,15 +288,16 @@ class TuiActionScreenTest {
                 .contains("Stack busy. w/enter = wait, c = cancel the update (rolls back), esc = leave it");
         keys('c');
         assertThat(ran).contains(new Effect.AnswerBusyStack(Effect.BusyChoice.CANCEL));
-        post(pane(Action.DEPLOY, Status.IN_PROGRESS, ActionPane.Question.NONE,
-                "Waiting for the stack meshwalk-howto-ecs-basics   3.0 s",
-                "! now UPDATE_ROLLBACK_IN_PROGRESS   (esc: cancel the update or keep waiting)",
-                "Chapter 0-prelude is planned once the stack has settled.",
-                "  Cancel requested: CloudFormation rolls the stack back to the previous chapter.",
-                "Statuses seen:",
-                " ◌   0.0 s  UPDATE_IN_PROGRESS",
-                " !   1.0 s  UPDATE_ROLLBACK_IN_PROGRESS"));
-        assertThat(text()).contains("d Deploy ◌").contains("meshwalk-howto-ecs-basics   3.0 s")
-                .contains("! now UPDATE_ROLLBACK_IN_PROGRESS   (esc: cancel the update or keep waiting)").contains("Cancel requested");
+        post(new Msg.StackWaitStarted("meshwalk-howto-ecs-basics", "0-prelude", "UPDATE_IN_PROGRESS", ResourcePhase.IN_PROGRESS,
+                        "Cancel requested: CloudFormation rolls the stack back to the previous chapter."),
+                new Msg.StackWaitChanged("UPDATE_IN_PROGRESS", ResourcePhase.IN_PROGRESS, Duration.ZERO),
+                new Msg.StackWaitChanged("UPDATE_ROLLBACK_IN_PROGRESS", ResourcePhase.ROLLING_BACK, Duration.ofSeconds(1)),
+                new Msg.StackWaitTicked(Duration.ofSeconds(3)));
+        assertThat(text()).contains("d Deploy ◌").contains("Waiting for the stack meshwalk-howto-ecs-basics   3.0 s")
+                .contains("! now UPDATE_ROLLBACK_IN_PROGRESS   (esc: cancel the update or keep waiting)").contains("Cancel requested")
+                .contains("◌   0.0 s  UPDATE_IN_PROGRESS").contains("!   1.0 s  UPDATE_ROLLBACK_IN_PROGRESS");
+        post(new Msg.StackWaitSettled("UPDATE_ROLLBACK_COMPLETE", ResourcePhase.ROLLED_BACK, Duration.ofSeconds(4)));
+        assertThat(text()).contains("The stack meshwalk-howto-ecs-basics settled after 4.0 s.")
+                .contains("! now UPDATE_ROLLBACK_COMPLETE; planning chapter 0-prelude ...");
     }
 }
