@@ -1,5 +1,8 @@
 package dev.meshwalk.core;
 
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
+
 /**
  * Folds the typed progress messages of stack operations and of the traffic loop into the boards of their panes.
  * Pure, like {@link Update}. A message for a pane that shows no such board (it was replaced by a preview or an
@@ -59,33 +62,32 @@ final class BoardUpdate {
         return null;
     }
 
-    private static State deploy(State s, Action action, java.util.function.UnaryOperator<DeployBoard> change) {
-        ActionPane pane = s.actions().get(action);
-        if (!(pane.board() instanceof DeployBoard board)) {
-            return s;
-        }
-        DeployBoard next = change.apply(board);
+    private static State deploy(State s, Action action, UnaryOperator<DeployBoard> change) {
         // The pane stays in progress until the effects conclude it (PaneConcluded): a teardown may run several
         // operations, and what follows an operation (verification, the next step) belongs to the same work.
-        return next == board ? s : s.toBuilder().pane(pane.withBoard(next, pane.status())).build();
+        return fold(s, action, DeployBoard.class, change, (pane, next) -> pane.status());
     }
 
-    /** A wait's message once the pane shows something else (a failure, the plan) belongs to a wait that is over. */
-    private static State stackWait(State s, java.util.function.UnaryOperator<StackWaitBoard> change) {
-        ActionPane pane = s.actions().get(Action.DEPLOY);
-        if (!(pane.board() instanceof StackWaitBoard board)) {
-            return s;
-        }
-        StackWaitBoard next = change.apply(board);
-        return next == board ? s : s.toBuilder().pane(pane.withBoard(next, pane.status())).build();
+    private static State stackWait(State s, UnaryOperator<StackWaitBoard> change) {
+        return fold(s, Action.DEPLOY, StackWaitBoard.class, change, (pane, next) -> pane.status());
     }
 
-    private static State traffic(State s, java.util.function.UnaryOperator<TrafficBoard> change) {
-        ActionPane pane = s.actions().get(Action.TRAFFIC);
-        if (!(pane.board() instanceof TrafficBoard board)) {
+    private static State traffic(State s, UnaryOperator<TrafficBoard> change) {
+        return fold(s, Action.TRAFFIC, TrafficBoard.class, change, (pane, next) -> next.status());
+    }
+
+    /**
+     * Applies {@code change} to the action's board if the pane shows one of this kind; otherwise the message belongs
+     * to work whose pane has moved on (a preview, an error, another board) and is dropped.
+     */
+    private static <B extends Board> State fold(State s, Action action, Class<B> kind, UnaryOperator<B> change,
+            BiFunction<ActionPane, B, Status> status) {
+        ActionPane pane = s.actions().get(action);
+        if (!kind.isInstance(pane.board())) {
             return s;
         }
-        TrafficBoard next = change.apply(board);
-        return next == board ? s : s.toBuilder().pane(pane.withBoard(next, next.status())).build();
+        B board = kind.cast(pane.board());
+        B next = change.apply(board);
+        return next == board ? s : s.toBuilder().pane(pane.withBoard(next, status.apply(pane, next))).build();
     }
 }

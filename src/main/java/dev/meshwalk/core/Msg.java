@@ -19,6 +19,22 @@ public sealed interface Msg {
         Action action();
     }
 
+    /** A message that only the deploy pane takes (waiting for a busy stack). */
+    interface ForDeployPane extends ForPane {
+        @Override
+        default Action action() {
+            return Action.DEPLOY;
+        }
+    }
+
+    /** A message of the traffic loop, which has one pane. */
+    interface ForTrafficPane extends ForPane {
+        @Override
+        default Action action() {
+            return Action.TRAFFIC;
+        }
+    }
+
     /** A key, in core terms; its meaning depends on the screen (see {@link KeyBindings}). */
     record KeyPressed(Key key) implements Msg {
     }
@@ -123,61 +139,33 @@ public sealed interface Msg {
 
     /** The wait starts: the stack is in {@code status}; {@code cancelAnswer} is CloudFormation's answer, or null. */
     record StackWaitStarted(String stackName, String chapterId, String status, ResourcePhase phase, String cancelAnswer)
-            implements Msg, ForPane {
-        @Override
-        public Action action() {
-            return Action.DEPLOY;
-        }
+            implements Msg, ForDeployPane {
     }
 
     /** The stack moved to {@code status}, {@code waited} into the wait. */
-    record StackWaitChanged(String status, ResourcePhase phase, Duration waited) implements Msg, ForPane {
-        @Override
-        public Action action() {
-            return Action.DEPLOY;
-        }
+    record StackWaitChanged(String status, ResourcePhase phase, Duration waited) implements Msg, ForDeployPane {
     }
 
     /** The clock of the wait, every second, so the learner sees it is still waiting. */
-    record StackWaitTicked(Duration waited) implements Msg, ForPane {
-        @Override
-        public Action action() {
-            return Action.DEPLOY;
-        }
+    record StackWaitTicked(Duration waited) implements Msg, ForDeployPane {
     }
 
     /** The stack settled in {@code status}; planning the chapter follows. */
-    record StackWaitSettled(String status, ResourcePhase phase, Duration waited) implements Msg, ForPane {
-        @Override
-        public Action action() {
-            return Action.DEPLOY;
-        }
+    record StackWaitSettled(String status, ResourcePhase phase, Duration waited) implements Msg, ForDeployPane {
     }
 
     // ---- the traffic loop: folded into the traffic pane's TrafficBoard --------------------------------------
 
     /** The loop (re)started against {@code endpoint}: a fresh board, counts from zero. */
-    record TrafficStarted(String endpoint, Duration interval) implements Msg, ForPane {
-        @Override
-        public Action action() {
-            return Action.TRAFFIC;
-        }
+    record TrafficStarted(String endpoint, Duration interval) implements Msg, ForTrafficPane {
     }
 
     /** One answer (or failure) arrived. */
-    record TrafficAnswered(TrafficAnswer answer) implements Msg, ForPane {
-        @Override
-        public Action action() {
-            return Action.TRAFFIC;
-        }
+    record TrafficAnswered(TrafficAnswer answer) implements Msg, ForTrafficPane {
     }
 
     /** The loop's numbers now (posted a few times a second, and once more when it stops). */
-    record TrafficSampled(TrafficSample sample) implements Msg, ForPane {
-        @Override
-        public Action action() {
-            return Action.TRAFFIC;
-        }
+    record TrafficSampled(TrafficSample sample) implements Msg, ForTrafficPane {
     }
 
     /** Quit as if {@code q} was pressed (line mode's {@code quit}). */
