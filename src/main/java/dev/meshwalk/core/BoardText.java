@@ -17,6 +17,8 @@ public final class BoardText {
     /** Fixed, so a row's text changes only when its status does (line mode prints each changed line once). */
     private static final int ID_WIDTH = 30;
     private static final int BAR_WIDTH = 30;
+    /** A color's row (name, bar, share, count, front's share) stays within 78 columns up to 99999 answers. */
+    private static final int COLOR_BAR_WIDTH = 24;
 
     private BoardText() {
     }
@@ -189,7 +191,7 @@ public final class BoardText {
         for (String color : colors) {
             double observed = s.observedShare().getOrDefault(color, 0.0);
             Double app = s.appShare().get(color);
-            lines.add(String.format(Locale.ROOT, "  %-8s %s %3.0f%% observed (%d)%s", color, bar(observed, BAR_WIDTH, unicode),
+            lines.add(String.format(Locale.ROOT, "  %-8s %s %3.0f%% observed (%d)%s", color, bar(observed, COLOR_BAR_WIDTH, unicode),
                     observed * 100, s.colorCounts().getOrDefault(color, 0L),
                     app == null ? "" : String.format(Locale.ROOT, "   front's stats %3.0f%%", app * 100)));
         }

@@ -280,8 +280,8 @@ class BoardUpdateTest {
                 "◌ running: GET http://127.0.0.2:8080/color every 0.5 s   (t/s stop, +/- faster/slower, r clear front's history)",
                 "43 requests, 40 ok, 3 failed   2.0 req/s   latency p50 3 ms  p95 9 ms",
                 "",
-                "  blue     ███████████████░░░░░░░░░░░░░░░  50% observed (20)   front's stats  49%",
-                "  green    ███████████████░░░░░░░░░░░░░░░  50% observed (20)   front's stats  51%",
+                "  blue     ████████████░░░░░░░░░░░░  50% observed (20)   front's stats  49%",
+                "  green    ████████████░░░░░░░░░░░░  50% observed (20)   front's stats  51%",
                 "",
                 "Errors:",
                 "  ✘ HTTP 5xx      1  front answered with an error",
@@ -293,6 +293,15 @@ class BoardUpdateTest {
                 "  ✘ #42    ---  timeout      5 ms  no answer after 5 s",
                 "  ✘ #41    503  HTTP 5xx     5 ms  503 from front",
                 "  ✓ #40    200  blue         3 ms");
+    }
+
+    @Test
+    void aColorsRowFitsAnEightyColumnTerminalEvenAfterALongRun() {
+        TrafficSample longRun = new TrafficSample(99998, 99998, Map.of("blue", 49999L, "green", 49999L),
+                Map.of("blue", 0.5, "green", 0.5), Map.of("blue", 0.5, "green", 0.5), 2.0, ms(3), ms(9), List.of(), ms(500), true);
+        State s = send(start(true), new Msg.TrafficStarted("http://e", ms(500)), new Msg.TrafficSampled(longRun));
+        assertThat(lines(s, Action.TRAFFIC)).filteredOn(l -> l.contains("% observed")).hasSize(2)
+                .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(78));
     }
 
     @Test

@@ -109,7 +109,7 @@ class LineActionsTest {
         String out = buffer.toString();
         assertThat(effects.stream().filter(e -> e instanceof Effect.ToggleTraffic)).as("started, then stopped").hasSize(2);
         assertThat(out).contains("[i] stopped: GET http://127.0.0.2:8080/color every 0.5 s")
-                .contains("3 requests, 2 ok, 1 failed").contains("green    ##############################")
+                .contains("3 requests, 2 ok, 1 failed").contains("green    " + "#".repeat(24) + " 100% observed")
                 .contains("[X] refused       1  nothing listens at the endpoint").contains("#1     ---  refused");
     }
 }
