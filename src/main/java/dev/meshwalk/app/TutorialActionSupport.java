@@ -72,7 +72,7 @@ final class TutorialActionSupport implements ActionSupport {
 
     @Override
     public boolean awsSteps(CloudSession session) {
-        return awsStepsOnAnyTarget || AppImagePublisher.neededOn(session.target());
+        return awsStepsOnAnyTarget || ActionSupport.super.awsSteps(session);
     }
 
     @Override

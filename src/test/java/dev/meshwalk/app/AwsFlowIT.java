@@ -175,67 +175,61 @@ class AwsFlowIT {
 
     private static ActionPane awaitPane(java.util.concurrent.BlockingQueue<Msg> inbox, java.util.List<ActionPane> seen,
             java.util.function.Predicate<ActionPane> wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            Msg m = inbox.poll(1, java.util.concurrent.TimeUnit.SECONDS);
-            if (m instanceof Msg.ActionPaneChanged changed) {
-                seen.add(changed.pane());
-                if (changed.pane().status() == Status.FAILED && !wanted.test(changed.pane())) {
-                    throw new AssertionError("the action failed: " + String.join("\n", changed.pane().lines()));
-                }
-                if (wanted.test(changed.pane())) {
-                    return changed.pane();
-                }
+        return await(inbox, () -> "such a pane; last: " + (seen.isEmpty() ? "none" : seen.get(seen.size() - 1)), m -> {
+            if (!(m instanceof Msg.ActionPaneChanged changed)) {
+                return null;
             }
-        }
-        throw new AssertionError("no such pane within 3 minutes; last: " + (seen.isEmpty() ? "none" : seen.get(seen.size() - 1)));
+            seen.add(changed.pane());
+            if (wanted.test(changed.pane())) {
+                return changed.pane();
+            }
+            failIfFailed(m, changed.pane().action());
+            return null;
+        });
     }
 
     private static Msg.TeardownListed awaitListed(java.util.concurrent.BlockingQueue<Msg> inbox) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            Msg m = inbox.poll(1, java.util.concurrent.TimeUnit.SECONDS);
-            if (m instanceof Msg.TeardownListed listed) {
-                return listed;
-            }
-            if (m instanceof Msg.ActionPaneChanged p && p.pane().action() == Action.TEARDOWN && p.pane().status() == Status.FAILED) {
-                throw new AssertionError("listing failed: " + String.join("\n", p.pane().lines()));
-            }
-        }
-        throw new AssertionError("the teardown inventory did not arrive within 3 minutes");
+        return await(inbox, () -> "the teardown inventory", m -> {
+            failIfFailed(m, Action.TEARDOWN);
+            return m instanceof Msg.TeardownListed listed ? listed : null;
+        });
     }
 
     private static Msg.PaneConcluded awaitConcluded(java.util.concurrent.BlockingQueue<Msg> inbox, Action action)
             throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            Msg m = inbox.poll(1, java.util.concurrent.TimeUnit.SECONDS);
-            if (m instanceof Msg.PaneConcluded c && c.action() == action) {
-                return c;
-            }
-            if (m instanceof Msg.ActionPaneChanged p && p.pane().action() == action && p.pane().status() == Status.FAILED) {
-                throw new AssertionError("the action failed: " + String.join("\n", p.pane().lines()));
-            }
-        }
-        throw new AssertionError("the " + action + " did not conclude within 3 minutes");
+        return await(inbox, () -> "the " + action + "'s conclusion", m -> {
+            failIfFailed(m, action);
+            return m instanceof Msg.PaneConcluded c && c.action() == action ? c : null;
+        });
     }
 
     private static Msg.DeployFinished awaitFinished(java.util.concurrent.BlockingQueue<Msg> inbox) throws InterruptedException {
+        return await(inbox, () -> "the deploy's end", m -> m instanceof Msg.DeployFinished f ? f : null);
+    }
+
+    /** Takes Msgs for up to 3 minutes until {@code match} gives something (not null); it may throw to fail early. */
+    private static <T> T await(java.util.concurrent.BlockingQueue<Msg> inbox, java.util.function.Supplier<String> what,
+            java.util.function.Function<Msg, T> match) throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
             Msg m = inbox.poll(1, java.util.concurrent.TimeUnit.SECONDS);
-            if (m instanceof Msg.DeployFinished f) {
-                return f;
+            T found = m == null ? null : match.apply(m);
+            if (found != null) {
+                return found;
             }
         }
-        throw new AssertionError("the deploy did not finish within 3 minutes");
+        throw new AssertionError("waited 3 minutes for " + what.get());
+    }
+
+    /** A pane of {@code action} that failed ends the wait with what it says. */
+    private static void failIfFailed(Msg m, Action action) {
+        if (m instanceof Msg.ActionPaneChanged p && p.pane().action() == action && p.pane().status() == Status.FAILED) {
+            throw new AssertionError("the " + action + " failed: " + String.join("\n", p.pane().lines()));
+        }
     }
 
     private java.util.Map<String, String> stackParameters() {
-        try (CloudFormationClient cfn = CloudFormationClient.builder().endpointOverride(URI.create(endpoint))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build()) {
+        try (CloudFormationClient cfn = cloudFormation()) {
             java.util.Map<String, String> out = new java.util.HashMap<>();
             cfn.describeStacks(b -> b.stackName("meshwalk-" + project)).stacks().get(0).parameters()
                     .forEach(p -> out.put(p.parameterKey(), p.parameterValue()));
@@ -252,12 +246,14 @@ class AwsFlowIT {
     }
 
     private long describeOurStacks() {
-        try (CloudFormationClient cfn = CloudFormationClient.builder().endpointOverride(URI.create(endpoint))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build()) {
+        try (CloudFormationClient cfn = cloudFormation()) {
             return cfn.describeStacks().stacks().stream().map(Stack::stackName)
                     .filter(n -> n.contains(project)).count();
         }
+    }
+
+    private CloudFormationClient cloudFormation() {
+        return CloudFormationClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -44,10 +42,7 @@ import dev.meshwalk.localcloud.LocalCloud;
 import dev.meshwalk.localcloud.engine.CloudFormationEngine;
 import dev.meshwalk.localcloud.engine.EngineSettings;
 import dev.meshwalk.localcloud.provider.ProviderRegistry;
-import dev.meshwalk.localcloud.provider.Provisioned;
-import dev.meshwalk.localcloud.provider.Replacement;
-import dev.meshwalk.localcloud.provider.ResourceProvider;
-import dev.meshwalk.localcloud.provider.ResourceRequest;
+import dev.meshwalk.testsupport.GatedProvider;
 import dev.meshwalk.localcloud.service.cloudformation.CloudFormationService;
 import dev.meshwalk.localcloud.service.cloudwatch.CloudWatchService;
 import dev.meshwalk.localcloud.service.cloudwatch.MetricStore;
@@ -64,40 +59,6 @@ class ActionEffectsLocalCloudTest {
 
     private static final String VPC_ONLY = "Resources:\n  V:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: 10.0.0.0/16}\n";
     private static final String VPC_AND_GATED = VPC_ONLY + "  W:\n    Type: Test::Gated::Thing\n";
-
-    /** A resource whose creation finishes only when the test opens the gate: keeps a stack operation running. */
-    static final class GatedProvider implements ResourceProvider {
-        final CountDownLatch gate = new CountDownLatch(1);
-
-        @Override
-        public Set<String> resourceTypes() {
-            return Set.of("Test::Gated::Thing");
-        }
-
-        @Override
-        public Provisioned create(ResourceRequest request) {
-            try {
-                gate.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new Provisioned("thing-" + request.logicalId(), Map.of());
-        }
-
-        @Override
-        public Provisioned update(ResourceRequest request, Provisioned current) {
-            return current;
-        }
-
-        @Override
-        public void delete(ResourceRequest request, Provisioned current) {
-        }
-
-        @Override
-        public Replacement replacement(String resourceType, Set<String> changedProperties) {
-            return Replacement.FALSE;
-        }
-    }
 
     private final GatedProvider gated = new GatedProvider();
     private final String stack = "meshwalk-t" + Long.toString(System.nanoTime(), 36);

@@ -1,15 +1,10 @@
 package dev.meshwalk.localcloud.wire;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 import dev.meshwalk.localcloud.service.AwsError;
 import dev.meshwalk.localcloud.service.Params;
@@ -25,7 +20,6 @@ final class Ec2QueryProtocol implements WireProtocol {
 
     static final String VERSION = "2016-11-15";
     private static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
     /**
      * Model member names whose location name is not simply the name with a lower-case first letter (EC2 names
@@ -103,33 +97,14 @@ final class Ec2QueryProtocol implements WireProtocol {
 
     @Override
     public WireResponse success(WireCall call, Object output, String requestId) {
-        Map<?, ?> tree = QueryProtocol.asMap(output);
-        return WireResponse.of(200, QueryProtocol.CONTENT_TYPE, write(w -> {
-            w.writeStartElement(call.operation() + "Response");
-            w.writeDefaultNamespace(NAMESPACE);
-            element(w, "requestId", requestId);
-            for (Map.Entry<?, ?> e : tree.entrySet()) {
-                if (e.getValue() != null) {
-                    value(w, locationName(String.valueOf(e.getKey())), e.getValue());
-                }
-            }
-            w.writeEndElement();
-        }));
+        return WireResponse.of(200, QueryProtocol.CONTENT_TYPE, QueryXmlWriter.ec2Success(call.operation(), NAMESPACE,
+                QueryProtocol.asMap(output), requestId, Ec2QueryProtocol::locationName));
     }
 
     @Override
     public WireResponse failure(String signingName, String operation, AwsError error, String requestId) {
-        return WireResponse.of(error.httpStatus(), QueryProtocol.CONTENT_TYPE, write(w -> {
-            w.writeStartElement("Response");
-            w.writeStartElement("Errors");
-            w.writeStartElement("Error");
-            element(w, "Code", error.code());
-            element(w, "Message", error.getMessage() == null ? "" : error.getMessage());
-            w.writeEndElement();
-            w.writeEndElement();
-            element(w, "RequestID", requestId);
-            w.writeEndElement();
-        }));
+        return WireResponse.of(error.httpStatus(), QueryProtocol.CONTENT_TYPE,
+                QueryXmlWriter.ec2Error(error.code(), error.getMessage(), requestId));
     }
 
     @Override
@@ -150,52 +125,5 @@ final class Ec2QueryProtocol implements WireProtocol {
             return known;
         }
         return member.isEmpty() ? member : Character.toLowerCase(member.charAt(0)) + member.substring(1);
-    }
-
-    private static void value(XMLStreamWriter w, String name, Object value) throws XMLStreamException {
-        if (value instanceof Map<?, ?> m) {
-            w.writeStartElement(name);
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                if (e.getValue() != null) {
-                    value(w, locationName(String.valueOf(e.getKey())), e.getValue());
-                }
-            }
-            w.writeEndElement();
-        } else if (value instanceof List<?> list) {
-            w.writeStartElement(name);
-            for (Object item : list) {
-                if (item != null) {
-                    value(w, "item", item);
-                }
-            }
-            w.writeEndElement();
-        } else {
-            element(w, name, WireValues.text(value));
-        }
-    }
-
-    private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
-        w.writeStartElement(name);
-        w.writeCharacters(QueryXmlWriter.xmlSafe(text));
-        w.writeEndElement();
-    }
-
-    private interface Body {
-        void write(XMLStreamWriter w) throws XMLStreamException;
-    }
-
-    private static byte[] write(Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try {
-            XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
-            w.writeStartDocument("UTF-8", "1.0");
-            body.write(w);
-            w.writeEndDocument();
-            w.flush();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("Cannot write an XML answer: " + e.getMessage(), e);
-        }
-        return out.toByteArray();
     }
 }

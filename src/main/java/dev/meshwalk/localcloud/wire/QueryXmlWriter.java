@@ -3,23 +3,31 @@ package dev.meshwalk.localcloud.wire;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes awsQuery XML answers with StAX, which escapes all text ({@code TemplateBody}, {@code DashboardBody}
- * and {@code OutputValue} routinely contain {@code &}, {@code <} and {@code >}).
+ * Writes the XML answers of awsQuery and of its older sibling, the ec2 protocol, with StAX, which escapes all
+ * text ({@code TemplateBody}, {@code DashboardBody} and {@code OutputValue} routinely contain {@code &}, {@code <}
+ * and {@code >}).
  *
- * <p>Shape: {@code <OpResponse xmlns><OpResult>members</OpResult><ResponseMetadata><RequestId/>}; the SDK
+ * <p>awsQuery: {@code <OpResponse xmlns><OpResult>members</OpResult><ResponseMetadata><RequestId/>}; the SDK
  * needs the {@code Result} wrapper, botocore needs it even when empty, and operations whose model has no
- * output shape send only the metadata. Lists are
- * {@code <member>} elements; null members are left out.
+ * output shape send only the metadata. Lists are {@code <member>} elements. ec2: {@code <requestId>} first, then
+ * the members under their location names, list items as {@code <item>}. Null members are left out in both.
  */
 final class QueryXmlWriter {
 
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+
+    /** How a protocol names list items and members in its answers. */
+    private record Names(String listItem, UnaryOperator<String> member) {
+    }
+
+    private static final Names QUERY = new Names("member", UnaryOperator.identity());
 
     private QueryXmlWriter() {
     }
@@ -32,7 +40,7 @@ final class QueryXmlWriter {
                 w.writeEmptyElement(operation + "Result");
             } else if (withResult || !output.isEmpty()) {
                 w.writeStartElement(operation + "Result");
-                writeMembers(w, output);
+                writeMembers(w, output, QUERY);
                 w.writeEndElement();
             }
             w.writeStartElement("ResponseMetadata");
@@ -55,15 +63,55 @@ final class QueryXmlWriter {
         });
     }
 
+    /** An ec2 protocol answer; {@code locationName} gives a member's element name ({@code Tags} is {@code tagSet}). */
+    static byte[] ec2Success(String operation, String namespace, Map<?, ?> output, String requestId,
+            UnaryOperator<String> locationName) {
+        return writeDocument(w -> {
+            startRoot(w, operation + "Response", namespace);
+            element(w, "requestId", requestId);
+            writeMembers(w, output, new Names("item", locationName));
+            w.writeEndElement();
+        });
+    }
+
+    static byte[] ec2Error(String code, String message, String requestId) {
+        return writeDocument(w -> {
+            w.writeStartElement("Response");
+            w.writeStartElement("Errors");
+            w.writeStartElement("Error");
+            element(w, "Code", code);
+            element(w, "Message", message == null ? "" : message);
+            w.writeEndElement();
+            w.writeEndElement();
+            element(w, "RequestID", requestId);
+            w.writeEndElement();
+        });
+    }
+
     private interface Body {
         void write(XMLStreamWriter w) throws XMLStreamException;
     }
 
     private static byte[] write(Body body) {
+        return write(false, body);
+    }
+
+    /** With the XML declaration, which the ec2 protocol's answers start with. */
+    private static byte[] writeDocument(Body body) {
+        return write(true, body);
+    }
+
+    private static byte[] write(boolean declaration, Body body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try {
             XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
+            if (declaration) {
+                w.writeStartDocument("UTF-8", "1.0");
+            }
             body.write(w);
+            if (declaration) {
+                w.writeEndDocument();
+            }
             w.flush();
             w.close();
         } catch (XMLStreamException e) {
@@ -79,22 +127,22 @@ final class QueryXmlWriter {
         }
     }
 
-    private static void writeMembers(XMLStreamWriter w, Map<?, ?> members) throws XMLStreamException {
+    private static void writeMembers(XMLStreamWriter w, Map<?, ?> members, Names names) throws XMLStreamException {
         for (Map.Entry<?, ?> e : members.entrySet()) {
             if (e.getValue() != null) {
-                writeValue(w, String.valueOf(e.getKey()), e.getValue());
+                writeValue(w, names.member().apply(String.valueOf(e.getKey())), e.getValue(), names);
             }
         }
     }
 
-    private static void writeValue(XMLStreamWriter w, String name, Object value) throws XMLStreamException {
+    private static void writeValue(XMLStreamWriter w, String name, Object value, Names names) throws XMLStreamException {
         if (value instanceof Map<?, ?> m) {
             if (m.isEmpty()) {
                 w.writeEmptyElement(name);
                 return;
             }
             w.writeStartElement(name);
-            writeMembers(w, m);
+            writeMembers(w, m, names);
             w.writeEndElement();
         } else if (value instanceof List<?> list) {
             if (list.isEmpty()) {
@@ -104,7 +152,7 @@ final class QueryXmlWriter {
             w.writeStartElement(name);
             for (Object item : list) {
                 if (item != null) {
-                    writeValue(w, "member", item);
+                    writeValue(w, names.listItem(), item, names);
                 }
             }
             w.writeEndElement();

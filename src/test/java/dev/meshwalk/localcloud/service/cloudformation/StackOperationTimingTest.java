@@ -5,63 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meshwalk.localcloud.engine.EngineSettings;
 import dev.meshwalk.localcloud.provider.ProviderRegistry;
-import dev.meshwalk.localcloud.provider.Provisioned;
-import dev.meshwalk.localcloud.provider.Replacement;
-import dev.meshwalk.localcloud.provider.ResourceProvider;
-import dev.meshwalk.localcloud.provider.ResourceRequest;
+import dev.meshwalk.testsupport.GatedProvider;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Operations run on the engine's threads: watchers see them unfold, and one stack runs one at a time. */
 class StackOperationTimingTest {
-
-    /** A provider whose resources finish only when the test opens the gate. */
-    static final class GatedProvider implements ResourceProvider {
-        final CountDownLatch gate = new CountDownLatch(1);
-        final AtomicInteger concurrent = new AtomicInteger();
-        final AtomicInteger maxConcurrent = new AtomicInteger();
-        final Map<String, String> threads = new ConcurrentHashMap<>();
-
-        @Override
-        public Set<String> resourceTypes() {
-            return Set.of("Test::Gated::Thing");
-        }
-
-        @Override
-        public Provisioned create(ResourceRequest request) {
-            maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
-            threads.put(request.logicalId(), Thread.currentThread().getName());
-            try {
-                gate.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                concurrent.decrementAndGet();
-            }
-            return new Provisioned("thing-" + request.logicalId(), Map.of("Name", request.logicalId()));
-        }
-
-        @Override
-        public Provisioned update(ResourceRequest request, Provisioned current) {
-            return create(request);
-        }
-
-        @Override
-        public void delete(ResourceRequest request, Provisioned current) {
-        }
-
-        @Override
-        public Replacement replacement(String resourceType, Set<String> changedProperties) {
-            return Replacement.FALSE;
-        }
-    }
 
     private final GatedProvider gated = new GatedProvider();
     private final CfnCalls cfn = new CfnCalls(ProviderRegistry.standard().register(gated),
