@@ -8,6 +8,7 @@ import dev.meshwalk.localcloud.dataplane.AwsIds;
 import dev.meshwalk.localcloud.dataplane.cloudmap.CloudMap;
 import dev.meshwalk.localcloud.dataplane.dns.DnsAnswers;
 import dev.meshwalk.localcloud.dataplane.net.HttpListeners;
+import dev.meshwalk.localcloud.dataplane.net.SmoothWeightedRoundRobin;
 import dev.meshwalk.localcloud.dataplane.net.Upstream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -67,7 +68,7 @@ public final class MeshProxy implements AutoCloseable {
     private final ProxyStats stats = new ProxyStats();
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
     private final Map<Integer, Integer> ingressPorts = new ConcurrentHashMap<>();
-    private final Map<String, SmoothWeightedRoundRobin> weightedPickers = new ConcurrentHashMap<>();
+    private final Map<String, SmoothWeightedRoundRobin<RouteSpec.WeightedTarget>> weightedPickers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> endpointCursors = new ConcurrentHashMap<>();
     private final Instant started = Instant.now();
     private volatile int egressPort;
@@ -214,9 +215,9 @@ public final class MeshProxy implements AutoCloseable {
                 return new Outcome(Upstream.Answer.plain(404, ""), null, null);
             }
             RouteSpec chosen = route;
-            SmoothWeightedRoundRobin picker = weightedPickers.compute(router + "/" + route.name(),
-                    (k, old) -> old != null && old.targets().equals(chosen.targets()) ? old
-                            : new SmoothWeightedRoundRobin(chosen.targets()));
+            SmoothWeightedRoundRobin<RouteSpec.WeightedTarget> picker = weightedPickers.compute(
+                    router + "/" + route.name(), (k, old) -> old != null && old.items().equals(chosen.targets()) ? old
+                            : new SmoothWeightedRoundRobin<>(chosen.targets(), RouteSpec.WeightedTarget::weight));
             targetNode = picker.next().virtualNode();
         }
         Optional<VirtualNodeSpec> target = mesh.node(targetNode);
