@@ -1,6 +1,8 @@
 package dev.meshwalk.localcloud.dataplane.ecs;
 
+import dev.meshwalk.localcloud.dataplane.AlarmStates;
 import dev.meshwalk.localcloud.dataplane.AwsIds;
+import dev.meshwalk.localcloud.dataplane.serviceconnect.ServiceConnect;
 import dev.meshwalk.localcloud.dataplane.LocalTimings;
 import dev.meshwalk.localcloud.dataplane.mesh.MeshProxy;
 import dev.meshwalk.localcloud.dataplane.net.LoopbackAddressPool;
@@ -45,15 +47,17 @@ public final class Ecs implements AutoCloseable {
     public static Ecs create(AwsIds ids, LocalTimings timings, ImageMap imageMap, AppCatalog apps,
                              TelemetrySidecars telemetry, MeshProxy.Services meshServices,
                              LoopbackAddressPool addresses, ScheduledExecutorService scheduler, Upstream upstream,
-                             String dnsServer, LoadBalancers loadBalancers, CloudMap cloudMap, ExecutorService workers) {
+                             String dnsServer, LoadBalancers loadBalancers, CloudMap cloudMap, ExecutorService workers,
+                             ServiceConnect serviceConnect, AlarmStates alarms) {
         Map<ContainerKind, ContainerProgram> programs = new EnumMap<>(ContainerKind.class);
         programs.put(ContainerKind.FRONT_APP, new AppProgram(apps.front()));
         programs.put(ContainerKind.COLOR_APP, new AppProgram(apps.color()));
         programs.put(ContainerKind.XRAY_DAEMON, launch -> telemetry.start(ContainerKind.XRAY_DAEMON, launch));
         programs.put(ContainerKind.CLOUDWATCH_AGENT, launch -> telemetry.start(ContainerKind.CLOUDWATCH_AGENT, launch));
         programs.put(ContainerKind.MESH_PROXY, new MeshProxyProgram(meshServices));
+        programs.put(ContainerKind.SERVICE_CONNECT_PROXY, new ServiceConnectAgent(serviceConnect));
         TaskEnvironment env = new TaskEnvironment(imageMap, programs, addresses, scheduler, upstream, timings, dnsServer,
-                ids, new TaskMetadataEndpoint(meshServices.listeners()));
+                ids, new TaskMetadataEndpoint(meshServices.listeners()), serviceConnect, alarms);
         return new Ecs(ids, env, loadBalancers, cloudMap, workers);
     }
 
