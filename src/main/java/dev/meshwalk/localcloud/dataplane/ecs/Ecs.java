@@ -126,6 +126,9 @@ public final class Ecs implements AutoCloseable {
             throw new IllegalStateException("service " + spec.name() + " already exists in cluster " + spec.cluster());
         }
         String arn = ids.arn("ecs", "service/" + spec.cluster() + "/" + spec.name());
+        if (spec.serviceConnect() != null) {
+            env.serviceConnect().join(spec.cluster(), spec.name(), spec.serviceConnect());
+        }
         EcsService service = new EcsService(arn, spec, definition, ids, env, loadBalancers, cloudMap, workers);
         services.put(key, service);
         return service;
@@ -146,13 +149,33 @@ public final class Ecs implements AutoCloseable {
         return service;
     }
 
+    /**
+     * Starts a new deployment with everything {@code wanted} says: task definition, desired count, Service Connect
+     * and deployment configuration (a CloudFormation update). Returns the service, whose
+     * {@link EcsService#steadyState()} follows the new deployment.
+     */
+    public EcsService updateService(ServiceSpec wanted) {
+        EcsService service = requireService(wanted.cluster(), wanted.name());
+        TaskDefinition definition = requireDefinition(wanted.taskDefinitionArn());
+        if (wanted.serviceConnect() != null) {
+            env.serviceConnect().join(wanted.cluster(), wanted.name(), wanted.serviceConnect());
+        } else if (service.spec().serviceConnect() != null) {
+            env.serviceConnect().leave(wanted.cluster(), wanted.name());
+        }
+        service.update(wanted, definition);
+        return service;
+    }
+
     /** Scales the service to zero, drains and stops its tasks; the future completes once all are stopped. */
     public CompletableFuture<Void> deleteService(String cluster, String name) {
         EcsService service = services.get(key(cluster, name));
         if (service == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return service.delete().whenComplete((ok, error) -> services.remove(key(cluster, name), service));
+        return service.delete().whenComplete((ok, error) -> {
+            services.remove(key(cluster, name), service);
+            env.serviceConnect().leave(cluster, name);
+        });
     }
 
     public Optional<EcsService> service(String cluster, String name) {

@@ -33,10 +33,10 @@ public record ServiceSpec(String cluster, String name, String taskDefinitionArn,
             throw new IllegalArgumentException("LaunchType must be one of " + LAUNCH_TYPES + ", got " + launchType);
         }
         deployment = deployment == null ? DeploymentConfigSpec.defaults() : deployment;
-        if (deployment.strategy() == DeploymentConfigSpec.Strategy.CANARY && serviceConnect == null
-                && loadBalancers.isEmpty()) {
+        if (deployment.strategy() == DeploymentConfigSpec.Strategy.CANARY && serviceConnect == null) {
             throw new IllegalArgumentException("InvalidParameterException: a CANARY deployment shifts traffic"
-                    + " through a load balancer or Service Connect; service " + name + " uses neither");
+                    + " through a load balancer or Service Connect; the local cloud shifts it through Service Connect,"
+                    + " which service " + name + " does not use. Add a ServiceConnectConfiguration, or deploy ROLLING.");
         }
     }
 
