@@ -2,11 +2,11 @@ package dev.meshwalk.localcloud.dataplane.serviceconnect;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.meshwalk.localcloud.dataplane.net.Authority;
 import dev.meshwalk.localcloud.dataplane.net.SmoothWeightedRoundRobin;
 import dev.meshwalk.localcloud.dataplane.net.Upstream;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -248,7 +247,7 @@ public final class ServiceConnectProxy implements AutoCloseable {
 
     private Upstream.Answer passThrough(Upstream.BufferedRequest request, Authority authority) {
         String host = authority.host();
-        if (!host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+        if (!authority.isIpLiteral()) {
             List<InetAddress> addresses = serviceConnect.dns().resolveIpv4(host);
             if (addresses.isEmpty()) {
                 return Upstream.Answer.plain(502, "could not resolve " + host
@@ -282,21 +281,5 @@ public final class ServiceConnectProxy implements AutoCloseable {
         servers.forEach(s -> s.stop(0));
         servers.clear();
         serviceConnect.proxyStopped(this);
-    }
-
-    /** host and port a request was addressed to, from its absolute URI or Host header. */
-    private record Authority(String host, int port) {
-        static Authority of(URI uri, String hostHeader) {
-            if (uri.getHost() != null) {
-                return new Authority(uri.getHost().toLowerCase(Locale.ROOT), uri.getPort() < 0 ? 80 : uri.getPort());
-            }
-            String value = hostHeader == null ? "" : hostHeader;
-            int colon = value.lastIndexOf(':');
-            if (colon > 0 && value.substring(colon + 1).matches("\\d+")) {
-                return new Authority(value.substring(0, colon).toLowerCase(Locale.ROOT),
-                        Integer.parseInt(value.substring(colon + 1)));
-            }
-            return new Authority(value.toLowerCase(Locale.ROOT), 80);
-        }
     }
 }
