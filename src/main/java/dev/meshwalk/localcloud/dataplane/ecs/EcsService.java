@@ -131,6 +131,38 @@ public final class EcsService {
      * configuration): the previous one, if unfinished, is stopped; tasks of the same definition carry over.
      */
     synchronized void update(ServiceSpec wanted, TaskDefinition definition) {
+        update(wanted, definition, true);
+    }
+
+    /**
+     * UpdateService with {@code forceNewDeployment}: a new deployment of the same task definition that replaces
+     * every task (none carries over), rolling as usual.
+     */
+    synchronized void forceNewDeployment(Integer desiredCount) {
+        int desired = desiredCount == null ? spec.desiredCount() : desiredCount;
+        update(spec.with(primary.definition.arn(), desired), primary.definition, false);
+    }
+
+    /**
+     * StopServiceDeployment (stop type ROLLBACK): rolls the service's deployment in progress back to the revision it
+     * replaces, as an alarm would. Empty when it did; otherwise why not, in ECS's words.
+     */
+    public synchronized Optional<String> rollBackDeployment(String serviceDeploymentArn) {
+        Deployment current = primary;
+        if (!current.arn.equals(serviceDeploymentArn)) {
+            return Optional.of("The service deployment " + serviceDeploymentArn + " is not the service's deployment in"
+                    + " progress; only that one can be stopped.");
+        }
+        if (current.steady.isDone() || current.status.isFinal()) {
+            return Optional.of("The service deployment " + serviceDeploymentArn + " has already finished ("
+                    + current.status + ").");
+        }
+        return rollBack(current, "Service deployment stopped by user (StopServiceDeployment)") ? Optional.empty()
+                : Optional.of("The service deployment " + serviceDeploymentArn + " has no previous revision to roll"
+                + " back to.");
+    }
+
+    private void update(ServiceSpec wanted, TaskDefinition definition, boolean carryOverTasks) {
         spec = wanted;
         Deployment previous = primary;
         List<TaskDefinition> sources = tasks.stream().filter(t -> t.status().ordinal() <= Task.Status.RUNNING.ordinal())
@@ -142,7 +174,9 @@ public final class EcsService {
             previous.steady.completeExceptionally(new ServiceDeploymentException(
                     "deployment " + previous.id + " was replaced by a newer one"));
         }
-        carryOver(definition, primary);
+        if (carryOverTasks) {
+            carryOver(definition, primary);
+        }
     }
 
     /** Service deployments, newest first, as {@code ListServiceDeployments} lists them. */
