@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.engine;
 
+import dev.meshwalk.localcloud.engine.schema.ResourceSchemas;
 import dev.meshwalk.localcloud.provider.ProviderRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,8 +43,9 @@ public final class CloudFormationEngine implements AutoCloseable {
         this.settings = settings;
         this.operations = EngineThreads.fixed("localcloud-cfn-op-", settings.operationThreads());
         this.workers = EngineThreads.fixed("localcloud-cfn-", settings.resourceThreads());
-        this.runner = new StackRunner(providers, new DagRunner(workers), exports);
-        this.planner = new ChangePlanner(providers);
+        ResourceSchemas schemas = ResourceSchemas.standard();
+        this.runner = new StackRunner(providers, schemas, new DagRunner(workers), exports);
+        this.planner = new ChangePlanner(schemas);
     }
 
     public ProviderRegistry providers() {

@@ -76,23 +76,6 @@ class ProvidersTest {
     }
 
     @Test
-    void replacementRulesFollowCloudFormation() {
-        ResourceProvider ecs = registry.find("AWS::ECS::Service").orElseThrow();
-        assertThat(ecs.replacement("AWS::ECS::Service", Set.of("ServiceRegistries"))).isEqualTo(Replacement.TRUE);
-        assertThat(ecs.replacement("AWS::ECS::Service", Set.of("LoadBalancers", "DesiredCount"))).isEqualTo(Replacement.TRUE);
-        assertThat(ecs.replacement("AWS::ECS::Service", Set.of("TaskDefinition", "DesiredCount"))).isEqualTo(Replacement.FALSE);
-        assertThat(ecs.replacement("AWS::ECS::TaskDefinition", Set.of("Cpu"))).isEqualTo(Replacement.TRUE);
-        ResourceProvider elb = registry.find("AWS::ElasticLoadBalancingV2::LoadBalancer").orElseThrow();
-        assertThat(elb.replacement("AWS::ElasticLoadBalancingV2::LoadBalancer", Set.of("Scheme"))).isEqualTo(Replacement.TRUE);
-        assertThat(elb.replacement("AWS::ElasticLoadBalancingV2::LoadBalancer", Set.of("SecurityGroups"))).isEqualTo(Replacement.FALSE);
-        ResourceProvider mesh = registry.find("AWS::AppMesh::VirtualNode").orElseThrow();
-        assertThat(mesh.replacement("AWS::AppMesh::VirtualNode", Set.of("Spec"))).isEqualTo(Replacement.FALSE);
-        assertThat(mesh.replacement("AWS::AppMesh::VirtualNode", Set.of("VirtualNodeName"))).isEqualTo(Replacement.TRUE);
-        assertThat(registry.find("AWS::EC2::VPC").orElseThrow().replacement("AWS::EC2::VPC", Set.of("CidrBlock")))
-                .isEqualTo(Replacement.TRUE);
-    }
-
-    @Test
     void appMeshAndCloudMapAttributes() {
         Provisioned mesh = create("AWS::AppMesh::Mesh", "Mesh", "MeshName", "demo");
         assertThat(mesh.physicalId()).isEqualTo("arn:aws:appmesh:us-east-1:000000000000:mesh/demo");

@@ -134,11 +134,23 @@ public final class Ecs implements AutoCloseable {
      */
     public EcsService updateService(String cluster, String name, Integer desiredCount, String taskDefinitionArn) {
         EcsService service = requireService(cluster, name);
+        return updateService(cluster, name, desiredCount, taskDefinitionArn, service.spec().loadBalancers(),
+                service.spec().serviceRegistries());
+    }
+
+    /**
+     * As {@link #updateService(String, String, Integer, String)}, also changing where the tasks register (an
+     * in-place update of {@code LoadBalancers} / {@code ServiceRegistries}); changed bindings roll the tasks over.
+     */
+    public EcsService updateService(String cluster, String name, Integer desiredCount, String taskDefinitionArn,
+                                    List<ServiceSpec.LoadBalancerBinding> loadBalancers,
+                                    List<ServiceSpec.RegistryBinding> serviceRegistries) {
+        EcsService service = requireService(cluster, name);
         TaskDefinition definition = taskDefinitionArn == null ? null : requireDefinition(taskDefinitionArn);
         if (desiredCount != null && desiredCount < 0) {
             throw new IllegalArgumentException("DesiredCount must be 0 or more, got " + desiredCount);
         }
-        service.update(desiredCount, definition);
+        service.update(desiredCount, definition, List.copyOf(loadBalancers), List.copyOf(serviceRegistries));
         return service;
     }
 

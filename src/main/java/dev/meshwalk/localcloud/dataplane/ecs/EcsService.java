@@ -140,9 +140,21 @@ public final class EcsService {
     }
 
     synchronized void update(Integer desiredCount, TaskDefinition newDefinition) {
+        update(desiredCount, newDefinition, spec.loadBalancers(), spec.serviceRegistries());
+    }
+
+    /**
+     * As {@link #update(Integer, TaskDefinition)}, also moving the service to other load balancers and Cloud Map
+     * services. Changed bindings start a new deployment even for the same task definition, as on ECS: its tasks
+     * register in the new places and the old tasks deregister from the old ones as they stop.
+     */
+    synchronized void update(Integer desiredCount, TaskDefinition newDefinition,
+                             List<ServiceSpec.LoadBalancerBinding> loadBalancers,
+                             List<ServiceSpec.RegistryBinding> serviceRegistries) {
         int desired = desiredCount == null ? spec.desiredCount() : desiredCount;
+        boolean rebound = !loadBalancers.equals(spec.loadBalancers()) || !serviceRegistries.equals(spec.serviceRegistries());
         spec = new ServiceSpec(cluster, name, newDefinition == null ? spec.taskDefinitionArn() : newDefinition.arn(),
-                desired, spec.loadBalancers(), spec.serviceRegistries(), spec.launchType());
+                desired, loadBalancers, serviceRegistries, spec.launchType());
         TaskDefinition definition = newDefinition == null ? primary.definition : newDefinition;
         Deployment previous = primary;
         primary = new Deployment("ecs-svc/" + ids.digits(19), definition);
@@ -151,7 +163,7 @@ public final class EcsService {
                     "deployment " + previous.id + " was replaced by a newer one"));
         }
         // tasks of the same definition carry over into the new deployment
-        if (definition == previous.definition) {
+        if (definition == previous.definition && !rebound) {
             tasks.stream().filter(t -> t.deployment == previous).forEach(t -> carriedOver.put(t, primary));
         }
     }

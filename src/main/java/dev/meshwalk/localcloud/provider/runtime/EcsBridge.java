@@ -61,7 +61,7 @@ final class EcsBridge implements ResourceListener {
         ServiceSpec wanted = service(after);
         EcsService service = wrap(() -> dataPlane.ecs().updateService(wanted.cluster(), wanted.name(),
                 wanted.desiredCount(), Objects.equals(old.taskDefinitionArn(), wanted.taskDefinitionArn())
-                        ? null : wanted.taskDefinitionArn()));
+                        ? null : wanted.taskDefinitionArn(), wanted.loadBalancers(), wanted.serviceRegistries()));
         await(service, service.steadyState());
     }
 
