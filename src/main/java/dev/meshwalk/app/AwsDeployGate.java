@@ -9,6 +9,7 @@ import dev.meshwalk.cloud.AccountProbe;
 import dev.meshwalk.cloud.CloudSession;
 import dev.meshwalk.cloud.CloudTarget;
 import dev.meshwalk.cloud.DeployException;
+import dev.meshwalk.cloud.SkippedImages;
 import dev.meshwalk.cloud.costs.CostEstimate;
 import dev.meshwalk.cloud.costs.PriceTable;
 import dev.meshwalk.cloud.preflight.Finding;
@@ -44,6 +45,16 @@ final class AwsDeployGate {
         if (!onAws && !options.forceAwsFlow) {
             return Optional.of(params);
         }
+        Optional<SkippedImages.Choice.Use> skipped = Optional.empty();
+        if (options.skipImages) { // decided first: a refusal must come before any question about costs
+            SkippedImages.Choice choice = SkippedImages.choose(session, stackName, Optional.ofNullable(options.frontImage),
+                    Optional.ofNullable(options.colorImage));
+            if (choice instanceof SkippedImages.Choice.Refuse refuse) {
+                refuse.lines().forEach(console::problem);
+                return Optional.empty();
+            }
+            skipped = Optional.of((SkippedImages.Choice.Use) choice);
+        }
         console.line("Preflight for chapter " + chapterId + " in " + session.target().region() + ":");
         PreflightFacts facts = new AccountProbe(session).gather(chapterId, stackName, !options.skipAppMeshPreflight);
         List<Finding> findings = PreflightRules.evaluate(facts);
@@ -56,7 +67,11 @@ final class AwsDeployGate {
         if (!costNoticeAccepted(session, chapterId)) {
             return Optional.empty();
         }
-        if (AppImagePublisher.neededOn(session.target()) && !options.skipImages) {
+        skipped.ifPresent(use -> {
+            use.notes().forEach(console::line);
+            params.putAll(use.images());
+        });
+        if (!options.skipImages && AppImagePublisher.neededOn(session.target())) {
             AppImagePublisher images = AppImagePublisher.ofRunningApps(options.baseImage());
             try (ImageRegistry ecr = new EcrImageRegistry(session)) {
                 params.putAll(images.publish(ecr, project, console::line));

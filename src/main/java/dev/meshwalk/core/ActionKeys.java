@@ -20,7 +20,7 @@ final class ActionKeys {
         if (s.view() == View.ACTION && s.focused() == Action.MAP && action != Action.MAP) {
             effects.add(new Effect.StopGraphRefresh());
         }
-        State shown = s.toBuilder().view(View.ACTION).overlay(Overlay.NONE).focused(action).paneScroll(0).build();
+        State shown = s.withView(View.ACTION).withOverlay(Overlay.NONE).withFocused(action).withPaneScroll(0);
         ActionPane pane = s.actions().get(action);
         boolean busy = pane.status() == Status.IN_PROGRESS || pane.question() != ActionPane.Question.NONE;
         switch (action) {
@@ -28,10 +28,10 @@ final class ActionKeys {
                 if (!busy) {
                     String chapter = chapterId(s);
                     if (chapter == null) {
-                        return new Next(shown.toBuilder().view(s.view()).notice("Open a chapter first: deploy works on the chapter you are reading.").build(), effects);
+                        return new Next(shown.withView(s.view()).withNotice("Open a chapter first: deploy works on the chapter you are reading."), effects);
                     }
-                    shown = shown.toBuilder().pane(new ActionPane(Action.DEPLOY, Status.INFO,
-                            List.of("Chapter " + chapter + ": computing the change set ..."))).build();
+                    shown = shown.withPane(new ActionPane(Action.DEPLOY, Status.INFO,
+                            List.of("Chapter " + chapter + ": computing the change set ...")));
                     effects.add(new Effect.PlanDeploy(chapter));
                 }
                 break;
@@ -61,9 +61,9 @@ final class ActionKeys {
     static Next verify(State s) {
         String chapter = chapterId(s);
         if (chapter == null) {
-            return Next.of(s.toBuilder().notice("Open a chapter first: each chapter has its own check.").build());
+            return Next.of(s.withNotice("Open a chapter first: each chapter has its own check."));
         }
-        return Next.of(s.toBuilder().notice("Checking chapter " + chapter + " against the live target ...").build(),
+        return Next.of(s.withNotice("Checking chapter " + chapter + " against the live target ..."),
                 new Effect.Verify(chapter));
     }
 
@@ -80,11 +80,11 @@ final class ActionKeys {
                 }
                 return close(s);
             case PAGE_UP:
-                return Next.of(s.toBuilder().paneScroll(s.paneScroll() + page(s)).build());
+                return Next.of(s.withPaneScroll(s.paneScroll() + page(s)));
             case PAGE_DOWN:
-                return Next.of(s.toBuilder().paneScroll(s.paneScroll() - page(s)).build());
+                return Next.of(s.withPaneScroll(s.paneScroll() - page(s)));
             case END:
-                return Next.of(s.toBuilder().paneScroll(0).build());
+                return Next.of(s.withPaneScroll(0));
             case LEFT:
                 return mapOnly(s, -4, 0);
             case RIGHT:
@@ -113,10 +113,10 @@ final class ActionKeys {
             return verify(s);
         }
         if (c == ' ' && s.focused() != Action.MAP) {
-            return Next.of(s.toBuilder().paneScroll(s.paneScroll() - page(s)).build());
+            return Next.of(s.withPaneScroll(s.paneScroll() - page(s)));
         }
         if (c == 'b' && s.focused() != Action.MAP) {
-            return Next.of(s.toBuilder().paneScroll(s.paneScroll() + page(s)).build());
+            return Next.of(s.withPaneScroll(s.paneScroll() + page(s)));
         }
         if (s.focused() == Action.TRAFFIC) {
             if (c == 's') {
@@ -134,11 +134,11 @@ final class ActionKeys {
             switch (c) {
                 case 'w':
                     MapView next = m.nextWindow();
-                    return Next.of(s.toBuilder().map(next).build(), new Effect.FetchGraph(next.minutes(), true));
+                    return Next.of(s.withMap(next), new Effect.FetchGraph(next.minutes(), true));
                 case 'l':
-                    return Next.of(s.toBuilder().map(m.nextLabels()).build());
+                    return Next.of(s.withMap(m.nextLabels()));
                 case 'v':
-                    return Next.of(s.toBuilder().map(m.toggleTable()).build());
+                    return Next.of(s.withMap(m.toggleTable()));
                 case 'h':
                     return mapOnly(s, -4, 0);
                 case 'L':
@@ -170,17 +170,17 @@ final class ActionKeys {
         }
         // A long preview must be readable before answering: scrolling keys still scroll.
         if (key.kind() == Key.Kind.PAGE_UP || key.is('b')) {
-            return Next.of(s.toBuilder().paneScroll(s.paneScroll() + page(s)).build());
+            return Next.of(s.withPaneScroll(s.paneScroll() + page(s)));
         }
         if (key.kind() == Key.Kind.PAGE_DOWN || key.is(' ')) {
-            return Next.of(s.toBuilder().paneScroll(s.paneScroll() - page(s)).build());
+            return Next.of(s.withPaneScroll(s.paneScroll() - page(s)));
         }
         boolean yes = key.is('y') || key.is('Y') || key.kind() == Key.Kind.ENTER;
         boolean no = key.is('n') || key.is('N') || key.kind() == Key.Kind.ESCAPE;
         if (!yes && !no) {
             return Next.of(s);
         }
-        State answered = s.toBuilder().pane(pane.asking(ActionPane.Question.NONE)).paneScroll(0).build();
+        State answered = s.withPane(pane.asking(ActionPane.Question.NONE)).withPaneScroll(0);
         if (pane.question() == ActionPane.Question.CANCEL_DEPLOY && no) {
             return Next.of(answered); // leave it running: nothing to do
         }
@@ -196,18 +196,18 @@ final class ActionKeys {
             choice = Effect.BusyChoice.LEAVE;
         } else if (key.is('c') || key.is('C')) {
             if (pane.question() != ActionPane.Question.STACK_BUSY) {
-                return Next.of(s.toBuilder().notice("Only an update (UPDATE_IN_PROGRESS) can be cancelled; this operation"
-                        + " has to run to its end. w waits for it, esc leaves it.").build());
+                return Next.of(s.withNotice("Only an update (UPDATE_IN_PROGRESS) can be cancelled; this operation"
+                        + " has to run to its end. w waits for it, esc leaves it."));
             }
             choice = Effect.BusyChoice.CANCEL;
         } else if (key.kind() == Key.Kind.PAGE_UP || key.kind() == Key.Kind.PAGE_DOWN) {
             int delta = key.kind() == Key.Kind.PAGE_UP ? page(s) : -page(s);
-            return Next.of(s.toBuilder().paneScroll(s.paneScroll() + delta).build());
+            return Next.of(s.withPaneScroll(s.paneScroll() + delta));
         }
         if (choice == null) {
             return Next.of(s);
         }
-        return Next.of(s.toBuilder().pane(pane.asking(ActionPane.Question.NONE)).paneScroll(0).build(),
+        return Next.of(s.withPane(pane.asking(ActionPane.Question.NONE)).withPaneScroll(0),
                 new Effect.AnswerBusyStack(choice));
     }
 
@@ -220,12 +220,12 @@ final class ActionKeys {
         if (s.focused() != Action.MAP) {
             return Next.of(s);
         }
-        return Next.of(s.toBuilder().map(s.map().pan(dx, dy)).build());
+        return Next.of(s.withMap(s.map().pan(dx, dy)));
     }
 
     private static Next close(State s) {
         View back = s.currentChapter() != null && s.current() >= 0 ? View.LESSON : View.CHAPTERS;
-        State closed = s.toBuilder().view(back).build();
+        State closed = s.withView(back);
         return s.focused() == Action.MAP ? Next.of(closed, new Effect.StopGraphRefresh()) : Next.of(closed);
     }
 

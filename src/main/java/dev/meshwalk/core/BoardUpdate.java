@@ -21,8 +21,8 @@ final class BoardUpdate {
     /** The new state, or null when {@code msg} is not a board message. */
     static State apply(State s, Msg msg) {
         if (msg instanceof Msg.DeployStarted m) {
-            return s.toBuilder().pane(new ActionPane(m.action(), Status.IN_PROGRESS, java.util.List.of(),
-                    ActionPane.Question.NONE, DeployBoard.started(m.title()))).build();
+            return s.withPane(new ActionPane(m.action(), Status.IN_PROGRESS, java.util.List.of(),
+                    ActionPane.Question.NONE, DeployBoard.started(m.title())));
         } else if (msg instanceof Msg.DeployResourceChanged m) {
             return deploy(s, m.action(), b -> b.withResource(m.logicalId(),
                     new DeployBoard.Row(m.type(), m.status(), m.phase(), m.elapsed(), m.reason()), m.done(), m.total()));
@@ -36,15 +36,15 @@ final class BoardUpdate {
             ActionPane pane = ended.actions().get(m.action());
             // Nothing is left to cancel once it ended.
             return pane.question() == ActionPane.Question.CANCEL_DEPLOY
-                    ? ended.toBuilder().pane(pane.asking(ActionPane.Question.NONE)).build() : ended;
+                    ? ended.withPane(pane.asking(ActionPane.Question.NONE)) : ended;
         } else if (msg instanceof Msg.PaneConcluded m) {
             ActionPane pane = s.actions().get(m.action());
-            return s.toBuilder().pane(new ActionPane(m.action(), m.status(), m.lines(), ActionPane.Question.NONE,
-                    pane.board())).build();
+            return s.withPane(new ActionPane(m.action(), m.status(), m.lines(), ActionPane.Question.NONE,
+                    pane.board()));
         } else if (msg instanceof Msg.StackWaitStarted m) {
-            return s.toBuilder().pane(new ActionPane(Action.DEPLOY, Status.IN_PROGRESS, java.util.List.of(),
+            return s.withPane(new ActionPane(Action.DEPLOY, Status.IN_PROGRESS, java.util.List.of(),
                     ActionPane.Question.NONE, StackWaitBoard.started(m.stackName(), m.chapterId(), m.status(), m.phase(),
-                            m.cancelAnswer()))).build();
+                            m.cancelAnswer())));
         } else if (msg instanceof Msg.StackWaitChanged m) {
             return stackWait(s, b -> b.changed(m.status(), m.phase(), m.waited()));
         } else if (msg instanceof Msg.StackWaitTicked m) {
@@ -52,8 +52,8 @@ final class BoardUpdate {
         } else if (msg instanceof Msg.StackWaitSettled m) {
             return stackWait(s, b -> b.settledIn(m.status(), m.phase(), m.waited()));
         } else if (msg instanceof Msg.TrafficStarted m) {
-            return s.toBuilder().pane(new ActionPane(Action.TRAFFIC, Status.IN_PROGRESS, java.util.List.of(),
-                    ActionPane.Question.NONE, TrafficBoard.started(m.endpoint(), m.interval()))).build();
+            return s.withPane(new ActionPane(Action.TRAFFIC, Status.IN_PROGRESS, java.util.List.of(),
+                    ActionPane.Question.NONE, TrafficBoard.started(m.endpoint(), m.interval())));
         } else if (msg instanceof Msg.TrafficAnswered m) {
             return traffic(s, b -> b.withAnswer(m.answer()));
         } else if (msg instanceof Msg.TrafficSampled m) {
@@ -88,6 +88,6 @@ final class BoardUpdate {
         }
         B board = kind.cast(pane.board());
         B next = change.apply(board);
-        return next == board ? s : s.toBuilder().pane(pane.withBoard(next, status.apply(pane, next))).build();
+        return next == board ? s : s.withPane(pane.withBoard(next, status.apply(pane, next)));
     }
 }

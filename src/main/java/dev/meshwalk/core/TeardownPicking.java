@@ -22,21 +22,21 @@ final class TeardownPicking {
         if (listed.items().isEmpty()) {
             listed.warnings().forEach(w -> lines.add(Status.WARNING.symbol(s.unicode()) + " " + w));
             lines.add(Status.OK.symbol(s.unicode()) + " Nothing the tutorial created is left on this target.");
-            return Next.of(s.toBuilder().teardown(TeardownMenu.empty())
-                    .pane(new ActionPane(Action.TEARDOWN, Status.OK, lines)).build());
+            return Next.of(s.withTeardown(TeardownMenu.empty())
+                    .withPane(new ActionPane(Action.TEARDOWN, Status.OK, lines)));
         }
         lines.add("What the tutorial created on this target; the picked items [x] are deleted:");
         listed.warnings().forEach(w -> lines.add(Status.WARNING.symbol(s.unicode()) + " " + w));
-        return Next.of(s.toBuilder().teardown(TeardownMenu.allPicked(listed.items())).paneScroll(0)
-                .pane(new ActionPane(Action.TEARDOWN, Status.WARNING, lines, ActionPane.Question.TEARDOWN)).build());
+        return Next.of(s.withTeardown(TeardownMenu.allPicked(listed.items())).withPaneScroll(0)
+                .withPane(new ActionPane(Action.TEARDOWN, Status.WARNING, lines, ActionPane.Question.TEARDOWN)));
     }
 
     /** Line mode's {@code 1 3} / {@code all} / {@code none}: pick exactly those. */
     static Next pickOnly(State s, Msg.TeardownPicked p) {
         if (s.actions().get(Action.TEARDOWN).question() != ActionPane.Question.TEARDOWN) {
-            return Next.of(s.toBuilder().notice("Nothing to pick from: list what the tutorial created first (teardown).").build());
+            return Next.of(s.withNotice("Nothing to pick from: list what the tutorial created first (teardown)."));
         }
-        return Next.of(s.toBuilder().teardown(s.teardown().pickOnly(p.indexes())).build());
+        return Next.of(s.withTeardown(s.teardown().pickOnly(p.indexes())));
     }
 
     /** A key while the teardown question is asked. */
@@ -44,19 +44,19 @@ final class TeardownPicking {
         TeardownMenu menu = s.teardown();
         switch (key.kind()) {
             case UP:
-                return Next.of(s.toBuilder().teardown(menu.move(-1)).build());
+                return Next.of(s.withTeardown(menu.move(-1)));
             case DOWN:
-                return Next.of(s.toBuilder().teardown(menu.move(1)).build());
+                return Next.of(s.withTeardown(menu.move(1)));
             case HOME:
-                return Next.of(s.toBuilder().teardown(menu.move(-menu.items().size())).build());
+                return Next.of(s.withTeardown(menu.move(-menu.items().size())));
             case END:
-                return Next.of(s.toBuilder().teardown(menu.move(menu.items().size())).build());
+                return Next.of(s.withTeardown(menu.move(menu.items().size())));
             case PAGE_UP:
-                return Next.of(s.toBuilder().paneScroll(s.paneScroll() + ActionKeys.page(s)).build());
+                return Next.of(s.withPaneScroll(s.paneScroll() + ActionKeys.page(s)));
             case PAGE_DOWN:
-                return Next.of(s.toBuilder().paneScroll(s.paneScroll() - ActionKeys.page(s)).build());
+                return Next.of(s.withPaneScroll(s.paneScroll() - ActionKeys.page(s)));
             case ENTER:
-                return Next.of(s.toBuilder().notice("Press y to delete the picked items, or esc to keep everything.").build());
+                return Next.of(s.withNotice("Press y to delete the picked items, or esc to keep everything."));
             case ESCAPE:
                 return keep(s, pane);
             case CHAR:
@@ -66,13 +66,13 @@ final class TeardownPicking {
         }
         switch (key.ch()) {
             case 'k':
-                return Next.of(s.toBuilder().teardown(menu.move(-1)).build());
+                return Next.of(s.withTeardown(menu.move(-1)));
             case 'j':
-                return Next.of(s.toBuilder().teardown(menu.move(1)).build());
+                return Next.of(s.withTeardown(menu.move(1)));
             case ' ':
-                return Next.of(s.toBuilder().teardown(menu.toggle()).build());
+                return Next.of(s.withTeardown(menu.toggle()));
             case 'a':
-                return Next.of(s.toBuilder().teardown(menu.allOrNone()).build());
+                return Next.of(s.withTeardown(menu.allOrNone()));
             case 'y':
             case 'Y':
                 return delete(s, pane);
@@ -89,12 +89,12 @@ final class TeardownPicking {
         ActionPane next = picked.isEmpty() ? pane.asking(ActionPane.Question.NONE)
                 : new ActionPane(Action.TEARDOWN, Status.IN_PROGRESS, List.of("Deleting " + picked.size() + " picked item"
                         + (picked.size() == 1 ? "" : "s") + " ..."));
-        return Next.of(s.toBuilder().teardown(TeardownMenu.empty()).pane(next).paneScroll(0).build(),
+        return Next.of(s.withTeardown(TeardownMenu.empty()).withPane(next).withPaneScroll(0),
                 new Effect.DeletePicked(picked));
     }
 
     private static Next keep(State s, ActionPane pane) {
-        return Next.of(s.toBuilder().teardown(TeardownMenu.empty()).pane(pane.asking(ActionPane.Question.NONE))
-                .paneScroll(0).build(), new Effect.Answer(Action.TEARDOWN, ActionPane.Question.TEARDOWN, false));
+        return Next.of(s.withTeardown(TeardownMenu.empty()).withPane(pane.asking(ActionPane.Question.NONE))
+                .withPaneScroll(0), new Effect.Answer(Action.TEARDOWN, ActionPane.Question.TEARDOWN, false));
     }
 }

@@ -25,7 +25,7 @@ public final class Update {
         if (msg instanceof Msg.KeyPressed k) {
             return key(state, k.key());
         } else if (msg instanceof Msg.Resized r) {
-            return settle(relayout(state.toBuilder().size(r.size()).build()));
+            return settle(relayout(state.withSize(r.size())));
         } else if (msg instanceof Msg.OpenChapter o) {
             return open(state, o.number());
         } else if (msg instanceof Msg.NextChapter) {
@@ -39,30 +39,30 @@ public final class Update {
         } else if (msg instanceof Msg.ProgressLoaded p) {
             return progressLoaded(state, p);
         } else if (msg instanceof Msg.ProgressSaveFailed f) {
-            return Next.of(state.toBuilder().notice("Could not save progress: " + f.reason()).build());
+            return Next.of(state.withNotice("Could not save progress: " + f.reason()));
         } else if (msg instanceof Msg.Notice n) {
-            return Next.of(state.toBuilder().notice(n.text()).build());
+            return Next.of(state.withNotice(n.text()));
         } else if (msg instanceof Msg.RunningChanged r) {
-            return Next.of(state.toBuilder().running(r.running()).build());
+            return Next.of(state.withRunning(r.running()));
         } else if (msg instanceof Msg.TargetResolved t) {
-            return Next.of(state.toBuilder().target(t.target()).build());
+            return Next.of(state.withTarget(t.target()));
         } else if (msg instanceof Msg.ActionPaneChanged a) {
-            return Next.of(state.toBuilder().pane(a.pane()).build());
+            return Next.of(state.withPane(a.pane()));
         } else if (msg instanceof Msg.QuitRequested) {
             return requestQuit(state);
         } else if (msg instanceof Msg.ShowAction a) {
             return ActionKeys.show(state, a.action());
         } else if (msg instanceof Msg.Starting st) {
-            return Next.of(state.toBuilder().starting(st.what()).build());
+            return Next.of(state.withStarting(st.what()));
         } else if (msg instanceof Msg.DeployFinished f) {
             return deployFinished(state, f);
         } else if (msg instanceof Msg.GraphLoaded g) {
-            return Next.of(state.toBuilder().map(state.map().withGraph(g.graph())).pane(new ActionPane(Action.MAP,
+            return Next.of(state.withMap(state.map().withGraph(g.graph())).withPane(new ActionPane(Action.MAP,
                     g.graph().nodes().isEmpty() ? Status.INFO : Status.OK,
-                    List.of(g.graph().nodes().size() + " services on the map"))).build());
+                    List.of(g.graph().nodes().size() + " services on the map"))));
         } else if (msg instanceof Msg.GraphFailed g) {
-            return Next.of(state.toBuilder().map(state.map().withProblem(g.reason()))
-                    .pane(new ActionPane(Action.MAP, Status.FAILED, List.of(g.reason()))).build());
+            return Next.of(state.withMap(state.map().withProblem(g.reason()))
+                    .withPane(new ActionPane(Action.MAP, Status.FAILED, List.of(g.reason()))));
         } else if (msg instanceof Msg.CheckResult c) {
             return checkResult(state, c);
         } else if (msg instanceof Msg.TeardownListed t) {
@@ -77,7 +77,7 @@ public final class Update {
         if (key.kind() == Key.Kind.CTRL_C) {
             if (deploying(s) && s.overlay() == Overlay.NONE) {
                 // Ctrl-C must not leave a stack half-known: ask whether to roll back or leave it running.
-                return Next.of(ask(s.toBuilder().view(View.ACTION).focused(Action.DEPLOY).build(),
+                return Next.of(ask(s.withView(View.ACTION).withFocused(Action.DEPLOY),
                         Action.DEPLOY, ActionPane.Question.CANCEL_DEPLOY));
             }
             return Next.of(s, new Effect.Quit());
@@ -86,16 +86,16 @@ public final class Update {
             if (key.is('y') || key.is('Y') || key.is('q')) {
                 return Next.of(s, new Effect.Quit());
             }
-            return Next.of(s.toBuilder().overlay(Overlay.NONE).build());
+            return Next.of(s.withOverlay(Overlay.NONE));
         }
         if (s.overlay() == Overlay.HELP) {
             if (key.is('q')) {
-                return requestQuit(s.toBuilder().overlay(Overlay.NONE).build());
+                return requestQuit(s.withOverlay(Overlay.NONE));
             }
-            return Next.of(s.toBuilder().overlay(Overlay.NONE).build());
+            return Next.of(s.withOverlay(Overlay.NONE));
         }
         if (key.is('?')) {
-            return Next.of(s.toBuilder().overlay(Overlay.HELP).build());
+            return Next.of(s.withOverlay(Overlay.HELP));
         }
         if (key.is('q')) {
             return requestQuit(s);
@@ -141,7 +141,7 @@ public final class Update {
                     return Next.of(select(s, last));
                 } else if (Character.isDigit(c)) {
                     int n = c - '0';
-                    return n <= last ? Next.of(select(s, n)) : Next.of(s.toBuilder().notice(noSuchChapter(s, n)).build());
+                    return n <= last ? Next.of(select(s, n)) : Next.of(s.withNotice(noSuchChapter(s, n)));
                 }
                 return Next.of(s);
             default:
@@ -190,7 +190,7 @@ public final class Update {
                     return Next.of(backToList(s));
                 } else if (Character.isDigit(c)) {
                     int n = c - '0';
-                    return n < s.chapters().size() ? open(s, n) : Next.of(s.toBuilder().notice(noSuchChapter(s, n)).build());
+                    return n < s.chapters().size() ? open(s, n) : Next.of(s.withNotice(noSuchChapter(s, n)));
                 }
                 Action action = Action.forKey(c);
                 if (action != null) {
@@ -207,12 +207,12 @@ public final class Update {
 
     private static State select(State s, int index) {
         int last = s.chapters().size() - 1;
-        return s.toBuilder().selected(Math.max(0, Math.min(last, index))).build();
+        return s.withSelected(Math.max(0, Math.min(last, index)));
     }
 
     private static State backToList(State s) {
-        return s.toBuilder().view(View.CHAPTERS).overlay(Overlay.NONE)
-                .selected(s.current() >= 0 ? s.current() : s.selected()).build();
+        return s.withView(View.CHAPTERS).withOverlay(Overlay.NONE)
+                .withSelected(s.current() >= 0 ? s.current() : s.selected());
     }
 
     private static Next open(State s, int number) {
@@ -221,10 +221,10 @@ public final class Update {
                     : number < 0 ? "This is the first chapter."
                     : number == s.chapters().size() ? "This is the last chapter."
                     : noSuchChapter(s, number);
-            return Next.of(s.toBuilder().notice(why).build());
+            return Next.of(s.withNotice(why));
         }
-        State opened = s.toBuilder().view(View.LESSON).overlay(Overlay.NONE).current(number).selected(number)
-                .scroll(0).lesson(List.of(), 0).notice(noticeFor(s.chapters().get(number), s.notice())).build();
+        State opened = s.withView(View.LESSON).withOverlay(Overlay.NONE).withCurrent(number).withSelected(number)
+                .withScroll(0).withLesson(List.of(), 0).withNotice(noticeFor(s.chapters().get(number), s.notice()));
         return settle(relayout(opened));
     }
 
@@ -243,7 +243,7 @@ public final class Update {
 
     private static Next scrollTo(State s, int scroll) {
         int clamped = Math.max(0, Math.min(s.maxScroll(), scroll));
-        return settle(s.toBuilder().scroll(clamped).build());
+        return settle(s.withScroll(clamped));
     }
 
     /** Lays the open lesson out again when the width or glyphs changed; keeps the reader near the same text. */
@@ -254,13 +254,13 @@ public final class Update {
         }
         int width = s.layout().textWidth();
         if (width == s.lessonWidth() && !s.lesson().isEmpty()) {
-            return s.toBuilder().scroll(Math.max(0, Math.min(s.maxScroll(), s.scroll()))).build();
+            return s.withScroll(Math.max(0, Math.min(s.maxScroll(), s.scroll())));
         }
         List<StyledLine> lines = ChapterLines.lesson(chapter, width, s.unicode());
         int oldSize = s.lesson().size();
         int scroll = oldSize == 0 ? s.scroll() : (int) Math.round((double) s.scroll() * lines.size() / oldSize);
-        State laidOut = s.toBuilder().lesson(lines, width).build();
-        return laidOut.toBuilder().scroll(Math.max(0, Math.min(laidOut.maxScroll(), scroll))).build();
+        State laidOut = s.withLesson(lines, width);
+        return laidOut.withScroll(Math.max(0, Math.min(laidOut.maxScroll(), scroll)));
     }
 
     /** After any move in the lesson view: reaching the end of a lesson marks it read. */
@@ -280,7 +280,7 @@ public final class Update {
         if (s.mark(id) != Mark.NOT_STARTED) {
             return Next.of(s);
         }
-        State marked = s.toBuilder().mark(id, Mark.READ).build();
+        State marked = s.withMark(id, Mark.READ);
         return Next.of(marked, new Effect.SaveProgress(marked.marks()));
     }
 
@@ -288,9 +288,9 @@ public final class Update {
         // Marks made before the file arrived (the learner was quick) are kept; each chapter keeps the further mark.
         Map<String, Mark> merged = new HashMap<>(p.marks());
         s.marks().forEach((id, m) -> merged.merge(id, m, Mark::atLeast));
-        State loaded = s.toBuilder().marks(merged)
-                .starting("loading saved progress".equals(s.starting()) ? null : s.starting())
-                .notice(p.problem() != null ? p.problem() : s.notice()).build();
+        State loaded = s.withMarks(merged)
+                .withStarting("loading saved progress".equals(s.starting()) ? null : s.starting())
+                .withNotice(p.problem() != null ? p.problem() : s.notice());
         List<Effect> effects = new ArrayList<>();
         if (!merged.equals(p.marks())) {
             effects.add(new Effect.SaveProgress(merged));
@@ -303,31 +303,30 @@ public final class Update {
     }
 
     static State ask(State s, Action action, ActionPane.Question q) {
-        return s.toBuilder().pane(s.actions().get(action).asking(q)).build();
+        return s.withPane(s.actions().get(action).asking(q));
     }
 
     private static Next deployFinished(State s, Msg.DeployFinished f) {
         if (!f.success()) {
             return Next.of(s);
         }
-        State marked = s.toBuilder().mark(f.chapterId(), s.mark(f.chapterId()).atLeast(Mark.DEPLOYED)).build();
+        State marked = s.withMark(f.chapterId(), s.mark(f.chapterId()).atLeast(Mark.DEPLOYED));
         return marked.marks().equals(s.marks()) ? Next.of(marked)
                 : Next.of(marked, new Effect.SaveProgress(marked.marks()));
     }
 
     private static Next checkResult(State s, Msg.CheckResult c) {
-        State noted = s.toBuilder().notice((c.passed() ? "Check passed: " : "Check not passed yet: ") + c.explanation())
-                .build();
+        State noted = s.withNotice((c.passed() ? "Check passed: " : "Check not passed yet: ") + c.explanation());
         if (!c.passed()) {
             return Next.of(noted);
         }
-        State marked = noted.toBuilder().mark(c.chapterId(), Mark.DONE).build();
+        State marked = noted.withMark(c.chapterId(), Mark.DONE);
         return Next.of(marked, new Effect.SaveProgress(marked.marks()));
     }
 
     private static Next requestQuit(State s) {
         if (s.running()) {
-            return Next.of(s.toBuilder().overlay(Overlay.CONFIRM_QUIT).build());
+            return Next.of(s.withOverlay(Overlay.CONFIRM_QUIT));
         }
         return Next.of(s, new Effect.Quit());
     }

@@ -1,11 +1,20 @@
 package dev.meshwalk.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,12 +50,48 @@ class ArchitectureTest {
 
     @Test
     void theCoreIsPureAndKnowsNoFrontEndOrIo() {
-        check(noClasses().that().resideInAPackage("dev.meshwalk.core..")
+        check(pure("dev.meshwalk.core.."));
+    }
+
+    /**
+     * The purity rule must catch each thing it bans: every class of the {@code impure} fixture package uses one
+     * (a thread, a clock, randomness, java.util.concurrent, I/O) and must be reported.
+     */
+    @Test
+    void thePurityRuleCatchesThreadsClocksRandomnessAndConcurrency() {
+        JavaClasses fixtures = new ClassFileImporter().importPackages("dev.meshwalk.architecture.impure");
+        String report = String.join("\n", pure("dev.meshwalk.architecture.impure..").evaluate(fixtures)
+                .getFailureReport().getDetails());
+        List<JavaClass> kinds = fixtures.stream().filter(c -> c.getEnclosingClass().isPresent()).toList();
+        assertThat(kinds).hasSizeGreaterThanOrEqualTo(10);
+        for (JavaClass fixture : kinds) {
+            assertThat(report).as("the purity rule reports " + fixture.getSimpleName())
+                    .contains(fixture.getName() + ".");
+        }
+    }
+
+    /**
+     * The core's rule: no I/O, no front-end, no SDK, and nothing that makes a transition depend on when or on which
+     * thread it runs (threads, clocks, randomness, {@code java.util.concurrent}); time reaches the core in Msgs.
+     */
+    private static ArchRule pure(String pkg) {
+        return noClasses().that().resideInAPackage(pkg)
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        LANTERNA, JLINE, SDK, "java.net..", "java.nio.file..",
+                        LANTERNA, JLINE, SDK, "java.net..", "java.nio.file..", "java.util.concurrent..",
+                        "java.util.random..",
                         "dev.meshwalk.tui..", "dev.meshwalk.line..", "dev.meshwalk.effects..",
                         "dev.meshwalk.cloud..", "dev.meshwalk.traffic..", "dev.meshwalk.progress..",
-                        "dev.meshwalk.localcloud..", "dev.meshwalk.app.."));
+                        "dev.meshwalk.localcloud..", "dev.meshwalk.app..")
+                .orShould().dependOnClassesThat().belongToAnyOf(Thread.class, ThreadGroup.class, java.util.Timer.class,
+                        java.time.Clock.class, java.time.InstantSource.class, java.util.SplittableRandom.class)
+                .orShould().dependOnClassesThat().areAssignableTo(java.util.Random.class)
+                .orShould().callMethodWhere(target(name("now")).and(target(owner(resideInAPackage("java.time..")))))
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(System.class, "nanoTime")
+                .orShould().callMethod(Math.class, "random")
+                .orShould().callMethod(StrictMath.class, "random")
+                .orShould().callMethod(java.util.UUID.class, "randomUUID")
+                .because("the core is (State, Msg) -> (State, Effects): the same messages give the same screens");
     }
 
     @Test

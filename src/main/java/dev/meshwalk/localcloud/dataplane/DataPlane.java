@@ -131,6 +131,11 @@ public final class DataPlane implements AutoCloseable {
         return config.timings();
     }
 
+    /** CloudWatch's alarm states, for ECS deployments that roll back when one of their alarms fires. */
+    public AlarmStates alarms() {
+        return config.alarms();
+    }
+
     /** Stops every task, listener, proxy, DNS socket and thread this data plane started. */
     @Override
     public void close() {

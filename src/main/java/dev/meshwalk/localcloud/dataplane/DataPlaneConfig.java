@@ -16,10 +16,12 @@ import java.util.Objects;
  *                          default only holds their ports open and drops what arrives
  * @param proxyTelemetry    where mesh proxies report each request (the telemetry intake); default: nowhere
  * @param loadBalancerTelemetry where load balancers report each request ({@code AWS/ApplicationELB}); default: nowhere
+ * @param alarms            CloudWatch alarm states, which ECS deployments with alarms watch; default: none fires
  */
 public record DataPlaneConfig(LocalTimings timings, ImageMap imageMap, AppCatalog apps,
                               TelemetrySidecars telemetrySidecars, ProxyTelemetry proxyTelemetry, String region,
-                              String accountId, LoadBalancerTelemetry loadBalancerTelemetry) {
+                              String accountId, LoadBalancerTelemetry loadBalancerTelemetry,
+                              AlarmStates alarms) {
 
     public DataPlaneConfig {
         Objects.requireNonNull(timings, "timings");
@@ -28,31 +30,43 @@ public record DataPlaneConfig(LocalTimings timings, ImageMap imageMap, AppCatalo
         Objects.requireNonNull(telemetrySidecars, "telemetrySidecars");
         Objects.requireNonNull(proxyTelemetry, "proxyTelemetry");
         Objects.requireNonNull(loadBalancerTelemetry, "loadBalancerTelemetry");
+        Objects.requireNonNull(alarms, "alarms");
     }
 
     /** Default timings, image map and region {@code us-east-1}, account {@code 000000000000}, no telemetry intake. */
     public static DataPlaneConfig defaults(AppCatalog apps) {
         return new DataPlaneConfig(LocalTimings.defaults(), ImageMap.defaults(), apps, new DiscardingTelemetrySidecars(),
-                ProxyTelemetry.none(), "us-east-1", "000000000000", LoadBalancerTelemetry.none());
+                ProxyTelemetry.none(), "us-east-1", "000000000000", LoadBalancerTelemetry.none(),
+                AlarmStates.none());
     }
 
     public DataPlaneConfig withTimings(LocalTimings newTimings) {
-        return new DataPlaneConfig(newTimings, imageMap, apps, telemetrySidecars, proxyTelemetry, region, accountId, loadBalancerTelemetry);
+        return new DataPlaneConfig(newTimings, imageMap, apps, telemetrySidecars, proxyTelemetry, region, accountId,
+                loadBalancerTelemetry, alarms);
     }
 
     public DataPlaneConfig withImageMap(ImageMap newImageMap) {
-        return new DataPlaneConfig(timings, newImageMap, apps, telemetrySidecars, proxyTelemetry, region, accountId, loadBalancerTelemetry);
+        return new DataPlaneConfig(timings, newImageMap, apps, telemetrySidecars, proxyTelemetry, region, accountId,
+                loadBalancerTelemetry, alarms);
     }
 
     public DataPlaneConfig withTelemetry(TelemetrySidecars sidecars, ProxyTelemetry proxies) {
-        return new DataPlaneConfig(timings, imageMap, apps, sidecars, proxies, region, accountId, loadBalancerTelemetry);
+        return new DataPlaneConfig(timings, imageMap, apps, sidecars, proxies, region, accountId,
+                loadBalancerTelemetry, alarms);
     }
 
     public DataPlaneConfig withLoadBalancerTelemetry(LoadBalancerTelemetry telemetry) {
-        return new DataPlaneConfig(timings, imageMap, apps, telemetrySidecars, proxyTelemetry, region, accountId, telemetry);
+        return new DataPlaneConfig(timings, imageMap, apps, telemetrySidecars, proxyTelemetry, region, accountId, telemetry, alarms);
     }
 
     public DataPlaneConfig withAccount(String newRegion, String newAccountId) {
-        return new DataPlaneConfig(timings, imageMap, apps, telemetrySidecars, proxyTelemetry, newRegion, newAccountId, loadBalancerTelemetry);
+        return new DataPlaneConfig(timings, imageMap, apps, telemetrySidecars, proxyTelemetry, newRegion, newAccountId,
+                loadBalancerTelemetry, alarms);
+    }
+
+    /** The alarm states ECS deployments watch (CloudWatch's alarms, wired by the {@code LocalCloud} facade). */
+    public DataPlaneConfig withAlarms(AlarmStates newAlarms) {
+        return new DataPlaneConfig(timings, imageMap, apps, telemetrySidecars, proxyTelemetry, region, accountId,
+                loadBalancerTelemetry, newAlarms);
     }
 }

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * EC2 networking: VPC, subnets, internet and NAT gateways, EIPs, route tables and routes, security groups.
+ * EC2 networking: VPC, subnets, internet and NAT gateways, EIPs, route tables and routes, security groups, VPC
+ * endpoints (the chapters' S3 gateway endpoint).
  * On one machine these have nothing to do, so they are faithful records: ids like {@code vpc-0a1b...}
  * and the attributes templates read ({@code VpcId}, {@code GroupId}, {@code AllocationId}, ...).
  */
@@ -65,6 +66,13 @@ public final class Ec2Provider extends FamilyProvider {
                     String id = cur != null ? cur.physicalId() : Ids.ec2("sg");
                     return new Provisioned(id, attrs("GroupId", id, "VpcId", text(r, "VpcId")));
                 });
+        // A gateway endpoint has no DNS names or ENIs; which changes replace it is the engine's call (the schema).
+        kind("AWS::EC2::VPCEndpoint", List.of(), (r, cur) -> {
+            String id = cur != null ? cur.physicalId() : Ids.ec2("vpce");
+            return new Provisioned(id, attrs("Id", id, "CreationTimestamp", keepOr(cur, "CreationTimestamp",
+                    java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()),
+                    "DnsEntries", List.of(), "NetworkInterfaceIds", List.of()));
+        });
         for (String type : List.of("AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress")) {
             kind(type, List.of(), (r, cur) -> {
                 String id = cur != null ? cur.physicalId() : Ids.ec2("sgr");

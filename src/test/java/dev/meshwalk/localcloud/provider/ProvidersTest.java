@@ -33,6 +33,16 @@ class ProvidersTest {
         assertThat(create("AWS::EC2::SecurityGroup", "G", "GroupDescription", "d").attributes()).containsKey("GroupId");
     }
 
+    /** The chapters' S3 gateway endpoint: a {@code vpce-} id (which changes replace it: ResourceSchemasTest). */
+    @Test
+    void aGatewayVpcEndpointIsAcceptedWithItsId() {
+        Provisioned endpoint = create("AWS::EC2::VPCEndpoint", "S3GatewayEndpoint", "VpcId", "vpc-1",
+                "ServiceName", "com.amazonaws.us-east-1.s3", "VpcEndpointType", "Gateway", "RouteTableIds", List.of("rtb-1"));
+        assertThat(endpoint.physicalId()).matches("vpce-0[0-9a-f]{16}");
+        assertThat(endpoint.attributes()).containsEntry("Id", endpoint.physicalId()).containsKey("CreationTimestamp")
+                .containsEntry("DnsEntries", List.of());
+    }
+
     @Test
     void loadBalancersAndTargetGroupsLookLikeElbv2() {
         Provisioned internal = create("AWS::ElasticLoadBalancingV2::LoadBalancer", "ColorLoadBalancer",

@@ -90,6 +90,8 @@ class ResourceSchemasTest {
         assertThat(replacement("AWS::AppMesh::VirtualNode", "Spec")).isEqualTo(Replacement.FALSE);
         assertThat(replacement("AWS::AppMesh::VirtualNode", "VirtualNodeName")).isEqualTo(Replacement.TRUE);
         assertThat(replacement("AWS::EC2::VPC", "CidrBlock")).isEqualTo(Replacement.TRUE);
+        assertThat(replacement("AWS::EC2::VPCEndpoint", "ServiceName")).isEqualTo(Replacement.TRUE);
+        assertThat(replacement("AWS::EC2::VPCEndpoint", "RouteTableIds")).isEqualTo(Replacement.FALSE);
         assertThat(replacement("AWS::EC2::VPC", "InstanceTenancy")).isEqualTo(Replacement.CONDITIONAL);
         assertThat(schemas.replacementOf("AWS::EC2::VPC", "InstanceTenancy").recreation()).isEqualTo("Conditionally");
     }
