@@ -18,48 +18,45 @@ final class BoardUpdate {
     private BoardUpdate() {
     }
 
-    /** The new state, or null when {@code msg} is not a board message. */
-    static State apply(State s, Msg msg) {
-        if (msg instanceof Msg.DeployStarted m) {
-            return s.withPane(new ActionPane(m.action(), Status.IN_PROGRESS, java.util.List.of(),
-                    ActionPane.Question.NONE, DeployBoard.started(m.title())));
-        } else if (msg instanceof Msg.DeployResourceChanged m) {
-            return deploy(s, m.action(), b -> b.withResource(m.logicalId(),
-                    new DeployBoard.Row(m.type(), m.status(), m.phase(), m.elapsed(), m.reason()), m.done(), m.total()));
-        } else if (msg instanceof Msg.DeployStackChanged m) {
-            return deploy(s, m.action(), b -> b.withStack(m.status(), m.failed() ? m.reason() : null, m.elapsed()));
-        } else if (msg instanceof Msg.DeployNotice m) {
-            return deploy(s, m.action(), b -> b.withNotice(m.text()));
-        } else if (msg instanceof Msg.DeployEnded m) {
+    /** Registers the board messages with {@link Update}: each folds into its pane's board and asks for no effect. */
+    static void register(Handlers.Builder<Msg, Update.Step<Msg>> table) {
+        fold(table, Msg.DeployStarted.class, (s, m) -> s.withPane(new ActionPane(m.action(), Status.IN_PROGRESS,
+                java.util.List.of(), ActionPane.Question.NONE, DeployBoard.started(m.title()))));
+        fold(table, Msg.DeployResourceChanged.class, (s, m) -> deploy(s, m.action(), b -> b.withResource(m.logicalId(),
+                new DeployBoard.Row(m.type(), m.status(), m.phase(), m.elapsed(), m.reason()), m.done(), m.total())));
+        fold(table, Msg.DeployStackChanged.class, (s, m) -> deploy(s, m.action(),
+                b -> b.withStack(m.status(), m.failed() ? m.reason() : null, m.elapsed())));
+        fold(table, Msg.DeployNotice.class, (s, m) -> deploy(s, m.action(), b -> b.withNotice(m.text())));
+        fold(table, Msg.DeployEnded.class, (s, m) -> {
             State ended = deploy(s, m.action(), b -> b.withEnding(new DeployBoard.Ending(m.success(), m.stackName(),
                     m.finalStatus(), m.elapsed(), m.failures(), m.outputs())));
             ActionPane pane = ended.actions().get(m.action());
             // Nothing is left to cancel once it ended.
             return pane.question() == ActionPane.Question.CANCEL_DEPLOY
                     ? ended.withPane(pane.asking(ActionPane.Question.NONE)) : ended;
-        } else if (msg instanceof Msg.PaneConcluded m) {
+        });
+        fold(table, Msg.PaneConcluded.class, (s, m) -> {
             ActionPane pane = s.actions().get(m.action());
             return s.withPane(new ActionPane(m.action(), m.status(), m.lines(), ActionPane.Question.NONE,
                     pane.board()));
-        } else if (msg instanceof Msg.StackWaitStarted m) {
-            return s.withPane(new ActionPane(Action.DEPLOY, Status.IN_PROGRESS, java.util.List.of(),
-                    ActionPane.Question.NONE, StackWaitBoard.started(m.stackName(), m.chapterId(), m.status(), m.phase(),
-                            m.cancelAnswer())));
-        } else if (msg instanceof Msg.StackWaitChanged m) {
-            return stackWait(s, b -> b.changed(m.status(), m.phase(), m.waited()));
-        } else if (msg instanceof Msg.StackWaitTicked m) {
-            return stackWait(s, b -> b.ticked(m.waited()));
-        } else if (msg instanceof Msg.StackWaitSettled m) {
-            return stackWait(s, b -> b.settledIn(m.status(), m.phase(), m.waited()));
-        } else if (msg instanceof Msg.TrafficStarted m) {
-            return s.withPane(new ActionPane(Action.TRAFFIC, Status.IN_PROGRESS, java.util.List.of(),
-                    ActionPane.Question.NONE, TrafficBoard.started(m.endpoint(), m.interval())));
-        } else if (msg instanceof Msg.TrafficAnswered m) {
-            return traffic(s, b -> b.withAnswer(m.answer()));
-        } else if (msg instanceof Msg.TrafficSampled m) {
-            return traffic(s, b -> b.withSample(m.sample()));
-        }
-        return null;
+        });
+        fold(table, Msg.StackWaitStarted.class, (s, m) -> s.withPane(new ActionPane(Action.DEPLOY,
+                Status.IN_PROGRESS, java.util.List.of(), ActionPane.Question.NONE,
+                StackWaitBoard.started(m.stackName(), m.chapterId(), m.status(), m.phase(), m.cancelAnswer()))));
+        fold(table, Msg.StackWaitChanged.class,
+                (s, m) -> stackWait(s, b -> b.changed(m.status(), m.phase(), m.waited())));
+        fold(table, Msg.StackWaitTicked.class, (s, m) -> stackWait(s, b -> b.ticked(m.waited())));
+        fold(table, Msg.StackWaitSettled.class,
+                (s, m) -> stackWait(s, b -> b.settledIn(m.status(), m.phase(), m.waited())));
+        fold(table, Msg.TrafficStarted.class, (s, m) -> s.withPane(new ActionPane(Action.TRAFFIC, Status.IN_PROGRESS,
+                java.util.List.of(), ActionPane.Question.NONE, TrafficBoard.started(m.endpoint(), m.interval()))));
+        fold(table, Msg.TrafficAnswered.class, (s, m) -> traffic(s, b -> b.withAnswer(m.answer())));
+        fold(table, Msg.TrafficSampled.class, (s, m) -> traffic(s, b -> b.withSample(m.sample())));
+    }
+
+    private static <M extends Msg> void fold(Handlers.Builder<Msg, Update.Step<Msg>> table, Class<M> kind,
+            BiFunction<State, M, State> change) {
+        Update.on(table, kind, (s, m) -> Next.of(change.apply(s, m)));
     }
 
     private static State deploy(State s, Action action, UnaryOperator<DeployBoard> change) {

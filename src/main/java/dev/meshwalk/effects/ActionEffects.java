@@ -34,6 +34,7 @@ import dev.meshwalk.cloud.Teardown;
 import dev.meshwalk.core.Action;
 import dev.meshwalk.core.ActionPane;
 import dev.meshwalk.core.Effect;
+import dev.meshwalk.core.Handlers;
 import dev.meshwalk.core.MetricsBoard;
 import dev.meshwalk.core.Msg;
 import dev.meshwalk.core.Status;
@@ -64,6 +65,7 @@ public final class ActionEffects implements AutoCloseable {
     private final boolean unicode;
     private final ExecutorService cloudOps;
     private final ScheduledExecutorService queries;
+    private final Handlers<Effect, Consumer<Effect>> handlers;
     private final CompletableFuture<TargetConnector.Connection> connection = new CompletableFuture<>();
     private final java.util.concurrent.atomic.AtomicBoolean connectStarted = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -97,6 +99,7 @@ public final class ActionEffects implements AutoCloseable {
         ScheduledThreadPoolExecutor q = new ScheduledThreadPoolExecutor(1, r -> named(r, "actions-queries"));
         q.setRemoveOnCancelPolicy(true);
         this.queries = q;
+        this.handlers = handlers();
     }
 
     private static Thread named(Runnable r, String name) {
@@ -105,44 +108,46 @@ public final class ActionEffects implements AutoCloseable {
         return t;
     }
 
-    /** Handles the action effects; returns false for effects that are not ours. Never blocks. */
-    public boolean run(Effect effect) {
+    /** The action effects this runner handles; TutorialEffects hands it exactly these. */
+    public java.util.Set<Class<?>> kinds() {
+        return handlers.kinds();
+    }
+
+    /** Runs one of {@link #kinds()} (anything else fails loudly). Never blocks. */
+    public void run(Effect effect) {
         try {
-            if (effect instanceof Effect.ConnectTarget) {
-                if (connectStarted.compareAndSet(false, true)) {
-                    cloudOps.execute(this::connect);
-                }
-            } else if (effect instanceof Effect.PlanDeploy p) {
-                cloudOps.execute(() -> plan(p.chapterId()));
-            } else if (effect instanceof Effect.Answer a) {
-                answer(a);
-            } else if (effect instanceof Effect.ToggleTraffic) {
-                queries.execute(this::toggleTraffic);
-            } else if (effect instanceof Effect.TrafficInterval t) {
-                queries.execute(() -> adjustInterval(t.faster()));
-            } else if (effect instanceof Effect.ClearColors) {
-                queries.execute(this::clearColors);
-            } else if (effect instanceof Effect.FetchGraph g) {
-                fetchGraph(g.minutes(), g.autoRefresh());
-            } else if (effect instanceof Effect.StopGraphRefresh) {
-                stopMapRefresh();
-            } else if (effect instanceof Effect.FetchMetrics m) {
-                queries.execute(() -> metrics(m.chapterId()));
-            } else if (effect instanceof Effect.TeardownInventory) {
-                cloudOps.execute(this::inventory);
-            } else if (effect instanceof Effect.DeletePicked d) {
-                cloudOps.execute(() -> deletePicked(d.picked()));
-            } else if (effect instanceof Effect.AnswerBusyStack b) {
-                cloudOps.execute(() -> answerBusy(b.choice()));
-            } else if (effect instanceof Effect.Verify v) {
-                queries.execute(() -> verify(v.chapterId()));
-            } else {
-                return false;
-            }
+            handlers.of(effect).accept(effect);
         } catch (RejectedExecutionException e) {
             post.accept(new Msg.Notice("Busy: too much queued, or shutting down; try again in a moment."));
         }
-        return true;
+    }
+
+    private Handlers<Effect, Consumer<Effect>> handlers() {
+        Handlers.Builder<Effect, Consumer<Effect>> table = Handlers.builder("effect");
+        on(table, Effect.ConnectTarget.class, e -> {
+            if (connectStarted.compareAndSet(false, true)) {
+                cloudOps.execute(this::connect);
+            }
+        });
+        on(table, Effect.PlanDeploy.class, p -> cloudOps.execute(() -> plan(p.chapterId())));
+        on(table, Effect.Answer.class, this::answer);
+        on(table, Effect.ToggleTraffic.class, e -> queries.execute(this::toggleTraffic));
+        on(table, Effect.TrafficInterval.class, t -> queries.execute(() -> adjustInterval(t.faster())));
+        on(table, Effect.ClearColors.class, e -> queries.execute(this::clearColors));
+        on(table, Effect.FetchGraph.class, g -> fetchGraph(g.minutes(), g.autoRefresh()));
+        on(table, Effect.StopGraphRefresh.class, e -> stopMapRefresh());
+        on(table, Effect.FetchMetrics.class, m -> queries.execute(() -> metrics(m.chapterId())));
+        on(table, Effect.TeardownInventory.class, e -> cloudOps.execute(this::inventory));
+        on(table, Effect.DeletePicked.class, d -> cloudOps.execute(() -> deletePicked(d.picked())));
+        on(table, Effect.AnswerBusyStack.class, b -> cloudOps.execute(() -> answerBusy(b.choice())));
+        on(table, Effect.Verify.class, v -> queries.execute(() -> verify(v.chapterId())));
+        return table.build();
+    }
+
+    /** Registers a handler typed by its effect's kind. */
+    static <E extends Effect> void on(Handlers.Builder<Effect, Consumer<Effect>> table, Class<E> kind,
+            Consumer<E> handler) {
+        table.on(kind, effect -> handler.accept(kind.cast(effect)));
     }
 
     // ---- target -------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import dev.meshwalk.localcloud.dataplane.ecs.BuiltInApps;
 import dev.meshwalk.localcloud.dataplane.telemetry.LoadBalancerMetrics;
 import dev.meshwalk.localcloud.dataplane.telemetry.MeshProxyTelemetry;
 import dev.meshwalk.localcloud.dataplane.telemetry.MetricSink;
+import dev.meshwalk.localcloud.dataplane.telemetry.ServiceConnectMetrics;
 import dev.meshwalk.localcloud.dataplane.telemetry.SegmentSink;
 import dev.meshwalk.localcloud.dataplane.telemetry.SharedIntakeSidecars;
 import dev.meshwalk.localcloud.dataplane.telemetry.TelemetryIntake;
@@ -56,6 +57,7 @@ public final class LocalCloudServices {
                     .withTelemetry(new SharedIntakeSidecars(intake),
                             new MeshProxyTelemetry(segments, metrics, intake.statistics()))
                     .withLoadBalancerTelemetry(new LoadBalancerMetrics(metrics, intake.statistics()))
+                    .withServiceConnectTelemetry(new ServiceConnectMetrics(metrics, intake.statistics()))
                     .withAlarms(cloudWatch.alarms()));
         } catch (RuntimeException e) {
             intake.close();

@@ -206,8 +206,10 @@ class EcsServiceTest {
         service.steadyState().get(10, TimeUnit.SECONDS);
         Set<String> before = running(service).stream().map(TaskInfo::taskArn).collect(Collectors.toSet());
 
-        ecs.updateService("howto-ecs-basics", "color", null, null, List.of(),
-                List.of(new ServiceSpec.RegistryBinding(svc.id(), null, null)));
+        ServiceSpec now = service.spec();
+        ecs.updateService(new ServiceSpec(now.cluster(), now.name(), now.taskDefinitionArn(), now.desiredCount(),
+                List.of(), List.of(new ServiceSpec.RegistryBinding(svc.id(), null, null)), now.launchType(),
+                now.serviceConnect(), now.deployment()));
         service.steadyState().get(10, TimeUnit.SECONDS);
 
         assertThat(running(service)).hasSize(2).noneMatch(t -> before.contains(t.taskArn()));

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EcsService {
 
+    private static final int MAX_DEPLOYMENTS = 10;
+
     private final String arn;
     private final String cluster;
     private final String name;
@@ -36,6 +38,8 @@ public final class EcsService {
     private final Map<Task, Deployment> carriedOver = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> reconciler;
     private final CompletableFuture<Void> deleted = new CompletableFuture<>();
+    /** Every deployment of the service, oldest first (a service keeps its last few). */
+    private final List<Deployment> history = new CopyOnWriteArrayList<>();
     private volatile ServiceSpec spec;
     private volatile Deployment primary;
     private volatile boolean deleting;
@@ -49,8 +53,9 @@ public final class EcsService {
         this.ids = ids;
         this.env = env;
         this.workers = workers;
-        this.registrations = new TaskRegistrations(cluster, name, ids, loadBalancers, cloudMap, events::add);
-        this.primary = new Deployment("ecs-svc/" + ids.digits(19), definition);
+        this.registrations = new TaskRegistrations(cluster, name, ids, loadBalancers, cloudMap, env.serviceConnect(),
+                events::add);
+        this.primary = newDeployment(definition, spec.deployment(), List.of(), false);
         long interval = env.timings().reconcileInterval().toMillis();
         this.reconciler = env.scheduler().scheduleWithFixedDelay(this::reconcileSafely, 0, interval,
                 TimeUnit.MILLISECONDS);
@@ -108,32 +113,82 @@ public final class EcsService {
     }
 
     synchronized void update(Integer desiredCount, TaskDefinition newDefinition) {
-        update(desiredCount, newDefinition, spec.loadBalancers(), spec.serviceRegistries());
+        int desired = desiredCount == null ? spec.desiredCount() : desiredCount;
+        TaskDefinition definition = newDefinition == null ? primary.definition : newDefinition;
+        update(spec.with(definition.arn(), desired), definition);
     }
 
     /**
-     * As {@link #update(Integer, TaskDefinition)}, also moving the service to other load balancers and Cloud Map
-     * services. Changed bindings start a new deployment even for the same task definition, as on ECS: its tasks
-     * register in the new places and the old tasks deregister from the old ones as they stop.
+     * Starts a new deployment of {@code wanted} (task definition, count, Service Connect and deployment
+     * configuration): the previous one, if unfinished, is stopped; tasks of the same definition carry over unless
+     * the service moved to other load balancers or Cloud Map services.
      */
-    synchronized void update(Integer desiredCount, TaskDefinition newDefinition,
-                             List<ServiceSpec.LoadBalancerBinding> loadBalancers,
-                             List<ServiceSpec.RegistryBinding> serviceRegistries) {
-        int desired = desiredCount == null ? spec.desiredCount() : desiredCount;
-        boolean rebound = !loadBalancers.equals(spec.loadBalancers()) || !serviceRegistries.equals(spec.serviceRegistries());
-        spec = new ServiceSpec(cluster, name, newDefinition == null ? spec.taskDefinitionArn() : newDefinition.arn(),
-                desired, loadBalancers, serviceRegistries, spec.launchType());
-        TaskDefinition definition = newDefinition == null ? primary.definition : newDefinition;
+    synchronized void update(ServiceSpec wanted, TaskDefinition definition) {
+        // other load balancers or Cloud Map services (an in-place update on ECS): every task rolls over, even of the
+        // same definition, so the new tasks register there and the old ones deregister as they stop
+        boolean rebound = !wanted.loadBalancers().equals(spec.loadBalancers())
+                || !wanted.serviceRegistries().equals(spec.serviceRegistries());
+        spec = wanted;
         Deployment previous = primary;
-        primary = new Deployment("ecs-svc/" + ids.digits(19), definition);
+        List<TaskDefinition> sources = tasks.stream().filter(t -> t.status().ordinal() <= Task.Status.RUNNING.ordinal())
+                .map(t -> deploymentOf(t).definition).distinct().toList();
+        primary = newDeployment(definition, wanted.deployment(), sources, false);
         if (!previous.steady.isDone()) {
+            previous.finish(ServiceDeployment.Status.STOPPED, "ECS deployment " + previous.id
+                    + " was replaced by a newer deployment (" + primary.id + ").");
             previous.steady.completeExceptionally(new ServiceDeploymentException(
                     "deployment " + previous.id + " was replaced by a newer one"));
         }
-        // tasks of the same definition carry over into the new deployment
-        if (definition == previous.definition && !rebound) {
-            tasks.stream().filter(t -> t.deployment == previous).forEach(t -> carriedOver.put(t, primary));
+        if (!rebound) {
+            carryOver(definition, primary);
         }
+    }
+
+    /** Service deployments, newest first, as {@code ListServiceDeployments} lists them. */
+    public List<ServiceDeployment> serviceDeployments() {
+        Map<String, int[]> counts = new java.util.HashMap<>();
+        for (Task t : tasks) {
+            int[] c = counts.computeIfAbsent(deploymentOf(t).definition.arn(), k -> new int[2]);
+            if (t.status() == Task.Status.RUNNING) {
+                c[0]++;
+            } else if (t.status().ordinal() < Task.Status.RUNNING.ordinal()) {
+                c[1]++;
+            }
+        }
+        Map<String, String> revisions = new java.util.HashMap<>();
+        history.forEach(d -> revisions.put(d.definition.arn(), d.revisionArn));
+        List<ServiceDeployment> out = new java.util.ArrayList<>();
+        for (Deployment d : history) {
+            if (!d.internal) {
+                out.add(0, ServiceDeployments.snapshot(d, arn, ids.arn("ecs", "cluster/" + cluster),
+                        spec.desiredCount(), counts, revisions));
+            }
+        }
+        return out;
+    }
+
+    /** The Service Connect split now (task definition ARN -> weight); empty when traffic reaches every task. */
+    public Map<String, Integer> trafficSplit() {
+        return env.serviceConnect().trafficSplit(cluster, name);
+    }
+
+    private Deployment newDeployment(TaskDefinition definition, DeploymentConfigSpec config,
+                                     List<TaskDefinition> sources, boolean internal) {
+        String digits = ids.digits(19);
+        Deployment d = new Deployment("ecs-svc/" + digits, ids.arn("ecs", "service-deployment/" + cluster + "/" + name
+                + "/" + ids.alphanumeric(21)), ids.arn("ecs", "service-revision/" + cluster + "/" + name + "/" + digits),
+                definition, config, sources, internal);
+        history.add(d);
+        while (history.size() > MAX_DEPLOYMENTS) {
+            history.remove(0);
+        }
+        return d;
+    }
+
+    /** Tasks running {@code definition} belong to {@code deployment} from now on. */
+    private void carryOver(TaskDefinition definition, Deployment deployment) {
+        tasks.stream().filter(t -> deploymentOf(t).definition == definition && deploymentOf(t) != deployment)
+                .forEach(t -> carriedOver.put(t, deployment));
     }
 
     /** Scales to zero and completes when every task has stopped. */
@@ -182,6 +237,9 @@ public final class EcsService {
         List<Task> mine = active.stream().filter(t -> deploymentOf(t) == current).toList();
         List<Task> old = active.stream().filter(t -> deploymentOf(t) != current).toList();
         int desired = spec.desiredCount();
+        if (watchAlarms(current)) {
+            return;
+        }
         if (!current.steady.isCompletedExceptionally()) {
             for (int i = mine.size(); i < desired; i++) {
                 launch(current);
@@ -193,7 +251,12 @@ public final class EcsService {
                     .limit(mine.size() - desired).forEach(t -> stop(t, scaling, false));
         }
         long ready = mine.stream().filter(this::isReady).count();
-        long allowedOld = Math.max(0, desired - ready);
+        boolean canary = current.isCanary() && !current.steady.isDone();
+        if (canary) {
+            CanaryPhases.advance(current, ready, desired, env.timings(), java.time.Instant.now());
+        }
+        applySplit(current);
+        long allowedOld = canary && !CanaryPhases.cleaningUp(current) ? old.size() : Math.max(0, desired - ready);
         old.stream().sorted(Comparator.comparing((Task t) -> t.status() == Task.Status.RUNNING))
                 .limit(Math.max(0, old.size() - allowedOld))
                 .forEach(t -> stop(t, scaling, false));
@@ -201,8 +264,77 @@ public final class EcsService {
                 && tasks.stream().allMatch(t -> deploymentOf(t) == current);
         if (steady && !current.steady.isDone()) {
             events.add("(service " + name + ") has reached a steady state.");
-            current.steady.complete(null);
+            complete(current);
         }
+    }
+
+    /** A deployment reached its steady state; a rollback's also ends the deployment it rolled back. */
+    private void complete(Deployment current) {
+        current.finish(ServiceDeployment.Status.SUCCESSFUL, "Service deployment completed successfully.");
+        current.stage("CLEAN_UP", null);
+        history.stream().filter(d -> d.status == ServiceDeployment.Status.ROLLBACK_IN_PROGRESS).forEach(d -> {
+            d.finish(ServiceDeployment.Status.ROLLBACK_SUCCESSFUL, d.statusReason);
+            events.add("(service " + name + ") (deployment " + d.id + ") rollback completed.");
+        });
+        env.serviceConnect().splitTraffic(cluster, name, Map.of());
+        current.steady.complete(null);
+    }
+
+    /** Points Service Connect's split at the deployment's current shares (canaries and rollbacks only). */
+    private void applySplit(Deployment current) {
+        if (spec.serviceConnect() == null || current.steady.isDone()) {
+            return;
+        }
+        Map<String, Integer> wanted = current.isCanary() ? CanaryPhases.split(current)
+                : current.internal ? Map.of(current.definition.arn(), 1) : Map.of();
+        if (!wanted.equals(env.serviceConnect().trafficSplit(cluster, name))) {
+            env.serviceConnect().splitTraffic(cluster, name, wanted);
+            if (current.isCanary()) {
+                events.add("(service " + name + ") (deployment " + current.id + ") shifted "
+                        + current.targetTrafficPercent + "% of traffic to " + current.definition.arn() + ".");
+            }
+        }
+    }
+
+    /**
+     * Checks the deployment's alarms; one in ALARM rolls it back (with {@code Rollback: true}). True when it did.
+     */
+    private boolean watchAlarms(Deployment current) {
+        if (current.steady.isDone() || !current.config.rollsBackOnAlarm()) {
+            return false;
+        }
+        List<String> firing = env.alarms().inAlarm(current.config.alarmNames());
+        if (firing.isEmpty()) {
+            return false;
+        }
+        current.triggeredAlarms = List.copyOf(firing);
+        return rollBack(current, "CloudWatch alarm(s) " + String.join(", ", firing) + " in ALARM");
+    }
+
+    /**
+     * Rolls a failed deployment back to the revision it replaced: traffic returns to it at once, its tasks carry
+     * over into a rollback deployment, the failed revision's tasks stop. False when there is nothing to roll back
+     * to (a service's first deployment), so the caller fails it instead.
+     */
+    private boolean rollBack(Deployment failed, String why) {
+        TaskDefinition back = failed.sources.stream().filter(s -> s != failed.definition).reduce((a, b) -> b)
+                .orElse(null);
+        if (back == null) {
+            return false;
+        }
+        String reason = "ECS deployment " + failed.id + " failed: " + why + "; rolling back to " + back.arn() + ".";
+        failed.status = ServiceDeployment.Status.ROLLBACK_IN_PROGRESS;
+        failed.statusReason = reason;
+        Deployment rollback = newDeployment(back, spec.deployment(), List.of(failed.definition), true);
+        failed.rollback = new ServiceDeployment.Rollback(why, java.time.Instant.now(), rollback.revisionArn);
+        failed.stage(failed.stage, null);
+        events.add("(service " + name + ") " + reason);
+        spec = spec.with(back.arn(), spec.desiredCount());
+        primary = rollback;
+        carryOver(back, rollback);
+        applySplit(rollback);
+        failed.steady.completeExceptionally(new ServiceDeploymentException(reason));
+        return true;
     }
 
     /** Drops a stopped task; one that failed on its own counts against the deployment that launched it. */
@@ -218,7 +350,11 @@ public final class EcsService {
         task.deployment.taskFailed();
         if (task.deployment == current) {
             current.hopeless(reason).ifPresent(message -> {
+                if (current.config.circuitBreakerRollback() && rollBack(current, message)) {
+                    return;
+                }
                 events.add("(service " + name + ") deployment " + current.id + " failed: " + message);
+                current.finish(ServiceDeployment.Status.STOPPED, message);
                 current.steady.completeExceptionally(new ServiceDeploymentException(message));
             });
         }
@@ -231,7 +367,9 @@ public final class EcsService {
 
     private void launch(Deployment deployment) {
         String taskArn = ids.arn("ecs", "task/" + cluster + "/" + ids.hex(32));
-        Task task = new Task(taskArn, cluster, name, deployment.definition, deployment, spec.launchType(), env);
+        Task task = new Task(taskArn, cluster, name,
+                ServiceConnectAgent.addTo(deployment.definition, spec.serviceConnect(), ids.hex(4)), deployment,
+                spec.launchType(), env);
         tasks.add(task);
         events.add("(service " + name + ") has started 1 tasks: (task " + task.id + ").");
         workers.execute(task::launch);

@@ -5,6 +5,7 @@ import dev.meshwalk.localcloud.dataplane.cloudmap.CloudMap;
 import dev.meshwalk.localcloud.dataplane.elb.LoadBalancers;
 import dev.meshwalk.localcloud.dataplane.elb.Target;
 import dev.meshwalk.localcloud.dataplane.elb.TargetHealth;
+import dev.meshwalk.localcloud.dataplane.serviceconnect.ServiceConnect;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,20 +24,25 @@ final class TaskRegistrations {
 
     /** Where a task is registered. */
     private record Registration(List<Map.Entry<String, Target>> targets, List<String> discoveryServices,
-                                Map<String, Boolean> reportedHealth) {
+                                boolean serviceConnect, Map<String, Boolean> reportedHealth) {
     }
+
+    /** The key under which a Service Connect registration's reported health is kept. */
+    private static final String SERVICE_CONNECT = "service-connect";
 
     private final String cluster;
     private final String serviceName;
     private final AwsIds ids;
     private final LoadBalancers loadBalancers;
     private final CloudMap cloudMap;
+    private final ServiceConnect serviceConnect;
     private final Consumer<String> events;
     private final Map<Task, Registration> registrations = new ConcurrentHashMap<>();
 
     /** @param events where to write the service events a registration produces */
     TaskRegistrations(String cluster, String serviceName, AwsIds ids, LoadBalancers loadBalancers, CloudMap cloudMap,
-                      Consumer<String> events) {
+                      ServiceConnect serviceConnect, Consumer<String> events) {
+        this.serviceConnect = serviceConnect;
         this.cluster = cluster;
         this.serviceName = serviceName;
         this.ids = ids;
@@ -59,6 +65,10 @@ final class TaskRegistrations {
                 registration.reportedHealth().put(serviceId, serving);
             }
         });
+        if (registration.serviceConnect() && !Boolean.valueOf(serving).equals(
+                registration.reportedHealth().put(SERVICE_CONNECT, serving))) {
+            serviceConnect.setHealth(cluster, serviceName, task.id, serving);
+        }
         for (Map.Entry<String, Target> entry : registration.targets()) {
             Optional<TargetHealth> unhealthy = loadBalancers.targetGroup(entry.getKey()).flatMap(group ->
                     group.health().stream()
@@ -99,6 +109,7 @@ final class TaskRegistrations {
         Registration registration = registrations.get(task);
         if (registration != null) {
             registration.discoveryServices().forEach(s -> cloudMap.deregisterInstance(s, task.id));
+            serviceConnect.deregisterTask(cluster, serviceName, task.id);
             registration.targets().forEach(e -> drains.add(loadBalancers.deregisterTarget(e.getKey(), e.getValue())));
         }
         return CompletableFuture.allOf(drains.toArray(CompletableFuture[]::new));
@@ -109,6 +120,7 @@ final class TaskRegistrations {
         Registration registration = registrations.remove(task);
         if (registration != null) {
             registration.discoveryServices().forEach(s -> cloudMap.deregisterInstance(s, task.id));
+            serviceConnect.deregisterTask(cluster, serviceName, task.id);
         }
     }
 
@@ -141,7 +153,25 @@ final class TaskRegistrations {
             cloudMap.registerInstance(registry.discoveryServiceId(), task.id, attributes, task.isServing());
             discovery.add(registry.discoveryServiceId());
         }
-        return new Registration(targets, discovery, new ConcurrentHashMap<>());
+        boolean serviceConnected = spec.serviceConnect() != null && !spec.serviceConnect().services().isEmpty();
+        if (serviceConnected) {
+            serviceConnect.registerTask(cluster, serviceName, task.definition.arn(), task.id, namedAppPorts(task),
+                    task.isServing());
+            events.accept("(service " + serviceName + ") registered 1 tasks in Service Connect namespace "
+                    + spec.serviceConnect().namespace() + ": (task " + task.id + ").");
+        }
+        return new Registration(targets, discovery, serviceConnected, new ConcurrentHashMap<>());
+    }
+
+    /** Port name -> port the app really listens on, for the task's named port mappings. */
+    private static Map<String, Integer> namedAppPorts(Task task) {
+        Map<String, Integer> ports = new HashMap<>();
+        for (ContainerSpec c : task.definition.spec().containers()) {
+            for (ContainerSpec.NamedPort named : c.namedPorts()) {
+                ports.put(named.name(), task.hostPort(c.name(), named.containerPort()).orElse(named.containerPort()));
+            }
+        }
+        return ports;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.meshwalk.localcloud.dataplane.mesh;
 
+import dev.meshwalk.localcloud.dataplane.net.Authority;
+import dev.meshwalk.localcloud.dataplane.net.SmoothWeightedRoundRobin;
 import dev.meshwalk.localcloud.dataplane.dns.DnsAnswers;
 import dev.meshwalk.localcloud.dataplane.net.Upstream;
 import java.net.InetAddress;
@@ -35,7 +37,7 @@ final class EgressRouter {
     private final MeshProxy.Placement placement;
     private final ProxyStats stats;
     private final RetryingForwarder forwarder;
-    private final Map<String, SmoothWeightedRoundRobin> weightedPickers = new ConcurrentHashMap<>();
+    private final Map<String, SmoothWeightedRoundRobin<RouteSpec.WeightedTarget>> weightedPickers = new ConcurrentHashMap<>();
 
     EgressRouter(AppMesh appMesh, DnsAnswers dns, NodeEndpoints endpoints, MeshProxy.Placement placement,
                  ProxyStats stats, RetryingForwarder forwarder) {
@@ -72,9 +74,9 @@ final class EgressRouter {
         String router = service.virtualRouterName();
         Optional<RouteSpec> match = mesh.routesOf(router).stream().filter(r -> matches(r.match(), request)).findFirst();
         return match.map(route -> {
-            SmoothWeightedRoundRobin picker = weightedPickers.compute(router + "/" + route.name(),
-                    (k, old) -> old != null && old.targets().equals(route.targets()) ? old
-                            : new SmoothWeightedRoundRobin(route.targets()));
+            SmoothWeightedRoundRobin<RouteSpec.WeightedTarget> picker = weightedPickers.compute(
+                    router + "/" + route.name(), (k, old) -> old != null && old.items().equals(route.targets()) ? old
+                            : new SmoothWeightedRoundRobin<>(route.targets(), RouteSpec.WeightedTarget::weight));
             return new Destination(picker.next().virtualNode(), route);
         });
     }

@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.dataplane.mesh;
 
+import dev.meshwalk.localcloud.dataplane.net.Authority;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.meshwalk.localcloud.dataplane.AwsIds;
