@@ -79,7 +79,7 @@ class SchemaValidationMatrixTest {
     @MethodSource("types")
     void theFixedTemplateDeploys(String type) {
         Stack stack = create(type, samples(type).validProperties());
-        assertThat(stack.status()).as(String.valueOf(stack.statusReason())).isEqualTo("CREATE_COMPLETE");
+        assertThat(stack.status()).as(String.valueOf(stack.statusReason())).isEqualTo(StackStatus.CREATE_COMPLETE);
     }
 
     @ParameterizedTest
@@ -133,7 +133,7 @@ class SchemaValidationMatrixTest {
     }
 
     private static void assertRolledBack(Stack stack, String violation) {
-        assertThat(stack.status()).isEqualTo("ROLLBACK_COMPLETE");
+        assertThat(stack.status()).isEqualTo(StackStatus.ROLLBACK_COMPLETE);
         assertThat(stack.eventsNewestFirst()).anySatisfy(e -> {
             assertThat(e.logicalResourceId()).isEqualTo("R");
             assertThat(e.resourceStatus()).isEqualTo("CREATE_FAILED");
