@@ -68,7 +68,7 @@ public final class KeyBindings {
             return "d,t,m,c,x panes  " + own + "  esc back  ? help  q quit";
         }
         return view == View.CHAPTERS
-                ? "up/down move  0-3 select  enter open  x teardown  ? help  q quit"
+                ? "up/down move  0-5 select  enter open  x teardown  ? help  q quit"
                 : "j/k scroll  spc page  n/p chapter  d,t,m,c,x actions  esc back  ? help  q quit";
     }
 }
