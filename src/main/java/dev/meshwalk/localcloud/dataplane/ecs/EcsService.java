@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 public final class EcsService {
 
     private static final int MAX_DEPLOYMENTS = 10;
+    private static final int MAX_STOPPED_TASKS = 100;
 
     private final String arn;
     private final String cluster;
@@ -34,6 +35,8 @@ public final class EcsService {
     private final ServiceEvents events = new ServiceEvents();
     private final TaskRegistrations registrations;
     private final List<Task> tasks = new CopyOnWriteArrayList<>();
+    /** Stopped tasks as they ended, newest last, for {@code DescribeTasks}/{@code ListTasks} (ECS keeps them a while). */
+    private final List<TaskInfo> stopped = new CopyOnWriteArrayList<>();
     /** Tasks that moved into a newer deployment of the same task definition (a desired-count change). */
     private final Map<Task, Deployment> carriedOver = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> reconciler;
@@ -106,6 +109,11 @@ public final class EcsService {
 
     public List<TaskInfo> tasks() {
         return tasks.stream().map(Task::info).toList();
+    }
+
+    /** The last {@value #MAX_STOPPED_TASKS} tasks that stopped and left the service, oldest first. */
+    public List<TaskInfo> stoppedTasks() {
+        return List.copyOf(stopped);
     }
 
     Optional<Task> task(String taskArn) {
@@ -333,6 +341,10 @@ public final class EcsService {
     /** Drops a stopped task; one that failed on its own counts against the deployment that launched it. */
     private void removeStopped(Task task, Deployment current) {
         tasks.remove(task);
+        stopped.add(task.info());
+        while (stopped.size() > MAX_STOPPED_TASKS) {
+            stopped.remove(0);
+        }
         carriedOver.remove(task);
         registrations.forget(task);
         if (!task.failedOnItsOwn()) {
