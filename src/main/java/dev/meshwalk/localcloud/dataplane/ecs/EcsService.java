@@ -128,9 +128,14 @@ public final class EcsService {
 
     /**
      * Starts a new deployment of {@code wanted} (task definition, count, Service Connect and deployment
-     * configuration): the previous one, if unfinished, is stopped; tasks of the same definition carry over.
+     * configuration): the previous one, if unfinished, is stopped; tasks of the same definition carry over unless
+     * the service moved to other load balancers or Cloud Map services.
      */
     synchronized void update(ServiceSpec wanted, TaskDefinition definition) {
+        // other load balancers or Cloud Map services (an in-place update on ECS): every task rolls over, even of the
+        // same definition, so the new tasks register there and the old ones deregister as they stop
+        boolean rebound = !wanted.loadBalancers().equals(spec.loadBalancers())
+                || !wanted.serviceRegistries().equals(spec.serviceRegistries());
         spec = wanted;
         Deployment previous = primary;
         List<TaskDefinition> sources = tasks.stream().filter(t -> t.status().ordinal() <= Task.Status.RUNNING.ordinal())
@@ -142,7 +147,9 @@ public final class EcsService {
             previous.steady.completeExceptionally(new ServiceDeploymentException(
                     "deployment " + previous.id + " was replaced by a newer one"));
         }
-        carryOver(definition, primary);
+        if (!rebound) {
+            carryOver(definition, primary);
+        }
     }
 
     /** Service deployments, newest first, as {@code ListServiceDeployments} lists them. */
