@@ -60,8 +60,7 @@ final class AwsDeployGate {
         List<Finding> findings = PreflightRules.evaluate(facts);
         findings.forEach(f -> console.line("  " + f.line()));
         if (PreflightRules.stops(findings)) {
-            console.problem("Stopped before creating anything: chapter " + chapterId + " cannot run on AWS any more."
-                    + " Run `deploy " + chapterId.charAt(0) + "` without --aws to do it on the local cloud.");
+            console.problem(PreflightRules.stopSummary(findings, chapterId));
             return Optional.empty();
         }
         if (!costNoticeAccepted(session, chapterId)) {

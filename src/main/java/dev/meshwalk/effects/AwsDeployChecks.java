@@ -30,8 +30,7 @@ final class AwsDeployChecks {
         lines.add("Preflight for chapter " + chapterId + " in " + session.target().region() + ":");
         findings.forEach(f -> lines.add("  " + f.line()));
         if (PreflightRules.stops(findings)) {
-            lines.add("Nothing was created. Quit and start the tutorial without --aws to run this chapter on the"
-                    + " local cloud.");
+            lines.add(PreflightRules.stopSummary(findings, chapterId));
             return new Outcome(lines, true);
         }
         lines.add("");

@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.engine;
 
+import dev.meshwalk.localcloud.engine.schema.ResourceSchemas;
 import dev.meshwalk.localcloud.provider.ProviderRegistry;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,9 @@ public final class CloudFormationEngine implements AutoCloseable {
         this.operationThreads = EngineThreads.fixed("localcloud-cfn-op-", settings.operationThreads());
         this.workers = EngineThreads.fixed("localcloud-cfn-", settings.resourceThreads());
         this.operations = new StackOperations(operationThreads, settings.syncWait());
-        this.runner = new StackRunner(providers, new DagRunner(workers), exports);
-        this.planner = new ChangePlanner(providers);
+        ResourceSchemas schemas = ResourceSchemas.standard();
+        this.runner = new StackRunner(providers, schemas, new DagRunner(workers), exports);
+        this.planner = new ChangePlanner(schemas);
         this.changeSets = new ChangeSetOperations(stacks, inputs, planner, runner, operations);
     }
 

@@ -6,6 +6,7 @@ import static dev.meshwalk.localcloud.engine.IntrinsicArgs.error;
 import static dev.meshwalk.localcloud.engine.IntrinsicArgs.list;
 import static dev.meshwalk.localcloud.engine.IntrinsicArgs.text;
 
+import dev.meshwalk.localcloud.engine.schema.Canonical;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -326,19 +327,6 @@ final class Intrinsics {
 
     /** Leaves compared as text, the way CloudFormation compares {@code 8080} and {@code "8080"}. */
     static Object canonical(Object v) {
-        if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(String.valueOf(k), canonical(x)));
-            return out;
-        }
-        if (v instanceof List<?> l) {
-            List<Object> out = new ArrayList<>();
-            l.forEach(x -> out.add(canonical(x)));
-            return out;
-        }
-        if (v instanceof Double d && d == Math.rint(d)) {
-            return String.valueOf(d.longValue());
-        }
-        return v == null ? null : v instanceof Unknown ? v : String.valueOf(v);
+        return Canonical.of(v);
     }
 }

@@ -1,10 +1,11 @@
 package dev.meshwalk.localcloud.engine;
 
 import dev.meshwalk.localcloud.engine.Template.ResourceDecl;
+import dev.meshwalk.localcloud.engine.schema.Replacement;
+import dev.meshwalk.localcloud.engine.schema.ResourceSchemas;
 import dev.meshwalk.localcloud.provider.ProviderRegistry;
 import dev.meshwalk.localcloud.provider.ProvisionException;
 import dev.meshwalk.localcloud.provider.Provisioned;
-import dev.meshwalk.localcloud.provider.Replacement;
 import dev.meshwalk.localcloud.provider.ResourceProvider;
 import dev.meshwalk.localcloud.provider.ResourceRequest;
 import java.time.Instant;
@@ -31,10 +32,12 @@ final class ResourceApplier {
     private static final Logger LOG = LoggerFactory.getLogger(ResourceApplier.class);
 
     private final ProviderRegistry providers;
+    private final ResourceSchemas schemas;
     private final DagRunner dag;
 
-    ResourceApplier(ProviderRegistry providers, DagRunner dag) {
+    ResourceApplier(ProviderRegistry providers, ResourceSchemas schemas, DagRunner dag) {
         this.providers = providers;
+        this.schemas = schemas;
         this.dag = dag;
     }
 
@@ -59,8 +62,8 @@ final class ResourceApplier {
                     StackResource r = live.get(id);
                     Object v = r == null ? null : r.attributes().get(attribute);
                     if (v == null) {
-                        throw new ProvisionException("Template error: resource " + id
-                                + " does not support attribute type " + attribute + " in Fn::GetAtt");
+                        throw new ProvisionException(TemplateAnalysis.attributeNotProvided(id,
+                                r == null ? "" : r.type(), attribute));
                     }
                     return v;
                 }
@@ -98,6 +101,9 @@ final class ResourceApplier {
             props = resolved == null ? Map.of() : resolved;
             provider = providers.find(type).orElseThrow(() -> new ProvisionException(
                     "Resource type " + type + " is not supported by the local cloud"));
+            schemas.propertyFailure(id, type, props).ifPresent(reason -> {
+                throw new ProvisionException(reason);
+            });
         } catch (RuntimeException e) {
             StackEvents.resource(stack, id, old == null ? null : old.physicalId(), type,
                     creating ? ResourceStatus.CREATE_FAILED : ResourceStatus.UPDATE_FAILED, e.getMessage(), null);
@@ -140,7 +146,7 @@ final class ResourceApplier {
         touched.order.add(id);
         Provisioned current = new Provisioned(old.physicalId(), old.attributes());
         Provisioned made;
-        if (provider.replacement(type, changed) == Replacement.TRUE) {
+        if (schemas.replacement(type, old.properties(), props, changed) == Replacement.TRUE) {
             touched.replaced.put(id, old);
             StackEvents.resource(stack, id, old.physicalId(), type, ResourceStatus.UPDATE_IN_PROGRESS,
                     "Requested update requires the creation of a new physical resource; hence creating one.", props);

@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.engine;
 
+import dev.meshwalk.localcloud.engine.schema.ResourceSchemas;
 import dev.meshwalk.localcloud.provider.ProviderRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +26,9 @@ final class StackRunner {
     private final ResourceDeleter deleter;
     private final UpdateRollback rollback;
 
-    StackRunner(ProviderRegistry providers, DagRunner dag, Exports exports) {
+    StackRunner(ProviderRegistry providers, ResourceSchemas schemas, DagRunner dag, Exports exports) {
         this.exports = exports;
-        this.applier = new ResourceApplier(providers, dag);
+        this.applier = new ResourceApplier(providers, schemas, dag);
         this.deleter = new ResourceDeleter(providers, dag);
         this.rollback = new UpdateRollback(providers, deleter);
     }

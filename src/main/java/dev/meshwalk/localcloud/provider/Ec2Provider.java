@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.provider;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,73 +15,68 @@ public final class Ec2Provider extends FamilyProvider {
 
     public Ec2Provider(Ec2Resources store) {
         super(store);
-        kind("AWS::EC2::VPC", List.of("CidrBlock|Ipv4IpamPoolId"), Set.of("CidrBlock", "Ipv4IpamPoolId", "InstanceTenancy"),
+        kind("AWS::EC2::VPC", List.of("CidrBlock|Ipv4IpamPoolId"),
                 (r, cur) -> {
-                    String id = cur != null ? cur.physicalId() : Ids.ec2("vpc");
+                    String id = cur != null ? cur.physicalId() : AwsIds.ec2("vpc");
                     return new Provisioned(id, attrs("VpcId", id, "CidrBlock", text(r, "CidrBlock"),
-                            "CidrBlockAssociations", List.of(keepOr(cur, "CidrBlockAssociation", Ids.ec2("vpc-cidr-assoc"))),
-                            "CidrBlockAssociation", keepOr(cur, "CidrBlockAssociation", Ids.ec2("vpc-cidr-assoc")),
-                            "DefaultNetworkAcl", keepOr(cur, "DefaultNetworkAcl", Ids.ec2("acl")),
-                            "DefaultSecurityGroup", keepOr(cur, "DefaultSecurityGroup", Ids.ec2("sg")),
+                            "CidrBlockAssociations", List.of(keepOr(cur, "CidrBlockAssociation", AwsIds.ec2("vpc-cidr-assoc"))),
+                            "CidrBlockAssociation", keepOr(cur, "CidrBlockAssociation", AwsIds.ec2("vpc-cidr-assoc")),
+                            "DefaultNetworkAcl", keepOr(cur, "DefaultNetworkAcl", AwsIds.ec2("acl")),
+                            "DefaultSecurityGroup", keepOr(cur, "DefaultSecurityGroup", AwsIds.ec2("sg")),
                             "Ipv6CidrBlocks", List.of()));
                 });
-        kind("AWS::EC2::Subnet", List.of("VpcId"), Set.of("VpcId", "CidrBlock", "AvailabilityZone", "AvailabilityZoneId"),
+        kind("AWS::EC2::Subnet", List.of(),
                 (r, cur) -> {
-                    String id = cur != null ? cur.physicalId() : Ids.ec2("subnet");
+                    String id = cur != null ? cur.physicalId() : AwsIds.ec2("subnet");
                     String az = textOr(r, "AvailabilityZone", r.region() + "a");
                     return new Provisioned(id, attrs("SubnetId", id, "VpcId", text(r, "VpcId"), "CidrBlock", text(r, "CidrBlock"),
                             "AvailabilityZone", az, "AvailabilityZoneId", "use1-az" + (az.charAt(az.length() - 1) - 'a' + 1),
-                            "NetworkAclAssociationId", keepOr(cur, "NetworkAclAssociationId", Ids.ec2("aclassoc")),
+                            "NetworkAclAssociationId", keepOr(cur, "NetworkAclAssociationId", AwsIds.ec2("aclassoc")),
                             "Ipv6CidrBlocks", List.of()));
                 });
-        kind("AWS::EC2::InternetGateway", List.of(), Set.of(), (r, cur) -> {
-            String id = cur != null ? cur.physicalId() : Ids.ec2("igw");
+        kind("AWS::EC2::InternetGateway", List.of(), (r, cur) -> {
+            String id = cur != null ? cur.physicalId() : AwsIds.ec2("igw");
             return new Provisioned(id, attrs("InternetGatewayId", id));
         });
-        kind("AWS::EC2::VPCGatewayAttachment", List.of("VpcId"), Set.of("VpcId"), (r, cur) ->
+        kind("AWS::EC2::VPCGatewayAttachment", List.of(), (r, cur) ->
                 new Provisioned(cur != null ? cur.physicalId() : "IGW|" + text(r, "VpcId"), Map.of()));
-        kind("AWS::EC2::EIP", List.of(), Set.of("Domain", "InstanceId", "PublicIpv4Pool"), (r, cur) -> {
-            String ip = cur != null ? cur.physicalId() : "54." + (1 + Integer.parseInt(Ids.digits(2))) + "."
-                    + Integer.parseInt(Ids.digits(2)) + "." + (1 + Integer.parseInt(Ids.digits(2)));
-            return new Provisioned(ip, attrs("PublicIp", ip, "AllocationId", keepOr(cur, "AllocationId", Ids.ec2("eipalloc"))));
+        kind("AWS::EC2::EIP", List.of(), (r, cur) -> {
+            String ip = cur != null ? cur.physicalId() : "54." + (1 + Integer.parseInt(AwsIds.digits(2))) + "."
+                    + Integer.parseInt(AwsIds.digits(2)) + "." + (1 + Integer.parseInt(AwsIds.digits(2)));
+            return new Provisioned(ip, attrs("PublicIp", ip, "AllocationId", keepOr(cur, "AllocationId", AwsIds.ec2("eipalloc"))));
         });
-        kind("AWS::EC2::NatGateway", List.of("SubnetId"), Set.of("SubnetId", "AllocationId", "ConnectivityType", "PrivateIpAddress"),
+        kind("AWS::EC2::NatGateway", List.of(),
                 (r, cur) -> {
-                    String id = cur != null ? cur.physicalId() : Ids.ec2("nat");
+                    String id = cur != null ? cur.physicalId() : AwsIds.ec2("nat");
                     return new Provisioned(id, attrs("NatGatewayId", id));
                 });
-        kind("AWS::EC2::RouteTable", List.of("VpcId"), Set.of("VpcId"), (r, cur) -> {
-            String id = cur != null ? cur.physicalId() : Ids.ec2("rtb");
+        kind("AWS::EC2::RouteTable", List.of(), (r, cur) -> {
+            String id = cur != null ? cur.physicalId() : AwsIds.ec2("rtb");
             return new Provisioned(id, attrs("RouteTableId", id));
         });
-        kind("AWS::EC2::Route", List.of("RouteTableId"), Set.of("RouteTableId", "DestinationCidrBlock", "DestinationIpv6CidrBlock"),
+        kind("AWS::EC2::Route", List.of(),
                 (r, cur) -> new Provisioned(cur != null ? cur.physicalId()
                         : text(r, "RouteTableId") + "|" + textOr(r, "DestinationCidrBlock", textOr(r, "DestinationIpv6CidrBlock", "")), Map.of()));
-        kind("AWS::EC2::SubnetRouteTableAssociation", List.of("RouteTableId", "SubnetId"), Set.of("RouteTableId", "SubnetId"),
+        kind("AWS::EC2::SubnetRouteTableAssociation", List.of(),
                 (r, cur) -> {
-                    String id = cur != null ? cur.physicalId() : Ids.ec2("rtbassoc");
+                    String id = cur != null ? cur.physicalId() : AwsIds.ec2("rtbassoc");
                     return new Provisioned(id, attrs("Id", id));
                 });
-        kind("AWS::EC2::SecurityGroup", List.of("GroupDescription"), Set.of("GroupDescription", "GroupName", "VpcId"),
+        kind("AWS::EC2::SecurityGroup", List.of(),
                 (r, cur) -> {
-                    String id = cur != null ? cur.physicalId() : Ids.ec2("sg");
+                    String id = cur != null ? cur.physicalId() : AwsIds.ec2("sg");
                     return new Provisioned(id, attrs("GroupId", id, "VpcId", text(r, "VpcId")));
                 });
-        // ServiceName, VpcId and VpcEndpointType cannot change in place (AWS::EC2::VPCEndpoint's reference);
-        // route tables, subnets, security groups and the policy can. A gateway endpoint has no DNS names or ENIs.
-        kind("AWS::EC2::VPCEndpoint", List.of("ServiceName", "VpcId"), Set.of("ServiceName", "VpcId", "VpcEndpointType"),
-                (r, cur) -> {
-                    String id = cur != null ? cur.physicalId() : Ids.ec2("vpce");
-                    return new Provisioned(id, attrs("Id", id, "CreationTimestamp", keepOr(cur, "CreationTimestamp",
-                            java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()),
-                            "DnsEntries", List.of(), "NetworkInterfaceIds", List.of()));
-                });
-        Set<String> ruleIdentity = Set.of("GroupId", "GroupName", "IpProtocol", "FromPort", "ToPort", "CidrIp", "CidrIpv6",
-                "SourceSecurityGroupId", "SourceSecurityGroupName", "SourceSecurityGroupOwnerId", "SourcePrefixListId",
-                "DestinationSecurityGroupId", "DestinationPrefixListId");
+        // A gateway endpoint has no DNS names or ENIs; which changes replace it is the engine's call (the schema).
+        kind("AWS::EC2::VPCEndpoint", List.of(), (r, cur) -> {
+            String id = cur != null ? cur.physicalId() : AwsIds.ec2("vpce");
+            return new Provisioned(id, attrs("Id", id, "CreationTimestamp", keepOr(cur, "CreationTimestamp",
+                    java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()),
+                    "DnsEntries", List.of(), "NetworkInterfaceIds", List.of()));
+        });
         for (String type : List.of("AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress")) {
-            kind(type, List.of("IpProtocol"), ruleIdentity, (r, cur) -> {
-                String id = cur != null ? cur.physicalId() : Ids.ec2("sgr");
+            kind(type, List.of(), (r, cur) -> {
+                String id = cur != null ? cur.physicalId() : AwsIds.ec2("sgr");
                 return new Provisioned(id, attrs("Id", id));
             });
         }

@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.provider;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import java.util.List;
 import java.util.Set;
 
@@ -8,8 +9,8 @@ public final class LogsProvider extends FamilyProvider {
 
     public LogsProvider(LogsResources store) {
         super(store);
-        kind("AWS::Logs::LogGroup", List.of(), Set.of("LogGroupName", "LogGroupClass"), (r, cur) -> {
-            String name = cur != null ? cur.physicalId() : textOr(r, "LogGroupName", Ids.generatedName(r.stackName(), r.logicalId(), 512));
+        kind("AWS::Logs::LogGroup", List.of(), (r, cur) -> {
+            String name = cur != null ? cur.physicalId() : textOr(r, "LogGroupName", AwsIds.generatedName(r.stackName(), r.logicalId(), 512));
             return new Provisioned(name, attrs("Arn", arn(r, "logs", "log-group:" + name + ":*")));
         });
     }

@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.provider;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,17 +13,16 @@ public final class Route53Provider extends FamilyProvider {
 
     public Route53Provider(Route53Resources store) {
         super(store);
-        kind(Route53Resources.HOSTED_ZONE, List.of("Name"), Set.of("Name"), (r, cur) -> {
-            String id = cur != null ? cur.physicalId() : "Z" + Ids.upper(20);
+        kind(Route53Resources.HOSTED_ZONE, List.of("Name"), (r, cur) -> {
+            String id = cur != null ? cur.physicalId() : AwsIds.hostedZoneId();
             boolean isPrivate = r.properties().get("VPCs") instanceof List<?> l && !l.isEmpty();
-            int n = Integer.parseInt(Ids.digits(3));
+            int n = Integer.parseInt(AwsIds.digits(3));
             List<String> ns = isPrivate ? List.of() : List.of("ns-" + n + ".awsdns-" + (n % 64) + ".com",
                     "ns-" + (n + 1) + ".awsdns-" + (n % 64) + ".net", "ns-" + (n + 2) + ".awsdns-" + (n % 64) + ".org",
                     "ns-" + (n + 3) + ".awsdns-" + (n % 64) + ".co.uk");
             return new Provisioned(id, attrs("Id", id, "NameServers", ns));
         });
-        kind(Route53Resources.RECORD_SET, List.of("Name", "Type", "HostedZoneId|HostedZoneName"),
-                Set.of("Name", "HostedZoneId", "HostedZoneName", "SetIdentifier"), (r, cur) -> {
+        kind(Route53Resources.RECORD_SET, List.of("HostedZoneId|HostedZoneName"), (r, cur) -> {
                     String zoneId = text(r, "HostedZoneId");
                     if (zoneId != null && store.get(zoneId).isEmpty()) {
                         throw new ProvisionException("No hosted zone found with ID: " + zoneId

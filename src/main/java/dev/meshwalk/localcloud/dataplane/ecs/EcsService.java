@@ -128,7 +128,8 @@ public final class EcsService {
 
     /**
      * Starts a new deployment of {@code wanted} (task definition, count, Service Connect and deployment
-     * configuration): the previous one, if unfinished, is stopped; tasks of the same definition carry over.
+     * configuration): the previous one, if unfinished, is stopped; tasks of the same definition carry over unless
+     * the service moved to other load balancers or Cloud Map services.
      */
     synchronized void update(ServiceSpec wanted, TaskDefinition definition) {
         update(wanted, definition, true);
@@ -163,6 +164,10 @@ public final class EcsService {
     }
 
     private void update(ServiceSpec wanted, TaskDefinition definition, boolean carryOverTasks) {
+        // other load balancers or Cloud Map services (an in-place update on ECS): every task rolls over, even of the
+        // same definition, so the new tasks register there and the old ones deregister as they stop
+        boolean rebound = !wanted.loadBalancers().equals(spec.loadBalancers())
+                || !wanted.serviceRegistries().equals(spec.serviceRegistries());
         spec = wanted;
         Deployment previous = primary;
         List<TaskDefinition> sources = tasks.stream().filter(t -> t.status().ordinal() <= Task.Status.RUNNING.ordinal())
@@ -174,7 +179,7 @@ public final class EcsService {
             previous.steady.completeExceptionally(new ServiceDeploymentException(
                     "deployment " + previous.id + " was replaced by a newer one"));
         }
-        if (carryOverTasks) {
+        if (carryOverTasks && !rebound) {
             carryOver(definition, primary);
         }
     }
@@ -209,9 +214,9 @@ public final class EcsService {
 
     private Deployment newDeployment(TaskDefinition definition, DeploymentConfigSpec config,
                                      List<TaskDefinition> sources, boolean internal) {
-        String digits = ids.digits(19);
+        String digits = AwsIds.digits(19);
         Deployment d = new Deployment("ecs-svc/" + digits, ids.arn("ecs", "service-deployment/" + cluster + "/" + name
-                + "/" + ids.alphanumeric(21)), ids.arn("ecs", "service-revision/" + cluster + "/" + name + "/" + digits),
+                + "/" + AwsIds.alphanumeric(21)), ids.arn("ecs", "service-revision/" + cluster + "/" + name + "/" + digits),
                 definition, config, sources, internal);
         history.add(d);
         while (history.size() > MAX_DEPLOYMENTS) {
@@ -388,7 +393,7 @@ public final class EcsService {
         events.add("(service " + name + ") has stopped 1 running tasks: (task " + task.id + "). Reason: " + reason);
         task.deployment.taskFailed();
         if (task.deployment == current) {
-            current.hopeless(reason).ifPresent(message -> {
+            current.hopeless(reason, spec.desiredCount()).ifPresent(message -> {
                 if (current.config.circuitBreakerRollback() && rollBack(current, message)) {
                     return;
                 }
@@ -405,9 +410,9 @@ public final class EcsService {
     }
 
     private void launch(Deployment deployment) {
-        String taskArn = ids.arn("ecs", "task/" + cluster + "/" + ids.hex(32));
+        String taskArn = ids.arn("ecs", "task/" + cluster + "/" + AwsIds.hex(32));
         Task task = new Task(taskArn, cluster, name,
-                ServiceConnectAgent.addTo(deployment.definition, spec.serviceConnect(), ids.hex(4)), deployment,
+                ServiceConnectAgent.addTo(deployment.definition, spec.serviceConnect(), AwsIds.hex(4)), deployment,
                 spec.launchType(), env);
         tasks.add(task);
         events.add("(service " + name + ") has started 1 tasks: (task " + task.id + ").");
