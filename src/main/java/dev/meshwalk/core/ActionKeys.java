@@ -30,9 +30,9 @@ final class ActionKeys {
                     if (chapter == null) {
                         return new Next(shown.withView(s.view()).withNotice("Open a chapter first: deploy works on the chapter you are reading."), effects);
                     }
-                    shown = shown.withPane(new ActionPane(Action.DEPLOY, Status.INFO,
-                            List.of("Chapter " + chapter + ": computing the change set ...")));
-                    effects.add(new Effect.PlanDeploy(chapter));
+                    Next started = DeployFlow.start(shown, chapter);
+                    shown = started.state();
+                    effects.addAll(started.effects());
                 }
                 break;
             case TRAFFIC:
@@ -44,6 +44,8 @@ final class ActionKeys {
                 effects.add(new Effect.FetchGraph(s.map().minutes(), true));
                 break;
             case METRICS:
+                shown = shown.withPane(new ActionPane(Action.METRICS, Status.IN_PROGRESS,
+                        List.of("Fetching the chapter's metrics ...")));
                 effects.add(new Effect.FetchMetrics(chapterId(s) == null ? "0-prelude" : chapterId(s)));
                 break;
             case TEARDOWN:
@@ -126,6 +128,10 @@ final class ActionKeys {
             } else if (c == '-') {
                 return Next.of(s, new Effect.TrafficInterval(false));
             } else if (c == 'r') {
+                TrafficBoard board = s.trafficBoard();
+                if (board == null || !board.sample().running()) {
+                    return Next.of(s.withNotice("Start the traffic loop first (t): clearing needs the front endpoint."));
+                }
                 return Next.of(s, new Effect.ClearColors());
             }
         }
@@ -181,10 +187,7 @@ final class ActionKeys {
             return Next.of(s);
         }
         State answered = s.withPane(pane.asking(ActionPane.Question.NONE)).withPaneScroll(0);
-        if (pane.question() == ActionPane.Question.CANCEL_DEPLOY && no) {
-            return Next.of(answered); // leave it running: nothing to do
-        }
-        return Next.of(answered, new Effect.Answer(pane.action(), pane.question(), yes));
+        return DeployFlow.answer(answered, pane.question(), yes);
     }
 
     /** Wait (w, enter, y), cancel the running update (c, only when it is one) or leave the stack alone (esc, n). */
@@ -207,8 +210,7 @@ final class ActionKeys {
         if (choice == null) {
             return Next.of(s);
         }
-        return Next.of(s.withPane(pane.asking(ActionPane.Question.NONE)).withPaneScroll(0),
-                new Effect.AnswerBusyStack(choice));
+        return DeployFlow.busyAnswer(s.withPane(pane.asking(ActionPane.Question.NONE)).withPaneScroll(0), choice);
     }
 
     /** A page of the action pane: the body minus the tab row and the question line. */

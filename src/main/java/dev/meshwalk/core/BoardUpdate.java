@@ -8,8 +8,8 @@ import java.util.function.UnaryOperator;
  * Pure, like {@link Update}. A message for a pane that shows no such board (it was replaced by a preview or an
  * error in between) is dropped: it belongs to work whose pane has moved on.
  *
- * <p>A stack operation's pane is {@link Status#IN_PROGRESS} from {@code DeployStarted} until the effects post
- * {@code PaneConcluded} with the final status and what follows (the next step, teardown's verification); the
+ * <p>A stack operation's pane is {@link Status#IN_PROGRESS} from the operation starting until what follows is known
+ * ({@link #conclude}) with the final status and what follows (the next step, teardown's verification); the
  * board's own {@link DeployBoard#status()} says how the operation itself ended. The traffic pane's status follows
  * its board: in progress while the loop runs.
  */
@@ -20,10 +20,7 @@ final class BoardUpdate {
 
     /** The new state, or null when {@code msg} is not a board message. */
     static State apply(State s, Msg msg) {
-        if (msg instanceof Msg.DeployStarted m) {
-            return s.withPane(new ActionPane(m.action(), Status.IN_PROGRESS, java.util.List.of(),
-                    ActionPane.Question.NONE, DeployBoard.started(m.title())));
-        } else if (msg instanceof Msg.DeployResourceChanged m) {
+        if (msg instanceof Msg.DeployResourceChanged m) {
             return deploy(s, m.action(), b -> b.withResource(m.logicalId(),
                     new DeployBoard.Row(m.type(), m.status(), m.phase(), m.elapsed(), m.reason()), m.done(), m.total()));
         } else if (msg instanceof Msg.DeployStackChanged m) {
@@ -37,10 +34,6 @@ final class BoardUpdate {
             // Nothing is left to cancel once it ended.
             return pane.question() == ActionPane.Question.CANCEL_DEPLOY
                     ? ended.withPane(pane.asking(ActionPane.Question.NONE)) : ended;
-        } else if (msg instanceof Msg.PaneConcluded m) {
-            ActionPane pane = s.actions().get(m.action());
-            return s.withPane(new ActionPane(m.action(), m.status(), m.lines(), ActionPane.Question.NONE,
-                    pane.board()));
         } else if (msg instanceof Msg.StackWaitStarted m) {
             return s.withPane(new ActionPane(Action.DEPLOY, Status.IN_PROGRESS, java.util.List.of(),
                     ActionPane.Question.NONE, StackWaitBoard.started(m.stackName(), m.chapterId(), m.status(), m.phase(),
@@ -62,8 +55,23 @@ final class BoardUpdate {
         return null;
     }
 
+    /** A stack operation starts on the action's pane (DEPLOY or TEARDOWN): a fresh board with this title. */
+    static State startOperation(State s, Action action, String title) {
+        return s.withPane(new ActionPane(action, Status.IN_PROGRESS, java.util.List.of(), ActionPane.Question.NONE,
+                DeployBoard.started(title)));
+    }
+
+    /**
+     * What follows a pane's work once it is over (the next step, teardown's verification), with the pane's final
+     * status, under its board (which stays).
+     */
+    static State conclude(State s, Action action, Status status, java.util.List<String> lines) {
+        ActionPane pane = s.actions().get(action);
+        return s.withPane(new ActionPane(action, status, lines, ActionPane.Question.NONE, pane.board()));
+    }
+
     private static State deploy(State s, Action action, UnaryOperator<DeployBoard> change) {
-        // The pane stays in progress until the effects conclude it (PaneConcluded): a teardown may run several
+        // The pane stays in progress until what follows it is known ({@link #conclude}): a teardown may run several
         // operations, and what follows an operation (verification, the next step) belongs to the same work.
         return fold(s, action, DeployBoard.class, change, (pane, next) -> pane.status());
     }

@@ -58,7 +58,7 @@ final class TeardownPicking {
             case ENTER:
                 return Next.of(s.withNotice("Press y to delete the picked items, or esc to keep everything."));
             case ESCAPE:
-                return keep(s, pane);
+                return keep(s);
             case CHAR:
                 break;
             default:
@@ -78,7 +78,7 @@ final class TeardownPicking {
                 return delete(s, pane);
             case 'n':
             case 'N':
-                return keep(s, pane);
+                return keep(s);
             default:
                 return Next.of(s);
         }
@@ -86,15 +86,16 @@ final class TeardownPicking {
 
     private static Next delete(State s, ActionPane pane) {
         List<TeardownItem> picked = s.teardown().picked();
-        ActionPane next = picked.isEmpty() ? pane.asking(ActionPane.Question.NONE)
-                : new ActionPane(Action.TEARDOWN, Status.IN_PROGRESS, List.of("Deleting " + picked.size() + " picked item"
-                        + (picked.size() == 1 ? "" : "s") + " ..."));
-        return Next.of(s.withTeardown(TeardownMenu.empty()).withPane(next).withPaneScroll(0),
-                new Effect.DeletePicked(picked));
+        State closed = s.withTeardown(TeardownMenu.empty()).withPaneScroll(0);
+        if (picked.isEmpty()) {
+            return Next.of(closed.withPane(TeardownReport.nothingPicked()));
+        }
+        ActionPane deleting = new ActionPane(Action.TEARDOWN, Status.IN_PROGRESS, List.of("Deleting " + picked.size()
+                + " picked item" + (picked.size() == 1 ? "" : "s") + " ..."));
+        return Next.of(closed.withPane(deleting), new Effect.DeletePicked(picked));
     }
 
-    private static Next keep(State s, ActionPane pane) {
-        return Next.of(s.withTeardown(TeardownMenu.empty()).withPane(pane.asking(ActionPane.Question.NONE))
-                .withPaneScroll(0), new Effect.Answer(Action.TEARDOWN, ActionPane.Question.TEARDOWN, false));
+    private static Next keep(State s) {
+        return Next.of(s.withTeardown(TeardownMenu.empty()).withPane(TeardownReport.keptEverything()).withPaneScroll(0));
     }
 }

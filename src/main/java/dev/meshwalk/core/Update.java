@@ -18,9 +18,19 @@ public final class Update {
     }
 
     public static Next apply(State state, Msg msg) {
-        State boards = BoardUpdate.apply(state, msg);
-        if (boards != null) {
-            return Next.of(boards);
+        Next deploy = DeployFlow.apply(state, msg);
+        if (deploy != null) {
+            return deploy;
+        }
+        State reported = TeardownReport.apply(state, msg);
+        if (reported == null) {
+            reported = ActionReports.apply(state, msg);
+        }
+        if (reported == null) {
+            reported = BoardUpdate.apply(state, msg);
+        }
+        if (reported != null) {
+            return Next.of(reported);
         }
         if (msg instanceof Msg.KeyPressed k) {
             return key(state, k.key());
@@ -46,23 +56,12 @@ public final class Update {
             return Next.of(state.withRunning(r.running()));
         } else if (msg instanceof Msg.TargetResolved t) {
             return Next.of(state.withTarget(t.target()));
-        } else if (msg instanceof Msg.ActionPaneChanged a) {
-            return Next.of(state.withPane(a.pane()));
         } else if (msg instanceof Msg.QuitRequested) {
             return requestQuit(state);
         } else if (msg instanceof Msg.ShowAction a) {
             return ActionKeys.show(state, a.action());
         } else if (msg instanceof Msg.Starting st) {
             return Next.of(state.withStarting(st.what()));
-        } else if (msg instanceof Msg.DeployFinished f) {
-            return deployFinished(state, f);
-        } else if (msg instanceof Msg.GraphLoaded g) {
-            return Next.of(state.withMap(state.map().withGraph(g.graph())).withPane(new ActionPane(Action.MAP,
-                    g.graph().nodes().isEmpty() ? Status.INFO : Status.OK,
-                    List.of(g.graph().nodes().size() + " services on the map"))));
-        } else if (msg instanceof Msg.GraphFailed g) {
-            return Next.of(state.withMap(state.map().withProblem(g.reason()))
-                    .withPane(new ActionPane(Action.MAP, Status.FAILED, List.of(g.reason()))));
         } else if (msg instanceof Msg.CheckResult c) {
             return checkResult(state, c);
         } else if (msg instanceof Msg.TeardownListed t) {
@@ -304,15 +303,6 @@ public final class Update {
 
     static State ask(State s, Action action, ActionPane.Question q) {
         return s.withPane(s.actions().get(action).asking(q));
-    }
-
-    private static Next deployFinished(State s, Msg.DeployFinished f) {
-        if (!f.success()) {
-            return Next.of(s);
-        }
-        State marked = s.withMark(f.chapterId(), s.mark(f.chapterId()).atLeast(Mark.DEPLOYED));
-        return marked.marks().equals(s.marks()) ? Next.of(marked)
-                : Next.of(marked, new Effect.SaveProgress(marked.marks()));
     }
 
     private static Next checkResult(State s, Msg.CheckResult c) {
