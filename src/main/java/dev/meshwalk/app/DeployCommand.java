@@ -11,6 +11,7 @@ import dev.meshwalk.cloud.CloudTarget;
 import dev.meshwalk.cloud.DeployOutcome;
 import dev.meshwalk.cloud.Deployment;
 import dev.meshwalk.cloud.Identity;
+import dev.meshwalk.cloud.SkippedImages;
 import dev.meshwalk.cloud.StackInfo;
 import dev.meshwalk.core.ChangePreview;
 import dev.meshwalk.core.DeployOrder;
@@ -70,21 +71,19 @@ public final class DeployCommand extends CloudCommand {
                 return 1;
             }
             DeployOrder order = new DeployOrder(ref.get().id(), imageOverrides());
-            boolean images = AppImagePublisher.neededOn(target) && !awsOptions.skipImages;
+            boolean buildImages = AppImagePublisher.neededOn(target) && !awsOptions.skipImages;
             TutorialActionSupport support = new TutorialActionSupport(project.project(),
-                    images ? AppImagePublisher.ofRunningApps(awsOptions.baseImage()) : null, EcrImageRegistry::new,
+                    buildImages ? AppImagePublisher.ofRunningApps(awsOptions.baseImage()) : null, EcrImageRegistry::new,
                     awsOptions.forceAwsFlow, ImageStepAdvice.Where.SCRIPTED);
-            if (support.awsSteps(session) && !passAwsGate(session, support, order)) {
-                return 1;
+            Map<String, String> images = Map.of();
+            if (support.awsSteps(session)) {
+                Optional<Map<String, String>> passed = passAwsGate(session, support, order);
+                if (passed.isEmpty()) {
+                    return 1;
+                }
+                images = passed.get();
             }
-            Map<String, String> made;
-            try {
-                made = support.appImages(session, console::line);
-            } catch (ImageStepFailed e) {
-                e.lines().forEach(console::problem);
-                return 1;
-            }
-            return deploy(DeploySteps.deployment(session, support, order, made), target);
+            return deploy(DeploySteps.deployment(session, support, order, images), target);
         }
     }
 
@@ -97,21 +96,49 @@ public final class DeployCommand extends CloudCommand {
         return overrides;
     }
 
-    /** The preflight, then the cost notice once per account and region; false when the deploy must stop. */
-    private boolean passAwsGate(CloudSession session, TutorialActionSupport support, DeployOrder order) {
+    /**
+     * The AWS gate on the command line: with {@code --skip-images} which images to reuse (a refusal comes before
+     * any question), the preflight, the cost notice once per account and region, then the images. Returns the
+     * image parameters, or empty when the deploy must stop.
+     */
+    private Optional<Map<String, String>> passAwsGate(CloudSession session, TutorialActionSupport support, DeployOrder order) {
         String chapterId = order.chapterId();
-        String region = session.target().region();
+        Optional<SkippedImages.Choice.Use> skipped = Optional.empty();
+        if (awsOptions.skipImages) {
+            SkippedImages.Choice choice = SkippedImages.choose(session, support.stackName(),
+                    Optional.ofNullable(awsOptions.frontImage), Optional.ofNullable(awsOptions.colorImage));
+            if (choice instanceof SkippedImages.Choice.Refuse refuse) {
+                refuse.lines().forEach(console::problem);
+                return Optional.empty();
+            }
+            skipped = Optional.of((SkippedImages.Choice.Use) choice);
+        }
         AwsGate.Checks checks = AwsGate.check(session, chapterId, support.stackName(), !awsOptions.skipAppMeshPreflight);
-        console.line("Preflight for chapter " + chapterId + " in " + region + ":");
+        console.line("Preflight for chapter " + chapterId + " in " + session.target().region() + ":");
         checks.findings().forEach(f -> console.line("  " + f));
         if (checks.stop()) {
             console.problem("Stopped before creating anything: chapter " + chapterId + " cannot run on AWS any more."
                     + " Run `deploy " + chapterId.charAt(0) + "` without --aws to do it on the local cloud.");
-            return false;
+            return Optional.empty();
         }
-        if (support.costNoticeAccepted(session)) {
-            return true;
+        if (!support.costNoticeAccepted(session) && !acceptCosts(session, support, checks)) {
+            return Optional.empty();
         }
+        if (skipped.isPresent()) {
+            skipped.get().notes().forEach(console::line);
+            return Optional.of(skipped.get().images());
+        }
+        try {
+            return Optional.of(support.appImages(session, console::line));
+        } catch (ImageStepFailed e) {
+            e.lines().forEach(console::problem);
+            return Optional.empty();
+        }
+    }
+
+    /** Shows the estimate and asks (or takes {@code --yes}); an acceptance is remembered for the account and region. */
+    private boolean acceptCosts(CloudSession session, TutorialActionSupport support, AwsGate.Checks checks) {
+        String region = session.target().region();
         checks.estimate().forEach(console::line);
         boolean ok;
         if (yes) {

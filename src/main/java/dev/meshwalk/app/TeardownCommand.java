@@ -52,6 +52,7 @@ public final class TeardownCommand extends CloudCommand {
 
     private int tearDown(Teardown teardown) {
         List<OwnedResource> ours = teardown.inventory();
+        teardown.leftAlone().forEach(console::line);
         List<String> warningsBefore = teardown.warnings();
         warningsBefore.forEach(console::problem);
         boolean failed = false;

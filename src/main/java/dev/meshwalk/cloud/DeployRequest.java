@@ -18,7 +18,8 @@ public record DeployRequest(String stackName, String chapterId, String templateB
 
     /** The tags every tutorial stack carries (CloudFormation copies them to the resources that take tags). */
     public Map<String, String> tags() {
-        return Map.of(StackInfo.MANAGED_TAG, "true", StackInfo.CHAPTER_TAG, chapterId);
+        return Map.of(StackInfo.MANAGED_TAG, "true", StackInfo.PROJECT_TAG, projectFor(stackName),
+                StackInfo.CHAPTER_TAG, chapterId);
     }
 
     /** The stack name for a project, the one place that rule lives. */

@@ -18,6 +18,7 @@ public final class ResourceTypes {
             Map.entry("AWS::EC2::RouteTable", "where a subnet's traffic goes next"),
             Map.entry("AWS::EC2::Route", "one route in a route table"),
             Map.entry("AWS::EC2::SubnetRouteTableAssociation", "ties a subnet to its route table"),
+            Map.entry("AWS::EC2::VPCEndpoint", "a free shortcut to S3, so image layers bypass the NAT gateways"),
             Map.entry("AWS::EC2::SecurityGroup", "a firewall around the tasks or load balancers"),
             Map.entry("AWS::EC2::SecurityGroupIngress", "one firewall rule letting traffic in"),
             Map.entry("AWS::IAM::Role", "the permissions tasks run with (write logs, traces, metrics)"),

@@ -13,6 +13,11 @@ public record StackInfo(String name, String id, String status, Optional<String> 
 
     /** The tag that marks every resource the tutorial creates, so teardown touches only ours. */
     public static final String MANAGED_TAG = "meshwalk:managed";
+    /**
+     * The tag that names the project ({@code meshwalk-<project>}'s project): CloudFormation copies it to the
+     * resources, so teardown's check can tell this project's leftovers from another project's in the same region.
+     */
+    public static final String PROJECT_TAG = "meshwalk:project";
     /** The tag that records which chapter's template the stack runs. */
     public static final String CHAPTER_TAG = "meshwalk:chapter";
     /** The output holding the public URL of the front service. */

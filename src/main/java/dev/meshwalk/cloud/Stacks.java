@@ -62,6 +62,21 @@ public final class Stacks {
         return ours;
     }
 
+    /** The stack's current parameter values (empty when the stack does not exist); {@code NoEcho} ones come masked. */
+    public Map<String, String> parameters(String stack) {
+        Map<String, String> values = new LinkedHashMap<>();
+        try {
+            for (Stack s : cfn.describeStacks(b -> b.stackName(stack)).stacks()) {
+                s.parameters().forEach(p -> values.put(p.parameterKey(), p.parameterValue()));
+            }
+        } catch (SdkException e) {
+            if (!SdkErrors.isMissingStack(e)) {
+                throw new DeployException("Could not read the parameters of " + stack + ": " + SdkErrors.summary(e), e);
+            }
+        }
+        return values;
+    }
+
     /** The stack's resources: logical id to physical id, for types matching {@code type} (or all when null). */
     public Map<String, String> physicalIds(String stack, String type) {
         Map<String, String> ids = new LinkedHashMap<>();

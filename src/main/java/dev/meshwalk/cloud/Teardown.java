@@ -10,11 +10,13 @@ import software.amazon.awssdk.services.cloudwatch.model.DashboardEntry;
 import software.amazon.awssdk.services.cloudwatch.model.ListDashboardsResponse;
 
 /**
- * Finds and removes what the tutorial created on a target, and proves afterwards that nothing is left. Only
- * stacks carrying the {@code meshwalk:managed=true} tag, dashboards whose names start with the tutorial's
+ * Finds and removes what this project of the tutorial created on a target, and proves afterwards that nothing is
+ * left. Only the project's own stack ({@code meshwalk-<project>}, tagged {@code meshwalk:managed=true}), dashboards whose names start with the tutorial's
  * prefix ({@code meshwalk-<project>}) and ECR repositories {@code <project>/*} tagged {@code meshwalk:managed=true}
  * are ever touched; dashboards a chapter's stack creates go with the stack. The check afterwards also looks for
- * EC2 resources still tagged as ours ({@link TaggedEc2Resources}).
+ * EC2 resources still tagged as ours ({@link TaggedEc2Resources}). Other projects' stacks in the same region, even
+ * tagged as the tutorial's, are someone else's work (a shared workshop account): never deleted, only named in
+ * {@link #leftAlone()}.
  *
  * <p>A target that does not serve one of these APIs (the local cloud serves no ECR; a role may lack
  * a permission) does not stop the teardown: that part is reported in {@link #warnings()} as not checked.
@@ -27,6 +29,7 @@ public final class Teardown {
     private final String dashboardPrefix;
     private final String ecrPrefix;
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> leftAlone = new ArrayList<>();
 
     public Teardown(CloudSession session, String stackName) {
         this.session = session;
@@ -36,12 +39,19 @@ public final class Teardown {
         this.ecrPrefix = DeployRequest.projectFor(stackName) + "/";
     }
 
-    /** Everything of ours on the target, with its state. */
+    /** Everything of this project's on the target, with its state. */
     public List<OwnedResource> inventory() {
         List<OwnedResource> all = new ArrayList<>();
+        leftAlone.clear();
         for (StackInfo s : new Stacks(session).managedStacks()) {
-            all.add(new OwnedResource(OwnedResource.Kind.STACK, s.name(), s.status()
-                    + s.chapter().map(c -> ", chapter " + c).orElse("")));
+            String state = s.status() + s.chapter().map(c -> ", chapter " + c).orElse("");
+            if (s.name().equals(stackName)) {
+                all.add(new OwnedResource(OwnedResource.Kind.STACK, s.name(), state));
+            } else {
+                String owner = s.tags().getOrDefault(StackInfo.PROJECT_TAG, DeployRequest.projectFor(s.name()));
+                leftAlone.add("Not ours, left alone: stack " + s.name() + " (" + state + ") of the project " + owner
+                        + " (teardown --project " + owner + " would delete it).");
+            }
         }
         for (String d : dashboards()) {
             all.add(new OwnedResource(OwnedResource.Kind.DASHBOARD, d, "exists"));
@@ -50,6 +60,14 @@ public final class Teardown {
             all.add(new OwnedResource(OwnedResource.Kind.ECR_REPOSITORY, r, "tagged " + EcrRepositories.MANAGED_KEY + "=true"));
         }
         return all;
+    }
+
+    /**
+     * Other projects' tutorial stacks seen by the last {@link #inventory()}, one line each: named so the learner
+     * knows they were seen and deliberately not touched.
+     */
+    public List<String> leftAlone() {
+        return List.copyOf(leftAlone);
     }
 
     /**

@@ -11,44 +11,41 @@ final class ActionReports {
     private ActionReports() {
     }
 
-    /** The next state for one of these reports, or null when {@code msg} is not one. */
-    static State apply(State s, Msg msg) {
-        if (msg instanceof Msg.TargetUnavailable m) {
-            return unavailable(s, m);
-        } else if (msg instanceof Msg.TargetFailed m) {
-            return s.withNotice(m.unexpected() ? "Could not open the target: " + m.reason() + " (details in the log file)"
-                    : m.reason());
-        } else if (msg instanceof Msg.EffectsBusy) {
-            return s.withNotice("Busy: too much queued, or shutting down; try again in a moment.");
-        } else if (msg instanceof Msg.CancelAnswered m) {
-            return s.withNotice(m.failure() == null ? m.answer() : "Could not cancel: " + m.failure());
-        } else if (msg instanceof Msg.TrafficNoEndpoint m) {
-            return s.withPane(new ActionPane(Action.TRAFFIC, Status.WARNING, List.of(m.status() == null
-                    ? "Nothing is deployed yet: deploy a chapter first (open it and press d)."
-                    : "The stack " + m.stackName() + " (" + m.status() + ") has no FrontEndpoint yet;"
-                            + " wait for the deploy to finish.")));
-        } else if (msg instanceof Msg.TrafficFailed m) {
-            return s.withPane(new ActionPane(Action.TRAFFIC, Status.FAILED, List.of("Could not start the traffic loop: " + m.reason())));
-        } else if (msg instanceof Msg.ColorsCleared m) {
-            return s.withNotice(m.failure() == null
-                    ? "Front's history and our counts were cleared (" + m.frontAnswer().strip() + ")."
-                    : "Could not clear front's history: " + m.failure());
-        } else if (msg instanceof Msg.MetricsFetched m) {
-            boolean empty = m.board().rows().isEmpty();
-            List<String> advice = empty ? List.of("Deploy the chapter (d) and run traffic (t) for a minute or two, then press c.")
-                    : List.of("", "c refreshes.");
-            return s.withPane(new ActionPane(Action.METRICS, empty ? Status.INFO : Status.OK, advice,
-                    ActionPane.Question.NONE, m.board()));
-        } else if (msg instanceof Msg.MetricsFailed m) {
-            return s.withPane(new ActionPane(Action.METRICS, Status.FAILED, List.of("Could not fetch the metrics: " + m.reason())));
-        } else if (msg instanceof Msg.GraphLoaded g) {
-            return s.withMap(s.map().withGraph(g.graph())).withPane(new ActionPane(Action.MAP,
-                    g.graph().nodes().isEmpty() ? Status.INFO : Status.OK,
-                    List.of(g.graph().nodes().size() + " services on the map")));
-        } else if (msg instanceof Msg.GraphFailed g) {
-            return graphFailed(s, g.reason());
-        }
-        return null;
+    /** Registers these reports with {@link Update}. */
+    static void register(Handlers.Builder<Msg, Update.Step<Msg>> table) {
+        Update.on(table, Msg.TargetUnavailable.class, (s, m) -> Next.of(unavailable(s, m)));
+        Update.on(table, Msg.TargetFailed.class, (s, m) -> Next.of(s.withNotice(m.unexpected()
+                ? "Could not open the target: " + m.reason() + " (details in the log file)" : m.reason())));
+        Update.on(table, Msg.EffectsBusy.class,
+                (s, m) -> Next.of(s.withNotice("Busy: too much queued, or shutting down; try again in a moment.")));
+        Update.on(table, Msg.CancelAnswered.class,
+                (s, m) -> Next.of(s.withNotice(m.failure() == null ? m.answer() : "Could not cancel: " + m.failure())));
+        Update.on(table, Msg.TrafficNoEndpoint.class, (s, m) -> Next.of(s.withPane(new ActionPane(Action.TRAFFIC,
+                Status.WARNING, List.of(m.status() == null
+                        ? "Nothing is deployed yet: deploy a chapter first (open it and press d)."
+                        : "The stack " + m.stackName() + " (" + m.status() + ") has no FrontEndpoint yet;"
+                                + " wait for the deploy to finish.")))));
+        Update.on(table, Msg.TrafficFailed.class, (s, m) -> Next.of(s.withPane(new ActionPane(Action.TRAFFIC,
+                Status.FAILED, List.of("Could not start the traffic loop: " + m.reason())))));
+        Update.on(table, Msg.ColorsCleared.class, (s, m) -> Next.of(s.withNotice(m.failure() == null
+                ? "Front's history and our counts were cleared (" + m.frontAnswer().strip() + ")."
+                : "Could not clear front's history: " + m.failure())));
+        Update.on(table, Msg.MetricsFetched.class, (s, m) -> Next.of(metrics(s, m.board())));
+        Update.on(table, Msg.MetricsFailed.class, (s, m) -> Next.of(s.withPane(new ActionPane(Action.METRICS,
+                Status.FAILED, List.of("Could not fetch the metrics: " + m.reason())))));
+        Update.on(table, Msg.GraphLoaded.class, (s, g) -> Next.of(s.withMap(s.map().withGraph(g.graph()))
+                .withPane(new ActionPane(Action.MAP, g.graph().nodes().isEmpty() ? Status.INFO : Status.OK,
+                        List.of(g.graph().nodes().size() + " services on the map")))));
+        Update.on(table, Msg.GraphFailed.class, (s, g) -> Next.of(graphFailed(s, g.reason())));
+    }
+
+    /** The board, and what to do when it is still empty. */
+    private static State metrics(State s, MetricsBoard board) {
+        boolean empty = board.rows().isEmpty();
+        List<String> advice = empty ? List.of("Deploy the chapter (d) and run traffic (t) for a minute or two, then press c.")
+                : List.of("", "c refreshes.");
+        return s.withPane(new ActionPane(Action.METRICS, empty ? Status.INFO : Status.OK, advice, ActionPane.Question.NONE,
+                board));
     }
 
     /** The pane that needed the target says why it cannot be used; the map keeps its last drawing marked stale. */

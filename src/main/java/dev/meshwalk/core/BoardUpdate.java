@@ -8,8 +8,8 @@ import java.util.function.UnaryOperator;
  * Pure, like {@link Update}. A message for a pane that shows no such board (it was replaced by a preview or an
  * error in between) is dropped: it belongs to work whose pane has moved on.
  *
- * <p>A stack operation's pane is {@link Status#IN_PROGRESS} from the operation starting until what follows is known
- * ({@link #conclude}) with the final status and what follows (the next step, teardown's verification); the
+ * <p>A stack operation's pane is {@link Status#IN_PROGRESS} from the operation starting until what follows is
+ * known ({@link #conclude}: the final status and the next step, or teardown's verification); the
  * board's own {@link DeployBoard#status()} says how the operation itself ended. The traffic pane's status follows
  * its board: in progress while the loop runs.
  */
@@ -18,41 +18,36 @@ final class BoardUpdate {
     private BoardUpdate() {
     }
 
-    /** The new state, or null when {@code msg} is not a board message. */
-    static State apply(State s, Msg msg) {
-        if (msg instanceof Msg.DeployResourceChanged m) {
-            return deploy(s, m.action(), b -> b.withResource(m.logicalId(),
-                    new DeployBoard.Row(m.type(), m.status(), m.phase(), m.elapsed(), m.reason()), m.done(), m.total()));
-        } else if (msg instanceof Msg.DeployStackChanged m) {
-            return deploy(s, m.action(), b -> b.withStack(m.status(), m.failed() ? m.reason() : null, m.elapsed()));
-        } else if (msg instanceof Msg.DeployNotice m) {
-            return deploy(s, m.action(), b -> b.withNotice(m.text()));
-        } else if (msg instanceof Msg.DeployEnded m) {
+    /** Registers the board messages with {@link Update}: each folds into its pane's board and asks for no effect. */
+    static void register(Handlers.Builder<Msg, Update.Step<Msg>> table) {
+        fold(table, Msg.DeployResourceChanged.class, (s, m) -> deploy(s, m.action(), b -> b.withResource(m.logicalId(),
+                new DeployBoard.Row(m.type(), m.status(), m.phase(), m.elapsed(), m.reason()), m.done(), m.total())));
+        fold(table, Msg.DeployStackChanged.class, (s, m) -> deploy(s, m.action(),
+                b -> b.withStack(m.status(), m.failed() ? m.reason() : null, m.elapsed())));
+        fold(table, Msg.DeployNotice.class, (s, m) -> deploy(s, m.action(), b -> b.withNotice(m.text())));
+        fold(table, Msg.DeployEnded.class, (s, m) -> {
             State ended = deploy(s, m.action(), b -> b.withEnding(new DeployBoard.Ending(m.success(), m.stackName(),
                     m.finalStatus(), m.elapsed(), m.failures(), m.outputs())));
             ActionPane pane = ended.actions().get(m.action());
             // Nothing is left to cancel once it ended.
             return pane.question() == ActionPane.Question.CANCEL_DEPLOY
                     ? ended.withPane(pane.asking(ActionPane.Question.NONE)) : ended;
-        } else if (msg instanceof Msg.StackWaitStarted m) {
-            return s.withPane(new ActionPane(Action.DEPLOY, Status.IN_PROGRESS, java.util.List.of(),
-                    ActionPane.Question.NONE, StackWaitBoard.started(m.stackName(), m.chapterId(), m.status(), m.phase(),
-                            m.cancelAnswer())));
-        } else if (msg instanceof Msg.StackWaitChanged m) {
-            return stackWait(s, b -> b.changed(m.status(), m.phase(), m.waited()));
-        } else if (msg instanceof Msg.StackWaitTicked m) {
-            return stackWait(s, b -> b.ticked(m.waited()));
-        } else if (msg instanceof Msg.StackWaitSettled m) {
-            return stackWait(s, b -> b.settledIn(m.status(), m.phase(), m.waited()));
-        } else if (msg instanceof Msg.TrafficStarted m) {
-            return s.withPane(new ActionPane(Action.TRAFFIC, Status.IN_PROGRESS, java.util.List.of(),
-                    ActionPane.Question.NONE, TrafficBoard.started(m.endpoint(), m.interval())));
-        } else if (msg instanceof Msg.TrafficAnswered m) {
-            return traffic(s, b -> b.withAnswer(m.answer()));
-        } else if (msg instanceof Msg.TrafficSampled m) {
-            return traffic(s, b -> b.withSample(m.sample()));
-        }
-        return null;
+        });
+        fold(table, Msg.StackWaitStarted.class, (s, m) -> s.withPane(new ActionPane(Action.DEPLOY,
+                Status.IN_PROGRESS, java.util.List.of(), ActionPane.Question.NONE,
+                StackWaitBoard.started(m.stackName(), m.chapterId(), m.status(), m.phase(), m.cancelAnswer()))));
+        fold(table, Msg.StackWaitChanged.class,
+                (s, m) -> stackWait(s, b -> b.changed(m.status(), m.phase(), m.waited())));
+        fold(table, Msg.StackWaitTicked.class, (s, m) -> stackWait(s, b -> b.ticked(m.waited())));
+        fold(table, Msg.TrafficStarted.class, (s, m) -> s.withPane(new ActionPane(Action.TRAFFIC, Status.IN_PROGRESS,
+                java.util.List.of(), ActionPane.Question.NONE, TrafficBoard.started(m.endpoint(), m.interval()))));
+        fold(table, Msg.TrafficAnswered.class, (s, m) -> traffic(s, b -> b.withAnswer(m.answer())));
+        fold(table, Msg.TrafficSampled.class, (s, m) -> traffic(s, b -> b.withSample(m.sample())));
+    }
+
+    private static <M extends Msg> void fold(Handlers.Builder<Msg, Update.Step<Msg>> table, Class<M> kind,
+            BiFunction<State, M, State> change) {
+        Update.on(table, kind, (s, m) -> Next.of(change.apply(s, m)));
     }
 
     /** A stack operation starts on the action's pane (DEPLOY or TEARDOWN): a fresh board with this title. */
@@ -68,6 +63,11 @@ final class BoardUpdate {
     static State conclude(State s, Action action, Status status, java.util.List<String> lines) {
         ActionPane pane = s.actions().get(action);
         return s.withPane(new ActionPane(action, status, lines, ActionPane.Question.NONE, pane.board()));
+    }
+
+    /** The busy stack settled: the wait board says so ({@link DeployFlow} then plans the order again). */
+    static State settleWait(State s, Msg.StackWaitSettled m) {
+        return stackWait(s, b -> b.settledIn(m.status(), m.phase(), m.waited()));
     }
 
     private static State deploy(State s, Action action, UnaryOperator<DeployBoard> change) {

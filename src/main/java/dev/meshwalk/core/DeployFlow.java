@@ -26,63 +26,62 @@ final class DeployFlow {
         return Next.of(planning, new Effect.PlanDeploy(order));
     }
 
-    /** The next state for a deploy-flow message, or null when {@code msg} is not one. */
-    static Next apply(State s, Msg msg) {
-        PendingDeploy pending = s.panes().deploy();
-        if (msg instanceof Msg.AwsChecked m) {
-            return awsChecked(s, pending, m);
-        } else if (msg instanceof Msg.ImagesProgressed m) {
+    /** Registers the deploy flow's messages with {@link Update}. */
+    static void register(Handlers.Builder<Msg, Update.Step<Msg>> table) {
+        Update.on(table, Msg.AwsChecked.class, DeployFlow::awsChecked);
+        Update.on(table, Msg.ImagesProgressed.class, (s, m) -> {
+            PendingDeploy pending = s.panes().deploy();
             List<String> gate = pending == null ? List.of() : pending.gate();
             State shown = s.withPane(pane(Status.IN_PROGRESS, gate, m.lines()));
             return Next.of(pending == null ? shown : shown.withDeploy(pending.withImages(m.lines())));
-        } else if (msg instanceof Msg.ImagesFailed m) {
-            List<String> gate = pending == null ? List.of() : pending.gate();
-            return end(s, pane(Status.FAILED, gate, m.progress(), m.explanation()));
-        } else if (msg instanceof Msg.StackBusyFound m) {
-            return Next.of(busy(s.withDeploy(orDefault(pending, m.order())), m));
-        } else if (msg instanceof Msg.FailedStackFound m) {
-            return Next.of(s.withDeploy(orDefault(pending, m.order())).withPane(new ActionPane(Action.DEPLOY, Status.WARNING,
-                    List.of("The stack " + m.stackName() + " is in ROLLBACK_COMPLETE: its first creation failed"
-                                    + (m.reason() == null ? "" : " (" + m.reason() + ")") + ".",
-                            "CloudFormation only allows deleting such a stack; after that it can be created again."),
-                    ActionPane.Question.RECREATE_STACK)));
-        } else if (msg instanceof Msg.NothingToDeploy m) {
+        });
+        Update.on(table, Msg.ImagesFailed.class, (s, m) -> {
+            PendingDeploy pending = s.panes().deploy();
+            return end(s, pane(Status.FAILED, pending == null ? List.of() : pending.gate(), m.progress(), m.explanation()));
+        });
+        Update.on(table, Msg.StackBusyFound.class, (s, m) -> Next.of(busy(s.withDeploy(orDefault(s, m.order())), m)));
+        Update.on(table, Msg.FailedStackFound.class, (s, m) -> Next.of(s.withDeploy(orDefault(s, m.order()))
+                .withPane(new ActionPane(Action.DEPLOY, Status.WARNING, List.of("The stack " + m.stackName()
+                                + " is in ROLLBACK_COMPLETE: its first creation failed"
+                                + (m.reason() == null ? "" : " (" + m.reason() + ")") + ".",
+                        "CloudFormation only allows deleting such a stack; after that it can be created again."),
+                        ActionPane.Question.RECREATE_STACK))));
+        Update.on(table, Msg.NothingToDeploy.class, (s, m) -> {
             List<String> lines = new ArrayList<>();
             lines.add(Status.OK.symbol(s.unicode()) + " No changes: chapter " + m.order().chapterId() + " is already deployed.");
             if (m.frontEndpoint() != null) {
                 lines.add("  FrontEndpoint = " + m.frontEndpoint());
             }
             return deployed(end(s, new ActionPane(Action.DEPLOY, Status.OK, lines)), m.order().chapterId());
-        } else if (msg instanceof Msg.DeployPlanned m) {
-            return Next.of(planned(s, orDefault(pending, m.order()), m));
-        } else if (msg instanceof Msg.ChangeSetDiscarded) {
-            return end(s, new ActionPane(Action.DEPLOY, Status.INFO,
-                    List.of("Cancelled: nothing was changed (the change set was deleted).", "Press d to plan again.")));
-        } else if (msg instanceof Msg.BusyStackLeft m) {
+        });
+        Update.on(table, Msg.DeployPlanned.class, (s, m) -> Next.of(planned(s, orDefault(s, m.order()), m)));
+        Update.on(table, Msg.ChangeSetDiscarded.class, (s, m) -> end(s, new ActionPane(Action.DEPLOY, Status.INFO,
+                List.of("Cancelled: nothing was changed (the change set was deleted).", "Press d to plan again."))));
+        Update.on(table, Msg.BusyStackLeft.class, (s, m) -> {
+            PendingDeploy pending = s.panes().deploy();
             String chapter = pending == null ? "the chapter" : "chapter " + pending.order().chapterId();
             return end(s, new ActionPane(Action.DEPLOY, Status.INFO, List.of("Left the stack " + m.stackName()
                     + " alone (" + m.status() + ").", "Press d to plan " + chapter + " once it has settled.")));
-        } else if (msg instanceof Msg.DeployFailed m) {
-            return failed(s, m);
-        } else if (msg instanceof Msg.DeployStarted m) {
-            return Next.of(BoardUpdate.startOperation(s, Action.DEPLOY,
-                    "Chapter " + m.order().chapterId() + " -> " + m.stackName()));
-        } else if (msg instanceof Msg.FailedStackDeleting m) {
-            return Next.of(BoardUpdate.startOperation(s, Action.DEPLOY, "Deleting the failed stack " + m.stackName()));
-        } else if (msg instanceof Msg.FailedStackDeleted m) {
+        });
+        Update.on(table, Msg.DeployFailed.class, DeployFlow::failed);
+        Update.on(table, Msg.DeployStarted.class, (s, m) -> Next.of(BoardUpdate.startOperation(s, Action.DEPLOY,
+                "Chapter " + m.order().chapterId() + " -> " + m.stackName())));
+        Update.on(table, Msg.FailedStackDeleting.class, (s, m) -> Next.of(BoardUpdate.startOperation(s, Action.DEPLOY,
+                "Deleting the failed stack " + m.stackName())));
+        Update.on(table, Msg.FailedStackDeleted.class, (s, m) -> {
             if (m.success()) {
                 return Next.of(s, new Effect.PlanDeploy(m.order())); // the board stays until the plan replaces it
             }
             return Next.of(BoardUpdate.conclude(s.withDeploy(null), Action.DEPLOY, Status.FAILED, List.of(
                     "The failed stack could not be deleted; the reasons are above. Use teardown (x), or press d again.")));
-        } else if (msg instanceof Msg.DeployConcluded m) {
-            return concluded(s.withDeploy(null), m);
-        } else if (msg instanceof Msg.StackWaitSettled m) {
-            State folded = BoardUpdate.apply(s, m);
-            boolean waiting = folded != s && pending != null && pending.order() != null;
-            return waiting ? Next.of(folded, new Effect.PlanDeploy(pending.order())) : Next.of(folded);
-        }
-        return null;
+        });
+        Update.on(table, Msg.DeployConcluded.class, (s, m) -> concluded(s.withDeploy(null), m));
+        Update.on(table, Msg.StackWaitSettled.class, (s, m) -> {
+            State folded = BoardUpdate.settleWait(s, m);
+            PendingDeploy pending = s.panes().deploy();
+            boolean waited = folded != s && pending != null;
+            return waited ? Next.of(folded, new Effect.PlanDeploy(pending.order())) : Next.of(folded);
+        });
     }
 
     /** The learner's answer to one of the deploy pane's yes/no questions. */
@@ -121,7 +120,7 @@ final class DeployFlow {
         return pending == null ? Next.of(s) : Next.of(s, new Effect.AnswerBusyStack(choice, pending.order()));
     }
 
-    private static Next awsChecked(State s, PendingDeploy pending, Msg.AwsChecked m) {
+    private static Next awsChecked(State s, Msg.AwsChecked m) {
         List<String> gate = new ArrayList<>();
         gate.add("Preflight for chapter " + m.order().chapterId() + " in " + m.region() + ":");
         m.findings().forEach(f -> gate.add("  " + f));
@@ -132,7 +131,7 @@ final class DeployFlow {
         gate.add("");
         gate.addAll(m.estimate());
         gate.add("");
-        State checked = s.withDeploy(orDefault(pending, m.order()).withGate(gate));
+        State checked = s.withDeploy(orDefault(s, m.order()).withGate(gate));
         if (m.costsAccepted()) {
             return Next.of(checked);
         }
@@ -222,7 +221,9 @@ final class DeployFlow {
         return new ActionPane(Action.DEPLOY, status, lines);
     }
 
-    private static PendingDeploy orDefault(PendingDeploy pending, DeployOrder order) {
+    /** The deploy in progress if it is this order's, else a fresh one (the learner may have asked again). */
+    private static PendingDeploy orDefault(State s, DeployOrder order) {
+        PendingDeploy pending = s.panes().deploy();
         return pending != null && order.equals(pending.order()) ? pending : PendingDeploy.of(order);
     }
 }

@@ -75,7 +75,7 @@ final class TeardownPicking {
                 return Next.of(s.withTeardown(menu.allOrNone()));
             case 'y':
             case 'Y':
-                return delete(s, pane);
+                return delete(s);
             case 'n':
             case 'N':
                 return keep(s);
@@ -84,7 +84,7 @@ final class TeardownPicking {
         }
     }
 
-    private static Next delete(State s, ActionPane pane) {
+    private static Next delete(State s) {
         List<TeardownItem> picked = s.teardown().picked();
         State closed = s.withTeardown(TeardownMenu.empty()).withPaneScroll(0);
         if (picked.isEmpty()) {

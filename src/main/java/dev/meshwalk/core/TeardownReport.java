@@ -12,23 +12,23 @@ final class TeardownReport {
     private TeardownReport() {
     }
 
-    /** The next state for a teardown message, or null when {@code msg} is not one. */
-    static State apply(State s, Msg msg) {
-        if (msg instanceof Msg.TeardownStarted m) {
-            String title = "Teardown of " + (m.picked().size() == 1 ? m.picked().get(0).name() : m.picked().size() + " picked items");
-            return m.stackPicked() ? BoardUpdate.startOperation(s, Action.TEARDOWN, title)
-                    : s.withPane(new ActionPane(Action.TEARDOWN, Status.IN_PROGRESS, List.of(title))); // nothing to chart
-        } else if (msg instanceof Msg.TeardownVerified m) {
-            return verified(s, m);
-        } else if (msg instanceof Msg.TeardownRefused m) {
-            return s.withPane(new ActionPane(Action.TEARDOWN, Status.FAILED, List.of("Not deleting anything: \""
-                    + m.item().kind() + "\" is not something teardown knows how to remove. Press x to list again.")));
-        } else if (msg instanceof Msg.TeardownFailed m) {
-            return s.withPane(new ActionPane(Action.TEARDOWN, Status.FAILED, m.listing()
-                    ? List.of("Could not list what the tutorial created: " + m.reason())
-                    : List.of("Teardown stopped: " + m.reason(), "Press x to see what is left.")));
-        }
-        return null;
+    /** Registers the teardown's messages with {@link Update}. */
+    static void register(Handlers.Builder<Msg, Update.Step<Msg>> table) {
+        Update.on(table, Msg.TeardownStarted.class, (s, m) -> Next.of(started(s, m)));
+        Update.on(table, Msg.TeardownVerified.class, (s, m) -> Next.of(verified(s, m)));
+        Update.on(table, Msg.TeardownRefused.class, (s, m) -> Next.of(s.withPane(new ActionPane(Action.TEARDOWN,
+                Status.FAILED, List.of("Not deleting anything: \"" + m.item().kind()
+                        + "\" is not something teardown knows how to remove. Press x to list again.")))));
+        Update.on(table, Msg.TeardownFailed.class, (s, m) -> Next.of(s.withPane(new ActionPane(Action.TEARDOWN,
+                Status.FAILED, m.listing() ? List.of("Could not list what the tutorial created: " + m.reason())
+                        : List.of("Teardown stopped: " + m.reason(), "Press x to see what is left.")))));
+    }
+
+    /** With the stack picked, its deletion is followed on a board; otherwise there is no stack operation to chart. */
+    private static State started(State s, Msg.TeardownStarted m) {
+        String title = "Teardown of " + (m.picked().size() == 1 ? m.picked().get(0).name() : m.picked().size() + " picked items");
+        return m.stackPicked() ? BoardUpdate.startOperation(s, Action.TEARDOWN, title)
+                : s.withPane(new ActionPane(Action.TEARDOWN, Status.IN_PROGRESS, List.of(title)));
     }
 
     /** Nothing picked: nothing to do, and the pane says so. */

@@ -17,59 +17,58 @@ public final class Update {
     private Update() {
     }
 
+    /** What one message does to the state. */
+    interface Step<M extends Msg> {
+        Next apply(State state, M msg);
+    }
+
+    /** Every message's handler; a test walks {@link Msg}'s sealed hierarchy and proves each has one. */
+    private static final Handlers<Msg, Step<Msg>> MESSAGES = messages();
+
     public static Next apply(State state, Msg msg) {
-        Next deploy = DeployFlow.apply(state, msg);
-        if (deploy != null) {
-            return deploy;
-        }
-        State reported = TeardownReport.apply(state, msg);
-        if (reported == null) {
-            reported = ActionReports.apply(state, msg);
-        }
-        if (reported == null) {
-            reported = BoardUpdate.apply(state, msg);
-        }
-        if (reported != null) {
-            return Next.of(reported);
-        }
-        if (msg instanceof Msg.KeyPressed k) {
-            return key(state, k.key());
-        } else if (msg instanceof Msg.Resized r) {
-            return settle(relayout(state.withSize(r.size())));
-        } else if (msg instanceof Msg.OpenChapter o) {
-            return open(state, o.number());
-        } else if (msg instanceof Msg.NextChapter) {
-            return open(state, (state.current() < 0 ? state.selected() : state.current()) + 1);
-        } else if (msg instanceof Msg.PrevChapter) {
-            return open(state, (state.current() < 0 ? state.selected() : state.current()) - 1);
-        } else if (msg instanceof Msg.ShowChapterList) {
-            return Next.of(backToList(state));
-        } else if (msg instanceof Msg.ChapterReadToEnd r) {
-            return markRead(state, r.number());
-        } else if (msg instanceof Msg.ProgressLoaded p) {
-            return progressLoaded(state, p);
-        } else if (msg instanceof Msg.ProgressSaveFailed f) {
-            return Next.of(state.withNotice("Could not save progress: " + f.reason()));
-        } else if (msg instanceof Msg.Notice n) {
-            return Next.of(state.withNotice(n.text()));
-        } else if (msg instanceof Msg.RunningChanged r) {
-            return Next.of(state.withRunning(r.running()));
-        } else if (msg instanceof Msg.TargetResolved t) {
-            return Next.of(state.withTarget(t.target()));
-        } else if (msg instanceof Msg.QuitRequested) {
-            return requestQuit(state);
-        } else if (msg instanceof Msg.ShowAction a) {
-            return ActionKeys.show(state, a.action());
-        } else if (msg instanceof Msg.Starting st) {
-            return Next.of(state.withStarting(st.what()));
-        } else if (msg instanceof Msg.CheckResult c) {
-            return checkResult(state, c);
-        } else if (msg instanceof Msg.TeardownListed t) {
-            return TeardownPicking.listed(state, t);
-        } else if (msg instanceof Msg.TeardownPicked p) {
-            return TeardownPicking.pickOnly(state, p);
-        }
-        throw new IllegalArgumentException("unhandled message " + msg);
+        return MESSAGES.of(msg).apply(state, msg);
+    }
+
+    /** The kinds of message {@link #apply} handles. */
+    static java.util.Set<Class<?>> handledMessages() {
+        return MESSAGES.kinds();
+    }
+
+    static <M extends Msg> void on(Handlers.Builder<Msg, Step<Msg>> table, Class<M> kind, Step<M> step) {
+        table.on(kind, (state, msg) -> step.apply(state, kind.cast(msg)));
+    }
+
+    private static Handlers<Msg, Step<Msg>> messages() {
+        Handlers.Builder<Msg, Step<Msg>> table = Handlers.builder("message");
+        BoardUpdate.register(table);
+        DeployFlow.register(table);
+        TeardownReport.register(table);
+        ActionReports.register(table);
+        on(table, Msg.KeyPressed.class, (state, k) -> key(state, k.key()));
+        on(table, Msg.Resized.class, (state, r) -> settle(relayout(state.withSize(r.size()))));
+        on(table, Msg.OpenChapter.class, (state, o) -> open(state, o.number()));
+        on(table, Msg.NextChapter.class, (state, msg) -> open(state, readingOrSelected(state) + 1));
+        on(table, Msg.PrevChapter.class, (state, msg) -> open(state, readingOrSelected(state) - 1));
+        on(table, Msg.ShowChapterList.class, (state, msg) -> Next.of(backToList(state)));
+        on(table, Msg.ChapterReadToEnd.class, (state, r) -> markRead(state, r.number()));
+        on(table, Msg.ProgressLoaded.class, (state, p) -> progressLoaded(state, p));
+        on(table, Msg.ProgressSaveFailed.class,
+                (state, f) -> Next.of(state.withNotice("Could not save progress: " + f.reason())));
+        on(table, Msg.Notice.class, (state, n) -> Next.of(state.withNotice(n.text())));
+        on(table, Msg.RunningChanged.class, (state, r) -> Next.of(state.withRunning(r.running())));
+        on(table, Msg.TargetResolved.class, (state, t) -> Next.of(state.withTarget(t.target())));
+        on(table, Msg.QuitRequested.class, (state, msg) -> requestQuit(state));
+        on(table, Msg.ShowAction.class, (state, a) -> ActionKeys.show(state, a.action()));
+        on(table, Msg.Starting.class, (state, st) -> Next.of(state.withStarting(st.what())));
+        on(table, Msg.CheckResult.class, (state, c) -> checkResult(state, c));
+        on(table, Msg.TeardownListed.class, (state, t) -> TeardownPicking.listed(state, t));
+        on(table, Msg.TeardownPicked.class, (state, p) -> TeardownPicking.pickOnly(state, p));
+        return table.build();
+    }
+
+    /** The chapter being read, or the one selected on the list before any was opened. */
+    private static int readingOrSelected(State s) {
+        return s.current() < 0 ? s.selected() : s.current();
     }
 
     private static Next key(State s, Key key) {

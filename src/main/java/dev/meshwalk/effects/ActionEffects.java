@@ -1,5 +1,6 @@
 package dev.meshwalk.effects;
 
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.meshwalk.core.Effect;
+import dev.meshwalk.core.Handlers;
 import dev.meshwalk.core.Msg;
 
 /**
@@ -36,6 +38,7 @@ public final class ActionEffects implements AutoCloseable {
     private final TrafficEffects traffic;
     private final MapAndMetricsEffects mapAndMetrics;
     private final TeardownEffects teardown;
+    private final Handlers<Effect, Consumer<Effect>> handlers;
 
     public ActionEffects(TargetConnector connector, ActionSupport support, Consumer<Msg> post) {
         this.post = post;
@@ -49,8 +52,9 @@ public final class ActionEffects implements AutoCloseable {
         this.deploy = new DeployEffects(target, support, post, running);
         this.busyStack = new BusyStackEffects(target, support, post, queries);
         this.traffic = new TrafficEffects(target, support, post, queries, running);
-        this.mapAndMetrics = new MapAndMetricsEffects(target, support, post, queries, traffic::summary);
+        this.mapAndMetrics = new MapAndMetricsEffects(target, support, post, queries, traffic::latestSample);
         this.teardown = new TeardownEffects(target, support, post, running, () -> queries.execute(traffic::stop));
+        this.handlers = handlers();
     }
 
     private static Thread named(Runnable r, String name) {
@@ -59,52 +63,51 @@ public final class ActionEffects implements AutoCloseable {
         return t;
     }
 
-    /** Handles the action effects; returns false for effects that are not ours. Never blocks. */
-    public boolean run(Effect effect) {
+    /** The action effects this runner handles; TutorialEffects hands it exactly these. */
+    public Set<Class<?>> kinds() {
+        return handlers.kinds();
+    }
+
+    /** Runs one of {@link #kinds()} (anything else fails loudly). Never blocks. */
+    public void run(Effect effect) {
         try {
-            if (effect instanceof Effect.ConnectTarget) {
-                if (target.claim()) {
-                    cloudOps.execute(target::connect);
-                }
-            } else if (effect instanceof Effect.PlanDeploy p) {
-                cloudOps.execute(() -> deploy.plan(p.order()));
-            } else if (effect instanceof Effect.AcceptCosts a) {
-                cloudOps.execute(() -> deploy.acceptCosts(a.order()));
-            } else if (effect instanceof Effect.ExecuteDeploy e) {
-                cloudOps.execute(() -> deploy.execute(e.order(), e.changeSet()));
-            } else if (effect instanceof Effect.DiscardChangeSet d) {
-                cloudOps.execute(() -> deploy.discard(d.order(), d.changeSet()));
-            } else if (effect instanceof Effect.RecreateStack r) {
-                cloudOps.execute(() -> deploy.recreate(r.order()));
-            } else if (effect instanceof Effect.AnswerBusyStack b) {
-                cloudOps.execute(() -> busyStack.answer(b.choice(), b.order()));
-            } else if (effect instanceof Effect.CancelDeploy) {
-                queries.execute(busyStack::cancelRunning);
-            } else if (effect instanceof Effect.ToggleTraffic) {
-                queries.execute(traffic::toggle);
-            } else if (effect instanceof Effect.TrafficInterval t) {
-                queries.execute(() -> traffic.adjustInterval(t.faster()));
-            } else if (effect instanceof Effect.ClearColors) {
-                queries.execute(traffic::clearColors);
-            } else if (effect instanceof Effect.FetchGraph g) {
-                mapAndMetrics.fetchGraph(g.minutes(), g.autoRefresh());
-            } else if (effect instanceof Effect.StopGraphRefresh) {
-                mapAndMetrics.stopMapRefresh();
-            } else if (effect instanceof Effect.FetchMetrics m) {
-                queries.execute(() -> mapAndMetrics.metrics(m.chapterId()));
-            } else if (effect instanceof Effect.Verify v) {
-                queries.execute(() -> mapAndMetrics.verify(v.chapterId()));
-            } else if (effect instanceof Effect.TeardownInventory) {
-                cloudOps.execute(teardown::inventory);
-            } else if (effect instanceof Effect.DeletePicked d) {
-                cloudOps.execute(() -> teardown.deletePicked(d.picked()));
-            } else {
-                return false;
-            }
+            handlers.of(effect).accept(effect);
         } catch (RejectedExecutionException e) {
             post.accept(new Msg.EffectsBusy());
         }
-        return true;
+    }
+
+    /** Which flow runs each effect, and on which thread. */
+    private Handlers<Effect, Consumer<Effect>> handlers() {
+        Handlers.Builder<Effect, Consumer<Effect>> table = Handlers.builder("effect");
+        on(table, Effect.ConnectTarget.class, e -> {
+            if (target.claim()) {
+                cloudOps.execute(target::connect);
+            }
+        });
+        on(table, Effect.PlanDeploy.class, p -> cloudOps.execute(() -> deploy.plan(p.order())));
+        on(table, Effect.AcceptCosts.class, a -> cloudOps.execute(() -> deploy.acceptCosts(a.order())));
+        on(table, Effect.ExecuteDeploy.class, e -> cloudOps.execute(() -> deploy.execute(e.order(), e.changeSet())));
+        on(table, Effect.DiscardChangeSet.class, d -> cloudOps.execute(() -> deploy.discard(d.order(), d.changeSet())));
+        on(table, Effect.RecreateStack.class, r -> cloudOps.execute(() -> deploy.recreate(r.order())));
+        on(table, Effect.AnswerBusyStack.class, b -> cloudOps.execute(() -> busyStack.answer(b.choice(), b.order())));
+        on(table, Effect.CancelDeploy.class, e -> queries.execute(busyStack::cancelRunning));
+        on(table, Effect.ToggleTraffic.class, e -> queries.execute(traffic::toggle));
+        on(table, Effect.TrafficInterval.class, t -> queries.execute(() -> traffic.adjustInterval(t.faster())));
+        on(table, Effect.ClearColors.class, e -> queries.execute(traffic::clearColors));
+        on(table, Effect.FetchGraph.class, g -> mapAndMetrics.fetchGraph(g.minutes(), g.autoRefresh()));
+        on(table, Effect.StopGraphRefresh.class, e -> mapAndMetrics.stopMapRefresh());
+        on(table, Effect.FetchMetrics.class, m -> queries.execute(() -> mapAndMetrics.metrics(m.chapterId())));
+        on(table, Effect.Verify.class, v -> queries.execute(() -> mapAndMetrics.verify(v.chapterId())));
+        on(table, Effect.TeardownInventory.class, e -> cloudOps.execute(teardown::inventory));
+        on(table, Effect.DeletePicked.class, d -> cloudOps.execute(() -> teardown.deletePicked(d.picked())));
+        return table.build();
+    }
+
+    /** Registers a handler typed by its effect's kind. */
+    static <E extends Effect> void on(Handlers.Builder<Effect, Consumer<Effect>> table, Class<E> kind,
+            Consumer<E> handler) {
+        table.on(kind, effect -> handler.accept(kind.cast(effect)));
     }
 
     /** Stops the traffic loop and the threads, then the target (the embedded local cloud goes with it). */

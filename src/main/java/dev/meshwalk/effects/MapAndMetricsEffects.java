@@ -12,9 +12,10 @@ import java.util.function.Supplier;
 import dev.meshwalk.cloud.CloudSession;
 import dev.meshwalk.cloud.ServiceGraphs;
 import dev.meshwalk.core.Action;
+import dev.meshwalk.core.ChapterChecks;
 import dev.meshwalk.core.Msg;
+import dev.meshwalk.core.TrafficSample;
 import dev.meshwalk.graph.ServiceGraph;
-import dev.meshwalk.traffic.TrafficSummary;
 
 /**
  * The map and metrics flow: fetches the service graph (every few seconds while the map pane is open), the chapter's
@@ -31,12 +32,12 @@ final class MapAndMetricsEffects {
     private final Consumer<Msg> post;
     private final ScheduledExecutorService queries;
     /** The traffic loop's numbers; called on {@code actions-queries}, the traffic flow's own thread. */
-    private final Supplier<Optional<TrafficSummary>> traffic;
+    private final Supplier<Optional<TrafficSample>> traffic;
 
     private ScheduledFuture<?> mapRefresh;
 
     MapAndMetricsEffects(TargetLink target, ActionSupport support, Consumer<Msg> post, ScheduledExecutorService queries,
-            Supplier<Optional<TrafficSummary>> traffic) {
+            Supplier<Optional<TrafficSample>> traffic) {
         this.target = target;
         this.support = support;
         this.post = post;

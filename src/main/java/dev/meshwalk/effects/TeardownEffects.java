@@ -45,7 +45,9 @@ final class TeardownEffects {
             Teardown t = new Teardown(s.get(), support.stackName());
             List<TeardownItem> items = t.inventory().stream()
                     .map(r -> new TeardownItem(r.kind().label(), r.name(), r.state(), true)).toList();
-            post.accept(new Msg.TeardownListed(items, t.warnings()));
+            List<String> notes = new ArrayList<>(t.leftAlone()); // other projects' stacks: seen, not touched
+            notes.addAll(t.warnings());
+            post.accept(new Msg.TeardownListed(items, notes));
         } catch (RuntimeException e) {
             post.accept(new Msg.TeardownFailed(true, Failures.message(e)));
         }

@@ -14,10 +14,10 @@ import dev.meshwalk.cloud.StackInfo;
 import dev.meshwalk.cloud.Stacks;
 import dev.meshwalk.core.Action;
 import dev.meshwalk.core.Msg;
+import dev.meshwalk.core.TrafficSample;
 import dev.meshwalk.traffic.FrontClient;
 import dev.meshwalk.traffic.TrafficEvent;
 import dev.meshwalk.traffic.TrafficLoop;
-import dev.meshwalk.traffic.TrafficSummary;
 
 /**
  * The traffic flow: starts and stops the curl loop against the front endpoint, changes its pace, clears front's
@@ -39,7 +39,7 @@ final class TrafficEffects {
     private TrafficLoop loop;
     private FrontClient front;
     private ScheduledFuture<?> refresh;
-    private TrafficSummary lastSummary;
+    private TrafficSample lastSample;
     /** Which loop's answers the pane wants; read on the loop's thread, so volatile. */
     private volatile long generation;
 
@@ -112,8 +112,8 @@ final class TrafficEffects {
         if (stopped != null) {
             stopped.close();
             generation++; // its last answers, if any are still on their way, belong to a stopped loop
-            lastSummary = stopped.summary();
-            post.accept(new Msg.TrafficSampled(PaneMessages.sample(lastSummary, stopped.interval(), false)));
+            lastSample = PaneMessages.sample(stopped.summary(), stopped.interval(), false);
+            post.accept(new Msg.TrafficSampled(lastSample));
         }
         if (front != null) {
             front.close();
@@ -150,7 +150,8 @@ final class TrafficEffects {
     }
 
     /** The running loop's numbers, or the last stopped loop's (for the chapter checks). */
-    Optional<TrafficSummary> summary() {
-        return loop != null ? Optional.of(loop.summary()) : Optional.ofNullable(lastSummary);
+    Optional<TrafficSample> latestSample() {
+        return loop != null ? Optional.of(PaneMessages.sample(loop.summary(), loop.interval(), true))
+                : Optional.ofNullable(lastSample);
     }
 }

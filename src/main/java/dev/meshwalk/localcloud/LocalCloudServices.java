@@ -6,6 +6,7 @@ import dev.meshwalk.localcloud.dataplane.ecs.BuiltInApps;
 import dev.meshwalk.localcloud.dataplane.telemetry.LoadBalancerMetrics;
 import dev.meshwalk.localcloud.dataplane.telemetry.MeshProxyTelemetry;
 import dev.meshwalk.localcloud.dataplane.telemetry.MetricSink;
+import dev.meshwalk.localcloud.dataplane.telemetry.ServiceConnectMetrics;
 import dev.meshwalk.localcloud.dataplane.telemetry.SegmentSink;
 import dev.meshwalk.localcloud.dataplane.telemetry.SharedIntakeSidecars;
 import dev.meshwalk.localcloud.dataplane.telemetry.TelemetryIntake;
@@ -18,6 +19,7 @@ import dev.meshwalk.localcloud.service.ec2.Ec2TagsService;
 import dev.meshwalk.localcloud.service.cloudwatch.CloudWatchService;
 import dev.meshwalk.localcloud.service.cloudwatch.MetricKey;
 import dev.meshwalk.localcloud.service.cloudwatch.MetricStore;
+import dev.meshwalk.localcloud.service.cloudwatch.StackAlarms;
 import dev.meshwalk.localcloud.service.xray.SegmentRejected;
 import dev.meshwalk.localcloud.service.xray.TraceStore;
 import dev.meshwalk.localcloud.service.xray.XRayService;
@@ -32,7 +34,8 @@ import java.io.UncheckedIOException;
  * delivering into both (what the tasks' X-Ray daemon / CloudWatch agent sidecars stand for); the data plane
  * started with that intake as its sidecars, with the mesh proxies reporting Envoy-like segments and metrics and the
  * load balancers reporting {@code AWS/ApplicationELB} metrics into the same stores; CloudFormation's providers
- * bridged to that data plane. {@link LocalCloud#close()} closes the services, then the data plane (its tasks stop
+ * bridged to that data plane; CloudWatch's alarms fed by the stacks' alarm resources and watched by the data plane's
+ * ECS deployments ({@code AlarmStates}). {@link LocalCloud#close()} closes the services, then the data plane (its tasks stop
  * sending), then the intake. How it fits together: {@code docs/telemetry.md}.
  */
 public final class LocalCloudServices {
@@ -43,22 +46,27 @@ public final class LocalCloudServices {
     /** Adds the default services to the builder and returns it. */
     public static LocalCloud.Builder addDefaults(LocalCloud.Builder builder) {
         XRayService xray = new XRayService(new TraceStore());
-        CloudWatchService cloudWatch = new CloudWatchService(new MetricStore());
+        DataPlaneConfig defaults = DataPlaneConfig.defaults(BuiltInApps.catalog());
+        CloudWatchService cloudWatch = new CloudWatchService(new MetricStore(), defaults.timings());
         SegmentSink segments = segmentSink(xray);
         MetricSink metrics = metricSink(cloudWatch.metricStore());
         TelemetryIntake intake = startIntake(segments, metrics);
         DataPlane dataPlane;
         try {
-            dataPlane = startDataPlane(DataPlaneConfig.defaults(BuiltInApps.catalog())
+            dataPlane = startDataPlane(defaults
                     .withTelemetry(new SharedIntakeSidecars(intake),
                             new MeshProxyTelemetry(segments, metrics, intake.statistics()))
-                    .withLoadBalancerTelemetry(new LoadBalancerMetrics(metrics, intake.statistics())));
+                    .withLoadBalancerTelemetry(new LoadBalancerMetrics(metrics, intake.statistics()))
+                    .withServiceConnectTelemetry(new ServiceConnectMetrics(metrics, intake.statistics()))
+                    .withAlarms(cloudWatch.alarms()));
         } catch (RuntimeException e) {
             intake.close();
             throw e;
         }
         ProviderRegistry providers = ProviderRegistry.standard();
         DataPlaneBridge.attach(providers, dataPlane);
+        providers.alarms().addListener(new StackAlarms(cloudWatch.alarms()));
+        cloudWatch.alarms().evaluateInBackground();
         builder.onClose(intake, dataPlane); // closed in reverse: the data plane first, then the intake
         CloudFormationEngine engine = new CloudFormationEngine(providers, EngineSettings.defaults());
         return builder.service(

@@ -78,6 +78,15 @@ class AppImagePublisherTest {
                 "us-east-1", Optional.empty()))).isFalse();
     }
 
+    /** Docker Hub's anonymous pull limit runs out in a classroom; the same image comes from the ECR Public Gallery. */
+    @Test
+    void theDefaultBaseImageIsTheEcrPublicGalleryMirrorOfTemurinAndBaseImageOverridesIt() {
+        assertThat(AppImagePublisher.ofRunningApps(Optional.empty()).baseImage())
+                .isEqualTo("public.ecr.aws/docker/library/eclipse-temurin:17-jre");
+        assertThat(AppImagePublisher.ofRunningApps(Optional.of("registry.example/jre:17")).baseImage())
+                .isEqualTo("registry.example/jre:17");
+    }
+
     @Test
     void eachAppHasItsStackParameter() {
         assertThat(AppImagePublisher.parameterFor(AppImage.FRONT)).isEqualTo("FrontAppImage");

@@ -98,6 +98,37 @@ class AwsFlowIT {
     }
 
     /**
+     * {@code --skip-images} never sends the local defaults to an account: on a new stack it stops before anything is
+     * created and names the image options; with them it creates; afterwards it reuses what the stack runs, also
+     * across a chapter change.
+     */
+    @Test
+    void skipImagesStopsOnANewStackWithoutImageOptionsAndLaterReusesTheImagesTheStackRuns() {
+        String front = "000000000000.dkr.ecr.us-east-1.amazonaws.com/" + project + "/front:0a1b2c3d4e5f6071";
+        String color = "000000000000.dkr.ecr.us-east-1.amazonaws.com/" + project + "/color:8190a1b2c3d4e5f6";
+        Run refused = run("--endpoint-url", endpoint, "deploy", "0", "--yes", "--aws-flow", "--skip-images",
+                "--project", project);
+        assertThat(refused.code()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.output()).contains("--skip-images builds no images").contains("--front-image")
+                .contains("--color-image").doesNotContain("Cost notice");
+        assertThat(describeOurStacks()).as("nothing created").isZero();
+
+        Run created = run("--endpoint-url", endpoint, "deploy", "0", "--yes", "--aws-flow", "--skip-images",
+                "--front-image", front, "--color-image", color, "--project", project);
+        assertThat(created.code()).as(created.output()).isZero();
+        assertThat(stackParameters()).containsEntry("FrontAppImage", front).containsEntry("ColorAppImage", color);
+
+        Run moved = run("--endpoint-url", endpoint, "deploy", "1", "--yes", "--aws-flow", "--skip-images",
+                "--project", project);
+        assertThat(moved.code()).as(moved.output()).isZero();
+        assertThat(moved.output()).contains("FrontAppImage: " + front + " (what meshwalk-" + project + " runs now)");
+        assertThat(stackParameters()).containsEntry("FrontAppImage", front).containsEntry("ColorAppImage", color);
+
+        Run teardown = run("--endpoint-url", endpoint, "teardown", "--yes", "--project", project);
+        assertThat(teardown.code()).as(teardown.output()).isZero();
+    }
+
+    /**
      * The full-screen deploy on the --aws path, end to end: the preflight and cost estimate come first and
      * declining them creates nothing; once accepted (and remembered), Jib builds both apps on a base image
      * tarball (offline) and pushes them over HTTPS to a registry on loopback with upload progress in the deploy pane,
@@ -124,7 +155,7 @@ class AwsFlowIT {
         try (ActionEffects actions = new ActionEffects(connector, support, inbox::offer)) {
             // As a learner: open chapter 0, press d, answer with y or n.
             CoreDriver learner = new CoreDriver(State.initial(ChapterCatalog.packaged().chapters(), new Size(100, 30), false,
-                    Target.endpoint(endpoint), "log"), inbox, actions::run);
+                    Target.endpoint(endpoint), "log"), inbox, CoreDriver.actionsOf(actions));
             learner.send(new Msg.OpenChapter(0));
             learner.send(new Msg.ShowAction(Action.DEPLOY));
             ActionPane costs = learner.awaitPane(Action.DEPLOY, p -> p.question() == ActionPane.Question.ACCEPT_COSTS, WAIT);

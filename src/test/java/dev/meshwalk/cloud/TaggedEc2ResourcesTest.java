@@ -79,32 +79,35 @@ class TaggedEc2ResourcesTest {
     }
 
     @Test
-    void askedOnceFilteredByOurTagKeysAndPagedItListsEachLeftoverOfOurStackOnce() {
+    void askedForOurStackNameAndOurProjectTagEachAsAnExactPairPagedEachLeftoverListedOnce() {
         answers.add(page("page-2",
                 item("nat-0a1b2c3d4e5f60718", "natgateway", "aws:cloudformation:stack-name", "meshwalk-demo"),
-                item("nat-0a1b2c3d4e5f60718", "natgateway", "meshwalk:managed", "true"),
                 item("vpc-0123456789abcdef0", "vpc", "aws:cloudformation:stack-name", "meshwalk-demo")));
+        answers.add(page(null, item("eipalloc-0abc", "elastic-ip", "aws:cloudformation:stack-name", "meshwalk-demo")));
         answers.add(page(null,
-                item("vpc-0fedcba9876543210", "vpc", "aws:cloudformation:stack-name", "meshwalk-other"),
-                item("vpc-0fedcba9876543210", "vpc", "meshwalk:managed", "true"),
-                item("eipalloc-0abc", "elastic-ip", "aws:cloudformation:stack-name", "meshwalk-demo")));
+                item("nat-0a1b2c3d4e5f60718", "natgateway", "meshwalk:project", "demo"),
+                item("sg-0retained", "security-group", "meshwalk:project", "demo")));
 
         List<OwnedResource> left = new TaggedEc2Resources(session).remaining("meshwalk-demo");
 
         assertThat(left).extracting(OwnedResource::name).containsExactly("natgateway nat-0a1b2c3d4e5f60718",
-                "vpc vpc-0123456789abcdef0", "elastic-ip eipalloc-0abc");
-        assertThat(left).allMatch(r -> r.kind() == OwnedResource.Kind.EC2_RESOURCE)
-                .allMatch(r -> r.state().equals("tagged by the stack meshwalk-demo"));
-        assertThat(requests).hasSize(2);
+                "vpc vpc-0123456789abcdef0", "elastic-ip eipalloc-0abc", "security-group sg-0retained");
+        assertThat(left).extracting(OwnedResource::state).containsExactly("tagged by the stack meshwalk-demo",
+                "tagged by the stack meshwalk-demo", "tagged by the stack meshwalk-demo", "tagged meshwalk:project=demo");
+        assertThat(requests).hasSize(3);
         assertThat(requests.get(0)).contains("Action=DescribeTags").contains("Version=2016-11-15")
                 .contains("Filter.1.Name=key").contains("Filter.1.Value.1=aws:cloudformation:stack-name")
-                .contains("Filter.1.Value.2=meshwalk:managed").contains("Filter.2.Name=value")
-                .contains("Filter.2.Value.1=meshwalk-demo").contains("MaxResults=1000").doesNotContain("NextToken");
+                .doesNotContain("Filter.1.Value.2").contains("Filter.2.Name=value")
+                .contains("Filter.2.Value.1=meshwalk-demo").doesNotContain("Filter.2.Value.2")
+                .contains("MaxResults=1000").doesNotContain("NextToken");
         assertThat(requests.get(1)).contains("NextToken=page-2");
+        assertThat(requests.get(2)).contains("Filter.1.Value.1=meshwalk:project").contains("Filter.2.Value.1=demo")
+                .doesNotContain("NextToken");
     }
 
     @Test
     void nothingTaggedMeansNothingLeft() {
+        answers.add(page(null));
         answers.add(page(null));
         assertThat(new TaggedEc2Resources(session).remaining("meshwalk-demo")).isEmpty();
     }
@@ -122,17 +125,20 @@ class TaggedEc2ResourcesTest {
     }
 
     @Test
-    void rowsOfOurStackAndManagedRowsWithoutAStackAreOursAnotherProjectsAreNot() {
+    void onlyOurStackNameOrOurProjectTagMakesAResourceOursAnotherProjectsManagedTagDoesNot() {
         List<TagDescription> rows = List.of(
                 row("sg-1", ResourceType.SECURITY_GROUP, "aws:cloudformation:stack-name", "meshwalk-demo"),
                 row("sg-2", ResourceType.SECURITY_GROUP, "aws:cloudformation:stack-name", "meshwalk-other"),
                 row("sg-2", ResourceType.SECURITY_GROUP, "meshwalk:managed", "true"),
                 row("igw-3", ResourceType.INTERNET_GATEWAY, "meshwalk:managed", "true"),
+                row("vpc-5", ResourceType.VPC, "meshwalk:project", "demo"),
+                row("vpc-6", ResourceType.VPC, "meshwalk:project", "other"),
+                row("vpc-7", ResourceType.VPC, "aws:cloudformation:stack-name", "demo"),
                 row("subnet-4", ResourceType.SUBNET, "meshwalk:managed", "false"));
 
         assertThat(TaggedEc2Resources.ours(rows, "meshwalk-demo")).containsExactly(
                 new OwnedResource(OwnedResource.Kind.EC2_RESOURCE, "security-group sg-1", "tagged by the stack meshwalk-demo"),
-                new OwnedResource(OwnedResource.Kind.EC2_RESOURCE, "internet-gateway igw-3", "tagged meshwalk:managed=true"));
+                new OwnedResource(OwnedResource.Kind.EC2_RESOURCE, "vpc vpc-5", "tagged meshwalk:project=demo"));
     }
 
     private static TagDescription row(String id, ResourceType type, String key, String value) {

@@ -235,7 +235,11 @@ class TutorialInTmuxIT {
                 .forEach(h -> states.append(procState(h)).append('\n')));
         try {
             new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).start().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
-            Thread.sleep(2000);
+            // The JVM prints the dump into the pane; wait (a bounded while) for its "JNI global refs" line, after the threads.
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!tmux.history().contains("JNI global refs") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
             return "The tutorial's JVM (pid " + pid + ") still runs; its processes:\n" + states
                     + "what its pane printed (threads last):\n" + tmux.history().stripTrailing();
         } catch (IOException | InterruptedException e) {

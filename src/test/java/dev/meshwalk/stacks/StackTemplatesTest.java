@@ -202,15 +202,89 @@ class StackTemplatesTest {
     void serviceDiscoveryReplacesTheInternalLoadBalancerFromChapterOne(String chapter) throws IOException {
         Map<String, Object> template = template(chapter);
         Map<String, Object> colorService = properties(map(section(template, "Resources").get("ColorService")));
+        // Empty, never absent: CloudFormation keeps the current value of a list the template leaves out, so moving
+        // between chapters would leave color attached to the load balancer or Cloud Map service the update deletes.
         if (chapter.equals("0-prelude")) {
-            assertThat(colorService).containsKey("LoadBalancers").doesNotContainKey("ServiceRegistries");
+            assertThat(list(colorService.get("LoadBalancers"))).hasSize(1);
+            assertThat(colorService).containsEntry("ServiceRegistries", List.of());
             assertThat(resourcesOfType(template, "AWS::ServiceDiscovery::PrivateDnsNamespace")).isEmpty();
         } else {
-            assertThat(colorService).containsKey("ServiceRegistries").doesNotContainKey("LoadBalancers");
+            assertThat(list(colorService.get("ServiceRegistries"))).hasSize(1);
+            assertThat(colorService).containsEntry("LoadBalancers", List.of());
             assertThat(section(template, "Resources")).doesNotContainKeys("ColorLoadBalancer", "ColorTargetGroup");
             assertThat(properties(map(section(template, "Resources").get("PrivateNamespace"))).get("Name"))
                     .isEqualTo(Map.of("Fn::Sub", "${ProjectName}.pvtdns"));
         }
+    }
+
+    /**
+     * A list property one chapter sets and another leaves out would be kept by CloudFormation on the move: every
+     * ECS service that sets {@code LoadBalancers} or {@code ServiceRegistries} in one chapter says it (possibly
+     * empty) in every chapter that has the service.
+     */
+    @Test
+    void aServiceListPropertySetInOneChapterIsStatedInEveryChapterWithThatService() throws IOException {
+        Map<String, Map<String, List<String>>> statedBy = new LinkedHashMap<>(); // service -> property -> chapters
+        Map<String, List<String>> chaptersOf = new LinkedHashMap<>();
+        for (String chapter : CHAPTERS) {
+            resourcesOfType(template(chapter), "AWS::ECS::Service").forEach((name, service) -> {
+                chaptersOf.computeIfAbsent(name, n -> new ArrayList<>()).add(chapter);
+                for (String property : List.of("LoadBalancers", "ServiceRegistries")) {
+                    if (properties(service).containsKey(property)) {
+                        statedBy.computeIfAbsent(name, n -> new LinkedHashMap<>())
+                                .computeIfAbsent(property, p -> new ArrayList<>()).add(chapter);
+                    }
+                }
+            });
+        }
+        statedBy.forEach((service, properties) -> properties.forEach((property, chapters) ->
+                assertThat(chapters).as(service + "." + property).isEqualTo(chaptersOf.get(service))));
+    }
+
+    /**
+     * A task that cannot start must fail the deployment within minutes and roll back, not keep CloudFormation
+     * waiting for hours while NAT gateways and load balancers bill: every ECS service has the circuit breaker.
+     */
+    @ParameterizedTest
+    @MethodSource("chapters")
+    void everyServiceHasTheDeploymentCircuitBreakerWithRollback(String chapter) throws IOException {
+        Map<String, Map<String, Object>> services = resourcesOfType(template(chapter), "AWS::ECS::Service");
+        assertThat(services).isNotEmpty();
+        services.forEach((name, service) -> assertThat(map(map(properties(service).get("DeploymentConfiguration"))
+                .get("DeploymentCircuitBreaker"))).as(name).isEqualTo(Map.of("Enable", true, "Rollback", true)));
+    }
+
+    /**
+     * A good deploy settles in about a minute on AWS: targets are checked every 10 s and turn healthy after 2 good
+     * answers, and a replaced task drains for 15 s (the numbers the prelude's lesson states).
+     */
+    @ParameterizedTest
+    @MethodSource("chapters")
+    void healthChecksAndDrainingAreShortEnoughForADeployToSettleInAboutAMinute(String chapter) throws IOException {
+        Map<String, Map<String, Object>> groups = resourcesOfType(template(chapter), "AWS::ElasticLoadBalancingV2::TargetGroup");
+        assertThat(groups).isNotEmpty();
+        groups.forEach((name, group) -> {
+            Map<String, Object> p = properties(group);
+            assertThat(p).as(name).containsEntry("HealthCheckIntervalSeconds", 10).containsEntry("HealthyThresholdCount", 2)
+                    .containsEntry("UnhealthyThresholdCount", 2).containsEntry("HealthCheckTimeoutSeconds", 5);
+            assertThat(list(p.get("TargetGroupAttributes"))).as(name)
+                    .contains(Map.of("Key", "deregistration_delay.timeout_seconds", "Value", "15"));
+        });
+        assertThat(Files.readString(Path.of("lessons", "0-prelude.md")).replaceAll("\\s+", " "))
+                .contains("every 10 seconds").contains("15 seconds");
+    }
+
+    /** Image layers from ECR come from S3: a gateway endpoint on both private route tables keeps them off NAT. */
+    @ParameterizedTest
+    @MethodSource("chapters")
+    void imagePullsFromS3BypassTheNatGatewaysThroughAGatewayEndpoint(String chapter) throws IOException {
+        Map<String, Map<String, Object>> endpoints = resourcesOfType(template(chapter), "AWS::EC2::VPCEndpoint");
+        assertThat(endpoints).hasSize(1);
+        Map<String, Object> p = properties(endpoints.values().iterator().next());
+        assertThat(p).containsEntry("VpcEndpointType", "Gateway").containsEntry("VpcId", Map.of("Ref", "Vpc"))
+                .containsEntry("ServiceName", Map.of("Fn::Sub", "com.amazonaws.${AWS::Region}.s3"));
+        assertThat(list(p.get("RouteTableIds"))).containsExactlyInAnyOrder(Map.of("Ref", "PrivateRouteTable1"),
+                Map.of("Ref", "PrivateRouteTable2"));
     }
 
     @ParameterizedTest

@@ -36,6 +36,15 @@ public final class CoreDriver {
         this.effects = effects;
     }
 
+    /** The actions' effects run by {@code actions}; the rest (saving progress) is not these tests' business. */
+    public static Consumer<Effect> actionsOf(dev.meshwalk.effects.ActionEffects actions) {
+        return e -> {
+            if (actions.kinds().contains(e.getClass())) {
+                actions.run(e);
+            }
+        };
+    }
+
     public State state() {
         return state;
     }

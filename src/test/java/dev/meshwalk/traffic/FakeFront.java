@@ -12,8 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,11 +23,13 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for the front service on loopback, answering {@code /color} with the seed's JSON shape from a
  * script of colors (a color name, {@code 500}, {@code slow}, or {@code junk}), keeping a ring like front does.
+ * A {@code slow} answer is held until the fake closes, so a client's timeout fires whatever the machine's speed.
  */
 final class FakeFront implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final CountDownLatch closing = new CountDownLatch(1);
     private final Deque<String> script;
     private final List<String> ring = new ArrayList<>();
     private int clears;
@@ -72,7 +76,7 @@ final class FakeFront implements AutoCloseable {
         }
         if (body == null) {
             try {
-                Thread.sleep(1500);
+                closing.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -96,6 +100,7 @@ final class FakeFront implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
         executor.shutdownNow();
     }

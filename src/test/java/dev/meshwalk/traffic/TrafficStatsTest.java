@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -95,11 +97,12 @@ class TrafficStatsTest {
 
     @Test
     void anUnboundedLoopStopsWhenAsked() throws IOException, InterruptedException {
+        CountDownLatch answered = new CountDownLatch(3);
         try (FakeFront front = new FakeFront(List.of());
                 FrontClient client = new FrontClient(front.endpoint(), Duration.ofSeconds(2));
-                TrafficLoop loop = new TrafficLoop(client, Duration.ofMillis(20), 0, e -> { })) {
+                TrafficLoop loop = new TrafficLoop(client, Duration.ofMillis(20), 0, e -> answered.countDown())) {
             loop.start();
-            Thread.sleep(150);
+            assertThat(answered.await(10, TimeUnit.SECONDS)).as("three answers arrived").isTrue();
             loop.stop();
             assertThat(loop.awaitFinished(Duration.ofSeconds(5))).isTrue();
             assertThat(loop.summary().requests()).isPositive();

@@ -7,9 +7,16 @@ import java.util.List;
 /**
  * Orders the boxes within each layer to reduce crossings: barycenter sweeps down and up, keeping the best
  * order seen. Ties keep the previous order (a stable sort), so boxes with the same callers (weighted
- * siblings such as {@code color} and {@code color-v2}) stay side by side.
+ * siblings such as {@code color} and {@code color-v2}) stay side by side. The sweeps are capped
+ * ({@link #MAX_SWEEPS}) and crossings are counted in O(E log V) per layer pair, so a thousand-node graph
+ * stays well under a second.
  */
 final class Ordering {
+
+    /** Upper bound on barycenter passes (each pass is one sweep down or up). */
+    private static final int MAX_SWEEPS = 24;
+    /** Stop sweeping after this many passes without fewer crossings. */
+    private static final int PATIENCE = 4;
 
     private final Arrangement a;
 
@@ -27,8 +34,8 @@ final class Ordering {
         int sinceBetter = 0;
         // At least one sweep each way even without crossings: it also pulls boxes next to their neighbours'
         // rows (a client beside the service it calls). Ties go to the newer order for the same reason.
-        for (int pass = 0; pass < LayeredLayout.MAX_SWEEPS
-                && (pass < 2 || best > 0 && sinceBetter < LayeredLayout.PATIENCE); pass++) {
+        for (int pass = 0; pass < MAX_SWEEPS
+                && (pass < 2 || best > 0 && sinceBetter < PATIENCE); pass++) {
             boolean down = pass % 2 == 0;
             if (down) {
                 for (int l = 1; l < layers.length; l++) {

@@ -43,11 +43,10 @@ final class MapUnits {
     final List<UnitLink> links = new ArrayList<>();
     /** For pairs: the proxy-to-app edge, shown in the box's middle line. */
     final Map<Integer, ServiceEdge> pairEdge = new HashMap<>();
-    /** For each node id: its unit and member index. */
-    final Map<Integer, int[]> placeOf = new HashMap<>();
 
     MapUnits(ServiceGraph graph) {
         Map<Integer, ServiceNode> byId = graph.nodesById();
+        Map<Integer, int[]> placeOf = new HashMap<>(); // node id -> {unit, member}
         Map<Integer, Set<Integer>> callers = new HashMap<>();
         for (ServiceNode n : graph.nodes()) {
             for (ServiceEdge e : n.edges()) {
@@ -128,16 +127,5 @@ final class MapUnits {
                 links.add(new UnitLink(from[0], from[1], to[0], to[1], n, e));
             }
         }
-    }
-
-    /** Requests a member sends to other boxes (the base of the "share" label). */
-    long outgoingTotal(int unit, int member) {
-        long total = 0;
-        for (UnitLink l : links) {
-            if (l.fromUnit() == unit && l.fromMember() == member) {
-                total += l.edge().stats().total();
-            }
-        }
-        return total;
     }
 }

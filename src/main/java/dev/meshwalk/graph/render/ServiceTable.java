@@ -46,18 +46,15 @@ public final class ServiceTable {
 
         List<String> notes = new ArrayList<>();
         if (rows.isEmpty()) {
-            notes.add("No services " + graph.timeWindow().map(w -> "in the last " + ServiceMapRenderer.minutes(w))
-                    .orElse("in this answer") + ". " + options.emptyHint());
+            notes.add(MapCaptions.nothingInWindow("services", graph, options));
         }
-        if (!names.droppedPrefix().isEmpty()) {
-            notes.add("Names shortened: \"" + names.droppedPrefix() + "\" dropped from mesh nodes.");
-        }
+        notes.addAll(MapCaptions.shortenedNames(names));
         List<String> wrappedNotes = new ArrayList<>();
         for (String note : notes) {
-            wrappedNotes.addAll(ServiceMapRenderer.wrap(note, width));
+            wrappedNotes.addAll(MapCaptions.wrap(note, width));
         }
         Canvas c = new Canvas(width, 2 + rows.size() + (wrappedNotes.isEmpty() ? 0 : 1 + wrappedNotes.size()));
-        c.text(0, 0, truncate(ServiceMapRenderer.header(graph, options).replace("Service map", "Services"), width),
+        c.text(0, 0, MapCaptions.truncate(MapCaptions.title(graph, options).replace("Service map", "Services"), width),
                 Style.STRONG);
         int x = c.text(0, 1, pad("NAME", nameWidth, false), Style.FAINT) + 1;
         for (int i = 0; i < HEADERS.length; i++) {
@@ -134,9 +131,5 @@ public final class ServiceTable {
         }
         String spaces = " ".repeat(width - s.length());
         return right ? spaces + s : s + spaces;
-    }
-
-    private static String truncate(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, width);
     }
 }

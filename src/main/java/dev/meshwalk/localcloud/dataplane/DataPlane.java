@@ -12,6 +12,7 @@ import dev.meshwalk.localcloud.dataplane.net.LoopbackAddressPool;
 import dev.meshwalk.localcloud.dataplane.net.NamedThreads;
 import dev.meshwalk.localcloud.dataplane.net.Upstream;
 import dev.meshwalk.localcloud.dataplane.route53.Route53;
+import dev.meshwalk.localcloud.dataplane.serviceconnect.ServiceConnect;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -55,6 +56,7 @@ public final class DataPlane implements AutoCloseable {
     private final Route53 route53;
     private final LoadBalancers loadBalancers;
     private final AppMesh appMesh = new AppMesh();
+    private final ServiceConnect serviceConnect;
     private final Ecs ecs;
 
     private DataPlane(DataPlaneConfig config) throws IOException {
@@ -87,9 +89,11 @@ public final class DataPlane implements AutoCloseable {
         }
         MeshProxy.Services meshServices = new MeshProxy.Services(appMesh, cloudMap, dnsAnswers, upstream, listeners,
                 config.proxyTelemetry(), ids);
+        serviceConnect = new ServiceConnect(upstream, listeners, config.timings(), config.serviceConnectTelemetry(),
+                dnsAnswers);
         ecs = Ecs.create(ids, config.timings(), config.imageMap(), config.apps(), config.telemetrySidecars(),
                 meshServices, addresses, scheduler, upstream, dnsServer.hostAndPort(), loadBalancers, cloudMap,
-                taskWorkers);
+                taskWorkers, serviceConnect, config.alarms());
     }
 
     /** Starts the DNS server and the shared pools; everything else starts when resources are created. */
@@ -117,6 +121,11 @@ public final class DataPlane implements AutoCloseable {
         return appMesh;
     }
 
+    /** Service Connect: namespaces' discovery names, their endpoints, canary splits, the managed proxies. */
+    public ServiceConnect serviceConnect() {
+        return serviceConnect;
+    }
+
     /** The DNS server's address (UDP and TCP), as given to apps in {@code DNS_SERVER}. */
     public InetSocketAddress dnsServer() {
         return dnsServer.address();
@@ -142,6 +151,7 @@ public final class DataPlane implements AutoCloseable {
         ecs.close();
         loadBalancers.close();
         appMesh.proxies().forEach(MeshProxy::close);
+        serviceConnect.close();
         dnsServer.close();
         shutdownPools();
     }

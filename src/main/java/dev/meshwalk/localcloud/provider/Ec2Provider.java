@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * EC2 networking: VPC, subnets, internet and NAT gateways, EIPs, route tables and routes, security groups.
+ * EC2 networking: VPC, subnets, internet and NAT gateways, EIPs, route tables and routes, security groups, VPC
+ * endpoints (the chapters' S3 gateway endpoint).
  * On one machine these have nothing to do, so they are faithful records: ids like {@code vpc-0a1b...}
  * and the attributes templates read ({@code VpcId}, {@code GroupId}, {@code AllocationId}, ...).
  */
@@ -64,6 +65,15 @@ public final class Ec2Provider extends FamilyProvider {
                 (r, cur) -> {
                     String id = cur != null ? cur.physicalId() : Ids.ec2("sg");
                     return new Provisioned(id, attrs("GroupId", id, "VpcId", text(r, "VpcId")));
+                });
+        // ServiceName, VpcId and VpcEndpointType cannot change in place (AWS::EC2::VPCEndpoint's reference);
+        // route tables, subnets, security groups and the policy can. A gateway endpoint has no DNS names or ENIs.
+        kind("AWS::EC2::VPCEndpoint", List.of("ServiceName", "VpcId"), Set.of("ServiceName", "VpcId", "VpcEndpointType"),
+                (r, cur) -> {
+                    String id = cur != null ? cur.physicalId() : Ids.ec2("vpce");
+                    return new Provisioned(id, attrs("Id", id, "CreationTimestamp", keepOr(cur, "CreationTimestamp",
+                            java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()),
+                            "DnsEntries", List.of(), "NetworkInterfaceIds", List.of()));
                 });
         Set<String> ruleIdentity = Set.of("GroupId", "GroupName", "IpProtocol", "FromPort", "ToPort", "CidrIp", "CidrIpv6",
                 "SourceSecurityGroupId", "SourceSecurityGroupName", "SourceSecurityGroupOwnerId", "SourcePrefixListId",

@@ -22,6 +22,7 @@ public final class ProviderRegistry {
     private final Route53Resources route53 = new Route53Resources();
     private final AppMeshResources appMesh = new AppMeshResources();
     private final DashboardResources dashboards = new DashboardResources();
+    private final AlarmResources alarms = new AlarmResources();
 
     private ProviderRegistry() {
     }
@@ -38,6 +39,7 @@ public final class ProviderRegistry {
         r.register(new Route53Provider(r.route53));
         r.register(new AppMeshProvider(r.appMesh));
         r.register(new CloudWatchProvider(r.dashboards));
+        r.register(new CloudWatchAlarmProvider(r.alarms));
         return r;
     }
 
@@ -91,5 +93,9 @@ public final class ProviderRegistry {
 
     public DashboardResources dashboards() {
         return dashboards;
+    }
+
+    public AlarmResources alarms() {
+        return alarms;
     }
 }

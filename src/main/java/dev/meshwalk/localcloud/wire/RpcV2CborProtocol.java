@@ -33,7 +33,7 @@ final class RpcV2CborProtocol implements WireProtocol {
         }
         String serviceId = m.group(2);
         String operation = m.group(3);
-        String signingName = ServiceWireInfo.byTargetPrefix(serviceId).map(ServiceWireInfo::signingName)
+        String signingName = ServiceWireInfo.byRpcV2ServiceId(serviceId).map(ServiceWireInfo::signingName)
                 .orElseThrow(() -> new WireFault(WireFault.Kind.UNKNOWN_SERVICE,
                         "Service '" + serviceId + "' is not served by this local cloud"));
         if (!request.method().equals("POST")) {

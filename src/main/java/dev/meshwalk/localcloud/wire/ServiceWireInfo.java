@@ -8,10 +8,20 @@ import java.util.Set;
 /**
  * What each protocol needs to know about a service that is not the service's business: its awsQuery API
  * version and XML namespace, its Smithy namespace (the prefix of {@code __type} in CBOR and JSON errors),
- * and its JSON {@code X-Amz-Target} prefix. Keyed by SigV4 signing name, the name services register under.
+ * its {@code X-Amz-Target} prefix (also its RPCv2 service id) and JSON version, all as its botocore model's
+ * {@code metadata} says. Keyed by SigV4 signing name, the name services register under.
+ *
+ * <p>Cloud Map and CloudWatch Logs are listed before they are served: a service class registered under their
+ * signing name is all it takes to answer their CLIs; until then their requests get {@code UnknownOperationException}.
+ *
+ * @param jsonVersion        {@code 1.0} or {@code 1.1} for services reached by {@code X-Amz-Target}, else null
+ * @param awsQueryCompatible JSON and CBOR errors carry a qualified {@code __type} and {@code x-amzn-query-error}
+ *                           (services that moved off awsQuery, i.e. CloudWatch)
+ * @param rpcV2Cbor          the service also speaks Smithy RPC v2 CBOR under its target prefix
  */
 public record ServiceWireInfo(String signingName, String queryVersion, String xmlNamespace,
-                              String smithyNamespace, String targetPrefix, Set<String> operationsWithoutOutput) {
+                              String smithyNamespace, String targetPrefix, String jsonVersion,
+                              boolean awsQueryCompatible, boolean rpcV2Cbor, Set<String> operationsWithoutOutput) {
 
     /*
      * Operations whose model has no output shape (taken from the service models bundled with AWS CLI
@@ -20,14 +30,22 @@ public record ServiceWireInfo(String signingName, String queryVersion, String xm
      */
     private static final List<ServiceWireInfo> KNOWN = List.of(
             new ServiceWireInfo("cloudformation", "2010-05-15",
-                    "http://cloudformation.amazonaws.com/doc/2010-05-15/", "com.amazonaws.cloudformation", null,
-                    Set.of("CancelUpdateStack", "DeleteStack", "SetStackPolicy", "SignalResource")),
+                    "http://cloudformation.amazonaws.com/doc/2010-05-15/", "com.amazonaws.cloudformation", null, null,
+                    false, false, Set.of("CancelUpdateStack", "DeleteStack", "SetStackPolicy", "SignalResource")),
             new ServiceWireInfo("monitoring", "2010-08-01",
                     "http://monitoring.amazonaws.com/doc/2010-08-01/", "com.amazonaws.cloudwatch",
-                    "GraniteServiceVersion20100801",
+                    "GraniteServiceVersion20100801", "1.0", true, true,
                     Set.of("DeleteAlarms", "DisableAlarmActions", "EnableAlarmActions", "PutCompositeAlarm",
                             "PutMetricAlarm", "PutMetricData", "SetAlarmState")),
-            new ServiceWireInfo("xray", null, null, "com.amazonaws.xray", null, Set.of()));
+            new ServiceWireInfo("xray", null, null, "com.amazonaws.xray", null, null, false, false, Set.of()),
+            json11("ecs", "com.amazonaws.ecs", "AmazonEC2ContainerServiceV20141113"),
+            json11("servicediscovery", "com.amazonaws.servicediscovery", "Route53AutoNaming_v20170314"),
+            json11("logs", "com.amazonaws.cloudwatchlogs", "Logs_20140328"));
+
+    private static ServiceWireInfo json11(String signingName, String smithyNamespace, String targetPrefix) {
+        return new ServiceWireInfo(signingName, null, null, smithyNamespace, targetPrefix, "1.1", false, false,
+                Set.of());
+    }
 
     /** True when awsQuery should send an {@code <OpResult>} element for this operation, even an empty one. */
     public static boolean hasQueryResult(String signingName, String operation) {
@@ -44,6 +62,11 @@ public record ServiceWireInfo(String signingName, String queryVersion, String xm
 
     public static Optional<ServiceWireInfo> byQueryVersion(String version) {
         return KNOWN.stream().filter(s -> version.equals(s.queryVersion)).findFirst();
+    }
+
+    /** The service behind an RPCv2 CBOR service id, e.g. {@code GraniteServiceVersion20100801}. */
+    public static Optional<ServiceWireInfo> byRpcV2ServiceId(String serviceId) {
+        return byTargetPrefix(serviceId).filter(ServiceWireInfo::rpcV2Cbor);
     }
 
     /**

@@ -16,7 +16,7 @@ import dev.meshwalk.localcloud.service.RequestContext;
 
 /**
  * Routes every request on the one endpoint to a protocol and a service, and turns whatever happens into an
- * AWS-shaped answer: the order follows the wire spec (RPCv2 CBOR path, then {@code X-Amz-Target} JSON 1.0,
+ * AWS-shaped answer: the order follows the wire spec (RPCv2 CBOR path, then {@code X-Amz-Target} JSON 1.0/1.1,
  * then awsQuery forms, then restJson1 paths). {@code GET /} answers a small status document so scripts can
  * probe liveness; anything else unroutable gets a JSON {@code UnknownOperationException}.
  *
@@ -32,7 +32,7 @@ public final class WireRouter {
     private final QueryProtocol query = new QueryProtocol();
     private final Ec2QueryProtocol ec2 = new Ec2QueryProtocol();
     private final RpcV2CborProtocol cbor = new RpcV2CborProtocol();
-    private final AwsJson10Protocol json10 = new AwsJson10Protocol();
+    private final AwsJsonProtocol json = new AwsJsonProtocol();
     private final RestJsonProtocol restJson;
 
     public WireRouter(Collection<? extends AwsService> services) {
@@ -75,8 +75,8 @@ public final class WireRouter {
         if (RpcV2CborProtocol.accepts(request)) {
             return cbor;
         }
-        if (AwsJson10Protocol.accepts(request)) {
-            return json10;
+        if (AwsJsonProtocol.accepts(request)) {
+            return json;
         }
         if (Ec2QueryProtocol.accepts(request)) {
             return ec2; // before awsQuery: the same form requests, told apart by EC2's Version

@@ -33,6 +33,21 @@ class ProvidersTest {
         assertThat(create("AWS::EC2::SecurityGroup", "G", "GroupDescription", "d").attributes()).containsKey("GroupId");
     }
 
+    /** The chapters' S3 gateway endpoint: a {@code vpce-} id, and only the identity properties replace it. */
+    @Test
+    void aGatewayVpcEndpointIsAcceptedWithItsIdAndReplacementRules() {
+        Provisioned endpoint = create("AWS::EC2::VPCEndpoint", "S3GatewayEndpoint", "VpcId", "vpc-1",
+                "ServiceName", "com.amazonaws.us-east-1.s3", "VpcEndpointType", "Gateway", "RouteTableIds", List.of("rtb-1"));
+        assertThat(endpoint.physicalId()).matches("vpce-0[0-9a-f]{16}");
+        assertThat(endpoint.attributes()).containsEntry("Id", endpoint.physicalId()).containsKey("CreationTimestamp")
+                .containsEntry("DnsEntries", List.of());
+        assertThatThrownBy(() -> create("AWS::EC2::VPCEndpoint", "NoService", "VpcId", "vpc-1"))
+                .hasMessageContaining("ServiceName");
+        ResourceProvider ec2 = registry.find("AWS::EC2::VPCEndpoint").orElseThrow();
+        assertThat(ec2.replacement("AWS::EC2::VPCEndpoint", Set.of("RouteTableIds"))).isEqualTo(Replacement.FALSE);
+        assertThat(ec2.replacement("AWS::EC2::VPCEndpoint", Set.of("ServiceName"))).isEqualTo(Replacement.TRUE);
+    }
+
     @Test
     void loadBalancersAndTargetGroupsLookLikeElbv2() {
         Provisioned internal = create("AWS::ElasticLoadBalancingV2::LoadBalancer", "ColorLoadBalancer",

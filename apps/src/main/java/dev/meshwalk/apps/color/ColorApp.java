@@ -14,15 +14,18 @@ import java.util.Map;
  * values are what make routing visible in chapter 3 (green and blue).
  *
  * <p>Environment: {@code COLOR} (required), {@code PORT} (8080), {@code BIND_ADDRESS} (0.0.0.0),
- * {@code XRAY_APP_NAME} (the service name on the map, default {@code color}), and the OpenTelemetry
+ * {@code XRAY_APP_NAME} (the service name on the map, default {@code color}), {@code ERROR_PERCENT} (0-100: that
+ * share of answers, spread evenly, is HTTP 500 instead; {@code /ping} never fails), and the OpenTelemetry
  * variables {@link Telemetry} reads ({@code OTEL_EXPORTER_OTLP_ENDPOINT}, ...).
  */
 public final class ColorApp extends TracedApp {
     private final String color;
+    private final ErrorShare errors;
 
-    private ColorApp(String color, Telemetry telemetry) {
+    private ColorApp(String color, ErrorShare errors, Telemetry telemetry) {
         super(telemetry);
         this.color = color;
+        this.errors = errors;
     }
 
     /** Starts a color instance configured by {@code env}; it serves until {@link #close()}. */
@@ -30,12 +33,19 @@ public final class ColorApp extends TracedApp {
         Environment environment = new Environment(env);
         String color = environment.require("COLOR",
                 "set the color this instance answers, e.g. COLOR=green");
+        ErrorShare errors = ErrorShare.of(env.get("ERROR_PERCENT"));
         Telemetry telemetry = Telemetry.start(environment, "color");
         Routes routes = Routes.builder()
                 .on("/ping", exchange -> Exchanges.sendText(exchange, 200, ""))
-                .otherwise(exchange -> Exchanges.sendText(exchange, 200, color))
+                .otherwise(exchange -> {
+                    if (errors.nextFails()) {
+                        Exchanges.sendText(exchange, 500, color + " failed (ERROR_PERCENT=" + errors.percent() + ")");
+                    } else {
+                        Exchanges.sendText(exchange, 200, color);
+                    }
+                })
                 .build();
-        ColorApp app = new ColorApp(color, telemetry);
+        ColorApp app = new ColorApp(color, errors, telemetry);
         app.serve(environment, routes);
         return app;
     }
@@ -46,7 +56,8 @@ public final class ColorApp extends TracedApp {
 
     @Override
     public String describe() {
-        return serviceName() + " answering " + color + " on port " + port() + ", " + telemetry().describeExport();
+        return serviceName() + " answering " + color + (errors.percent() > 0 ? " (" + errors.percent()
+                + "% HTTP 500)" : "") + " on port " + port() + ", " + telemetry().describeExport();
     }
 
     public static void main(String[] args) {

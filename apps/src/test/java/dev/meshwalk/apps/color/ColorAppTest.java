@@ -52,6 +52,31 @@ class ColorAppTest {
     }
 
     @Test
+    void answersTheConfiguredShareWith500ButNeverFailsPing() throws IOException {
+        try (ColorApp app = ColorApp.start(Map.of("COLOR", "blue", "PORT", "0", "BIND_ADDRESS", "127.0.0.1",
+                "ERROR_PERCENT", "30"))) {
+            int failed = 0;
+            for (int i = 0; i < 100; i++) {
+                Http.Answer answer = Http.get("127.0.0.1", app.port(), "/");
+                if (answer.status() == 500) {
+                    failed++;
+                } else {
+                    assertThat(answer).isEqualTo(new Http.Answer(200, "blue"));
+                }
+                assertThat(Http.get("127.0.0.1", app.port(), "/ping").status()).isEqualTo(200);
+            }
+            assertThat(failed).isEqualTo(30);
+        }
+    }
+
+    @Test
+    void refusesAnErrorPercentOutsideZeroToHundred() {
+        assertThatThrownBy(() -> ColorApp.start(Map.of("COLOR", "blue", "PORT", "0", "ERROR_PERCENT", "130")))
+                .isInstanceOf(AppConfigurationException.class)
+                .hasMessageContaining("ERROR_PERCENT must be a whole number from 0 to 100");
+    }
+
+    @Test
     void refusesAMalformedPort() {
         assertThatThrownBy(() -> ColorApp.start(Map.of("COLOR", "green", "PORT", "eighty")))
                 .isInstanceOf(AppConfigurationException.class)

@@ -7,6 +7,7 @@ import dev.meshwalk.apps.common.AppConfigurationException;
 import dev.meshwalk.apps.common.Http;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -187,10 +188,14 @@ class FrontAppTest {
         }
     }
 
+    /**
+     * The request is held in color until front's close is waiting (its thread parked in the grace wait); then color
+     * answers. A close that did not wait would have stopped the server and cut the request off by then.
+     */
     @Test
     void closeWaitsForARequestInFlight() throws Exception {
-        try (StubColor slowColor = StubColor.slow(300, "green")) {
-            FrontApp front = FrontApp.start(frontEnv(slowColor.hostAndPort()));
+        try (StubColor heldColor = StubColor.held("green")) {
+            FrontApp front = FrontApp.start(frontEnv(heldColor.hostAndPort()));
             java.util.concurrent.CompletableFuture<Http.Answer> inFlight =
                     java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                         try {
@@ -199,9 +204,17 @@ class FrontAppTest {
                             throw new java.io.UncheckedIOException(e);
                         }
                     });
-            Thread.sleep(100);
-            front.close();
-            assertThat(inFlight.get().status()).isEqualTo(200);
+            assertThat(heldColor.awaitRequest(Duration.ofSeconds(10))).as("front asked color").isTrue();
+            Thread closing = new Thread(front::close, "closing-front");
+            closing.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (closing.getState() != Thread.State.TIMED_WAITING && closing.isAlive() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            heldColor.release();
+            assertThat(inFlight.get(10, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+            closing.join(Duration.ofSeconds(10).toMillis());
+            assertThat(closing.isAlive()).as("close returned once the request was answered").isFalse();
         }
     }
 }

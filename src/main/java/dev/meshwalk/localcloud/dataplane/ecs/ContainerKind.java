@@ -11,7 +11,9 @@ public enum ContainerKind {
     /** The CloudWatch agent: the telemetry intake's StatsD (UDP 8125) side. */
     CLOUDWATCH_AGENT,
     /** App Mesh's Envoy image: the local mesh proxy. */
-    MESH_PROXY;
+    MESH_PROXY,
+    /** The Service Connect agent ECS adds to each task of a Service Connect service (never in a task definition). */
+    SERVICE_CONNECT_PROXY;
 
     boolean isApp() {
         return this == FRONT_APP || this == COLOR_APP;

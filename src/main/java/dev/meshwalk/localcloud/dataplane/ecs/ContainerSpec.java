@@ -8,14 +8,32 @@ import java.util.Map;
  *
  * @param containerPorts the container ports of its {@code PortMappings}
  * @param healthCheck    null when it has none
+ * @param namedPorts     the port mappings that have a {@code Name} (what Service Connect's {@code PortName} means)
  */
 public record ContainerSpec(String name, String image, boolean essential, Map<String, String> environment,
-                            List<Integer> containerPorts, List<Dependency> dependsOn, HealthCheck healthCheck) {
+                            List<Integer> containerPorts, List<Dependency> dependsOn, HealthCheck healthCheck,
+                            List<NamedPort> namedPorts) {
 
     public ContainerSpec {
         environment = Map.copyOf(environment);
         containerPorts = List.copyOf(containerPorts);
         dependsOn = List.copyOf(dependsOn);
+        namedPorts = List.copyOf(namedPorts);
+    }
+
+    /** A container whose port mappings have no names. */
+    public ContainerSpec(String name, String image, boolean essential, Map<String, String> environment,
+                         List<Integer> containerPorts, List<Dependency> dependsOn, HealthCheck healthCheck) {
+        this(name, image, essential, environment, containerPorts, dependsOn, healthCheck, List.of());
+    }
+
+    /**
+     * A named port mapping ({@code PortMappings[].Name}, {@code AppProtocol}).
+     *
+     * @param appProtocol {@code http}, {@code http2}, {@code grpc}, or null (then Service Connect counts no
+     *                    HTTP status codes)
+     */
+    public record NamedPort(String name, int containerPort, String appProtocol) {
     }
 
     /** {@code DependsOn}: start only after {@code containerName} reached {@code condition}. */

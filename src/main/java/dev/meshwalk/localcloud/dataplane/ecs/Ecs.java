@@ -1,6 +1,8 @@
 package dev.meshwalk.localcloud.dataplane.ecs;
 
+import dev.meshwalk.localcloud.dataplane.AlarmStates;
 import dev.meshwalk.localcloud.dataplane.AwsIds;
+import dev.meshwalk.localcloud.dataplane.serviceconnect.ServiceConnect;
 import dev.meshwalk.localcloud.dataplane.LocalTimings;
 import dev.meshwalk.localcloud.dataplane.mesh.MeshProxy;
 import dev.meshwalk.localcloud.dataplane.net.LoopbackAddressPool;
@@ -45,15 +47,17 @@ public final class Ecs implements AutoCloseable {
     public static Ecs create(AwsIds ids, LocalTimings timings, ImageMap imageMap, AppCatalog apps,
                              TelemetrySidecars telemetry, MeshProxy.Services meshServices,
                              LoopbackAddressPool addresses, ScheduledExecutorService scheduler, Upstream upstream,
-                             String dnsServer, LoadBalancers loadBalancers, CloudMap cloudMap, ExecutorService workers) {
+                             String dnsServer, LoadBalancers loadBalancers, CloudMap cloudMap, ExecutorService workers,
+                             ServiceConnect serviceConnect, AlarmStates alarms) {
         Map<ContainerKind, ContainerProgram> programs = new EnumMap<>(ContainerKind.class);
         programs.put(ContainerKind.FRONT_APP, new AppProgram(apps.front()));
         programs.put(ContainerKind.COLOR_APP, new AppProgram(apps.color()));
         programs.put(ContainerKind.XRAY_DAEMON, launch -> telemetry.start(ContainerKind.XRAY_DAEMON, launch));
         programs.put(ContainerKind.CLOUDWATCH_AGENT, launch -> telemetry.start(ContainerKind.CLOUDWATCH_AGENT, launch));
         programs.put(ContainerKind.MESH_PROXY, new MeshProxyProgram(meshServices));
+        programs.put(ContainerKind.SERVICE_CONNECT_PROXY, new ServiceConnectAgent(serviceConnect));
         TaskEnvironment env = new TaskEnvironment(imageMap, programs, addresses, scheduler, upstream, timings, dnsServer,
-                ids, new TaskMetadataEndpoint(meshServices.listeners()));
+                ids, new TaskMetadataEndpoint(meshServices.listeners()), serviceConnect, alarms);
         return new Ecs(ids, env, loadBalancers, cloudMap, workers);
     }
 
@@ -122,6 +126,9 @@ public final class Ecs implements AutoCloseable {
             throw new IllegalStateException("service " + spec.name() + " already exists in cluster " + spec.cluster());
         }
         String arn = ids.arn("ecs", "service/" + spec.cluster() + "/" + spec.name());
+        if (spec.serviceConnect() != null) {
+            env.serviceConnect().join(spec.cluster(), spec.name(), spec.serviceConnect());
+        }
         EcsService service = new EcsService(arn, spec, definition, ids, env, loadBalancers, cloudMap, workers);
         services.put(key, service);
         return service;
@@ -142,13 +149,33 @@ public final class Ecs implements AutoCloseable {
         return service;
     }
 
+    /**
+     * Starts a new deployment with everything {@code wanted} says: task definition, desired count, Service Connect
+     * and deployment configuration (a CloudFormation update). Returns the service, whose
+     * {@link EcsService#steadyState()} follows the new deployment.
+     */
+    public EcsService updateService(ServiceSpec wanted) {
+        EcsService service = requireService(wanted.cluster(), wanted.name());
+        TaskDefinition definition = requireDefinition(wanted.taskDefinitionArn());
+        if (wanted.serviceConnect() != null) {
+            env.serviceConnect().join(wanted.cluster(), wanted.name(), wanted.serviceConnect());
+        } else if (service.spec().serviceConnect() != null) {
+            env.serviceConnect().leave(wanted.cluster(), wanted.name());
+        }
+        service.update(wanted, definition);
+        return service;
+    }
+
     /** Scales the service to zero, drains and stops its tasks; the future completes once all are stopped. */
     public CompletableFuture<Void> deleteService(String cluster, String name) {
         EcsService service = services.get(key(cluster, name));
         if (service == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return service.delete().whenComplete((ok, error) -> services.remove(key(cluster, name), service));
+        return service.delete().whenComplete((ok, error) -> {
+            services.remove(key(cluster, name), service);
+            env.serviceConnect().leave(cluster, name);
+        });
     }
 
     public Optional<EcsService> service(String cluster, String name) {

@@ -3,12 +3,7 @@ package dev.meshwalk.localcloud.dataplane.ecs;
 import dev.meshwalk.localcloud.dataplane.AwsIds;
 import dev.meshwalk.localcloud.dataplane.cloudmap.CloudMap;
 import dev.meshwalk.localcloud.dataplane.elb.LoadBalancers;
-import dev.meshwalk.localcloud.dataplane.elb.Target;
-import dev.meshwalk.localcloud.dataplane.elb.TargetHealth;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,53 +16,33 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An ECS service at run time. A reconciler on the shared scheduler keeps {@code desiredCount} tasks of the
- * current deployment running: it launches missing tasks, replaces tasks that failed, registers running tasks in
- * their target groups and Cloud Map services (with health), and rolls a new task definition out by stopping old
- * tasks only as new ones become healthy. Each deployment exposes a future that completes at steady state or
- * fails fast with the reason (an unknown image, or three failed tasks: the deployment circuit breaker).
+ * current {@link Deployment} running: it launches missing tasks, replaces tasks that failed, has
+ * {@link TaskRegistrations} put running tasks in their target groups and Cloud Map services (with health), and
+ * rolls a new task definition out by stopping old tasks only as new ones become ready. Each deployment exposes a
+ * future that completes at steady state or fails fast with the reason.
  */
 public final class EcsService {
 
-    private static final int CIRCUIT_BREAKER_FAILURES = 3;
-    private static final int MAX_EVENTS = 100;
+    private static final int MAX_DEPLOYMENTS = 10;
 
     private final String arn;
     private final String cluster;
     private final String name;
     private final AwsIds ids;
     private final TaskEnvironment env;
-    private final LoadBalancers loadBalancers;
-    private final CloudMap cloudMap;
     private final ExecutorService workers;
-    private final List<ServiceEvent> events = new CopyOnWriteArrayList<>();
+    private final ServiceEvents events = new ServiceEvents();
+    private final TaskRegistrations registrations;
     private final List<Task> tasks = new CopyOnWriteArrayList<>();
-    private final Map<Task, Registration> registrations = new ConcurrentHashMap<>();
     /** Tasks that moved into a newer deployment of the same task definition (a desired-count change). */
     private final Map<Task, Deployment> carriedOver = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> reconciler;
     private final CompletableFuture<Void> deleted = new CompletableFuture<>();
+    /** Every deployment of the service, oldest first (a service keeps its last few). */
+    private final List<Deployment> history = new CopyOnWriteArrayList<>();
     private volatile ServiceSpec spec;
     private volatile Deployment primary;
     private volatile boolean deleting;
-
-    /** One rollout of a task definition at a desired count. */
-    static final class Deployment {
-        final String id;
-        final TaskDefinition definition;
-        final CompletableFuture<Void> steady = new CompletableFuture<>();
-        int failedTasks;
-        String lastFailure;
-
-        Deployment(String id, TaskDefinition definition) {
-            this.id = id;
-            this.definition = definition;
-        }
-    }
-
-    /** Where a task is registered, so it can be deregistered exactly once. */
-    private record Registration(List<Map.Entry<String, Target>> targets, List<String> discoveryServices,
-                                Map<String, Boolean> reportedHealth) {
-    }
 
     EcsService(String arn, ServiceSpec spec, TaskDefinition definition, AwsIds ids, TaskEnvironment env,
                LoadBalancers loadBalancers, CloudMap cloudMap, ExecutorService workers) {
@@ -77,10 +52,10 @@ public final class EcsService {
         this.spec = spec;
         this.ids = ids;
         this.env = env;
-        this.loadBalancers = loadBalancers;
-        this.cloudMap = cloudMap;
         this.workers = workers;
-        this.primary = new Deployment("ecs-svc/" + ids.digits(19), definition);
+        this.registrations = new TaskRegistrations(cluster, name, ids, loadBalancers, cloudMap, env.serviceConnect(),
+                events::add);
+        this.primary = newDeployment(definition, spec.deployment(), List.of(), false);
         long interval = env.timings().reconcileInterval().toMillis();
         this.reconciler = env.scheduler().scheduleWithFixedDelay(this::reconcileSafely, 0, interval,
                 TimeUnit.MILLISECONDS);
@@ -126,9 +101,7 @@ public final class EcsService {
 
     /** Newest first, as {@code DescribeServices} lists them. */
     public List<ServiceEvent> events() {
-        List<ServiceEvent> out = new ArrayList<>(events);
-        out.sort(Comparator.comparing(ServiceEvent::createdAt).reversed());
-        return out;
+        return events.newestFirst();
     }
 
     public List<TaskInfo> tasks() {
@@ -141,19 +114,74 @@ public final class EcsService {
 
     synchronized void update(Integer desiredCount, TaskDefinition newDefinition) {
         int desired = desiredCount == null ? spec.desiredCount() : desiredCount;
-        spec = new ServiceSpec(cluster, name, newDefinition == null ? spec.taskDefinitionArn() : newDefinition.arn(),
-                desired, spec.loadBalancers(), spec.serviceRegistries(), spec.launchType());
         TaskDefinition definition = newDefinition == null ? primary.definition : newDefinition;
+        update(spec.with(definition.arn(), desired), definition);
+    }
+
+    /**
+     * Starts a new deployment of {@code wanted} (task definition, count, Service Connect and deployment
+     * configuration): the previous one, if unfinished, is stopped; tasks of the same definition carry over.
+     */
+    synchronized void update(ServiceSpec wanted, TaskDefinition definition) {
+        spec = wanted;
         Deployment previous = primary;
-        primary = new Deployment("ecs-svc/" + ids.digits(19), definition);
+        List<TaskDefinition> sources = tasks.stream().filter(t -> t.status().ordinal() <= Task.Status.RUNNING.ordinal())
+                .map(t -> deploymentOf(t).definition).distinct().toList();
+        primary = newDeployment(definition, wanted.deployment(), sources, false);
         if (!previous.steady.isDone()) {
+            previous.finish(ServiceDeployment.Status.STOPPED, "ECS deployment " + previous.id
+                    + " was replaced by a newer deployment (" + primary.id + ").");
             previous.steady.completeExceptionally(new ServiceDeploymentException(
                     "deployment " + previous.id + " was replaced by a newer one"));
         }
-        // tasks of the same definition carry over into the new deployment
-        if (definition == previous.definition) {
-            tasks.stream().filter(t -> t.deployment == previous).forEach(t -> carriedOver.put(t, primary));
+        carryOver(definition, primary);
+    }
+
+    /** Service deployments, newest first, as {@code ListServiceDeployments} lists them. */
+    public List<ServiceDeployment> serviceDeployments() {
+        Map<String, int[]> counts = new java.util.HashMap<>();
+        for (Task t : tasks) {
+            int[] c = counts.computeIfAbsent(deploymentOf(t).definition.arn(), k -> new int[2]);
+            if (t.status() == Task.Status.RUNNING) {
+                c[0]++;
+            } else if (t.status().ordinal() < Task.Status.RUNNING.ordinal()) {
+                c[1]++;
+            }
         }
+        Map<String, String> revisions = new java.util.HashMap<>();
+        history.forEach(d -> revisions.put(d.definition.arn(), d.revisionArn));
+        List<ServiceDeployment> out = new java.util.ArrayList<>();
+        for (Deployment d : history) {
+            if (!d.internal) {
+                out.add(0, ServiceDeployments.snapshot(d, arn, ids.arn("ecs", "cluster/" + cluster),
+                        spec.desiredCount(), counts, revisions));
+            }
+        }
+        return out;
+    }
+
+    /** The Service Connect split now (task definition ARN -> weight); empty when traffic reaches every task. */
+    public Map<String, Integer> trafficSplit() {
+        return env.serviceConnect().trafficSplit(cluster, name);
+    }
+
+    private Deployment newDeployment(TaskDefinition definition, DeploymentConfigSpec config,
+                                     List<TaskDefinition> sources, boolean internal) {
+        String digits = ids.digits(19);
+        Deployment d = new Deployment("ecs-svc/" + digits, ids.arn("ecs", "service-deployment/" + cluster + "/" + name
+                + "/" + ids.alphanumeric(21)), ids.arn("ecs", "service-revision/" + cluster + "/" + name + "/" + digits),
+                definition, config, sources, internal);
+        history.add(d);
+        while (history.size() > MAX_DEPLOYMENTS) {
+            history.remove(0);
+        }
+        return d;
+    }
+
+    /** Tasks running {@code definition} belong to {@code deployment} from now on. */
+    private void carryOver(TaskDefinition definition, Deployment deployment) {
+        tasks.stream().filter(t -> deploymentOf(t).definition == definition && deploymentOf(t) != deployment)
+                .forEach(t -> carriedOver.put(t, deployment));
     }
 
     /** Scales to zero and completes when every task has stopped. */
@@ -169,41 +197,28 @@ public final class EcsService {
     }
 
     private Deployment deploymentOf(Task task) {
-        Deployment carried = carriedOver.get(task);
-        return carried != null ? carried : (Deployment) task.deployment;
+        return carriedOver.getOrDefault(task, task.deployment);
     }
 
     private void reconcileSafely() {
         try {
             reconcile();
         } catch (RuntimeException e) {
-            event("reconciliation failed: " + e);
+            events.add("reconciliation failed: " + e);
         }
     }
 
     private synchronized void reconcile() {
         Deployment current = primary;
         for (Task task : tasks) {
-            task.drainNotes().forEach(note -> event("(service " + name + ") " + note));
+            task.drainNotes().forEach(note -> events.add("(service " + name + ") " + note));
             if (task.status() == Task.Status.STOPPED) {
-                tasks.remove(task);
-                carriedOver.remove(task);
-                unregister(task);
-                if (task.failedOnItsOwn()) {
-                    event("(service " + name + ") has stopped 1 running tasks: (task " + task.id + "). Reason: "
-                            + task.stoppedReason());
-                    Deployment d = deploymentOf(task);
-                    d.failedTasks++;
-                    d.lastFailure = task.stoppedReason();
-                    if (d == current) {
-                        failIfHopeless(current, task.stoppedReason());
-                    }
-                }
+                removeStopped(task, current);
                 continue;
             }
             task.failure().ifPresent(reason -> stop(task, reason, true));
             if (task.status() == Task.Status.RUNNING) {
-                register(task);
+                registrations.register(task, spec).ifPresent(reason -> stop(task, reason, true));
             }
         }
         if (deleting && tasks.isEmpty()) {
@@ -215,69 +230,141 @@ public final class EcsService {
         List<Task> mine = active.stream().filter(t -> deploymentOf(t) == current).toList();
         List<Task> old = active.stream().filter(t -> deploymentOf(t) != current).toList();
         int desired = spec.desiredCount();
+        if (watchAlarms(current)) {
+            return;
+        }
         if (!current.steady.isCompletedExceptionally()) {
             for (int i = mine.size(); i < desired; i++) {
                 launch(current);
             }
         }
+        String scaling = "Scaling activity initiated by (deployment " + current.id + ")";
         if (mine.size() > desired) {
             mine.stream().sorted(Comparator.comparing((Task t) -> t.status() == Task.Status.RUNNING))
-                    .limit(mine.size() - desired).forEach(t -> stop(t, "Scaling activity initiated by (deployment "
-                            + current.id + ")", false));
+                    .limit(mine.size() - desired).forEach(t -> stop(t, scaling, false));
         }
         long ready = mine.stream().filter(this::isReady).count();
-        long allowedOld = Math.max(0, desired - ready);
+        boolean canary = current.isCanary() && !current.steady.isDone();
+        if (canary) {
+            CanaryPhases.advance(current, ready, desired, env.timings(), java.time.Instant.now());
+        }
+        applySplit(current);
+        long allowedOld = canary && !CanaryPhases.cleaningUp(current) ? old.size() : Math.max(0, desired - ready);
         old.stream().sorted(Comparator.comparing((Task t) -> t.status() == Task.Status.RUNNING))
                 .limit(Math.max(0, old.size() - allowedOld))
-                .forEach(t -> stop(t, "Scaling activity initiated by (deployment " + current.id + ")", false));
+                .forEach(t -> stop(t, scaling, false));
         boolean steady = mine.size() == desired && ready == desired
                 && tasks.stream().allMatch(t -> deploymentOf(t) == current);
         if (steady && !current.steady.isDone()) {
-            event("(service " + name + ") has reached a steady state.");
-            current.steady.complete(null);
+            events.add("(service " + name + ") has reached a steady state.");
+            complete(current);
         }
     }
 
-    private void failIfHopeless(Deployment deployment, String reason) {
-        if (deployment.steady.isDone()) {
+    /** A deployment reached its steady state; a rollback's also ends the deployment it rolled back. */
+    private void complete(Deployment current) {
+        current.finish(ServiceDeployment.Status.SUCCESSFUL, "Service deployment completed successfully.");
+        current.stage("CLEAN_UP", null);
+        history.stream().filter(d -> d.status == ServiceDeployment.Status.ROLLBACK_IN_PROGRESS).forEach(d -> {
+            d.finish(ServiceDeployment.Status.ROLLBACK_SUCCESSFUL, d.statusReason);
+            events.add("(service " + name + ") (deployment " + d.id + ") rollback completed.");
+        });
+        env.serviceConnect().splitTraffic(cluster, name, Map.of());
+        current.steady.complete(null);
+    }
+
+    /** Points Service Connect's split at the deployment's current shares (canaries and rollbacks only). */
+    private void applySplit(Deployment current) {
+        if (spec.serviceConnect() == null || current.steady.isDone()) {
             return;
         }
-        boolean unknownImage = reason != null && reason.startsWith("CannotPullContainerError");
-        if (unknownImage || deployment.failedTasks >= CIRCUIT_BREAKER_FAILURES) {
-            String message = unknownImage ? reason
-                    : "ECS deployment circuit breaker: " + deployment.failedTasks + " tasks failed to start. Last reason: "
-                    + reason;
-            event("(service " + name + ") deployment " + deployment.id + " failed: " + message);
-            deployment.steady.completeExceptionally(new ServiceDeploymentException(message));
+        Map<String, Integer> wanted = current.isCanary() ? CanaryPhases.split(current)
+                : current.internal ? Map.of(current.definition.arn(), 1) : Map.of();
+        if (!wanted.equals(env.serviceConnect().trafficSplit(cluster, name))) {
+            env.serviceConnect().splitTraffic(cluster, name, wanted);
+            if (current.isCanary()) {
+                events.add("(service " + name + ") (deployment " + current.id + ") shifted "
+                        + current.targetTrafficPercent + "% of traffic to " + current.definition.arn() + ".");
+            }
+        }
+    }
+
+    /**
+     * Checks the deployment's alarms; one in ALARM rolls it back (with {@code Rollback: true}). True when it did.
+     */
+    private boolean watchAlarms(Deployment current) {
+        if (current.steady.isDone() || !current.config.rollsBackOnAlarm()) {
+            return false;
+        }
+        List<String> firing = env.alarms().inAlarm(current.config.alarmNames());
+        if (firing.isEmpty()) {
+            return false;
+        }
+        current.triggeredAlarms = List.copyOf(firing);
+        return rollBack(current, "CloudWatch alarm(s) " + String.join(", ", firing) + " in ALARM");
+    }
+
+    /**
+     * Rolls a failed deployment back to the revision it replaced: traffic returns to it at once, its tasks carry
+     * over into a rollback deployment, the failed revision's tasks stop. False when there is nothing to roll back
+     * to (a service's first deployment), so the caller fails it instead.
+     */
+    private boolean rollBack(Deployment failed, String why) {
+        TaskDefinition back = failed.sources.stream().filter(s -> s != failed.definition).reduce((a, b) -> b)
+                .orElse(null);
+        if (back == null) {
+            return false;
+        }
+        String reason = "ECS deployment " + failed.id + " failed: " + why + "; rolling back to " + back.arn() + ".";
+        failed.status = ServiceDeployment.Status.ROLLBACK_IN_PROGRESS;
+        failed.statusReason = reason;
+        Deployment rollback = newDeployment(back, spec.deployment(), List.of(failed.definition), true);
+        failed.rollback = new ServiceDeployment.Rollback(why, java.time.Instant.now(), rollback.revisionArn);
+        failed.stage(failed.stage, null);
+        events.add("(service " + name + ") " + reason);
+        spec = spec.with(back.arn(), spec.desiredCount());
+        primary = rollback;
+        carryOver(back, rollback);
+        applySplit(rollback);
+        failed.steady.completeExceptionally(new ServiceDeploymentException(reason));
+        return true;
+    }
+
+    /** Drops a stopped task; one that failed on its own counts against the deployment that launched it. */
+    private void removeStopped(Task task, Deployment current) {
+        tasks.remove(task);
+        carriedOver.remove(task);
+        registrations.forget(task);
+        if (!task.failedOnItsOwn()) {
+            return;
+        }
+        String reason = task.stoppedReason();
+        events.add("(service " + name + ") has stopped 1 running tasks: (task " + task.id + "). Reason: " + reason);
+        task.deployment.taskFailed();
+        if (task.deployment == current) {
+            current.hopeless(reason).ifPresent(message -> {
+                if (current.config.circuitBreakerRollback() && rollBack(current, message)) {
+                    return;
+                }
+                events.add("(service " + name + ") deployment " + current.id + " failed: " + message);
+                current.finish(ServiceDeployment.Status.STOPPED, message);
+                current.steady.completeExceptionally(new ServiceDeploymentException(message));
+            });
         }
     }
 
     /** Running, healthy, and healthy in every target group it belongs to. */
     private boolean isReady(Task task) {
-        if (!task.isServing()) {
-            return false;
-        }
-        Registration registration = registrations.get(task);
-        if (registration == null) {
-            return false;
-        }
-        for (Map.Entry<String, Target> entry : registration.targets()) {
-            boolean healthy = loadBalancers.targetGroup(entry.getKey())
-                    .map(g -> g.health().stream().anyMatch(h -> h.target().equals(entry.getValue())
-                            && h.state() == TargetHealth.State.HEALTHY))
-                    .orElse(true);
-            if (!healthy) {
-                return false;
-            }
-        }
-        return true;
+        return task.isServing() && registrations.healthyEverywhere(task);
     }
 
     private void launch(Deployment deployment) {
         String taskArn = ids.arn("ecs", "task/" + cluster + "/" + ids.hex(32));
-        Task task = new Task(taskArn, cluster, name, deployment.definition, deployment, spec.launchType(), env);
+        Task task = new Task(taskArn, cluster, name,
+                ServiceConnectAgent.addTo(deployment.definition, spec.serviceConnect(), ids.hex(4)), deployment,
+                spec.launchType(), env);
         tasks.add(task);
-        event("(service " + name + ") has started 1 tasks: (task " + task.id + ").");
+        events.add("(service " + name + ") has started 1 tasks: (task " + task.id + ").");
         workers.execute(task::launch);
     }
 
@@ -288,107 +375,16 @@ public final class EcsService {
         }
         task.beginStopping();
         if (!failure) {
-            event("(service " + name + ") has begun draining connections on 1 tasks: (task " + task.id + ").");
+            events.add("(service " + name + ") has begun draining connections on 1 tasks: (task " + task.id + ").");
         }
-        List<CompletableFuture<Void>> drains = new ArrayList<>();
-        Registration registration = registrations.get(task);
-        if (registration != null) {
-            registration.discoveryServices().forEach(s -> cloudMap.deregisterInstance(s, task.id));
-            registration.targets().forEach(e -> drains.add(loadBalancers.deregisterTarget(e.getKey(), e.getValue())));
-        }
-        CompletableFuture.allOf(drains.toArray(CompletableFuture[]::new))
-                .whenComplete((ok, error) -> workers.execute(() -> task.finish(reason, failure)));
-    }
-
-    private void register(Task task) {
-        Registration registration = registrations.computeIfAbsent(task, this::registerNow);
-        boolean serving = task.isServing();
-        registration.discoveryServices().forEach(serviceId -> {
-            Boolean reported = registration.reportedHealth().get(serviceId);
-            if (reported == null || reported != serving) {
-                cloudMap.setInstanceHealth(serviceId, task.id, serving);
-                registration.reportedHealth().put(serviceId, serving);
-            }
-        });
-        for (Map.Entry<String, Target> entry : registration.targets()) {
-            loadBalancers.targetGroup(entry.getKey()).ifPresent(group -> group.health().stream()
-                    .filter(h -> h.target().equals(entry.getValue()) && h.state() == TargetHealth.State.UNHEALTHY)
-                    .findFirst()
-                    .ifPresent(h -> stop(task, "Task failed ELB health checks in (target-group " + entry.getKey()
-                            + "): " + h.reason(), true)));
-        }
-    }
-
-    private Registration registerNow(Task task) {
-        String ip = task.address().map(a -> a.getHostAddress()).orElseThrow();
-        List<Map.Entry<String, Target>> targets = new ArrayList<>();
-        for (ServiceSpec.LoadBalancerBinding lb : spec.loadBalancers()) {
-            int port = task.hostPort(lb.containerName(), lb.containerPort()).orElse(lb.containerPort());
-            Target target = new Target(ip, port);
-            loadBalancers.registerTarget(lb.targetGroupArn(), target);
-            targets.add(Map.entry(lb.targetGroupArn(), target));
-            event("(service " + name + ") registered 1 targets in (target-group " + lb.targetGroupArn() + ")");
-        }
-        List<String> discovery = new ArrayList<>();
-        for (ServiceSpec.RegistryBinding registry : spec.serviceRegistries()) {
-            Map<String, String> attributes = new HashMap<>();
-            attributes.put("AWS_INSTANCE_IPV4", ip);
-            attributes.put("AVAILABILITY_ZONE", ids.region() + "a");
-            attributes.put("AWS_INIT_HEALTH_STATUS", "HEALTHY");
-            attributes.put("ECS_CLUSTER_NAME", cluster);
-            attributes.put("ECS_SERVICE_NAME", name);
-            attributes.put("ECS_TASK_DEFINITION_FAMILY", task.definition.family());
-            attributes.put("REGION", ids.region());
-            Integer port = registry.containerPort() != null && registry.containerName() != null
-                    ? task.hostPort(registry.containerName(), registry.containerPort()).orElse(registry.containerPort())
-                    : firstPublishedPort(task);
-            if (port != null) {
-                attributes.put("AWS_INSTANCE_PORT", String.valueOf(port));
-            }
-            cloudMap.registerInstance(registry.discoveryServiceId(), task.id, attributes, task.isServing());
-            discovery.add(registry.discoveryServiceId());
-        }
-        return new Registration(targets, discovery, new ConcurrentHashMap<>());
-    }
-
-    /**
-     * Without a container port in the registry, Cloud Map records only the address; locally we still record the
-     * app's real port (it can differ from the template's when a port was taken) so SRV and the mesh can find it.
-     */
-    private static Integer firstPublishedPort(Task task) {
-        for (ContainerSpec c : task.definition.spec().containers()) {
-            for (int port : c.containerPorts()) {
-                Optional<Integer> real = task.hostPort(c.name(), port);
-                if (real.isPresent() && c.essential()) {
-                    return real.get();
-                }
-            }
-        }
-        return null;
-    }
-
-    private void unregister(Task task) {
-        Registration registration = registrations.remove(task);
-        if (registration != null) {
-            registration.discoveryServices().forEach(s -> cloudMap.deregisterInstance(s, task.id));
-        }
-    }
-
-    private void event(String message) {
-        events.add(new ServiceEvent(java.util.UUID.randomUUID().toString(), Instant.now(), message));
-        while (events.size() > MAX_EVENTS) {
-            events.remove(0);
-        }
+        registrations.drain(task).whenComplete((ok, error) -> workers.execute(() -> task.finish(reason, failure)));
     }
 
     /** Stops every task at once, without draining: the local cloud is shutting down. */
     void shutdownNow() {
         reconciler.cancel(false);
         for (Task task : tasks) {
-            Registration registration = registrations.remove(task);
-            if (registration != null) {
-                registration.discoveryServices().forEach(s -> cloudMap.deregisterInstance(s, task.id));
-            }
+            registrations.forget(task);
             task.beginStopping();
             task.finish("Local cloud stopped", false);
         }

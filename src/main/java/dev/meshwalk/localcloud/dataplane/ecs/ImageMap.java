@@ -14,7 +14,8 @@ import java.util.TreeMap;
  *
  * <p>Defaults: {@code front}, {@code feapp} -> front app; {@code color}, {@code colorapp} -> color app;
  * {@code aws-xray-daemon}, {@code xray-daemon}, {@code xray} -> X-Ray daemon; {@code cloudwatch-agent},
- * {@code cwagent}, {@code cwagent-statsd} -> CloudWatch agent; {@code aws-appmesh-envoy}, {@code envoy} -> mesh proxy.
+ * {@code cwagent}, {@code cwagent-statsd} -> CloudWatch agent; {@code aws-appmesh-envoy}, {@code envoy} -> mesh proxy;
+ * {@code ecs-service-connect-agent} -> Service Connect proxy (the container ECS adds itself).
  */
 public final class ImageMap {
 
@@ -38,6 +39,7 @@ public final class ImageMap {
         map.put("cwagent-statsd", ContainerKind.CLOUDWATCH_AGENT);
         map.put("aws-appmesh-envoy", ContainerKind.MESH_PROXY);
         map.put("envoy", ContainerKind.MESH_PROXY);
+        map.put(ServiceConnectAgent.REPOSITORY, ContainerKind.SERVICE_CONNECT_PROXY);
         return new ImageMap(map);
     }
 

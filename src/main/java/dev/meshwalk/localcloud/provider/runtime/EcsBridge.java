@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -57,11 +56,8 @@ final class EcsBridge implements ResourceListener {
         if (!after.type().equals(EcsResources.SERVICE)) {
             return;
         }
-        ServiceSpec old = service(before);
         ServiceSpec wanted = service(after);
-        EcsService service = wrap(() -> dataPlane.ecs().updateService(wanted.cluster(), wanted.name(),
-                wanted.desiredCount(), Objects.equals(old.taskDefinitionArn(), wanted.taskDefinitionArn())
-                        ? null : wanted.taskDefinitionArn()));
+        EcsService service = wrap(() -> dataPlane.ecs().updateService(wanted));
         await(service, service.steadyState());
     }
 
@@ -123,6 +119,9 @@ final class EcsBridge implements ResourceListener {
         for (Props c : p.list("ContainerDefinitions")) {
             List<Integer> ports = c.list("PortMappings").stream().map(m -> m.integer("ContainerPort", 0))
                     .filter(port -> port > 0).toList();
+            List<ContainerSpec.NamedPort> named = c.list("PortMappings").stream().filter(m -> m.has("Name"))
+                    .map(m -> new ContainerSpec.NamedPort(m.text("Name"), m.integer("ContainerPort", 0),
+                            m.text("AppProtocol"))).toList();
             List<ContainerSpec.Dependency> deps = c.list("DependsOn").stream().map(d -> new ContainerSpec.Dependency(
                     d.text("ContainerName"), ContainerSpec.Condition.valueOf(d.text("Condition", "START")
                             .toUpperCase(Locale.ROOT)))).toList();
@@ -133,7 +132,7 @@ final class EcsBridge implements ResourceListener {
                         h.integer("Timeout", 5), h.integer("Retries", 3), h.integer("StartPeriod", 0));
             }
             containers.add(new ContainerSpec(c.text("Name"), c.text("Image"), c.bool("Essential", true),
-                    c.nameValues("Environment"), ports, deps, health));
+                    c.nameValues("Environment"), ports, deps, health, named));
         }
         ProxyConfigurationSpec proxy = null;
         if (p.has("ProxyConfiguration")) {
@@ -158,7 +157,11 @@ final class EcsBridge implements ResourceListener {
                         r.text("RegistryArn").substring(r.text("RegistryArn").lastIndexOf('/') + 1),
                         r.text("ContainerName"), r.has("ContainerPort") ? r.integer("ContainerPort", 0) : null))
                 .toList();
-        return new ServiceSpec(cluster, name, p.text("TaskDefinition"), p.integer("DesiredCount", 1), lbs, registries,
-                p.text("LaunchType", ServiceSpec.DEFAULT_LAUNCH_TYPE));
+        String defaultNamespace = store.cluster(clusterRef).map(c -> new Props(c.properties())
+                .child("ServiceConnectDefaults").text("Namespace")).orElse(null);
+        return wrap(() -> new ServiceSpec(cluster, name, p.text("TaskDefinition"), p.integer("DesiredCount", 1), lbs,
+                registries, p.text("LaunchType", ServiceSpec.DEFAULT_LAUNCH_TYPE),
+                EcsServiceProps.serviceConnect(p, defaultNamespace, dataPlane.cloudMap()),
+                EcsServiceProps.deployment(p)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.service.cloudwatch;
 
+import dev.meshwalk.localcloud.dataplane.LocalTimings;
 import dev.meshwalk.localcloud.service.AwsError;
 import dev.meshwalk.localcloud.service.AwsService;
 import dev.meshwalk.localcloud.service.Params;
@@ -16,11 +17,12 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Pattern;
 
 /**
- * The local cloud's CloudWatch: metrics (PutMetricData, GetMetricData, ListMetrics) and dashboards
- * (PutDashboard, GetDashboard, ListDashboards, DeleteDashboards). Every encoding the clients use
- * (RPCv2 CBOR, awsQuery, JSON 1.0) reaches the same operations through {@link #call}.
+ * The local cloud's CloudWatch: metrics (PutMetricData, GetMetricData, ListMetrics), dashboards
+ * (PutDashboard, GetDashboard, ListDashboards, DeleteDashboards) and metric alarms ({@link AlarmOperations},
+ * evaluated on the compressed clock by {@link AlarmStore}). Every encoding the clients use (RPCv2 CBOR, awsQuery,
+ * JSON 1.0) reaches the same operations through {@link #call}.
  */
-public final class CloudWatchService implements AwsService {
+public final class CloudWatchService implements AwsService, AutoCloseable {
 
     /** Units PutMetricData and GetMetricData accept (the StandardUnit enumeration). */
     static final Set<String> UNITS = Set.of("Seconds", "Microseconds", "Milliseconds", "Bytes", "Kilobytes",
@@ -40,9 +42,30 @@ public final class CloudWatchService implements AwsService {
     private final MetricStore metrics;
     private final Map<String, Dashboard> dashboards = new ConcurrentSkipListMap<>();
     private final DashboardValidator validator = new DashboardValidator();
+    private final AlarmStore alarms;
+    private final AlarmOperations alarmOperations;
 
+    /** With the default local timings for alarm periods. */
     public CloudWatchService(MetricStore metrics) {
+        this(metrics, LocalTimings.defaults());
+    }
+
+    /** @param timings how alarm periods run locally (see {@link AlarmEvaluator}) */
+    public CloudWatchService(MetricStore metrics, LocalTimings timings) {
         this.metrics = metrics;
+        this.alarms = new AlarmStore(metrics, timings);
+        this.alarmOperations = new AlarmOperations(alarms);
+    }
+
+    /** The alarms, which ECS deployments watch ({@link dev.meshwalk.localcloud.dataplane.AlarmStates}). */
+    public AlarmStore alarms() {
+        return alarms;
+    }
+
+    /** Stops alarm evaluation. */
+    @Override
+    public void close() {
+        alarms.close();
     }
 
     /** The store PutMetricData writes; the telemetry intake's metric sink writes the same one. */
@@ -57,8 +80,10 @@ public final class CloudWatchService implements AwsService {
 
     @Override
     public Set<String> operations() {
-        return Set.of("PutMetricData", "GetMetricData", "ListMetrics", "PutDashboard", "GetDashboard", "ListDashboards",
-                "DeleteDashboards");
+        Set<String> all = new java.util.HashSet<>(AlarmOperations.NAMES);
+        all.addAll(Set.of("PutMetricData", "GetMetricData", "ListMetrics", "PutDashboard", "GetDashboard",
+                "ListDashboards", "DeleteDashboards"));
+        return Set.copyOf(all);
     }
 
     @Override
@@ -71,6 +96,8 @@ public final class CloudWatchService implements AwsService {
             case "GetDashboard" -> getDashboard(input, context);
             case "ListDashboards" -> listDashboards(input, context);
             case "DeleteDashboards" -> deleteDashboards(input);
+            case "PutMetricAlarm", "DescribeAlarms", "DeleteAlarms", "DescribeAlarmHistory", "SetAlarmState" ->
+                    alarmOperations.call(operation, input, context);
             default -> throw new AwsError("InvalidAction", "InvalidAction", 400,
                     "The action " + operation + " is not valid for the local CloudWatch; supported: PutMetricData,"
                             + " GetMetricData, ListMetrics, PutDashboard, GetDashboard, ListDashboards, DeleteDashboards");
@@ -264,7 +291,7 @@ public final class CloudWatchService implements AwsService {
         return out;
     }
 
-    private static int pageStart(Params input) {
+    static int pageStart(Params input) {
         String token = input.string("NextToken").orElse(null);
         if (token == null) {
             return 0;

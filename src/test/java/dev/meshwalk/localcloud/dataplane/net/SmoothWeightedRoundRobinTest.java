@@ -1,4 +1,6 @@
-package dev.meshwalk.localcloud.dataplane.mesh;
+package dev.meshwalk.localcloud.dataplane.net;
+
+import dev.meshwalk.localcloud.dataplane.mesh.RouteSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class SmoothWeightedRoundRobinTest {
 
     private static Map<String, Integer> pick(int n, RouteSpec.WeightedTarget... targets) {
-        SmoothWeightedRoundRobin picker = new SmoothWeightedRoundRobin(List.of(targets));
+        SmoothWeightedRoundRobin<RouteSpec.WeightedTarget> picker = new SmoothWeightedRoundRobin<>(List.of(targets),
+                RouteSpec.WeightedTarget::weight);
         Map<String, Integer> counts = new HashMap<>();
         for (int i = 0; i < n; i++) {
             counts.merge(picker.next().virtualNode(), 1, Integer::sum);
@@ -28,8 +31,8 @@ class SmoothWeightedRoundRobinTest {
 
     @Test
     void equalWeightsAlternate() {
-        SmoothWeightedRoundRobin picker = new SmoothWeightedRoundRobin(List.of(
-                new RouteSpec.WeightedTarget("green", 50), new RouteSpec.WeightedTarget("blue", 50)));
+        SmoothWeightedRoundRobin<RouteSpec.WeightedTarget> picker = new SmoothWeightedRoundRobin<>(List.of(
+                new RouteSpec.WeightedTarget("green", 50), new RouteSpec.WeightedTarget("blue", 50)), RouteSpec.WeightedTarget::weight);
 
         assertThat(List.of(picker.next().virtualNode(), picker.next().virtualNode(), picker.next().virtualNode(),
                 picker.next().virtualNode())).containsExactly("green", "blue", "green", "blue");

@@ -1,0 +1,51 @@
+package dev.meshwalk.graph.layout;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The row where each segment enters its target box section. Links into one section take rows in the order
+ * of their callers' rows (so they do not cross at the door), each as close to its caller's row as the
+ * section allows (so links run straight). When a section has fewer rows than links, links share rows.
+ */
+final class EntryRows {
+
+    private EntryRows() {
+    }
+
+    /** Entry row per segment, in layout rows. */
+    static int[] assign(Arrangement a) {
+        int[] inRow = new int[a.segFrom.length];
+        Map<Long, List<Integer>> bySection = new HashMap<>();
+        for (int s = 0; s < a.segFrom.length; s++) {
+            bySection.computeIfAbsent(((long) a.segTo[s] << 20) | a.segToSection[s], k -> new ArrayList<>()).add(s);
+        }
+        for (List<Integer> group : bySection.values()) {
+            int v = a.segTo[group.get(0)];
+            LayoutGraph.Section sec = a.section(v, a.segToSection[group.get(0)]);
+            int lo = a.y[v] + sec.firstRow();
+            int hi = a.y[v] + sec.lastRow();
+            group.sort(Comparator.<Integer>comparingInt(a::sourceRow).thenComparingInt(s -> a.position[a.segFrom[s]]));
+            int k = group.size();
+            int rows = hi - lo + 1;
+            if (k <= rows) {
+                int prev = lo - 1;
+                for (int i = 0; i < k; i++) {
+                    int s = group.get(i);
+                    int row = Math.max(prev + 1, Math.min(a.sourceRow(s), hi - (k - 1 - i)));
+                    row = Math.max(row, lo);
+                    inRow[s] = row;
+                    prev = row;
+                }
+            } else {
+                for (int i = 0; i < k; i++) {
+                    inRow[group.get(i)] = lo + (int) ((long) i * rows / k);
+                }
+            }
+        }
+        return inRow;
+    }
+}

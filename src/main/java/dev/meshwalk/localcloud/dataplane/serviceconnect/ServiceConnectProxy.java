@@ -1,0 +1,285 @@
+package dev.meshwalk.localcloud.dataplane.serviceconnect;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.meshwalk.localcloud.dataplane.net.Authority;
+import dev.meshwalk.localcloud.dataplane.net.SmoothWeightedRoundRobin;
+import dev.meshwalk.localcloud.dataplane.net.Upstream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The managed Service Connect proxy of one task (ECS adds it to every task of a Service Connect service; it is not
+ * in the task definition).
+ *
+ * <p><b>Ingress</b> (server services): one listener per {@code ServiceConnectService} on the task's address (the
+ * {@code IngressPortOverride}, else a free port); it forwards to the app's named port. Clients reach a server task
+ * only here, so the inbound metrics see every request.
+ *
+ * <p><b>Egress</b>: the task's apps get {@code HTTP_PROXY=http://<task ip>:<egress port>}; a request for a client
+ * alias ({@code http://color:8080/}) or a discovery name ({@code color.<namespace>:8080}) of the task's namespace is
+ * balanced over the healthy endpoints of that service: split between service revisions when a canary deployment
+ * set weights, round robin within a revision, never to an endpoint that outlier detection ejected, retried on
+ * another endpoint (twice at most) when a connection fails. Other hosts pass straight through, as traffic that
+ * Service Connect does not know bypasses its proxy on AWS.
+ */
+public final class ServiceConnectProxy implements AutoCloseable {
+
+    private static final Duration PER_REQUEST_TIMEOUT = Duration.ofSeconds(15);
+    private static final int MAX_RETRIES = 2;
+    /** Envoy's base ejection time in Service Connect; compressed locally like every other timing. */
+    private static final long EJECTION_SECONDS = 30;
+
+    /** Where the proxy runs: its task, and the service configuration the task was started with. */
+    record Placement(String cluster, String service, String taskId, InetAddress taskAddress,
+                     ServiceConnectConfig config) {
+    }
+
+    private final ServiceConnect serviceConnect;
+    private final Placement placement;
+    private final OutlierDetection outliers;
+    private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> ingressPorts = new ConcurrentHashMap<>();
+    private final Map<String, Integer> appPorts = new ConcurrentHashMap<>();
+    private final Map<String, SmoothWeightedRoundRobin<Map.Entry<String, Integer>>> splitPickers = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> cursors = new ConcurrentHashMap<>();
+    private volatile int egressPort;
+
+    private ServiceConnectProxy(ServiceConnect serviceConnect, Placement placement) {
+        this.serviceConnect = serviceConnect;
+        this.placement = placement;
+        this.outliers = new OutlierDetection(serviceConnect.timings().seconds(EJECTION_SECONDS), System::nanoTime);
+    }
+
+    static ServiceConnectProxy start(ServiceConnect serviceConnect, Placement placement) throws IOException {
+        ServiceConnectProxy proxy = new ServiceConnectProxy(serviceConnect, placement);
+        try {
+            for (ServiceConnectConfig.Server server : placement.config().services()) {
+                int preferred = server.ingressPortOverride() == null ? 0 : server.ingressPortOverride();
+                HttpServer ingress = serviceConnect.listeners().open(placement.taskAddress(), preferred,
+                        exchange -> proxy.ingress(exchange, server));
+                proxy.servers.add(ingress);
+                proxy.ingressPorts.put(server.portName(), ingress.getAddress().getPort());
+            }
+            HttpServer egress = serviceConnect.listeners().open(placement.taskAddress(), 0, proxy::egress);
+            proxy.servers.add(egress);
+            proxy.egressPort = egress.getAddress().getPort();
+        } catch (IOException e) {
+            proxy.close();
+            throw e;
+        }
+        return proxy;
+    }
+
+    public String taskId() {
+        return placement.taskId();
+    }
+
+    public InetAddress taskAddress() {
+        return placement.taskAddress();
+    }
+
+    /** Port name -> the port its ingress listener holds on the task address. */
+    public Map<String, Integer> ingressPorts() {
+        return Map.copyOf(ingressPorts);
+    }
+
+    public int egressPort() {
+        return egressPort;
+    }
+
+    /** What the task's app containers get so their calls pass through this proxy. */
+    public Map<String, String> environmentForApps() {
+        String url = "http://" + placement.taskAddress().getHostAddress() + ":" + egressPort;
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HTTP_PROXY", url);
+        env.put("http_proxy", url);
+        env.put("NO_PROXY", "localhost,127.0.0.1," + placement.taskAddress().getHostAddress()
+                + ",169.254.170.2,169.254.169.254");
+        return env;
+    }
+
+    void bindApps(Map<String, Integer> ports) {
+        appPorts.putAll(ports);
+    }
+
+    // ---------------------------------------------------------------- ingress
+
+    private void ingress(HttpExchange exchange, ServiceConnectConfig.Server server) throws IOException {
+        try (exchange) {
+            Instant start = Instant.now();
+            Upstream.BufferedRequest request = Upstream.BufferedRequest.read(exchange);
+            Integer appPort = appPorts.get(server.portName());
+            Upstream.Answer answer;
+            boolean fromTarget = false;
+            if (appPort == null) {
+                answer = Upstream.Answer.plain(503, "upstream connect error: the app's port " + server.portName()
+                        + " is not ready");
+            } else {
+                try {
+                    answer = serviceConnect.upstream().send(request, placement.taskAddress().getHostAddress() + ":"
+                            + appPort, Map.of(), PER_REQUEST_TIMEOUT);
+                    fromTarget = true;
+                } catch (IOException unreachable) {
+                    answer = Upstream.Answer.plain(503, "upstream connect error or disconnect/reset before headers");
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    answer = Upstream.Answer.plain(503, "upstream request interrupted");
+                }
+            }
+            Duration took = Duration.between(start, Instant.now());
+            Upstream.write(exchange, answer, Map.of());
+            report(ServiceConnectTelemetry.Direction.INBOUND, server.discoveryName(), answer.status(), fromTarget,
+                    took);
+        }
+    }
+
+    // ---------------------------------------------------------------- egress
+
+    private void egress(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Instant start = Instant.now();
+            Upstream.BufferedRequest request = Upstream.BufferedRequest.read(exchange);
+            Authority authority = Authority.of(exchange.getRequestURI(), request.header("Host"));
+            var server = serviceConnect.resolve(placement.config().namespace(), authority.host(), authority.port());
+            if (server.isEmpty()) {
+                Upstream.write(exchange, passThrough(request, authority), Map.of());
+                return;
+            }
+            Forwarded forwarded = forward(request, server.get());
+            Duration took = Duration.between(start, Instant.now());
+            Upstream.write(exchange, forwarded.answer(), Map.of("x-envoy-upstream-service-time",
+                    String.valueOf(took.toMillis())));
+            report(ServiceConnectTelemetry.Direction.OUTBOUND, server.get().config.discoveryName(),
+                    forwarded.answer().status(), forwarded.fromTarget(), forwarded.targetTime());
+        }
+    }
+
+    private record Forwarded(Upstream.Answer answer, boolean fromTarget, Duration targetTime) {
+    }
+
+    private Forwarded forward(Upstream.BufferedRequest request, ServiceConnect.Server server) {
+        Set<String> tried = new HashSet<>();
+        Forwarded last = new Forwarded(Upstream.Answer.plain(503, "no healthy upstream"), false, Duration.ZERO);
+        for (int attempt = 0; attempt <= MAX_RETRIES; attempt++) {
+            List<Endpoint> all = new ArrayList<>(server.endpoints.values());
+            Endpoint endpoint = pick(server, all, tried);
+            if (endpoint == null) {
+                return last;
+            }
+            tried.add(endpoint.hostAndPort());
+            long ejected = all.stream().filter(e -> outliers.isEjected(e.hostAndPort())).count();
+            Instant sent = Instant.now();
+            try {
+                Upstream.Answer answer = serviceConnect.upstream().send(request, endpoint.hostAndPort(), Map.of(),
+                        PER_REQUEST_TIMEOUT);
+                outliers.record(endpoint.hostAndPort(), answer.status() >= 500, ejected, all.size());
+                return new Forwarded(answer, true, Duration.between(sent, Instant.now()));
+            } catch (HttpTimeoutException timedOut) {
+                outliers.record(endpoint.hostAndPort(), true, ejected, all.size());
+                return new Forwarded(Upstream.Answer.plain(504, "upstream request timeout"), false, Duration.ZERO);
+            } catch (IOException connectFailed) {
+                outliers.record(endpoint.hostAndPort(), true, ejected, all.size());
+                last = new Forwarded(Upstream.Answer.plain(503,
+                        "upstream connect error or disconnect/reset before headers"), false, Duration.ZERO);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return new Forwarded(Upstream.Answer.plain(503, "upstream request interrupted"), false, Duration.ZERO);
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Healthy endpoints not ejected and not yet tried (healthy ones first; all of them when none is healthy), then
+     * the revision by the canary's weights, then round robin within it.
+     */
+    Endpoint pick(ServiceConnect.Server server, List<Endpoint> all, Set<String> tried) {
+        List<Endpoint> candidates = all.stream().filter(Endpoint::healthy).toList();
+        if (candidates.isEmpty()) {
+            candidates = all;
+        }
+        List<Endpoint> usable = candidates.stream().filter(e -> !tried.contains(e.hostAndPort()))
+                .filter(e -> !outliers.isEjected(e.hostAndPort())).toList();
+        if (usable.isEmpty()) {
+            usable = candidates.stream().filter(e -> !tried.contains(e.hostAndPort())).toList();
+        }
+        if (usable.isEmpty()) {
+            return null;
+        }
+        String revision = chooseRevision(server, usable);
+        List<Endpoint> pool = new ArrayList<>(revision == null ? usable
+                : usable.stream().filter(e -> e.revision().equals(revision)).toList());
+        pool.sort(java.util.Comparator.comparing(Endpoint::hostAndPort));
+        AtomicInteger cursor = cursors.computeIfAbsent(server.config.discoveryName() + "/" + revision,
+                k -> new AtomicInteger());
+        return pool.get(Math.floorMod(cursor.getAndIncrement(), pool.size()));
+    }
+
+    /** The revision the next request goes to under the service's split, or null when there is no split. */
+    private String chooseRevision(ServiceConnect.Server server, List<Endpoint> usable) {
+        Map<String, Integer> split = serviceConnect.split(server.owner);
+        Set<String> present = new HashSet<>();
+        usable.forEach(e -> present.add(e.revision()));
+        List<Map.Entry<String, Integer>> weighted = split.entrySet().stream()
+                .filter(e -> e.getValue() > 0 && present.contains(e.getKey()))
+                .sorted(Map.Entry.comparingByKey()).toList();
+        if (weighted.isEmpty()) {
+            return null;
+        }
+        SmoothWeightedRoundRobin<Map.Entry<String, Integer>> picker = splitPickers.compute(
+                server.config.discoveryName(), (k, old) -> old != null && old.items().equals(weighted) ? old
+                        : new SmoothWeightedRoundRobin<>(weighted, Map.Entry::getValue));
+        return picker.next().getKey();
+    }
+
+    private Upstream.Answer passThrough(Upstream.BufferedRequest request, Authority authority) {
+        String host = authority.host();
+        if (!authority.isIpLiteral()) {
+            List<InetAddress> addresses = serviceConnect.dns().resolveIpv4(host);
+            if (addresses.isEmpty()) {
+                return Upstream.Answer.plain(502, "could not resolve " + host
+                        + " (not a Service Connect name in namespace " + placement.config().namespace() + ")");
+            }
+            host = addresses.get(0).getHostAddress();
+        }
+        try {
+            return serviceConnect.upstream().send(request, host + ":" + authority.port(), Map.of(), PER_REQUEST_TIMEOUT);
+        } catch (IOException failed) {
+            return Upstream.Answer.plain(502, "upstream connect error: " + failed.getMessage());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return Upstream.Answer.plain(503, "upstream request interrupted");
+        }
+    }
+
+    private void report(ServiceConnectTelemetry.Direction direction, String discoveryName, int status,
+                        boolean fromTarget, Duration targetTime) {
+        try {
+            serviceConnect.telemetry().requestServed(new ServiceConnectTelemetry.RequestServed(direction,
+                    placement.cluster(), placement.service(), discoveryName, status, fromTarget, targetTime,
+                    Instant.now()));
+        } catch (RuntimeException ignored) {
+            // telemetry must never fail a request
+        }
+    }
+
+    @Override
+    public void close() {
+        servers.forEach(s -> s.stop(0));
+        servers.clear();
+        serviceConnect.proxyStopped(this);
+    }
+}
