@@ -14,7 +14,8 @@ import java.util.Optional;
 record ChapterRef(String id) {
 
     /** The tutorial's chapters, in order (DESIGN.md section 1). */
-    static final List<String> IDS = List.of("0-prelude", "1-servicediscovery", "2-meshify", "3-routing");
+    static final List<String> IDS = List.of("0-prelude", "1-servicediscovery", "2-meshify", "3-routing",
+            "4-serviceconnect", "5-canary");
 
     static Optional<ChapterRef> parse(String arg) {
         String a = arg.trim().toLowerCase(Locale.ROOT);

@@ -117,8 +117,7 @@ public final class DeployCommand extends CloudCommand {
         console.line("Preflight for chapter " + chapterId + " in " + session.target().region() + ":");
         checks.findings().forEach(f -> console.line("  " + f));
         if (checks.stop()) {
-            console.problem("Stopped before creating anything: chapter " + chapterId + " cannot run on AWS any more."
-                    + " Run `deploy " + chapterId.charAt(0) + "` without --aws to do it on the local cloud.");
+            console.problem(checks.stopSummary());
             return Optional.empty();
         }
         if (!support.costNoticeAccepted(session) && !acceptCosts(session, support, checks)) {

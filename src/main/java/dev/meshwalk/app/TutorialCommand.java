@@ -67,7 +67,7 @@ public final class TutorialCommand implements Callable<Integer> {
     @Option(names = "--ascii", description = "Draw with ASCII only (no box drawing or symbols).")
     boolean ascii;
 
-    @Option(names = "--chapter", paramLabel = "N|ID", description = "Open this chapter directly: 0-3 or an id such as 2-meshify.")
+    @Option(names = "--chapter", paramLabel = "N|ID", description = "Open this chapter directly: 0-5 or an id such as 2-meshify.")
     String chapter;
 
     @Option(names = "--verbose", description = "In line mode, send logs to stderr instead of the log file.")

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import dev.meshwalk.cloud.preflight.PermissionCheck;
 import dev.meshwalk.cloud.preflight.PreflightFacts;
+import dev.meshwalk.cloud.preflight.PreflightRules;
+import dev.meshwalk.cloud.preflight.StackActions;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
@@ -40,11 +43,13 @@ public final class AccountProbe {
                 .isPresent();
         Optional<Boolean> appMeshRole;
         Optional<Boolean> ecsRole;
+        PermissionCheck permissions;
         // IAM is global: on AWS its endpoint lives in aws-global; an endpoint override takes the target's region.
         Region iamRegion = session.target().kind() == CloudTarget.Kind.AWS ? Region.AWS_GLOBAL : region;
         try (IamClient iam = session.configure(IamClient.builder(), iamRegion, quick).build()) {
             appMeshRole = appMeshCheck ? roleExists(iam, APP_MESH_ROLE) : Optional.empty();
             ecsRole = roleExists(iam, ECS_ROLE);
+            permissions = permissions(iam, chapterId, appMeshCheck);
         }
         OptionalInt eips = OptionalInt.empty();
         OptionalInt eipLimit = OptionalInt.empty();
@@ -72,7 +77,26 @@ public final class AccountProbe {
             }
         }
         return new PreflightFacts(chapterId, session.target().region(), appMeshCheck, appMeshRole, ecsRole, exists,
-                eips, eipLimit, vpcs, OptionalInt.empty());
+                eips, eipLimit, vpcs, OptionalInt.empty(), permissions);
+    }
+
+    /** Simulates the chapter's actions for the caller (STS); App Mesh chapters stop anyway, so they are not asked. */
+    private PermissionCheck permissions(IamClient iam, String chapterId, boolean appMeshCheck) {
+        if (appMeshCheck && PreflightRules.APP_MESH_CHAPTERS.contains(chapterId)) {
+            return PermissionCheck.notChecked(PermissionCheck.Outcome.NOT_CHECKED, "", "not needed for an App Mesh chapter");
+        }
+        Optional<java.util.SortedSet<String>> actions = StackActions.forChapter(chapterId);
+        if (actions.isEmpty()) {
+            return PermissionCheck.notChecked(PermissionCheck.Outcome.NOT_CHECKED, "", "no template for " + chapterId);
+        }
+        String caller;
+        try {
+            caller = session.identity().arn();
+        } catch (RuntimeException e) {
+            return PermissionCheck.notChecked(PermissionCheck.Outcome.NOT_CHECKED, "the caller",
+                    "the caller's identity (STS GetCallerIdentity) could not be read");
+        }
+        return new PermissionSimulation(iam).check(caller, actions.get());
     }
 
     private static Optional<Boolean> roleExists(IamClient iam, String roleName) {

@@ -85,6 +85,14 @@ public record AwsEnvironment(Map<String, String> env, ProfileFile profiles, bool
         return profiles.profile(name).map(AwsEnvironment::usesSso).orElse(false);
     }
 
+    /**
+     * Whether the profile was made by {@code aws login} (console sign-in credentials, {@code login_session}), so
+     * "aws login" is the right advice. The SDK reads such profiles through its {@code signin} module.
+     */
+    public boolean isLoginProfile(String name) {
+        return profiles.profile(name).map(p -> p.property("login_session").isPresent()).orElse(false);
+    }
+
     private static boolean usesSso(Profile p) {
         return p.property("sso_session").isPresent() || p.property("sso_start_url").isPresent();
     }

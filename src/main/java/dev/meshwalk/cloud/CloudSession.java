@@ -90,7 +90,8 @@ public final class CloudSession implements AutoCloseable {
                     Optional.ofNullable(me.arn()).orElse(""), target.region());
         } catch (SdkException e) {
             if (target.kind() == CloudTarget.Kind.AWS) {
-                throw CredentialAdvice.explain(e, target.profile(), env);
+                throw CredentialAdvice.unknownRegion(target.region(), e)
+                        .orElseGet(() -> CredentialAdvice.explain(e, target.profile(), env));
             }
             throw new CloudSetupException("The endpoint " + target.endpoint().map(Object::toString).orElse("")
                     + " did not answer STS GetCallerIdentity: " + SdkErrors.summary(e),

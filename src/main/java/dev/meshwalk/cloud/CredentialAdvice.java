@@ -8,10 +8,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.RegionMetadata;
 
 /**
  * Explains why AWS could not be used with the credentials at hand, in the user's terms: which command fixes it
- * ({@code aws configure}, {@code aws sso login --profile X}, {@code --profile}, {@code AWS_PROFILE}). The SDK's own
+ * ({@code aws configure}, {@code aws sso login --profile X}, {@code aws login --profile X}, {@code --profile}, {@code AWS_PROFILE}). The SDK's own
  * messages list every provider it tried; useful for a log, bewildering on a screen.
  */
 public final class CredentialAdvice {
@@ -31,6 +33,11 @@ public final class CredentialAdvice {
                     + " has expired or was never started, so there are no valid credentials.",
                     List.of("aws sso login" + forProfile, "then run this command again"), failure);
         }
+        if (profile.map(env::isLoginProfile).orElse(false) && !reachability(failure, text)) {
+            return new CloudSetupException("The AWS sign-in session (aws login) for profile '" + profile.get()
+                    + "' has expired or was never started, so there are no valid credentials.",
+                    List.of("aws login" + forProfile, "then run this command again"), failure);
+        }
         String code = serviceCode(failure).orElse("");
         if (code.startsWith("ExpiredToken") || code.equals("RequestExpired") || text.contains("security token included in the request is expired")) {
             return new CloudSetupException("AWS rejected the credentials: they have expired.",
@@ -45,8 +52,7 @@ public final class CredentialAdvice {
                     List.of("aws configure" + forProfile + "   (enter a valid access key)",
                             "or use another profile: --profile NAME or AWS_PROFILE=NAME"), failure);
         }
-        if (hasCause(failure, UnknownHostException.class) || hasCause(failure, ConnectException.class)
-                || hasCause(failure, HttpTimeoutException.class) || text.contains("unable to execute http request")) {
+        if (reachability(failure, text)) {
             return new CloudSetupException("AWS could not be reached to check the credentials (no network or a proxy in "
                     + "the way).", List.of("check the network connection, then run this command again",
                             "or use the local cloud: run without --aws"), failure);
@@ -57,6 +63,50 @@ public final class CredentialAdvice {
                         "aws sso login --profile NAME   (IAM Identity Center / SSO), then pass --profile NAME",
                         "or choose a configured profile with --profile NAME or AWS_PROFILE=NAME",
                         "or run without --aws to use the local cloud (no account needed)"), failure);
+    }
+
+    /**
+     * A region AWS does not have (a typo such as {@code eu-wset-1}) shows up as a network fault: its endpoint's name
+     * does not resolve. When AWS could not be reached and the SDK knows no such region, this says so and names the
+     * closest real one; a known region (or a failure that is not about reaching AWS) gives empty.
+     */
+    public static Optional<CloudSetupException> unknownRegion(String region, Throwable failure) {
+        if (!reachability(failure, allMessages(failure).toLowerCase(Locale.ROOT))
+                || RegionMetadata.of(Region.of(region)) != null) {
+            return Optional.empty();
+        }
+        List<String> known = Region.regions().stream().filter(r -> !r.isGlobalRegion() && RegionMetadata.of(r) != null)
+                .map(Region::id).sorted().toList();
+        String closest = known.stream().min(java.util.Comparator.comparingInt(k -> distance(k, region)))
+                .orElse("us-east-1");
+        return Optional.of(new CloudSetupException("'" + region + "' is not an AWS region, so there is no AWS endpoint"
+                + " to reach there (this is not a network fault).",
+                List.of("--region " + closest + "   (the closest region name)",
+                        "or list the regions: aws ec2 describe-regions --query 'Regions[].RegionName'"), failure));
+    }
+
+    /** Edit distance between two short names (insertions, deletions, substitutions). */
+    private static int distance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
+    }
+
+    /** The failure is about reaching AWS (no network, a proxy), not about the credentials themselves. */
+    private static boolean reachability(Throwable failure, String text) {
+        return hasCause(failure, UnknownHostException.class) || hasCause(failure, ConnectException.class)
+                || hasCause(failure, HttpTimeoutException.class) || text.contains("unable to execute http request");
     }
 
     private static Optional<String> serviceCode(Throwable failure) {

@@ -6,8 +6,8 @@ import java.util.List;
 import dev.meshwalk.content.Chapter;
 
 /**
- * Keys while an action pane fills the body ({@link View#ACTION}), and opening a pane from the lesson. Kept apart
- * from {@link Update} so the reading keys and the action keys can each be read on one screen. Pure, like Update.
+ * What the action panes' keys do ({@link KeyBindings} says which key does what), and opening a pane from the
+ * lesson. Pure, like {@link Update}.
  */
 final class ActionKeys {
 
@@ -69,146 +69,64 @@ final class ActionKeys {
                 new Effect.Verify(chapter));
     }
 
-    static Next key(State s, Key key) {
+    /** Esc in a pane: back to where the learner came from; a running deploy asks first whether to cancel it. */
+    static Next back(State s) {
+        if (s.focused() == Action.DEPLOY && Update.deploying(s)) {
+            return Next.of(Update.ask(s, Action.DEPLOY, ActionPane.Question.CANCEL_DEPLOY));
+        }
+        return close(s);
+    }
+
+    /** Scrolls the pane {@code lines} further back (negative: forward, towards the newest). */
+    static Next scroll(State s, int lines) {
+        return Next.of(s.withPaneScroll(s.paneScroll() + lines));
+    }
+
+    /** A digit in a pane: close it and open that chapter. */
+    static Next openChapter(State s, Key key) {
+        Next closed = close(s);
+        Next opened = Update.apply(closed.state(), new Msg.OpenChapter(key.ch() - '0'));
+        List<Effect> all = new ArrayList<>(closed.effects());
+        all.addAll(opened.effects());
+        return new Next(opened.state(), all);
+    }
+
+    /** The map's next time window, fetched at once. */
+    static Next nextWindow(State s) {
+        MapView next = s.map().nextWindow();
+        return Next.of(s.withMap(next), new Effect.FetchGraph(next.minutes(), true));
+    }
+
+    /** Pans the map: arrows, or h/L/k/j. */
+    static Next pan(State s, Key key) {
+        boolean left = key.kind() == Key.Kind.LEFT || key.is('h');
+        boolean right = key.kind() == Key.Kind.RIGHT || key.is('L');
+        boolean up = key.kind() == Key.Kind.UP || key.is('k');
+        return Next.of(s.withMap(s.map().pan(left ? -4 : right ? 4 : 0, left || right ? 0 : up ? -2 : 2)));
+    }
+
+    /** Yes or no to the focused pane's question; {@link DeployFlow#answer} decides what follows. */
+    static Next answer(State s, boolean yes) {
         ActionPane pane = s.actions().get(s.focused());
-        if (pane.question() != ActionPane.Question.NONE) {
-            return answer(s, pane, key);
-        }
-        switch (key.kind()) {
-            case ESCAPE:
-            case BACKSPACE:
-                if (s.focused() == Action.DEPLOY && Update.deploying(s)) {
-                    return Next.of(Update.ask(s, Action.DEPLOY, ActionPane.Question.CANCEL_DEPLOY));
-                }
-                return close(s);
-            case PAGE_UP:
-                return Next.of(s.withPaneScroll(s.paneScroll() + page(s)));
-            case PAGE_DOWN:
-                return Next.of(s.withPaneScroll(s.paneScroll() - page(s)));
-            case END:
-                return Next.of(s.withPaneScroll(0));
-            case LEFT:
-                return mapOnly(s, -4, 0);
-            case RIGHT:
-                return mapOnly(s, 4, 0);
-            case UP:
-                return mapOnly(s, 0, -2);
-            case DOWN:
-                return mapOnly(s, 0, 2);
-            case CHAR:
-                return charKey(s, key.ch());
-            default:
-                return Next.of(s);
-        }
-    }
-
-    private static Next charKey(State s, char c) {
-        Action action = Action.forKey(c);
-        if (action != null) {
-            if (action == s.focused() && action == Action.TRAFFIC) {
-                return Next.of(s, new Effect.ToggleTraffic());
-            }
-            // Again in its own pane: refresh (plan again, list again); show() leaves a running or asking pane alone.
-            return show(s, action);
-        }
-        if (c == 'V') {
-            return verify(s);
-        }
-        if (c == ' ' && s.focused() != Action.MAP) {
-            return Next.of(s.withPaneScroll(s.paneScroll() - page(s)));
-        }
-        if (c == 'b' && s.focused() != Action.MAP) {
-            return Next.of(s.withPaneScroll(s.paneScroll() + page(s)));
-        }
-        if (s.focused() == Action.TRAFFIC) {
-            if (c == 's') {
-                return Next.of(s, new Effect.ToggleTraffic());
-            } else if (c == '+') {
-                return Next.of(s, new Effect.TrafficInterval(true));
-            } else if (c == '-') {
-                return Next.of(s, new Effect.TrafficInterval(false));
-            } else if (c == 'r') {
-                TrafficBoard board = s.trafficBoard();
-                if (board == null || !board.sample().running()) {
-                    return Next.of(s.withNotice("Start the traffic loop first (t): clearing needs the front endpoint."));
-                }
-                return Next.of(s, new Effect.ClearColors());
-            }
-        }
-        if (s.focused() == Action.MAP) {
-            MapView m = s.map();
-            switch (c) {
-                case 'w':
-                    MapView next = m.nextWindow();
-                    return Next.of(s.withMap(next), new Effect.FetchGraph(next.minutes(), true));
-                case 'l':
-                    return Next.of(s.withMap(m.nextLabels()));
-                case 'v':
-                    return Next.of(s.withMap(m.toggleTable()));
-                case 'h':
-                    return mapOnly(s, -4, 0);
-                case 'L':
-                    return mapOnly(s, 4, 0);
-                case 'k':
-                    return mapOnly(s, 0, -2);
-                case 'j':
-                    return mapOnly(s, 0, 2);
-                default:
-                    break;
-            }
-        }
-        if (Character.isDigit(c)) {
-            Next closed = close(s);
-            Next opened = Update.apply(closed.state(), new Msg.OpenChapter(c - '0'));
-            List<Effect> all = new ArrayList<>(closed.effects());
-            all.addAll(opened.effects());
-            return new Next(opened.state(), all);
-        }
-        return Next.of(s);
-    }
-
-    private static Next answer(State s, ActionPane pane, Key key) {
-        if (pane.question() == ActionPane.Question.TEARDOWN) {
-            return TeardownPicking.key(s, pane, key);
-        }
-        if (pane.question() == ActionPane.Question.STACK_BUSY || pane.question() == ActionPane.Question.STACK_BUSY_NO_CANCEL) {
-            return busyStack(s, pane, key);
-        }
-        // A long preview must be readable before answering: scrolling keys still scroll.
-        if (key.kind() == Key.Kind.PAGE_UP || key.is('b')) {
-            return Next.of(s.withPaneScroll(s.paneScroll() + page(s)));
-        }
-        if (key.kind() == Key.Kind.PAGE_DOWN || key.is(' ')) {
-            return Next.of(s.withPaneScroll(s.paneScroll() - page(s)));
-        }
-        boolean yes = key.is('y') || key.is('Y') || key.kind() == Key.Kind.ENTER;
-        boolean no = key.is('n') || key.is('N') || key.kind() == Key.Kind.ESCAPE;
-        if (!yes && !no) {
-            return Next.of(s);
-        }
         State answered = s.withPane(pane.asking(ActionPane.Question.NONE)).withPaneScroll(0);
         return DeployFlow.answer(answered, pane.question(), yes);
     }
 
-    /** Wait (w, enter, y), cancel the running update (c, only when it is one) or leave the stack alone (esc, n). */
-    private static Next busyStack(State s, ActionPane pane, Key key) {
-        Effect.BusyChoice choice = null;
-        if (key.is('w') || key.is('W') || key.is('y') || key.is('Y') || key.kind() == Key.Kind.ENTER) {
-            choice = Effect.BusyChoice.WAIT;
-        } else if (key.is('n') || key.is('N') || key.kind() == Key.Kind.ESCAPE) {
-            choice = Effect.BusyChoice.LEAVE;
-        } else if (key.is('c') || key.is('C')) {
-            if (pane.question() != ActionPane.Question.STACK_BUSY) {
-                return Next.of(s.withNotice("Only an update (UPDATE_IN_PROGRESS) can be cancelled; this operation"
-                        + " has to run to its end. w waits for it, esc leaves it."));
-            }
-            choice = Effect.BusyChoice.CANCEL;
-        } else if (key.kind() == Key.Kind.PAGE_UP || key.kind() == Key.Kind.PAGE_DOWN) {
-            int delta = key.kind() == Key.Kind.PAGE_UP ? page(s) : -page(s);
-            return Next.of(s.withPaneScroll(s.paneScroll() + delta));
+    /** Clears front's color history; only a running loop knows the front endpoint. */
+    static Next clearColors(State s) {
+        TrafficBoard board = s.trafficBoard();
+        if (board == null || !board.sample().running()) {
+            return Next.of(s.withNotice("Start the traffic loop first (t): clearing needs the front endpoint."));
         }
-        if (choice == null) {
-            return Next.of(s);
+        return Next.of(s, new Effect.ClearColors());
+    }
+
+    /** Wait for a busy stack, cancel its update (only when it is one) or leave it alone. */
+    static Next busyStack(State s, Effect.BusyChoice choice) {
+        ActionPane pane = s.actions().get(s.focused());
+        if (choice == Effect.BusyChoice.CANCEL && pane.question() != ActionPane.Question.STACK_BUSY) {
+            return Next.of(s.withNotice("Only an update (UPDATE_IN_PROGRESS) can be cancelled; this operation"
+                    + " has to run to its end. w waits for it, esc leaves it."));
         }
         return DeployFlow.busyAnswer(s.withPane(pane.asking(ActionPane.Question.NONE)).withPaneScroll(0), choice);
     }
@@ -216,13 +134,6 @@ final class ActionKeys {
     /** A page of the action pane: the body minus the tab row and the question line. */
     static int page(State s) {
         return Math.max(1, s.size().rows() - 7);
-    }
-
-    private static Next mapOnly(State s, int dx, int dy) {
-        if (s.focused() != Action.MAP) {
-            return Next.of(s);
-        }
-        return Next.of(s.withMap(s.map().pan(dx, dy)));
     }
 
     private static Next close(State s) {

@@ -124,8 +124,8 @@ final class DeployFlow {
         List<String> gate = new ArrayList<>();
         gate.add("Preflight for chapter " + m.order().chapterId() + " in " + m.region() + ":");
         m.findings().forEach(f -> gate.add("  " + f));
-        if (m.stop()) {
-            gate.add("Nothing was created. Quit and start the tutorial without --aws to run this chapter on the local cloud.");
+        if (m.stopSummary() != null) {
+            gate.add(m.stopSummary());
             return end(s, new ActionPane(Action.DEPLOY, Status.FAILED, gate));
         }
         gate.add("");

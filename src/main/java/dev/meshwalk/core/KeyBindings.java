@@ -1,57 +1,218 @@
 package dev.meshwalk.core;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The keys, described once: the help overlay and the footers read them from here, and {@link Update} implements
- * them, so what the screen promises is what the keys do.
+ * The key table: every key the full-screen tutorial knows, once, with what it does and the words that explain it.
+ * {@link Update} handles a key by looking it up here ({@link #dispatch}), the help overlay lists the sections that
+ * are active ({@link #help}), and README's key list is rendered from it ({@link KeyList#markdown}, checked by a
+ * test), so what the screen promises is what the keys do.
+ *
+ * <p>Which sections apply depends on the screen ({@link #active}); within them the first row that names the key
+ * wins, then the section's "any other key" row if it has one; a key nobody names does nothing.
  */
 public final class KeyBindings {
 
-    public record Binding(String keys, String meaning) {
+    /** What a key does: pure, like {@link Update}. The key is given for rows with several keys (digits, panes). */
+    interface Handler {
+        Next apply(State s, Key key);
     }
+
+    /** One row: the keys, what they do in the learner's words, and the handler. */
+    public record Binding(List<Key> keys, String meaning, Handler handler) {
+
+        /** The keys as help spells them: "up/k", "PgDn/space/f", "0-9". */
+        public String label() {
+            return KeyList.label(keys);
+        }
+
+        boolean matches(Key key) {
+            return keys.contains(key);
+        }
+    }
+
+    /**
+     * A group of rows that apply together; {@code otherKeys} (or null) handles every key no row names, and
+     * {@code otherKeysMeaning} says what that does.
+     */
+    public record Section(String title, List<Binding> bindings, String otherKeysMeaning, Handler otherKeys) {
+        public Section {
+            bindings = List.copyOf(bindings);
+        }
+
+        Section(String title, List<Binding> bindings) {
+            this(title, bindings, null, null);
+        }
+    }
+
+    private static final Object[] DIGITS = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9'};
+    private static final Object[] PANES = {'d', 't', 'm', 'c', 'x'};
+
+    static final Section EVERYWHERE = new Section("Everywhere", List.of(
+            row("this help (any key closes it)", (s, k) -> Next.of(s.withOverlay(Overlay.HELP)), '?'),
+            row("quit (asks first while something runs)", (s, k) -> Update.requestQuit(s), 'q'),
+            row("quit at once (a running deploy asks first)", KeyBindings::ctrlC, Key.Kind.CTRL_C)));
+
+    static final Section CHAPTER_LIST = new Section("Chapter list", List.of(
+            row("move the selection up", (s, k) -> Next.of(Update.select(s, s.selected() - 1)), Key.Kind.UP, 'k'),
+            row("move the selection down", (s, k) -> Next.of(Update.select(s, s.selected() + 1)),
+                    Key.Kind.DOWN, 'j', Key.Kind.TAB),
+            row("first / last chapter", (s, k) -> Next.of(Update.select(s, k.kind() == Key.Kind.HOME || k.is('g')
+                    ? 0 : s.chapters().size() - 1)), Key.Kind.HOME, 'g', Key.Kind.END, 'G'),
+            row("select that chapter", Update::selectNumber, DIGITS),
+            row("open the selected chapter", (s, k) -> Update.open(s, s.selected()), Key.Kind.ENTER, Key.Kind.RIGHT, 'l'),
+            row("teardown: delete what the tutorial created", (s, k) -> ActionKeys.show(s, Action.TEARDOWN), 'x')));
+
+    static final Section LESSON = new Section("Lesson", List.of(
+            row("scroll a line up / down", (s, k) -> Update.scrollTo(s, s.scroll() + (up(k) ? -1 : 1)),
+                    Key.Kind.UP, Key.Kind.DOWN, 'k', 'j'),
+            row("scroll a page up", (s, k) -> Update.scrollTo(s, s.scroll() - Update.lessonPage(s)), Key.Kind.PAGE_UP, 'b'),
+            row("scroll a page down", (s, k) -> Update.scrollTo(s, s.scroll() + Update.lessonPage(s)),
+                    Key.Kind.PAGE_DOWN, ' ', 'f'),
+            row("top / end of the lesson", (s, k) -> Update.scrollTo(s, k.kind() == Key.Kind.HOME || k.is('g')
+                    ? 0 : s.maxScroll()), Key.Kind.HOME, 'g', Key.Kind.END, 'G'),
+            row("next / previous chapter", (s, k) -> Update.open(s, s.current() + (k.is('n') ? 1 : -1)), 'n', 'p'),
+            row("open that chapter", Update::openNumber, DIGITS),
+            row("deploy, traffic, map, metrics, teardown pane", (s, k) -> ActionKeys.show(s, Action.forKey(k.ch())), PANES),
+            row("check this chapter against the live target", (s, k) -> ActionKeys.verify(s), 'V'),
+            row("back to the chapter list", (s, k) -> Next.of(Update.backToList(s)),
+                    Key.Kind.ESCAPE, Key.Kind.LEFT, Key.Kind.BACKSPACE, 'h')));
+
+    static final Section ACTION_PANES = new Section("Action panes", List.of(
+            row("show that pane (again: refresh it)", (s, k) -> ActionKeys.show(s, Action.forKey(k.ch())), PANES),
+            row("scroll a long pane back / forward a page", KeyBindings::scrollPane, Key.Kind.PAGE_UP, 'b',
+                    Key.Kind.PAGE_DOWN, ' '),
+            row("back to the newest lines", (s, k) -> Next.of(s.withPaneScroll(0)), Key.Kind.END),
+            row("check this chapter against the live target", (s, k) -> ActionKeys.verify(s), 'V'),
+            row("open that chapter", ActionKeys::openChapter, DIGITS),
+            row("back to the lesson (a running deploy asks first)", (s, k) -> ActionKeys.back(s),
+                    Key.Kind.ESCAPE, Key.Kind.BACKSPACE)));
+
+    static final Section TRAFFIC_PANE = new Section("Traffic pane", List.of(
+            row("stop / start the traffic loop", (s, k) -> Next.of(s, new Effect.ToggleTraffic()), 't', 's'),
+            row("requests faster / slower", (s, k) -> Next.of(s, new Effect.TrafficInterval(k.is('+'))), '+', '-'),
+            row("clear front's color history", (s, k) -> ActionKeys.clearColors(s), 'r')));
+
+    static final Section MAP_PANE = new Section("Service map pane", List.of(
+            row("time window: 1, 5 or 15 minutes", (s, k) -> ActionKeys.nextWindow(s), 'w'),
+            row("edge labels: latency, requests, errors", (s, k) -> Next.of(s.withMap(s.map().nextLabels())), 'l'),
+            row("table view / map view", (s, k) -> Next.of(s.withMap(s.map().toggleTable())), 'v'),
+            row("pan left / right (a map wider than the pane)", ActionKeys::pan,
+                    Key.Kind.LEFT, Key.Kind.RIGHT, 'h', 'L'),
+            row("pan up / down (a map taller than the pane)", ActionKeys::pan,
+                    Key.Kind.UP, Key.Kind.DOWN, 'k', 'j')));
+
+    static final Section QUESTION = new Section("A pane's question", List.of(
+            row("yes", (s, k) -> ActionKeys.answer(s, true), 'y', 'Y', Key.Kind.ENTER),
+            row("no", (s, k) -> ActionKeys.answer(s, false), 'n', 'N', Key.Kind.ESCAPE),
+            row("scroll a long preview back / forward", KeyBindings::scrollPane,
+                    Key.Kind.PAGE_UP, 'b', Key.Kind.PAGE_DOWN, ' ')));
+
+    static final Section BUSY_STACK = new Section("A stack busy in another operation", List.of(
+            row("wait for the operation to end, then plan", (s, k) -> ActionKeys.busyStack(s, Effect.BusyChoice.WAIT),
+                    'w', 'W', 'y', 'Y', Key.Kind.ENTER),
+            row("cancel its update (CloudFormation rolls back)",
+                    (s, k) -> ActionKeys.busyStack(s, Effect.BusyChoice.CANCEL), 'c', 'C'),
+            row("leave the stack alone", (s, k) -> ActionKeys.busyStack(s, Effect.BusyChoice.LEAVE), 'n', 'N',
+                    Key.Kind.ESCAPE),
+            row("scroll the pane back / forward", KeyBindings::scrollPane, Key.Kind.PAGE_UP, Key.Kind.PAGE_DOWN)));
+
+    static final Section TEARDOWN_MENU = new Section("Teardown menu", List.of(
+            row("move up / down", (s, k) -> TeardownPicking.move(s, up(k) ? -1 : 1), Key.Kind.UP, Key.Kind.DOWN, 'k', 'j'),
+            row("first / last item", (s, k) -> TeardownPicking.move(s, (k.kind() == Key.Kind.HOME ? -1 : 1)
+                    * s.teardown().items().size()), Key.Kind.HOME, Key.Kind.END),
+            row("pick / unpick the item", (s, k) -> Next.of(s.withTeardown(s.teardown().toggle())), ' '),
+            row("pick all / none", (s, k) -> Next.of(s.withTeardown(s.teardown().allOrNone())), 'a'),
+            row("delete the picked items", (s, k) -> TeardownPicking.delete(s), 'y', 'Y'),
+            row("keep everything", (s, k) -> TeardownPicking.keep(s), Key.Kind.ESCAPE, 'n', 'N'),
+            row("(deletes nothing: deleting takes y)", (s, k) -> Next.of(s.withNotice(
+                    "Press y to delete the picked items, or esc to keep everything.")), Key.Kind.ENTER),
+            row("scroll the pane back / forward", KeyBindings::scrollPane, Key.Kind.PAGE_UP, Key.Kind.PAGE_DOWN)));
+
+    static final Section HELP_SHOWN = new Section("While this help is shown", List.of(
+            row("quit (asks first while something runs)", (s, k) -> Update.requestQuit(s.withOverlay(Overlay.NONE)), 'q'),
+            row("quit at once", (s, k) -> Next.of(s, new Effect.Quit()), Key.Kind.CTRL_C)),
+            "close the help", (s, k) -> Next.of(s.withOverlay(Overlay.NONE)));
+
+    static final Section CONFIRM_QUIT = new Section("Quit anyway?", List.of(
+            row("quit", (s, k) -> Next.of(s, new Effect.Quit()), 'y', 'Y', 'q', Key.Kind.CTRL_C)),
+            "stay", (s, k) -> Next.of(s.withOverlay(Overlay.NONE)));
+
+    /** Every section, in the order README lists them. */
+    public static final List<Section> ALL = List.of(EVERYWHERE, CHAPTER_LIST, LESSON, ACTION_PANES, TRAFFIC_PANE,
+            MAP_PANE, QUESTION, BUSY_STACK, TEARDOWN_MENU, HELP_SHOWN, CONFIRM_QUIT);
 
     private KeyBindings() {
     }
 
-    public static List<Binding> chapterList() {
-        return List.of(
-                new Binding("up/down, j/k", "move the selection"),
-                new Binding("0-9", "select that chapter"),
-                new Binding("enter, l", "open the selected chapter"),
-                new Binding("x", "teardown: delete what the tutorial created"));
+    /** What {@code key} does now: the first active row naming it, else its section's other-keys row, else nothing. */
+    static Next dispatch(State s, Key key) {
+        for (Section section : active(s)) {
+            for (Binding b : section.bindings()) {
+                if (b.matches(key)) {
+                    return b.handler().apply(s, key);
+                }
+            }
+            if (section.otherKeys() != null) {
+                return section.otherKeys().apply(s, key);
+            }
+        }
+        return Next.of(s);
     }
 
-    public static List<Binding> lesson() {
-        return List.of(
-                new Binding("up/down, j/k", "scroll a line"),
-                new Binding("PgUp/PgDn, space, b", "scroll a page"),
-                new Binding("g / G", "top / end of the lesson"),
-                new Binding("n / p", "next / previous chapter"),
-                new Binding("0-9", "open that chapter"),
-                new Binding("d t m c x", "deploy, traffic, map, metrics, teardown pane"),
-                new Binding("V", "check this chapter against the live target"),
-                new Binding("esc, h", "back to the chapter list"));
+    /** The sections that apply on this screen, first match first. */
+    public static List<Section> active(State s) {
+        if (s.overlay() == Overlay.CONFIRM_QUIT) {
+            return List.of(CONFIRM_QUIT);
+        }
+        if (s.overlay() == Overlay.HELP) {
+            return List.of(HELP_SHOWN);
+        }
+        List<Section> out = new ArrayList<>(List.of(EVERYWHERE));
+        if (s.size().tooSmall()) {
+            return out;
+        }
+        if (s.view() == View.CHAPTERS) {
+            out.add(CHAPTER_LIST);
+        } else if (s.view() == View.LESSON) {
+            out.add(LESSON);
+        } else {
+            out.addAll(actionSections(s));
+        }
+        return out;
     }
 
-    public static List<Binding> actions() {
-        return List.of(
-                new Binding("d t m c x", "switch pane (again: refresh; t again: stop/start traffic)"),
-                new Binding("y/enter, esc/n", "answer the pane's question"),
-                new Binding("up/down j/k, space, a", "teardown: move, pick/unpick, all/none (y deletes the picked)"),
-                new Binding("w / c", "busy stack: wait for it / cancel its update"),
-                new Binding("PgUp/PgDn, b/space, End", "scroll a long pane back / forward / to the newest"),
-                new Binding("+ / -  r", "traffic: faster / slower, clear front's history"),
-                new Binding("w  l  v", "map: window 1/5/15 min, edge labels, table view"),
-                new Binding("arrows, h j k L", "map: pan when it is bigger than the pane"),
-                new Binding("esc", "back to the lesson (traffic keeps running)"));
+    private static List<Section> actionSections(State s) {
+        ActionPane.Question question = s.actions().get(s.focused()).question();
+        if (question == ActionPane.Question.TEARDOWN) {
+            return List.of(TEARDOWN_MENU);
+        } else if (question == ActionPane.Question.STACK_BUSY || question == ActionPane.Question.STACK_BUSY_NO_CANCEL) {
+            return List.of(BUSY_STACK);
+        } else if (question != ActionPane.Question.NONE) {
+            return List.of(QUESTION);
+        }
+        return s.focused() == Action.TRAFFIC ? List.of(TRAFFIC_PANE, ACTION_PANES)
+                : s.focused() == Action.MAP ? List.of(MAP_PANE, ACTION_PANES) : List.of(ACTION_PANES);
     }
 
-    public static List<Binding> everywhere() {
-        return List.of(
-                new Binding("?", "this help (any key closes it)"),
-                new Binding("q", "quit (asks first while something runs)"),
-                new Binding("ctrl-c", "quit at once"));
+    /**
+     * What the help overlay lists over this screen: first the sections that apply (always shown), then the main
+     * sections of the other screens (shown when there is room).
+     */
+    public static Help help(State s) {
+        List<Section> now = active(s.withOverlay(Overlay.NONE));
+        List<Section> others = new ArrayList<>();
+        for (Section main : List.of(CHAPTER_LIST, LESSON, ACTION_PANES)) {
+            if (!now.contains(main)) {
+                others.add(main);
+            }
+        }
+        return new Help(now, others);
+    }
+
+    /** The help overlay's sections: {@code now} apply on this screen, {@code others} elsewhere. */
+    public record Help(List<Section> now, List<Section> others) {
     }
 
     /** One line of key hints for the footer of a view; every one fits 80 columns, so "? help  q quit" is never cut. */
@@ -68,7 +229,35 @@ public final class KeyBindings {
             return "d,t,m,c,x panes  " + own + "  esc back  ? help  q quit";
         }
         return view == View.CHAPTERS
-                ? "up/down move  0-3 select  enter open  x teardown  ? help  q quit"
+                ? "up/down move  0-5 select  enter open  x teardown  ? help  q quit"
                 : "j/k scroll  spc page  n/p chapter  d,t,m,c,x actions  esc back  ? help  q quit";
+    }
+
+    private static boolean up(Key k) {
+        return k.kind() == Key.Kind.UP || k.is('k');
+    }
+
+    /** PgUp and b scroll a pane back a page, PgDn and space forward. */
+    private static Next scrollPane(State s, Key k) {
+        boolean back = k.kind() == Key.Kind.PAGE_UP || k.is('b');
+        return ActionKeys.scroll(s, back ? ActionKeys.page(s) : -ActionKeys.page(s));
+    }
+
+    private static Next ctrlC(State s, Key key) {
+        if (Update.deploying(s)) {
+            // Ctrl-C must not leave a stack half-known: ask whether to roll back or leave it running.
+            return Next.of(Update.ask(s.withView(View.ACTION).withFocused(Action.DEPLOY), Action.DEPLOY,
+                    ActionPane.Question.CANCEL_DEPLOY));
+        }
+        return Next.of(s, new Effect.Quit());
+    }
+
+    /** A row; each key is a {@link Character} or a {@link Key.Kind}. */
+    private static Binding row(String meaning, Handler handler, Object... keys) {
+        List<Key> list = new ArrayList<>();
+        for (Object k : keys) {
+            list.add(k instanceof Character c ? Key.ch(c) : Key.of((Key.Kind) k));
+        }
+        return new Binding(List.copyOf(list), meaning, handler);
     }
 }

@@ -105,10 +105,11 @@ public sealed interface Msg {
     }
 
     /**
-     * On AWS, before anything is created: the preflight's findings and the cost estimate. {@code stop}: the
-     * preflight rules the chapter out; {@code costsAccepted}: the learner accepted them for this account before.
+     * On AWS, before anything is created: the preflight's findings and the cost estimate. {@code stopSummary}: why
+     * the preflight rules the chapter out and what to do instead, or null; {@code costsAccepted}: the learner
+     * accepted the costs for this account before.
      */
-    record AwsChecked(DeployOrder order, String region, List<String> findings, List<String> estimate, boolean stop,
+    record AwsChecked(DeployOrder order, String region, List<String> findings, List<String> estimate, String stopSummary,
             boolean costsAccepted) implements Msg, ForDeployPane {
         public AwsChecked {
             findings = List.copyOf(findings);

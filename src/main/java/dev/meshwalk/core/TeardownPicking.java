@@ -7,9 +7,8 @@ import java.util.List;
  * The teardown menu's transitions: the inventory arriving, the learner moving and picking, and the answer. Kept
  * apart from {@link ActionKeys} so the menu's keys read on one screen. Pure, like {@link Update}.
  *
- * <p>Keys while {@link ActionPane.Question#TEARDOWN} is asked: up/down or k/j move, space picks or unpicks, a picks
- * all or none, y deletes exactly the picked items, esc/n keeps everything. Enter does not delete: deleting takes
- * the one key the question names.
+ * <p>The keys while {@link ActionPane.Question#TEARDOWN} is asked are in {@link KeyBindings}' teardown menu; enter
+ * does not delete there: deleting takes the one key the question names.
  */
 final class TeardownPicking {
 
@@ -39,52 +38,13 @@ final class TeardownPicking {
         return Next.of(s.withTeardown(s.teardown().pickOnly(p.indexes())));
     }
 
-    /** A key while the teardown question is asked. */
-    static Next key(State s, ActionPane pane, Key key) {
-        TeardownMenu menu = s.teardown();
-        switch (key.kind()) {
-            case UP:
-                return Next.of(s.withTeardown(menu.move(-1)));
-            case DOWN:
-                return Next.of(s.withTeardown(menu.move(1)));
-            case HOME:
-                return Next.of(s.withTeardown(menu.move(-menu.items().size())));
-            case END:
-                return Next.of(s.withTeardown(menu.move(menu.items().size())));
-            case PAGE_UP:
-                return Next.of(s.withPaneScroll(s.paneScroll() + ActionKeys.page(s)));
-            case PAGE_DOWN:
-                return Next.of(s.withPaneScroll(s.paneScroll() - ActionKeys.page(s)));
-            case ENTER:
-                return Next.of(s.withNotice("Press y to delete the picked items, or esc to keep everything."));
-            case ESCAPE:
-                return keep(s);
-            case CHAR:
-                break;
-            default:
-                return Next.of(s);
-        }
-        switch (key.ch()) {
-            case 'k':
-                return Next.of(s.withTeardown(menu.move(-1)));
-            case 'j':
-                return Next.of(s.withTeardown(menu.move(1)));
-            case ' ':
-                return Next.of(s.withTeardown(menu.toggle()));
-            case 'a':
-                return Next.of(s.withTeardown(menu.allOrNone()));
-            case 'y':
-            case 'Y':
-                return delete(s);
-            case 'n':
-            case 'N':
-                return keep(s);
-            default:
-                return Next.of(s);
-        }
+    /** Moves the menu's cursor by {@code delta} rows (clamped to the list). */
+    static Next move(State s, int delta) {
+        return Next.of(s.withTeardown(s.teardown().move(delta)));
     }
 
-    private static Next delete(State s) {
+    /** Deletes exactly the picked items (nothing picked: the question closes, nothing is deleted). */
+    static Next delete(State s) {
         List<TeardownItem> picked = s.teardown().picked();
         State closed = s.withTeardown(TeardownMenu.empty()).withPaneScroll(0);
         if (picked.isEmpty()) {
@@ -95,7 +55,8 @@ final class TeardownPicking {
         return Next.of(closed.withPane(deleting), new Effect.DeletePicked(picked));
     }
 
-    private static Next keep(State s) {
+    /** Keeps everything: the menu closes, and the pane says so (nothing to do for the effects). */
+    static Next keep(State s) {
         return Next.of(s.withTeardown(TeardownMenu.empty()).withPane(TeardownReport.keptEverything()).withPaneScroll(0));
     }
 }

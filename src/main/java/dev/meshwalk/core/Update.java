@@ -71,149 +71,39 @@ public final class Update {
         return s.current() < 0 ? s.selected() : s.current();
     }
 
+    /** A key does what the key table says (see {@link KeyBindings}). */
     private static Next key(State s, Key key) {
-        if (key.kind() == Key.Kind.CTRL_C) {
-            if (deploying(s) && s.overlay() == Overlay.NONE) {
-                // Ctrl-C must not leave a stack half-known: ask whether to roll back or leave it running.
-                return Next.of(ask(s.withView(View.ACTION).withFocused(Action.DEPLOY),
-                        Action.DEPLOY, ActionPane.Question.CANCEL_DEPLOY));
-            }
-            return Next.of(s, new Effect.Quit());
-        }
-        if (s.overlay() == Overlay.CONFIRM_QUIT) {
-            if (key.is('y') || key.is('Y') || key.is('q')) {
-                return Next.of(s, new Effect.Quit());
-            }
-            return Next.of(s.withOverlay(Overlay.NONE));
-        }
-        if (s.overlay() == Overlay.HELP) {
-            if (key.is('q')) {
-                return requestQuit(s.withOverlay(Overlay.NONE));
-            }
-            return Next.of(s.withOverlay(Overlay.NONE));
-        }
-        if (key.is('?')) {
-            return Next.of(s.withOverlay(Overlay.HELP));
-        }
-        if (key.is('q')) {
-            return requestQuit(s);
-        }
-        if (s.size().tooSmall()) {
-            return Next.of(s);
-        }
-        if (s.view() == View.ACTION) {
-            return ActionKeys.key(s, key);
-        }
-        if (s.view() == View.CHAPTERS && key.is('x')) {
-            return ActionKeys.show(s, Action.TEARDOWN);
-        }
-        return s.view() == View.CHAPTERS ? chapterListKey(s, key) : lessonKey(s, key);
+        return KeyBindings.dispatch(s, key);
     }
 
-    private static Next chapterListKey(State s, Key key) {
-        int last = s.chapters().size() - 1;
-        switch (key.kind()) {
-            case UP:
-                return Next.of(select(s, s.selected() - 1));
-            case DOWN:
-            case TAB:
-                return Next.of(select(s, s.selected() + 1));
-            case HOME:
-                return Next.of(select(s, 0));
-            case END:
-                return Next.of(select(s, last));
-            case ENTER:
-            case RIGHT:
-                return open(s, s.selected());
-            case CHAR:
-                char c = key.ch();
-                if (c == 'k') {
-                    return Next.of(select(s, s.selected() - 1));
-                } else if (c == 'j') {
-                    return Next.of(select(s, s.selected() + 1));
-                } else if (c == 'l') {
-                    return open(s, s.selected());
-                } else if (c == 'g') {
-                    return Next.of(select(s, 0));
-                } else if (c == 'G') {
-                    return Next.of(select(s, last));
-                } else if (Character.isDigit(c)) {
-                    int n = c - '0';
-                    return n <= last ? Next.of(select(s, n)) : Next.of(s.withNotice(noSuchChapter(s, n)));
-                }
-                return Next.of(s);
-            default:
-                return Next.of(s);
-        }
+    /** A digit on the chapter list: select that chapter, or say which chapters there are. */
+    static Next selectNumber(State s, Key key) {
+        int n = key.ch() - '0';
+        return n < s.chapters().size() ? Next.of(select(s, n)) : Next.of(s.withNotice(noSuchChapter(s, n)));
     }
 
-    private static Next lessonKey(State s, Key key) {
-        int page = Math.max(1, s.layout().viewportHeight() - 1);
-        switch (key.kind()) {
-            case UP:
-                return scrollTo(s, s.scroll() - 1);
-            case DOWN:
-                return scrollTo(s, s.scroll() + 1);
-            case PAGE_UP:
-                return scrollTo(s, s.scroll() - page);
-            case PAGE_DOWN:
-                return scrollTo(s, s.scroll() + page);
-            case HOME:
-                return scrollTo(s, 0);
-            case END:
-                return scrollTo(s, s.maxScroll());
-            case ESCAPE:
-            case LEFT:
-            case BACKSPACE:
-                return Next.of(backToList(s));
-            case CHAR:
-                char c = key.ch();
-                if (c == 'k') {
-                    return scrollTo(s, s.scroll() - 1);
-                } else if (c == 'j') {
-                    return scrollTo(s, s.scroll() + 1);
-                } else if (c == ' ' || c == 'f') {
-                    return scrollTo(s, s.scroll() + page);
-                } else if (c == 'b') {
-                    return scrollTo(s, s.scroll() - page);
-                } else if (c == 'g') {
-                    return scrollTo(s, 0);
-                } else if (c == 'G') {
-                    return scrollTo(s, s.maxScroll());
-                } else if (c == 'n') {
-                    return open(s, s.current() + 1);
-                } else if (c == 'p') {
-                    return open(s, s.current() - 1);
-                } else if (c == 'h') {
-                    return Next.of(backToList(s));
-                } else if (Character.isDigit(c)) {
-                    int n = c - '0';
-                    return n < s.chapters().size() ? open(s, n) : Next.of(s.withNotice(noSuchChapter(s, n)));
-                }
-                Action action = Action.forKey(c);
-                if (action != null) {
-                    return ActionKeys.show(s, action);
-                }
-                if (c == 'V') {
-                    return ActionKeys.verify(s);
-                }
-                return Next.of(s);
-            default:
-                return Next.of(s);
-        }
+    /** A digit in a lesson: open that chapter, or say which chapters there are. */
+    static Next openNumber(State s, Key key) {
+        int n = key.ch() - '0';
+        return n < s.chapters().size() ? open(s, n) : Next.of(s.withNotice(noSuchChapter(s, n)));
     }
 
-    private static State select(State s, int index) {
+    /** A page of the lesson: the text's rows but one, so the last line read stays in view. */
+    static int lessonPage(State s) {
+        return Math.max(1, s.layout().viewportHeight() - 1);
+    }
+
+    static State select(State s, int index) {
         int last = s.chapters().size() - 1;
         return s.withSelected(Math.max(0, Math.min(last, index)));
     }
 
-    private static State backToList(State s) {
+    static State backToList(State s) {
         return s.withView(View.CHAPTERS).withOverlay(Overlay.NONE)
                 .withSelected(s.current() >= 0 ? s.current() : s.selected());
     }
 
-    private static Next open(State s, int number) {
+    static Next open(State s, int number) {
         if (number < 0 || number >= s.chapters().size()) {
             String why = s.chapters().isEmpty() ? "There are no chapters to open."
                     : number < 0 ? "This is the first chapter."
@@ -239,7 +129,7 @@ public final class Update {
         return "There is no chapter " + n + "; the chapters are 0-" + (s.chapters().size() - 1) + ".";
     }
 
-    private static Next scrollTo(State s, int scroll) {
+    static Next scrollTo(State s, int scroll) {
         int clamped = Math.max(0, Math.min(s.maxScroll(), scroll));
         return settle(s.withScroll(clamped));
     }
@@ -313,7 +203,7 @@ public final class Update {
         return Next.of(marked, new Effect.SaveProgress(marked.marks()));
     }
 
-    private static Next requestQuit(State s) {
+    static Next requestQuit(State s) {
         if (s.running()) {
             return Next.of(s.withOverlay(Overlay.CONFIRM_QUIT));
         }

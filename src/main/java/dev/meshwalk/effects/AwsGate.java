@@ -17,13 +17,17 @@ import dev.meshwalk.cloud.preflight.PreflightRules;
 public final class AwsGate {
 
     /**
-     * The preflight's findings (one line each), the estimate's lines, and whether the preflight stops the deploy
-     * (then there is no estimate).
+     * The preflight's findings (one line each), the estimate's lines, and when the preflight stops the deploy its
+     * summary of why and what to do instead (then there is no estimate), else null.
      */
-    public record Checks(List<String> findings, List<String> estimate, boolean stop) {
+    public record Checks(List<String> findings, List<String> estimate, String stopSummary) {
         public Checks {
             findings = List.copyOf(findings);
             estimate = List.copyOf(estimate);
+        }
+
+        public boolean stop() {
+            return stopSummary != null;
         }
     }
 
@@ -35,8 +39,8 @@ public final class AwsGate {
         List<Finding> findings = PreflightRules.evaluate(new AccountProbe(session).gather(chapterId, stackName, appMeshPreflight));
         List<String> lines = findings.stream().map(Finding::line).toList();
         if (PreflightRules.stops(findings)) {
-            return new Checks(lines, List.of(), true);
+            return new Checks(lines, List.of(), PreflightRules.stopSummary(findings, chapterId));
         }
-        return new Checks(lines, PriceTable.bundled().estimate(chapterId, session.target().region()).lines(), false);
+        return new Checks(lines, PriceTable.bundled().estimate(chapterId, session.target().region()).lines(), null);
     }
 }

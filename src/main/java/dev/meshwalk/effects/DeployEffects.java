@@ -45,7 +45,7 @@ final class DeployEffects {
                 AwsGate.Checks checks = AwsGate.check(s.get(), order.chapterId(), support.stackName(), true);
                 boolean accepted = support.costNoticeAccepted(s.get());
                 post.accept(new Msg.AwsChecked(order, s.get().target().region(), checks.findings(), checks.estimate(),
-                        checks.stop(), accepted));
+                        checks.stopSummary(), accepted));
                 if (checks.stop() || !accepted) {
                     return; // the core asks about the costs; AcceptCosts goes on
                 }

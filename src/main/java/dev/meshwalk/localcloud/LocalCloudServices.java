@@ -16,6 +16,7 @@ import dev.meshwalk.localcloud.provider.ProviderRegistry;
 import dev.meshwalk.localcloud.provider.runtime.DataPlaneBridge;
 import dev.meshwalk.localcloud.service.cloudformation.CloudFormationService;
 import dev.meshwalk.localcloud.service.ec2.Ec2TagsService;
+import dev.meshwalk.localcloud.service.ecs.EcsApiService;
 import dev.meshwalk.localcloud.service.cloudwatch.CloudWatchService;
 import dev.meshwalk.localcloud.service.cloudwatch.MetricKey;
 import dev.meshwalk.localcloud.service.cloudwatch.MetricStore;
@@ -72,6 +73,7 @@ public final class LocalCloudServices {
         return builder.service(
                 new CloudFormationService(engine),
                 new Ec2TagsService(engine), // DescribeTags over the stacks' EC2 resources, for teardown's check
+                new EcsApiService(dataPlane.ecs(), providers.ecs()),
                 cloudWatch,
                 xray);
     }

@@ -234,7 +234,7 @@ final class ScreenPainter {
         int inner = width - 4;
         List<String> footer = wrapAll(List.of("Logs are written to " + s.logFile()), inner);
         int maxBody = Math.max(1, c.rows - 4 - footer.size());
-        List<HelpOverlay.Row> rows = HelpOverlay.rows(s.view(), inner, maxBody);
+        List<HelpOverlay.Row> rows = HelpOverlay.rows(KeyBindings.help(s), inner, maxBody);
         int height = Math.min(c.rows - 2, rows.size() + footer.size() + 2);
         int left = (c.cols - width) / 2;
         int top = Math.max(1, (c.rows - height) / 2);

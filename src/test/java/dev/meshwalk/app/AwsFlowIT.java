@@ -77,6 +77,7 @@ class AwsFlowIT {
         assertThat(deploy.code()).as(deploy.output()).isZero();
         assertThat(deploy.output()).contains("Preflight for chapter 0-prelude")
                 .contains("Could not check the ECS service-linked role")
+                .contains("Could not check your permissions")
                 .contains("Cost notice: chapter 0-prelude").contains("2 NAT gateways").contains("Accepted with --yes")
                 .contains("CREATE_COMPLETE").contains("Front endpoint: http");
 

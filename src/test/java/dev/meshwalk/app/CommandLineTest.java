@@ -69,8 +69,9 @@ class CommandLineTest {
         Files.createDirectories(progress.getParent());
         Files.writeString(progress, "{\"version\":1,\"chapters\":{\"2-meshify\":\"DEPLOYED\"}}");
         assertThat(run("chapters")).isZero();
-        assertThat(out.toString().lines()).hasSize(4);
+        assertThat(out.toString().lines()).hasSize(6);
         assertThat(out.toString()).contains("0  Prelude").contains("1  Service discovery").contains("3  Routing")
+                .contains("4  Service Connect").contains("5  Canary")
                 .containsPattern("2  Meshify +● deployed +2-meshify");
     }
 

@@ -160,6 +160,12 @@ class ArchitectureTest {
         check(noClasses().that().resideInAPackage("dev.meshwalk.localcloud.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.meshwalk.localcloud.wire..", "dev.meshwalk.localcloud.service.."));
+        check(noClasses().that().resideInAPackage("dev.meshwalk.localcloud.engine.schema..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.meshwalk.localcloud", "dev.meshwalk.localcloud.wire..", "dev.meshwalk.localcloud.service..",
+                        "dev.meshwalk.localcloud.engine", "dev.meshwalk.localcloud.provider..",
+                        "dev.meshwalk.localcloud.dataplane..")
+                .because("the schema facts are plain data the engine consults, knowing nothing of stacks"));
         check(noClasses().that().resideInAPackage("dev.meshwalk.localcloud.provider..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.meshwalk.localcloud.wire..", "dev.meshwalk.localcloud.service..",

@@ -80,4 +80,44 @@ class CredentialAdviceTest {
                     assertThat(e.explain()).contains("aws configure --profile empty");
                 });
     }
+
+    /**
+     * A profile made by {@code aws login} (console sign-in, {@code login_session}) is read by the SDK's sign-in
+     * support (the {@code signin} module is on the class path, so no "module missing" error); without a valid cached
+     * session the advice is {@code aws login}, not {@code aws configure}.
+     */
+    @Test
+    void anAwsLoginProfileWithoutAValidSessionAsksForAwsLoginWithThatProfile() throws IOException {
+        Files.createDirectories(home.resolve(".aws"));
+        Files.writeString(home.resolve(".aws/config"), "[profile learner]\nlogin_session = arn:aws:iam::123456789012:user/learner\n"
+                + "region = eu-west-1\n");
+        assertThat(env().isLoginProfile("learner")).isTrue();
+        assertThat(env().isLoginProfile("other")).isFalse();
+        CloudTarget target = AwsTargets.aws(Optional.empty(), Optional.of("learner"), env());
+        assertThatThrownBy(() -> CloudSession.open(target, env(), true))
+                .isInstanceOfSatisfying(CloudSetupException.class, e -> {
+                    assertThat(e.getMessage()).contains("aws login").contains("'learner'")
+                            .doesNotContainIgnoringCase("module");
+                    assertThat(e.nextSteps()).first().asString().isEqualTo("aws login --profile learner");
+                    assertThat(e.explain()).doesNotContain("aws configure");
+                    // the SDK's sign-in support read the profile and looked for its session (not "module missing")
+                    assertThat(e.getCause()).hasMessageContaining("login_session").hasMessageNotContaining("class path");
+                });
+    }
+
+    /** A mistyped region fails as "host not found"; it is named as not a region, with the closest real one. */
+    @Test
+    void aMistypedRegionIsNamedAsNotARegionNotAsANetworkFault() {
+        SdkClientException unreachable = SdkClientException.builder().message("Unable to execute HTTP request:"
+                + " sts.eu-wset-1.amazonaws.com").cause(new java.net.UnknownHostException("sts.eu-wset-1.amazonaws.com")).build();
+
+        assertThat(CredentialAdvice.unknownRegion("eu-wset-1", unreachable)).hasValueSatisfying(e -> {
+            assertThat(e.getMessage()).contains("'eu-wset-1' is not an AWS region").contains("not a network fault");
+            assertThat(e.nextSteps()).first().asString().startsWith("--region eu-west-1");
+        });
+        assertThat(CredentialAdvice.unknownRegion("eu-west-1", unreachable)).as("a real region: a network fault").isEmpty();
+        assertThat(CredentialAdvice.explain(unreachable, Optional.empty(), env()).getMessage()).contains("could not be reached");
+        assertThat(CredentialAdvice.unknownRegion("eu-wset-1", SdkClientException.create("Access key must be specified")))
+                .as("not about reaching AWS").isEmpty();
+    }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LessonFilesTest {
     private static final Path LESSONS = Path.of("lessons");
-    private static final List<String> CHAPTERS = List.of("0-prelude", "1-servicediscovery", "2-meshify", "3-routing");
+    private static final List<String> CHAPTERS = List.of("0-prelude", "1-servicediscovery", "2-meshify", "3-routing",
+            "4-serviceconnect", "5-canary");
     /** An 80-column terminal minus the lesson view's margins and scroll bar. */
     private static final int MAX_PREFORMATTED_WIDTH = 76;
 
@@ -35,7 +36,7 @@ class LessonFilesTest {
 
     @ParameterizedTest
     @CsvSource({"0-prelude, Prelude", "1-servicediscovery, Service discovery", "2-meshify, Meshify",
-            "3-routing, Routing"})
+            "3-routing, Routing", "4-serviceconnect, Service Connect", "5-canary, Canary"})
     void frontMatterNamesTheChapterTitleAndAStackThatExists(String chapter, String title) throws IOException {
         assertThat(read(chapter)).startsWith("---\nid: " + chapter + "\ntitle: " + title
                 + "\nstack: stacks/" + chapter + ".yaml\n---\n");
@@ -45,7 +46,8 @@ class LessonFilesTest {
     @Test
     void theIndexListsTheChaptersInOrder() throws IOException {
         assertThat(Files.readAllLines(LESSONS.resolve("index.txt")))
-                .containsExactly("0-prelude.md", "1-servicediscovery.md", "2-meshify.md", "3-routing.md");
+                .containsExactly("0-prelude.md", "1-servicediscovery.md", "2-meshify.md", "3-routing.md",
+                        "4-serviceconnect.md", "5-canary.md");
     }
 
     @ParameterizedTest
@@ -91,5 +93,21 @@ class LessonFilesTest {
     @Test
     void routingTeachesWeightedTargets() throws IOException {
         assertThat(read("3-routing")).contains("weighted targets", "ColorWeight", "ColorV2Weight", "color-v2");
+    }
+
+    @Test
+    void serviceConnectMapsAppMeshOntoItSaysWhatIsLostAndHowToMigrate() throws IOException {
+        String text = read("4-serviceconnect");
+        assertThat(text).contains("Service Connect", "client alias", "Cloud Map namespace", "| Virtual node",
+                "| Virtual service", "| Virtual router and route", "| Envoy sidecar", "outlier detection",
+                "What is lost", "egress filter", "parallel environment", "Press `V`");
+    }
+
+    @Test
+    void canaryTeachesBakeTimesAlarmRollbackAndHowToWatchIt() throws IOException {
+        String text = read("5-canary");
+        assertThat(text).contains("CanaryPercent", "CanaryBakeTimeInMinutes", "bake time", "weighted route",
+                "BlueErrorPercent", "Rollback: true", "describe-service-deployments", "traffic pane", "Press `V`",
+                "90 minutes", "45 s");
     }
 }

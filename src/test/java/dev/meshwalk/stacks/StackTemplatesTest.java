@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The chapter templates in {@code stacks/} are deployed unchanged on real AWS and in the local cloud, so
@@ -23,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the CLI) are caught here, along with the contract the apps and the local data plane rely on.
  */
 class StackTemplatesTest {
-    static final List<String> CHAPTERS = List.of("0-prelude", "1-servicediscovery", "2-meshify", "3-routing");
+    static final List<String> CHAPTERS = List.of("0-prelude", "1-servicediscovery", "2-meshify", "3-routing",
+            "4-serviceconnect", "5-canary");
     private static final Path STACKS = Path.of("stacks");
     /** Largest template body the CLI and SDK may send inline (TemplateBody). */
     private static final int INLINE_TEMPLATE_LIMIT = 51_200;
@@ -170,12 +172,13 @@ class StackTemplatesTest {
                 .get("ColorTaskDefinition")), "app"));
         Map<String, Object> frontEnv = environment(container(map(section(template, "Resources")
                 .get("FrontTaskDefinition")), "app"));
-        assertThat(colorEnv).containsEntry("COLOR", "green")
+        assertThat(colorEnv).containsEntry("COLOR", chapter.startsWith("5") ? "blue" : "green")
                 .containsEntry("XRAY_APP_NAME", chapter.startsWith("0") || chapter.startsWith("1") ? "color-green" : "color");
         assertThat(frontEnv).containsEntry("XRAY_APP_NAME", "front").containsKey("COLOR_HOST");
         String expectedColorHost = switch (chapter) {
             case "0-prelude" -> "${ColorLoadBalancer.DNSName}:${ContainerPort}";
             case "1-servicediscovery" -> "${ColorDiscovery.Name}.${ProjectName}.pvtdns:${ContainerPort}";
+            case "4-serviceconnect", "5-canary" -> "color:${ContainerPort}";
             default -> "${ColorVirtualService.VirtualServiceName}:${ContainerPort}";
         };
         assertThat(frontEnv.get("COLOR_HOST")).isEqualTo(Map.of("Fn::Sub", expectedColorHost));
@@ -204,7 +207,12 @@ class StackTemplatesTest {
         Map<String, Object> colorService = properties(map(section(template, "Resources").get("ColorService")));
         // Empty, never absent: CloudFormation keeps the current value of a list the template leaves out, so moving
         // between chapters would leave color attached to the load balancer or Cloud Map service the update deletes.
-        if (chapter.equals("0-prelude")) {
+        if (chapter.startsWith("4") || chapter.startsWith("5")) {
+            // Service Connect registers color's tasks itself; neither the ALB nor chapter 1's DNS service remains
+            assertThat(colorService).containsEntry("LoadBalancers", List.of()).containsEntry("ServiceRegistries", List.of())
+                    .containsKey("ServiceConnectConfiguration");
+            assertThat(resourcesOfType(template, "AWS::ServiceDiscovery::PrivateDnsNamespace")).isEmpty();
+        } else if (chapter.equals("0-prelude")) {
             assertThat(list(colorService.get("LoadBalancers"))).hasSize(1);
             assertThat(colorService).containsEntry("ServiceRegistries", List.of());
             assertThat(resourcesOfType(template, "AWS::ServiceDiscovery::PrivateDnsNamespace")).isEmpty();
@@ -345,5 +353,56 @@ class StackTemplatesTest {
         Map<String, Object> v2Service = properties(map(section(template, "Resources").get("ColorV2Service")));
         assertThat(v2Service.get("ServiceRegistries"))
                 .isEqualTo(List.of(Map.of("RegistryArn", Map.of("Fn::GetAtt", List.of("ColorDiscovery", "Arn")))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4-serviceconnect", "5-canary"})
+    void serviceConnectChaptersMakeColorAServerAndFrontAClientWithoutAnyMesh(String chapter) throws IOException {
+        Map<String, Object> template = template(chapter);
+        Map<String, Object> resources = section(template, "Resources");
+        assertThat(resources.keySet()).noneMatch(name -> name.contains("Mesh") || name.contains("Node")
+                || name.contains("Router") || name.startsWith("ColorV2"));
+        assertThat(resources.values()).noneMatch(body -> String.valueOf(map(body).get("Type")).startsWith("AWS::AppMesh"));
+        assertThat(map(resources.get("ServiceConnectNamespace")).get("Type"))
+                .isEqualTo("AWS::ServiceDiscovery::HttpNamespace");
+        for (Map<String, Object> definition : resourcesOfType(template, "AWS::ECS::TaskDefinition").values()) {
+            assertThat(properties(definition)).doesNotContainKey("ProxyConfiguration");
+            assertThat(container(definition, "envoy")).isNull();
+        }
+        Map<String, Object> colorConnect = map(properties(map(resources.get("ColorService")))
+                .get("ServiceConnectConfiguration"));
+        assertThat(colorConnect).containsEntry("Enabled", true)
+                .containsEntry("Namespace", Map.of("Fn::GetAtt", List.of("ServiceConnectNamespace", "Arn")));
+        Map<String, Object> server = map(list(colorConnect.get("Services")).get(0));
+        assertThat(server).containsEntry("PortName", "color-http").containsEntry("DiscoveryName", "color");
+        assertThat(list(server.get("ClientAliases"))).containsExactly(
+                Map.of("DnsName", "color", "Port", Map.of("Ref", "ContainerPort")));
+        Map<String, Object> colorPort = map(list(container(map(resources.get("ColorTaskDefinition")), "app")
+                .get("PortMappings")).get(0));
+        assertThat(colorPort).containsEntry("Name", "color-http").containsEntry("AppProtocol", "http");
+        Map<String, Object> frontConnect = map(properties(map(resources.get("FrontService")))
+                .get("ServiceConnectConfiguration"));
+        assertThat(frontConnect).containsEntry("Enabled", true).doesNotContainKey("Services");
+        assertThat(section(template, "Outputs")).containsKeys("FrontEndpoint", "ClusterName");
+    }
+
+    @Test
+    void canaryChapterRollsBlueOutByCanaryWatchedByAnAlarmOnColorsServiceConnectErrors() throws IOException {
+        Map<String, Object> template = template("5-canary");
+        Map<String, Object> parameters = section(template, "Parameters");
+        assertThat(map(parameters.get("BlueErrorPercent"))).containsEntry("Default", 0).containsEntry("MinValue", 0)
+                .containsEntry("MaxValue", 100);
+        assertThat(map(parameters.get("CanaryPercent"))).containsEntry("Default", 50);
+        Map<String, Object> deployment = map(properties(map(section(template, "Resources").get("ColorService")))
+                .get("DeploymentConfiguration"));
+        assertThat(deployment).containsEntry("Strategy", "CANARY");
+        assertThat(map(deployment.get("CanaryConfiguration")))
+                .containsEntry("CanaryPercent", Map.of("Ref", "CanaryPercent"));
+        assertThat(map(deployment.get("Alarms"))).containsEntry("Enable", true).containsEntry("Rollback", true)
+                .containsEntry("AlarmNames", List.of(Map.of("Ref", "ColorErrorsAlarm")));
+        Map<String, Object> alarm = properties(map(section(template, "Resources").get("ColorErrorsAlarm")));
+        assertThat(alarm).containsEntry("Namespace", "AWS/ECS").containsEntry("MetricName", "HTTPCode_Target_5XX_Count");
+        assertThat(environment(container(map(section(template, "Resources").get("ColorTaskDefinition")), "app")))
+                .containsEntry("COLOR", "blue").containsEntry("ERROR_PERCENT", Map.of("Ref", "BlueErrorPercent"));
     }
 }

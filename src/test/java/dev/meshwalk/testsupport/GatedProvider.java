@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.meshwalk.localcloud.provider.Provisioned;
-import dev.meshwalk.localcloud.provider.Replacement;
 import dev.meshwalk.localcloud.provider.ResourceProvider;
 import dev.meshwalk.localcloud.provider.ResourceRequest;
 
@@ -52,10 +51,5 @@ public final class GatedProvider implements ResourceProvider {
 
     @Override
     public void delete(ResourceRequest request, Provisioned current) {
-    }
-
-    @Override
-    public Replacement replacement(String resourceType, Set<String> changedProperties) {
-        return Replacement.FALSE;
     }
 }

@@ -131,10 +131,10 @@ class TuiScreenTest {
         open(80, 24, true, Target.local());
         keys('?');
         String screenText = text();
-        assertThat(screenText).contains("Help").contains("next / previous chapter")
+        assertThat(screenText).contains("Help").contains("move the selection up")
                 .contains("/home/u/.local/state/meshwalk/meshwalk.log");
         keys('x');
-        assertThat(text()).doesNotContain("next / previous chapter").contains("Chapters");
+        assertThat(text()).doesNotContain("move the selection up").contains("Chapters");
     }
 
     @Test

@@ -13,11 +13,12 @@ import java.util.List;
  * @param pricesFrom     the region whose prices were used (the fallback when {@code region} is not in the table)
  * @param items          one line per billable part
  * @param hourlyUsd      the sum of the items
+ * @param natGbUsd       per GB the NAT gateways process (usage, not in the hourly sum; zero without NAT gateways)
  * @param asOf           the date of the price table
  * @param source         where the prices come from
  */
 public record CostEstimate(String chapterId, String region, String pricesFrom, List<Item> items, BigDecimal hourlyUsd,
-        String asOf, String source) {
+        BigDecimal natGbUsd, String asOf, String source) {
 
     /** One billable part: what it is, how many, and its hourly cost in total. */
     public record Item(String what, BigDecimal hourlyUsd) {
@@ -44,8 +45,13 @@ public record CostEstimate(String chapterId, String region, String pricesFrom, L
         for (Item i : items) {
             lines.add(String.format("  - %-58s $%s/h", i.what(), money(i.hourlyUsd(), 4)));
         }
-        lines.add(String.format("  = about $%s per hour (about $%s per day), plus data processing and logs.",
+        lines.add(String.format("  = about $%s per hour (about $%s per day), plus usage: data processing and logs.",
                 money(hourlyUsd, 2), money(dailyUsd(), 2)));
+        if (natGbUsd.signum() > 0) {
+            lines.add("  NAT data processing: $" + money(natGbUsd, 3) + " per GB through the NAT gateways (public images"
+                    + " such as the CloudWatch agent, telemetry to CloudWatch and X-Ray). Your ECR images' layers come from S3"
+                    + " through the stack's S3 gateway endpoint, which is free and bypasses NAT.");
+        }
         if (usesFallbackPrices()) {
             lines.add("  The price table has no entry for " + region + "; the estimate uses " + pricesFrom
                     + " prices, and your region may cost more.");

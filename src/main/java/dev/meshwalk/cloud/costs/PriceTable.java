@@ -84,7 +84,7 @@ public final class PriceTable {
         if (!regions().contains(region)) {
             return Optional.empty();
         }
-        return Optional.of(new RegionPrices(region, price(region, "nat-hour"), price(region, "alb-hour"),
+        return Optional.of(new RegionPrices(region, price(region, "nat-hour"), price(region, "nat-gb"), price(region, "alb-hour"),
                 price(region, "fargate-vcpu-hour"), price(region, "fargate-gb-hour"), price(region, "ipv4-hour")));
     }
 
@@ -105,7 +105,8 @@ public final class PriceTable {
         items.add(new CostEstimate.Item(f.publicIpv4() + " public IPv4 addresses (NAT Elastic IPs, public ALB)",
                 p.ipv4Hour().multiply(BigDecimal.valueOf(f.publicIpv4()))));
         BigDecimal total = items.stream().map(CostEstimate.Item::hourlyUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new CostEstimate(chapterId, region, p.region(), items, total, asOf(), source());
+        return new CostEstimate(chapterId, region, p.region(), items, total, f.natGateways() > 0 ? p.natGb() : BigDecimal.ZERO,
+                asOf(), source());
     }
 
     private BigDecimal price(String region, String item) {

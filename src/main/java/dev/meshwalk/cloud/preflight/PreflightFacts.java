@@ -17,8 +17,10 @@ import java.util.OptionalInt;
  * @param elasticIpLimit      the account's VPC Elastic IP limit (EC2 DescribeAccountAttributes vpc-max-elastic-ips)
  * @param vpcsInUse           VPCs in the region (EC2 DescribeVpcs)
  * @param vpcLimit            VPCs allowed per region; empty means the default of {@value PreflightRules#DEFAULT_VPC_LIMIT}
+ * @param permissions         the IAM policy simulation of the actions the deploy performs
  */
 public record PreflightFacts(String chapterId, String region, boolean appMeshChecked,
         Optional<Boolean> appMeshRolePresent, Optional<Boolean> ecsRolePresent, boolean stackExists,
-        OptionalInt elasticIpsInUse, OptionalInt elasticIpLimit, OptionalInt vpcsInUse, OptionalInt vpcLimit) {
+        OptionalInt elasticIpsInUse, OptionalInt elasticIpLimit, OptionalInt vpcsInUse, OptionalInt vpcLimit,
+        PermissionCheck permissions) {
 }

@@ -41,6 +41,7 @@ public final class PreflightRules {
             out.add(new Finding(Finding.Level.NOTE, "The App Mesh preflight is switched off: chapter " + f.chapterId()
                     + " would be refused by AWS since " + APP_MESH_END + ".", ""));
         }
+        out.add(permissions(f.permissions()));
         f.ecsRolePresent().ifPresentOrElse(present -> out.add(present
                 ? new Finding(Finding.Level.OK, "The ECS service-linked role AWSServiceRoleForECS exists.", "")
                 : new Finding(Finding.Level.WARN, "The ECS service-linked role AWSServiceRoleForECS is missing; ECS"
@@ -87,6 +88,38 @@ public final class PreflightRules {
                     + " (default limit " + DEFAULT_VPC_LIMIT + " per region).", ""));
         }
         return out;
+    }
+
+    /** The finding on the IAM policy simulation: missing actions stop the deploy before anything is created. */
+    static Finding permissions(PermissionCheck p) {
+        return switch (p.outcome()) {
+            case CHECKED -> p.denied().isEmpty()
+                    ? new Finding(Finding.Level.OK, "Permissions: the " + p.checked() + " actions the deploy performs are"
+                            + " allowed for " + p.caller() + " (IAM policy simulation).", "")
+                    : new Finding(Finding.Level.STOP, "Permissions: " + p.caller() + " may not perform " + p.denied().size()
+                            + " of the actions this chapter's stack needs: " + String.join(", ", p.denied())
+                            + ". CloudFormation would fail halfway, with NAT gateways already billing. Nothing was created.",
+                            "ask your administrator for these actions (a user with PowerUserAccess lacks the iam: ones the"
+                                    + " task roles need), or use a profile that has them: --profile NAME");
+            case SIMULATION_DENIED -> new Finding(Finding.Level.WARN, "Could not check your permissions: " + p.caller()
+                    + " may not call iam:SimulatePrincipalPolicy (" + p.detail() + "). If an action is missing, the deploy"
+                    + " fails halfway (e.g. iam:CreateRole for the task roles, which PowerUserAccess lacks).",
+                    "ask for iam:SimulatePrincipalPolicy on your own identity (read-only) so the tutorial can check first");
+            case NOT_CHECKED -> new Finding(Finding.Level.NOTE, "Could not check your permissions with the IAM policy"
+                    + " simulator: " + p.detail() + ".", "");
+            case ROOT -> new Finding(Finding.Level.OK, "Permissions: the account's root user may perform every action"
+                    + " (AWS recommends an IAM user or role for daily work).", "");
+        };
+    }
+
+    /** The closing sentence when the findings stop the deploy: what to do instead, by what stopped it. */
+    public static String stopSummary(List<Finding> findings, String chapterId) {
+        boolean appMesh = APP_MESH_CHAPTERS.contains(chapterId)
+                && findings.stream().anyMatch(x -> x.level() == Finding.Level.STOP && x.message().contains("App Mesh"));
+        return appMesh
+                ? "Stopped before creating anything: chapter " + chapterId + " cannot run on AWS any more. Run it without"
+                        + " --aws to do it on the local cloud."
+                : "Stopped before creating anything: the findings marked [stop] above must be fixed first.";
     }
 
     /** Whether any finding stops the deploy. */

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Step one of {@link LayeredLayout}: which links to lay out against their direction so that the rest is
- * acyclic. Service graphs have cycles (a service calling back up the stack, a proxy and its app); a
- * reversed link is still drawn from caller to callee, with its arrow at the left end.
+ * acyclic. Service graphs have cycles (a service calling back up the stack); a reversed link is still drawn
+ * from caller to callee, with its arrow at the left end.
  */
 final class CycleBreaking {
 

@@ -120,8 +120,6 @@ final class BoxPainter {
             }
         }
         String pct = Formats.percent(s.successRatio());
-        Style pctStyle = s.ok() == s.total() ? Style.OK : s.faults() > 0 ? Style.FAULT
-                : s.throttles() > 0 ? Style.THROTTLE : Style.CLIENT_ERROR;
-        c.text(x + 2 + inner - pct.length(), y + 2, pct, pctStyle);
+        c.text(x + 2 + inner - pct.length(), y + 2, pct, HealthBar.successStyle(s));
     }
 }

@@ -1,8 +1,11 @@
 package dev.meshwalk.graph.render;
 
+import dev.meshwalk.graph.Stats;
+
 /**
  * Splits a bar of cells among outcomes in proportion to their counts (largest remainder), giving every
  * outcome that happened at least one cell: two failures in a hundred must not vanish from the picture.
+ * Also says how the success share beside the bar (and in the table's SUCCESS column) is coloured.
  */
 final class HealthBar {
 
@@ -53,5 +56,16 @@ final class HealthBar {
             }
         }
         return cells;
+    }
+
+    /** Faint without requests, green when all were ok, else the colour of the worst outcome (5xx, 429, 4xx). */
+    static Style successStyle(Stats s) {
+        if (s.total() == 0) {
+            return Style.FAINT;
+        }
+        if (s.ok() == s.total()) {
+            return Style.OK;
+        }
+        return s.faults() > 0 ? Style.FAULT : s.throttles() > 0 ? Style.THROTTLE : Style.CLIENT_ERROR;
     }
 }

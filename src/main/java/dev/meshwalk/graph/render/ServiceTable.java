@@ -75,7 +75,7 @@ public final class ServiceTable {
                 Long.toString(s.throttles()),
             };
             Style[] styles = {
-                Style.TAG, Style.PLAIN, successStyle(s), Style.PLAIN, Style.PLAIN, Style.PLAIN,
+                Style.TAG, Style.PLAIN, HealthBar.successStyle(s), Style.PLAIN, Style.PLAIN, Style.PLAIN,
                 s.clientErrors() > 0 ? Style.CLIENT_ERROR : Style.FAINT,
                 s.faults() > 0 ? Style.FAULT : Style.FAINT,
                 s.throttles() > 0 ? Style.THROTTLE : Style.FAINT,
@@ -91,16 +91,6 @@ public final class ServiceTable {
             c.text(0, y++, note, Style.FAINT);
         }
         return c;
-    }
-
-    private static Style successStyle(Stats s) {
-        if (s.total() == 0) {
-            return Style.FAINT;
-        }
-        if (s.ok() == s.total()) {
-            return Style.OK;
-        }
-        return s.faults() > 0 ? Style.FAULT : s.throttles() > 0 ? Style.THROTTLE : Style.CLIENT_ERROR;
     }
 
     /** The smallest histogram value with at least q of the requests at or below it. */

@@ -1,9 +1,8 @@
 package dev.meshwalk.localcloud.engine;
 
 import dev.meshwalk.localcloud.engine.Template.ResourceDecl;
-import dev.meshwalk.localcloud.provider.ProviderRegistry;
-import dev.meshwalk.localcloud.provider.Replacement;
-import dev.meshwalk.localcloud.provider.ResourceProvider;
+import dev.meshwalk.localcloud.engine.schema.Replacement;
+import dev.meshwalk.localcloud.engine.schema.ResourceSchemas;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -20,10 +19,10 @@ import java.util.Set;
  */
 final class ChangePlanner {
 
-    private final ProviderRegistry providers;
+    private final ResourceSchemas schemas;
 
-    ChangePlanner(ProviderRegistry providers) {
-        this.providers = providers;
+    ChangePlanner(ResourceSchemas schemas) {
+        this.schemas = schemas;
     }
 
     List<ResourceChange> plan(Stack.Config old, Map<String, StackResource> current, StackContext next) {
@@ -47,8 +46,7 @@ final class ChangePlanner {
                 }
                 Object v = r.attributes().get(attribute);
                 if (v == null) {
-                    throw CfnException.templateFormat("Template error: resource " + id
-                            + " does not support attribute type " + attribute + " in Fn::GetAtt");
+                    throw CfnException.validation(TemplateAnalysis.attributeNotProvided(id, r.type(), attribute));
                 }
                 return v;
             }
@@ -112,9 +110,8 @@ final class ChangePlanner {
         if (statics.isEmpty() && dynamics.isEmpty()) {
             return null;
         }
-        ResourceProvider provider = providers.find(decl.type()).orElse(null);
-        Replacement staticRule = statics.isEmpty() || provider == null ? Replacement.FALSE : provider.replacement(decl.type(), statics);
-        Replacement dynamicRule = dynamics.isEmpty() || provider == null ? Replacement.FALSE : provider.replacement(decl.type(), dynamics);
+        Replacement staticRule = schemas.replacement(decl.type(), existing.properties(), props, statics);
+        Replacement dynamicRule = schemas.replacement(decl.type(), existing.properties(), props, dynamics);
         String replacement = staticRule == Replacement.TRUE ? "True"
                 : dynamicRule != Replacement.FALSE || staticRule == Replacement.CONDITIONAL ? "Conditional" : "False";
         List<ResourceChange.Detail> details = new ArrayList<>();
@@ -124,8 +121,7 @@ final class ChangePlanner {
             if (!dynamic && !statics.contains(n)) {
                 continue;
             }
-            Replacement rule = provider == null ? Replacement.FALSE : provider.replacement(decl.type(), Set.of(n));
-            String recreation = rule == Replacement.TRUE ? "Always" : rule == Replacement.CONDITIONAL ? "Conditionally" : "Never";
+            String recreation = schemas.replacementOf(decl.type(), n).recreation();
             Object oldRaw = oldDecl instanceof ResourceDecl od ? od.properties().get(n) : null;
             Object newRaw = decl.properties().get(n);
             String source = "DirectModification";

@@ -5,10 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A computed, not yet executed, set of changes to a stack. Status fields change as it is executed, so they
- * are volatile; everything else is fixed when it is made.
+ * A computed, not yet executed, set of changes to a stack. Only the execution status changes (as it is
+ * executed), so only it is volatile; everything else is fixed when it is made.
  */
 public final class ChangeSet {
+
+    /** Whether the change set was computed ({@code Status}); a set without changes is FAILED with the reason. */
+    public enum Status { CREATE_COMPLETE, FAILED }
+
+    /** Whether it can be, is being, or was executed ({@code ExecutionStatus}). */
+    public enum ExecutionStatus { UNAVAILABLE, AVAILABLE, EXECUTE_IN_PROGRESS, EXECUTE_COMPLETE, EXECUTE_FAILED }
 
     private final String id;
     private final String name;
@@ -22,9 +28,9 @@ public final class ChangeSet {
     private final List<String> notificationArns;
     private final Instant creationTime = Instant.now();
     private final List<ResourceChange> changes;
-    private volatile String status;
-    private volatile String executionStatus;
-    private volatile String statusReason;
+    private final Status status;
+    private volatile ExecutionStatus executionStatus;
+    private final String statusReason;
 
     ChangeSet(String id, String name, Stack stack, String type, String description, Template template,
               ParameterValues parameters, List<String> capabilities, Map<String, String> tags,
@@ -40,14 +46,9 @@ public final class ChangeSet {
         this.tags = Map.copyOf(tags);
         this.notificationArns = List.copyOf(notificationArns);
         this.changes = List.copyOf(changes);
-        if (statusReason == null) {
-            this.status = "CREATE_COMPLETE";
-            this.executionStatus = "AVAILABLE";
-        } else {
-            this.status = "FAILED";
-            this.executionStatus = "UNAVAILABLE";
-            this.statusReason = statusReason;
-        }
+        this.status = statusReason == null ? Status.CREATE_COMPLETE : Status.FAILED;
+        this.executionStatus = statusReason == null ? ExecutionStatus.AVAILABLE : ExecutionStatus.UNAVAILABLE;
+        this.statusReason = statusReason;
     }
 
     public String id() {
@@ -99,11 +100,11 @@ public final class ChangeSet {
         return changes;
     }
 
-    public String status() {
+    public Status status() {
         return status;
     }
 
-    public String executionStatus() {
+    public ExecutionStatus executionStatus() {
         return executionStatus;
     }
 
@@ -111,7 +112,7 @@ public final class ChangeSet {
         return statusReason;
     }
 
-    void executionStatus(String value) {
+    void executionStatus(ExecutionStatus value) {
         this.executionStatus = value;
     }
 }

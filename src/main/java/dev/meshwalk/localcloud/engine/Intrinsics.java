@@ -1,7 +1,12 @@
 package dev.meshwalk.localcloud.engine;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import static dev.meshwalk.localcloud.engine.IntrinsicArgs.args;
+import static dev.meshwalk.localcloud.engine.IntrinsicArgs.bool;
+import static dev.meshwalk.localcloud.engine.IntrinsicArgs.error;
+import static dev.meshwalk.localcloud.engine.IntrinsicArgs.list;
+import static dev.meshwalk.localcloud.engine.IntrinsicArgs.text;
+
+import dev.meshwalk.localcloud.engine.schema.Canonical;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -317,88 +322,11 @@ final class Intrinsics {
         } catch (NumberFormatException e) {
             throw error(where, "Fn::Cidr count and cidrBits must be numbers");
         }
-        String[] parts = block.split("/");
-        try {
-            byte[] addr = InetAddress.getByName(parts[0]).getAddress();
-            if (addr.length != 4 || parts.length != 2) {
-                throw error(where, "Fn::Cidr supports IPv4 blocks like 10.0.0.0/16");
-            }
-            long base = ((addr[0] & 0xffL) << 24) | ((addr[1] & 0xffL) << 16) | ((addr[2] & 0xffL) << 8) | (addr[3] & 0xffL);
-            int prefix = 32 - bits;
-            int blockPrefix = Integer.parseInt(parts[1]);
-            if (prefix < blockPrefix || count < 1 || count > (1L << (prefix - blockPrefix))) {
-                throw error(where, "Fn::Cidr cannot fit " + count + " subnets of /" + prefix + " in " + block);
-            }
-            List<Object> out = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                long n = base + ((long) i << bits);
-                out.add(((n >> 24) & 0xff) + "." + ((n >> 16) & 0xff) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff) + "/" + prefix);
-            }
-            return out;
-        } catch (UnknownHostException | NumberFormatException e) {
-            throw error(where, "Fn::Cidr: '" + block + "' is not an IPv4 CIDR block");
-        }
-    }
-
-    private static List<Object> args(Object arg, int n, String where) {
-        List<Object> a = list(arg, where);
-        if (a.size() != n) {
-            throw error(where, "expected " + n + " arguments but got " + a.size());
-        }
-        return a;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object v, String where) {
-        if (v instanceof List<?> l) {
-            return (List<Object>) l;
-        }
-        throw error(where, "expected a list but got " + describe(v));
-    }
-
-    private static boolean bool(Object v, String where) {
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        if ("true".equalsIgnoreCase(String.valueOf(v)) || "false".equalsIgnoreCase(String.valueOf(v))) {
-            return Boolean.parseBoolean(String.valueOf(v));
-        }
-        throw error(where, "expected a condition (true/false) but got " + describe(v));
-    }
-
-    static String text(Object v, String where) {
-        if (v instanceof String || v instanceof Number || v instanceof Boolean) {
-            return String.valueOf(v);
-        }
-        if (v instanceof Unknown) {
-            return v.toString();
-        }
-        throw error(where, "expected a string but got " + describe(v));
+        return Cidr.subnets(block, count, bits, where);
     }
 
     /** Leaves compared as text, the way CloudFormation compares {@code 8080} and {@code "8080"}. */
     static Object canonical(Object v) {
-        if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(String.valueOf(k), canonical(x)));
-            return out;
-        }
-        if (v instanceof List<?> l) {
-            List<Object> out = new ArrayList<>();
-            l.forEach(x -> out.add(canonical(x)));
-            return out;
-        }
-        if (v instanceof Double d && d == Math.rint(d)) {
-            return String.valueOf(d.longValue());
-        }
-        return v == null ? null : v instanceof Unknown ? v : String.valueOf(v);
-    }
-
-    private static String describe(Object v) {
-        return v == null ? "nothing" : v instanceof Map ? "an object" : v instanceof List ? "a list" : "'" + v + "'";
-    }
-
-    static CfnException error(String where, String message) {
-        return CfnException.templateFormat(where + ": " + message);
+        return Canonical.of(v);
     }
 }

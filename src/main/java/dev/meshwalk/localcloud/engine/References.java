@@ -29,6 +29,54 @@ final class References {
         return out;
     }
 
+    /**
+     * Every literal {@code resource.attribute} pair read through {@code Fn::GetAtt} (list or dotted form) or a
+     * {@code ${Res.Attr}} in {@code Fn::Sub}; an attribute name computed by another function is left out.
+     */
+    static Set<Map.Entry<String, String>> attributeReads(Object tree) {
+        Set<Map.Entry<String, String>> out = new LinkedHashSet<>();
+        attributeReads(tree, out);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void attributeReads(Object v, Set<Map.Entry<String, String>> out) {
+        if (v instanceof List<?> l) {
+            l.forEach(x -> attributeReads(x, out));
+            return;
+        }
+        if (!(v instanceof Map<?, ?> raw)) {
+            return;
+        }
+        Map<String, Object> m = (Map<String, Object>) raw;
+        Object getAtt = m.size() == 1 ? m.get("Fn::GetAtt") : null;
+        Object sub = m.size() == 1 ? m.get("Fn::Sub") : null;
+        if (getAtt instanceof List<?> l && l.size() == 2 && l.get(0) instanceof String r && l.get(1) instanceof String a) {
+            out.add(Map.entry(r, a));
+        } else if (getAtt instanceof String s && s.indexOf('.') > 0) {
+            out.add(Map.entry(s.substring(0, s.indexOf('.')), s.substring(s.indexOf('.') + 1)));
+        } else if (sub != null) {
+            Object pattern = sub instanceof List<?> l && !l.isEmpty() ? l.get(0) : sub;
+            Set<String> locals = sub instanceof List<?> l && l.size() == 2 && l.get(1) instanceof Map<?, ?> vars
+                    ? ((Map<String, Object>) vars).keySet() : Set.of();
+            if (pattern instanceof String p) {
+                Matcher matcher = Intrinsics.SUB_VAR.matcher(p);
+                while (matcher.find()) {
+                    String name = matcher.group(1).trim();
+                    int dot = name.indexOf('.');
+                    if (dot > 0 && !name.startsWith("!") && !name.startsWith("AWS::") && !locals.contains(name)) {
+                        out.add(Map.entry(name.substring(0, dot), name.substring(dot + 1)));
+                    }
+                }
+            }
+            if (sub instanceof List<?> l && l.size() == 2) {
+                attributeReads(l.get(1), out);
+            }
+        } else {
+            m.values().forEach(x -> attributeReads(x, out));
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static void collect(Object v, Set<String> out, boolean attributesOnly) {
         if (v instanceof Map<?, ?> raw) {

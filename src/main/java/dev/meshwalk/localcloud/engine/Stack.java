@@ -33,7 +33,7 @@ public final class Stack {
     private final Map<String, StackResource> resources = new LinkedHashMap<>();
     private final Map<String, ChangeSet> changeSets = new LinkedHashMap<>();
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
-    private String status;
+    private StackStatus status;
     private String statusReason;
     private Config config;
     private List<Output> outputs = List.of();
@@ -44,7 +44,7 @@ public final class Stack {
     private boolean busy;
     private Instant lastEventTime;
 
-    Stack(String id, String name, String region, String accountId, String status, Config config) {
+    Stack(String id, String name, String region, String accountId, StackStatus status, Config config) {
         this.id = id;
         this.name = name;
         this.region = region;
@@ -74,7 +74,7 @@ public final class Stack {
         return creationTime;
     }
 
-    public synchronized String status() {
+    public synchronized StackStatus status() {
         return status;
     }
 
@@ -103,7 +103,7 @@ public final class Stack {
     }
 
     public synchronized boolean isDeleted() {
-        return "DELETE_COMPLETE".equals(status);
+        return status == StackStatus.DELETE_COMPLETE;
     }
 
     /** Events newest first, as DescribeStackEvents returns them. */
@@ -193,13 +193,13 @@ public final class Stack {
         cancelRequested.set(true);
     }
 
-    synchronized void status(String newStatus, String reason) {
+    synchronized void status(StackStatus newStatus, String reason) {
         this.status = newStatus;
         this.statusReason = reason;
-        if (newStatus.startsWith("UPDATE_") || newStatus.startsWith("ROLLBACK_IN")) {
+        if (newStatus.marksUpdate()) {
             lastUpdated = Instant.now();
         }
-        if (newStatus.equals("DELETE_COMPLETE")) {
+        if (newStatus == StackStatus.DELETE_COMPLETE) {
             deletionTime = Instant.now();
         }
     }

@@ -14,17 +14,17 @@ final class StackEvents {
     }
 
     /** A stack-level status change: the event and the stack's status move together. */
-    static void stack(Stack stack, String status, String reason) {
+    static void stack(Stack stack, StackStatus status, String reason) {
         stack.status(status, reason);
         stack.addEvent(now -> new StackEvent(UUID.randomUUID().toString(), stack.id(), stack.name(), stack.name(),
-                stack.id(), "AWS::CloudFormation::Stack", now, status, reason, null));
+                stack.id(), "AWS::CloudFormation::Stack", now, status.name(), reason, null));
     }
 
-    static void resource(Stack stack, String logicalId, String physicalId, String type, String status, String reason,
+    static void resource(Stack stack, String logicalId, String physicalId, String type, ResourceStatus status, String reason,
                          Map<String, Object> properties) {
         String json = json(properties);
         stack.addEvent(now -> new StackEvent(logicalId + "-" + status + "-" + now, stack.id(), stack.name(), logicalId,
-                physicalId == null ? "" : physicalId, type, now, status, reason, json));
+                physicalId == null ? "" : physicalId, type, now, status.name(), reason, json));
     }
 
     private static String json(Map<String, Object> properties) {

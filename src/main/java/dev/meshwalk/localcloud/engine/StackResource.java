@@ -13,11 +13,11 @@ public record StackResource(
         String physicalId,
         Map<String, Object> attributes,
         Map<String, Object> properties,
-        String status,
+        ResourceStatus status,
         String statusReason,
         Instant lastUpdated) {
 
-    StackResource withStatus(String newStatus, String reason) {
+    StackResource withStatus(ResourceStatus newStatus, String reason) {
         return new StackResource(logicalId, type, physicalId, attributes, properties, newStatus, reason, Instant.now());
     }
 }

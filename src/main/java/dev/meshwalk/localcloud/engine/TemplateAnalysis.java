@@ -1,6 +1,8 @@
 package dev.meshwalk.localcloud.engine;
 
 import dev.meshwalk.localcloud.engine.Template.ResourceDecl;
+import dev.meshwalk.localcloud.engine.schema.ResourceSchemas;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +61,37 @@ record TemplateAnalysis(Map<String, ResourceDecl> resources, DependencyGraph gra
                     + " in the Resources block of the template");
         }
         DependencyGraph.of(refs);
+        checkAttributes(t);
+    }
+
+    /**
+     * The reason for a GetAtt the schema allows but the local cloud's provider does not fill in: a gap of the local
+     * cloud, not of the template, and said so.
+     */
+    static String attributeNotProvided(String logicalId, String type, String attribute) {
+        return "The local cloud does not provide attribute " + attribute + " of resource " + logicalId + " (" + type
+                + ") for Fn::GetAtt; AWS does";
+    }
+
+    /**
+     * Refuses an {@code Fn::GetAtt} of an attribute the target's type does not have, as CloudFormation's template
+     * validation does (types without schema facts, such as test doubles, are not checked).
+     */
+    private static void checkAttributes(Template t) {
+        List<Object> readers = new ArrayList<>();
+        t.resources().values().forEach(r -> readers.add(r.properties()));
+        readers.addAll(t.outputs().values());
+        for (Object tree : readers) {
+            for (Map.Entry<String, String> read : References.attributeReads(tree)) {
+                ResourceDecl target = t.resources().get(read.getKey());
+                boolean unknown = target != null && ResourceSchemas.standard().find(target.type())
+                        .map(s -> !s.hasAttribute(read.getValue())).orElse(false);
+                if (unknown) {
+                    throw CfnException.validation("Template error: resource " + read.getKey()
+                            + " does not support attribute type " + read.getValue() + " in Fn::GetAtt");
+                }
+            }
+        }
     }
 
     static TemplateAnalysis analyze(StackContext ctx) {

@@ -13,16 +13,14 @@ public final class AppMeshProvider extends FamilyProvider {
 
     public AppMeshProvider(AppMeshResources store) {
         super(store);
-        kind(AppMeshResources.MESH, List.of(), Set.of("MeshName"), (r, cur) -> {
+        kind(AppMeshResources.MESH, List.of(), (r, cur) -> {
             String name = keepOr(cur, "MeshName", textOr(r, "MeshName", Ids.generatedName(r.stackName(), r.logicalId(), 255)));
             return made(r, cur, "mesh/" + name, "MeshName", name);
         });
-        child(store, AppMeshResources.VIRTUAL_NODE, "VirtualNodeName", "virtualNode", List.of("MeshName", "Spec"));
-        child(store, AppMeshResources.VIRTUAL_SERVICE, "VirtualServiceName", "virtualService",
-                List.of("MeshName", "VirtualServiceName", "Spec"));
-        child(store, AppMeshResources.VIRTUAL_ROUTER, "VirtualRouterName", "virtualRouter", List.of("MeshName", "Spec"));
-        kind(AppMeshResources.ROUTE, List.of("MeshName", "VirtualRouterName", "Spec"),
-                Set.of("MeshName", "MeshOwner", "VirtualRouterName", "RouteName"), (r, cur) -> {
+        child(store, AppMeshResources.VIRTUAL_NODE, "VirtualNodeName", "virtualNode");
+        child(store, AppMeshResources.VIRTUAL_SERVICE, "VirtualServiceName", "virtualService");
+        child(store, AppMeshResources.VIRTUAL_ROUTER, "VirtualRouterName", "virtualRouter");
+        kind(AppMeshResources.ROUTE, List.of(), (r, cur) -> {
                     String mesh = requireMesh(store, r);
                     String router = text(r, "VirtualRouterName");
                     boolean routerExists = store.ofType(AppMeshResources.VIRTUAL_ROUTER).stream().anyMatch(v ->
@@ -37,8 +35,8 @@ public final class AppMeshProvider extends FamilyProvider {
                 });
     }
 
-    private void child(AppMeshResources store, String type, String nameProperty, String path, List<String> required) {
-        kind(type, required, Set.of("MeshName", "MeshOwner", nameProperty), (r, cur) -> {
+    private void child(AppMeshResources store, String type, String nameProperty, String path) {
+        kind(type, List.of(), (r, cur) -> {
             String mesh = requireMesh(store, r);
             String name = keepOr(cur, nameProperty, textOr(r, nameProperty, Ids.generatedName(r.stackName(), r.logicalId(), 255)));
             return made(r, cur, "mesh/" + mesh + "/" + path + "/" + name, "MeshName", mesh, nameProperty, name);

@@ -13,7 +13,7 @@ public final class CloudWatchProvider extends FamilyProvider {
 
     public CloudWatchProvider(DashboardResources store) {
         super(store);
-        kind(DashboardResources.DASHBOARD, List.of("DashboardBody"), Set.of("DashboardName"), (r, cur) -> {
+        kind(DashboardResources.DASHBOARD, List.of(), (r, cur) -> {
             try {
                 if (!JSON.readTree(text(r, "DashboardBody")).isObject()) {
                     throw new ProvisionException("The dashboard body is invalid, there are 1 validation errors: "

@@ -14,7 +14,7 @@ public final class Ec2Provider extends FamilyProvider {
 
     public Ec2Provider(Ec2Resources store) {
         super(store);
-        kind("AWS::EC2::VPC", List.of("CidrBlock|Ipv4IpamPoolId"), Set.of("CidrBlock", "Ipv4IpamPoolId", "InstanceTenancy"),
+        kind("AWS::EC2::VPC", List.of("CidrBlock|Ipv4IpamPoolId"),
                 (r, cur) -> {
                     String id = cur != null ? cur.physicalId() : Ids.ec2("vpc");
                     return new Provisioned(id, attrs("VpcId", id, "CidrBlock", text(r, "CidrBlock"),
@@ -24,7 +24,7 @@ public final class Ec2Provider extends FamilyProvider {
                             "DefaultSecurityGroup", keepOr(cur, "DefaultSecurityGroup", Ids.ec2("sg")),
                             "Ipv6CidrBlocks", List.of()));
                 });
-        kind("AWS::EC2::Subnet", List.of("VpcId"), Set.of("VpcId", "CidrBlock", "AvailabilityZone", "AvailabilityZoneId"),
+        kind("AWS::EC2::Subnet", List.of(),
                 (r, cur) -> {
                     String id = cur != null ? cur.physicalId() : Ids.ec2("subnet");
                     String az = textOr(r, "AvailabilityZone", r.region() + "a");
@@ -33,53 +33,48 @@ public final class Ec2Provider extends FamilyProvider {
                             "NetworkAclAssociationId", keepOr(cur, "NetworkAclAssociationId", Ids.ec2("aclassoc")),
                             "Ipv6CidrBlocks", List.of()));
                 });
-        kind("AWS::EC2::InternetGateway", List.of(), Set.of(), (r, cur) -> {
+        kind("AWS::EC2::InternetGateway", List.of(), (r, cur) -> {
             String id = cur != null ? cur.physicalId() : Ids.ec2("igw");
             return new Provisioned(id, attrs("InternetGatewayId", id));
         });
-        kind("AWS::EC2::VPCGatewayAttachment", List.of("VpcId"), Set.of("VpcId"), (r, cur) ->
+        kind("AWS::EC2::VPCGatewayAttachment", List.of(), (r, cur) ->
                 new Provisioned(cur != null ? cur.physicalId() : "IGW|" + text(r, "VpcId"), Map.of()));
-        kind("AWS::EC2::EIP", List.of(), Set.of("Domain", "InstanceId", "PublicIpv4Pool"), (r, cur) -> {
+        kind("AWS::EC2::EIP", List.of(), (r, cur) -> {
             String ip = cur != null ? cur.physicalId() : "54." + (1 + Integer.parseInt(Ids.digits(2))) + "."
                     + Integer.parseInt(Ids.digits(2)) + "." + (1 + Integer.parseInt(Ids.digits(2)));
             return new Provisioned(ip, attrs("PublicIp", ip, "AllocationId", keepOr(cur, "AllocationId", Ids.ec2("eipalloc"))));
         });
-        kind("AWS::EC2::NatGateway", List.of("SubnetId"), Set.of("SubnetId", "AllocationId", "ConnectivityType", "PrivateIpAddress"),
+        kind("AWS::EC2::NatGateway", List.of(),
                 (r, cur) -> {
                     String id = cur != null ? cur.physicalId() : Ids.ec2("nat");
                     return new Provisioned(id, attrs("NatGatewayId", id));
                 });
-        kind("AWS::EC2::RouteTable", List.of("VpcId"), Set.of("VpcId"), (r, cur) -> {
+        kind("AWS::EC2::RouteTable", List.of(), (r, cur) -> {
             String id = cur != null ? cur.physicalId() : Ids.ec2("rtb");
             return new Provisioned(id, attrs("RouteTableId", id));
         });
-        kind("AWS::EC2::Route", List.of("RouteTableId"), Set.of("RouteTableId", "DestinationCidrBlock", "DestinationIpv6CidrBlock"),
+        kind("AWS::EC2::Route", List.of(),
                 (r, cur) -> new Provisioned(cur != null ? cur.physicalId()
                         : text(r, "RouteTableId") + "|" + textOr(r, "DestinationCidrBlock", textOr(r, "DestinationIpv6CidrBlock", "")), Map.of()));
-        kind("AWS::EC2::SubnetRouteTableAssociation", List.of("RouteTableId", "SubnetId"), Set.of("RouteTableId", "SubnetId"),
+        kind("AWS::EC2::SubnetRouteTableAssociation", List.of(),
                 (r, cur) -> {
                     String id = cur != null ? cur.physicalId() : Ids.ec2("rtbassoc");
                     return new Provisioned(id, attrs("Id", id));
                 });
-        kind("AWS::EC2::SecurityGroup", List.of("GroupDescription"), Set.of("GroupDescription", "GroupName", "VpcId"),
+        kind("AWS::EC2::SecurityGroup", List.of(),
                 (r, cur) -> {
                     String id = cur != null ? cur.physicalId() : Ids.ec2("sg");
                     return new Provisioned(id, attrs("GroupId", id, "VpcId", text(r, "VpcId")));
                 });
-        // ServiceName, VpcId and VpcEndpointType cannot change in place (AWS::EC2::VPCEndpoint's reference);
-        // route tables, subnets, security groups and the policy can. A gateway endpoint has no DNS names or ENIs.
-        kind("AWS::EC2::VPCEndpoint", List.of("ServiceName", "VpcId"), Set.of("ServiceName", "VpcId", "VpcEndpointType"),
-                (r, cur) -> {
-                    String id = cur != null ? cur.physicalId() : Ids.ec2("vpce");
-                    return new Provisioned(id, attrs("Id", id, "CreationTimestamp", keepOr(cur, "CreationTimestamp",
-                            java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()),
-                            "DnsEntries", List.of(), "NetworkInterfaceIds", List.of()));
-                });
-        Set<String> ruleIdentity = Set.of("GroupId", "GroupName", "IpProtocol", "FromPort", "ToPort", "CidrIp", "CidrIpv6",
-                "SourceSecurityGroupId", "SourceSecurityGroupName", "SourceSecurityGroupOwnerId", "SourcePrefixListId",
-                "DestinationSecurityGroupId", "DestinationPrefixListId");
+        // A gateway endpoint has no DNS names or ENIs; which changes replace it is the engine's call (the schema).
+        kind("AWS::EC2::VPCEndpoint", List.of(), (r, cur) -> {
+            String id = cur != null ? cur.physicalId() : Ids.ec2("vpce");
+            return new Provisioned(id, attrs("Id", id, "CreationTimestamp", keepOr(cur, "CreationTimestamp",
+                    java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()),
+                    "DnsEntries", List.of(), "NetworkInterfaceIds", List.of()));
+        });
         for (String type : List.of("AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress")) {
-            kind(type, List.of("IpProtocol"), ruleIdentity, (r, cur) -> {
+            kind(type, List.of(), (r, cur) -> {
                 String id = cur != null ? cur.physicalId() : Ids.ec2("sgr");
                 return new Provisioned(id, attrs("Id", id));
             });

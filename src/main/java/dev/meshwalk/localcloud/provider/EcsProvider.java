@@ -11,11 +11,11 @@ public final class EcsProvider extends FamilyProvider {
 
     public EcsProvider(EcsResources store) {
         super(store);
-        kind(EcsResources.CLUSTER, List.of(), Set.of("ClusterName"), (r, cur) -> {
+        kind(EcsResources.CLUSTER, List.of(), (r, cur) -> {
             String name = cur != null ? cur.physicalId() : textOr(r, "ClusterName", Ids.generatedName(r.stackName(), r.logicalId(), 255));
             return new Provisioned(name, attrs("Arn", arn(r, "ecs", "cluster/" + name)));
         });
-        immutableKind(EcsResources.TASK_DEFINITION, List.of("ContainerDefinitions"), (r, cur) -> {
+        kind(EcsResources.TASK_DEFINITION, List.of(), (r, cur) -> {
             if (!(r.properties().get("ContainerDefinitions") instanceof List<?> l) || l.isEmpty()) {
                 throw new ProvisionException("Properties validation failed for resource " + r.logicalId()
                         + " with message: #/ContainerDefinitions: expected at least one container definition");
@@ -24,8 +24,7 @@ public final class EcsProvider extends FamilyProvider {
             String arn = arn(r, "ecs", "task-definition/" + family + ":" + store.nextRevision(family));
             return new Provisioned(arn, attrs("TaskDefinitionArn", arn));
         });
-        kind(EcsResources.SERVICE, List.of("TaskDefinition"), Set.of("ServiceName", "Cluster", "LaunchType",
-                "ServiceRegistries", "LoadBalancers", "Role", "SchedulingStrategy", "DeploymentController"), (r, cur) -> {
+        kind(EcsResources.SERVICE, List.of("TaskDefinition"), (r, cur) -> {
             String clusterRef = textOr(r, "Cluster", "default");
             String cluster = store.cluster(clusterRef).map(ResourceRecord::physicalId).orElse(null);
             if (cluster == null && !clusterRef.equals("default")) {

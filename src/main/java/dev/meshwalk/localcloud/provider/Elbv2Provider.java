@@ -14,7 +14,7 @@ public final class Elbv2Provider extends FamilyProvider {
 
     public Elbv2Provider(Elbv2Resources store) {
         super(store);
-        kind(Elbv2Resources.LOAD_BALANCER, List.of("Subnets|SubnetMappings"), Set.of("Name", "Scheme", "Type"), (r, cur) -> {
+        kind(Elbv2Resources.LOAD_BALANCER, List.of("Subnets|SubnetMappings"), (r, cur) -> {
             String name = keepOr(cur, "LoadBalancerName", textOr(r, "Name", Ids.generatedName(r.stackName(), r.logicalId(), 32)));
             requireUniqueName(store, Elbv2Resources.LOAD_BALANCER, "LoadBalancerName", name, cur, "load balancer");
             String kindPrefix = "network".equals(text(r, "Type")) ? "net" : "gateway".equals(text(r, "Type")) ? "gwy" : "app";
@@ -27,7 +27,7 @@ public final class Elbv2Provider extends FamilyProvider {
                     "LoadBalancerFullName", fullName, "LoadBalancerName", name,
                     "SecurityGroups", r.properties().getOrDefault("SecurityGroups", List.of())));
         });
-        kind(Elbv2Resources.TARGET_GROUP, List.of(), Set.of("Name", "Port", "Protocol", "ProtocolVersion", "TargetType", "VpcId"),
+        kind(Elbv2Resources.TARGET_GROUP, List.of(),
                 (r, cur) -> {
                     String type = textOr(r, "TargetType", "instance");
                     if (!type.equals("lambda") && (text(r, "Port") == null || text(r, "Protocol") == null || text(r, "VpcId") == null)) {
@@ -44,7 +44,7 @@ public final class Elbv2Provider extends FamilyProvider {
                     return new Provisioned(arn, attrs("TargetGroupArn", arn, "TargetGroupFullName", fullName,
                             "TargetGroupName", name, "LoadBalancerArns", lbs));
                 });
-        kind(Elbv2Resources.LISTENER, List.of("LoadBalancerArn", "DefaultActions"), Set.of("LoadBalancerArn"), (r, cur) -> {
+        kind(Elbv2Resources.LISTENER, List.of(), (r, cur) -> {
             String lbArn = text(r, "LoadBalancerArn");
             ResourceRecord lb = store.get(lbArn).orElseThrow(() -> new ProvisionException(
                     "LoadBalancer '" + lbArn + "' not found (Service: ElasticLoadBalancingV2; Status Code: 400; Error Code: LoadBalancerNotFound)"));
@@ -52,7 +52,7 @@ public final class Elbv2Provider extends FamilyProvider {
                     "listener/" + lb.attributes().get("LoadBalancerFullName") + "/" + Ids.hex(16));
             return new Provisioned(arn, attrs("ListenerArn", arn));
         });
-        kind(Elbv2Resources.LISTENER_RULE, List.of("Actions", "Conditions", "Priority", "ListenerArn"), Set.of("ListenerArn"),
+        kind(Elbv2Resources.LISTENER_RULE, List.of("ListenerArn"),
                 (r, cur) -> {
                     String listenerArn = text(r, "ListenerArn");
                     if (store.get(listenerArn).isEmpty()) {

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The common shape of a provider family: each type declares its required properties, which property changes
- * replace it, and how its physical id and attributes are made. Records go to the family's
+ * The common shape of a provider family: each type declares how its physical id and attributes are made, and any
+ * property the local cloud needs beyond what the type's published schema requires (the engine checks the schema
+ * before a provider is called, and decides from it which changes replace a resource). Records go to the family's
  * {@link ResourceStore}, whose listeners give the data plane its say.
  */
 public abstract class FamilyProvider implements ResourceProvider {
@@ -19,9 +20,11 @@ public abstract class FamilyProvider implements ResourceProvider {
         Provisioned make(ResourceRequest request, Provisioned current);
     }
 
-    /** How one resource type behaves. */
-    protected record Kind(String type, List<String> required, Set<String> replaceOn, boolean replaceOnAnyChange,
-                          Maker maker) {
+    /**
+     * How one resource type behaves; {@code needs} are properties the schema leaves optional but the local cloud
+     * cannot do without, {@code "A|B"} meaning either one (e.g. a load balancer's Subnets or SubnetMappings).
+     */
+    protected record Kind(String type, List<String> needs, Maker maker) {
     }
 
     private final Map<String, Kind> kinds = new LinkedHashMap<>();
@@ -31,13 +34,8 @@ public abstract class FamilyProvider implements ResourceProvider {
         this.store = store;
     }
 
-    protected final void kind(String type, List<String> required, Set<String> replaceOn, Maker maker) {
-        kinds.put(type, new Kind(type, required, replaceOn, false, maker));
-    }
-
-    /** A type any change of which makes a new one (e.g. a task definition revision). */
-    protected final void immutableKind(String type, List<String> required, Maker maker) {
-        kinds.put(type, new Kind(type, required, Set.of(), true, maker));
+    protected final void kind(String type, List<String> needs, Maker maker) {
+        kinds.put(type, new Kind(type, needs, maker));
     }
 
     @Override
@@ -73,23 +71,6 @@ public abstract class FamilyProvider implements ResourceProvider {
         store.remove(current.physicalId());
     }
 
-    @Override
-    public Replacement replacement(String resourceType, Set<String> changedProperties) {
-        Kind kind = kinds.get(resourceType);
-        if (kind == null || changedProperties.isEmpty()) {
-            return Replacement.FALSE;
-        }
-        if (kind.replaceOnAnyChange()) {
-            return Replacement.TRUE;
-        }
-        for (String p : changedProperties) {
-            if (kind.replaceOn().contains(p)) {
-                return Replacement.TRUE;
-            }
-        }
-        return Replacement.FALSE;
-    }
-
     protected ResourceStore store() {
         return store;
     }
@@ -102,10 +83,10 @@ public abstract class FamilyProvider implements ResourceProvider {
         return kind;
     }
 
-    /** Checks required properties, naming every missing one the way CloudFormation's schema check does. */
+    /** Checks what the local cloud needs, naming every missing property the way CloudFormation's schema check does. */
     private static void validate(Kind kind, ResourceRequest request) {
         List<String> missing = new ArrayList<>();
-        for (String p : kind.required()) {
+        for (String p : kind.needs()) {
             if (p.contains("|")) {
                 boolean any = false;
                 for (String alt : p.split("\\|")) {

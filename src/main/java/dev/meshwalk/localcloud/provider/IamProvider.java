@@ -9,26 +9,26 @@ public final class IamProvider extends FamilyProvider {
 
     public IamProvider(IamResources store) {
         super(store);
-        kind("AWS::IAM::Role", List.of("AssumeRolePolicyDocument"), Set.of("RoleName", "Path"), (r, cur) -> {
+        kind("AWS::IAM::Role", List.of(), (r, cur) -> {
             String name = cur != null ? cur.physicalId() : textOr(r, "RoleName", Ids.generatedName(r.stackName(), r.logicalId(), 64));
             return new Provisioned(name, attrs("Arn", "arn:aws:iam::" + r.accountId() + ":role" + textOr(r, "Path", "/") + name,
                     "RoleId", keepOr(cur, "RoleId", "AROA" + Ids.upper(17))));
         });
-        kind("AWS::IAM::Policy", List.of("PolicyName", "PolicyDocument"), Set.of(), (r, cur) -> {
+        kind("AWS::IAM::Policy", List.of(), (r, cur) -> {
             String id = cur != null ? cur.physicalId() : Ids.generatedName(r.stackName(), r.logicalId(), 64);
             return new Provisioned(id, attrs("Id", id));
         });
-        kind("AWS::IAM::ManagedPolicy", List.of("PolicyDocument"), Set.of("ManagedPolicyName", "Path"), (r, cur) -> {
+        kind("AWS::IAM::ManagedPolicy", List.of(), (r, cur) -> {
             String name = textOr(r, "ManagedPolicyName", Ids.generatedName(r.stackName(), r.logicalId(), 128));
             String arn = cur != null ? cur.physicalId() : "arn:aws:iam::" + r.accountId() + ":policy" + textOr(r, "Path", "/") + name;
             return new Provisioned(arn, attrs("PolicyArn", arn, "PolicyId", keepOr(cur, "PolicyId", "ANPA" + Ids.upper(17)),
                     "DefaultVersionId", "v1"));
         });
-        kind("AWS::IAM::InstanceProfile", List.of("Roles"), Set.of("InstanceProfileName", "Path"), (r, cur) -> {
+        kind("AWS::IAM::InstanceProfile", List.of(), (r, cur) -> {
             String name = cur != null ? cur.physicalId() : textOr(r, "InstanceProfileName", Ids.generatedName(r.stackName(), r.logicalId(), 128));
             return new Provisioned(name, attrs("Arn", "arn:aws:iam::" + r.accountId() + ":instance-profile" + textOr(r, "Path", "/") + name));
         });
-        kind("AWS::IAM::ServiceLinkedRole", List.of("AWSServiceName"), Set.of("AWSServiceName", "CustomSuffix"), (r, cur) ->
+        kind("AWS::IAM::ServiceLinkedRole", List.of("AWSServiceName"), (r, cur) ->
                 new Provisioned(cur != null ? cur.physicalId() : "AWSServiceRoleFor" + Ids.upper(6), Map.of()));
     }
 }

@@ -20,15 +20,9 @@ public interface ResourceProvider {
     /** Creates the resource from fully resolved properties. */
     Provisioned create(ResourceRequest request);
 
-    /** Updates in place; only called when {@link #replacement} said the change needs no replacement. */
+    /** Updates in place; only called when the type's schema says the change needs no replacement. */
     Provisioned update(ResourceRequest request, Provisioned current);
 
     /** Deletes; deleting something already gone is not an error. */
     void delete(ResourceRequest request, Provisioned current);
-
-    /**
-     * Whether changing these top-level properties replaces the resource, as CloudFormation documents for the
-     * type (e.g. an ECS service's {@code ServiceRegistries} or a VPC's {@code CidrBlock}).
-     */
-    Replacement replacement(String resourceType, Set<String> changedProperties);
 }

@@ -12,7 +12,7 @@ public final class Route53Provider extends FamilyProvider {
 
     public Route53Provider(Route53Resources store) {
         super(store);
-        kind(Route53Resources.HOSTED_ZONE, List.of("Name"), Set.of("Name"), (r, cur) -> {
+        kind(Route53Resources.HOSTED_ZONE, List.of("Name"), (r, cur) -> {
             String id = cur != null ? cur.physicalId() : "Z" + Ids.upper(20);
             boolean isPrivate = r.properties().get("VPCs") instanceof List<?> l && !l.isEmpty();
             int n = Integer.parseInt(Ids.digits(3));
@@ -21,8 +21,7 @@ public final class Route53Provider extends FamilyProvider {
                     "ns-" + (n + 3) + ".awsdns-" + (n % 64) + ".co.uk");
             return new Provisioned(id, attrs("Id", id, "NameServers", ns));
         });
-        kind(Route53Resources.RECORD_SET, List.of("Name", "Type", "HostedZoneId|HostedZoneName"),
-                Set.of("Name", "HostedZoneId", "HostedZoneName", "SetIdentifier"), (r, cur) -> {
+        kind(Route53Resources.RECORD_SET, List.of("HostedZoneId|HostedZoneName"), (r, cur) -> {
                     String zoneId = text(r, "HostedZoneId");
                     if (zoneId != null && store.get(zoneId).isEmpty()) {
                         throw new ProvisionException("No hosted zone found with ID: " + zoneId

@@ -12,10 +12,10 @@ public final class ServiceDiscoveryProvider extends FamilyProvider {
 
     public ServiceDiscoveryProvider(CloudMapResources store) {
         super(store);
-        kind(CloudMapResources.PRIVATE_DNS_NAMESPACE, List.of("Name", "Vpc"), Set.of("Name", "Vpc"), (r, cur) -> namespace(r, cur, true));
-        kind(CloudMapResources.PUBLIC_DNS_NAMESPACE, List.of("Name"), Set.of("Name"), (r, cur) -> namespace(r, cur, true));
-        kind(CloudMapResources.HTTP_NAMESPACE, List.of("Name"), Set.of("Name"), (r, cur) -> namespace(r, cur, false));
-        kind(CloudMapResources.SERVICE, List.of(), Set.of("Name", "NamespaceId", "HealthCheckConfig", "HealthCheckCustomConfig", "Type"),
+        kind(CloudMapResources.PRIVATE_DNS_NAMESPACE, List.of("Vpc"), (r, cur) -> namespace(r, cur, true));
+        kind(CloudMapResources.PUBLIC_DNS_NAMESPACE, List.of(), (r, cur) -> namespace(r, cur, true));
+        kind(CloudMapResources.HTTP_NAMESPACE, List.of(), (r, cur) -> namespace(r, cur, false));
+        kind(CloudMapResources.SERVICE, List.of(),
                 (r, cur) -> {
                     String namespaceId = namespaceOf(r);
                     if (namespaceId != null && store.namespace(namespaceId).isEmpty()) {

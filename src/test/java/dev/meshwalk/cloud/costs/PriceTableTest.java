@@ -71,6 +71,19 @@ class PriceTableTest {
                 .contains("per hour").contains(table.asOf()).contains("teardown");
     }
 
+    /** NAT's per-GB charge is usage, not in the hourly sum, but named with its price and what keeps pulls off it. */
+    @Test
+    void noticeNamesNatDataProcessingPerGbAndTheFreeS3Endpoint() {
+        CostEstimate e = table.estimate("0-prelude", "eu-west-1");
+        assertThat(e.natGbUsd()).isEqualByComparingTo("0.048");
+        assertThat(String.join("\n", e.lines())).contains("NAT data processing: $0.048 per GB")
+                .contains("S3 gateway endpoint");
+        assertThat(table.estimate("0-prelude", "us-east-1").natGbUsd()).isEqualByComparingTo("0.045");
+        for (String region : table.regions()) {
+            assertThat(table.prices(region).orElseThrow().natGb()).as(region).isPositive();
+        }
+    }
+
     @Test
     void unknownChapterIsAClearError() {
         assertThatThrownBy(() -> table.estimate("9-nope", "us-east-1")).hasMessageContaining("no chapter '9-nope'");

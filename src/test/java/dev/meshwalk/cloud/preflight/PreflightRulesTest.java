@@ -14,7 +14,8 @@ class PreflightRulesTest {
     private static PreflightFacts facts(String chapter, boolean meshCheck, Optional<Boolean> ecsRole, boolean stackExists,
             OptionalInt eips, OptionalInt eipLimit, OptionalInt vpcs) {
         return new PreflightFacts(chapter, "eu-west-1", meshCheck, Optional.of(true), ecsRole, stackExists, eips,
-                eipLimit, vpcs, OptionalInt.empty());
+                eipLimit, vpcs, OptionalInt.empty(), PermissionCheck.checked("arn:aws:iam::123456789012:user/learner", 60,
+                        List.of()));
     }
 
     private static PreflightFacts healthy(String chapter) {
@@ -92,10 +93,46 @@ class PreflightRulesTest {
 
     @Test
     void factsThatCouldNotBeReadAreSaidNotGuessed() {
-        List<Finding> f = PreflightRules.evaluate(facts("0-prelude", true, Optional.empty(), false,
-                OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty()));
-        assertThat(f).hasSize(3).allMatch(x -> x.level() == Finding.Level.NOTE);
+        PreflightFacts unknown = facts("0-prelude", true, Optional.empty(), false,
+                OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty());
+        List<Finding> f = PreflightRules.evaluate(new PreflightFacts(unknown.chapterId(), unknown.region(), true,
+                unknown.appMeshRolePresent(), unknown.ecsRolePresent(), false, unknown.elasticIpsInUse(),
+                unknown.elasticIpLimit(), unknown.vpcsInUse(), unknown.vpcLimit(), PermissionCheck.notChecked(
+                        PermissionCheck.Outcome.NOT_CHECKED, "the caller", "this endpoint serves no IAM")));
+        assertThat(f).hasSize(4).allMatch(x -> x.level() == Finding.Level.NOTE);
         assertThat(text(f)).contains("Could not check the ECS service-linked role").contains("Could not count Elastic IPs")
-                .contains("Could not count VPCs");
+                .contains("Could not count VPCs").contains("Could not check your permissions");
+    }
+
+    private static PreflightFacts withPermissions(PermissionCheck p) {
+        PreflightFacts h = healthy("0-prelude");
+        return new PreflightFacts(h.chapterId(), h.region(), h.appMeshChecked(), h.appMeshRolePresent(), h.ecsRolePresent(),
+                h.stackExists(), h.elasticIpsInUse(), h.elasticIpLimit(), h.vpcsInUse(), h.vpcLimit(), p);
+    }
+
+    @Test
+    void missingPermissionsStopBeforeAnythingIsCreatedAndNameTheActions() {
+        List<Finding> f = PreflightRules.evaluate(withPermissions(PermissionCheck.checked(
+                "arn:aws:iam::123456789012:user/learner", 60, List.of("iam:CreateRole", "iam:PassRole"))));
+        assertThat(PreflightRules.stops(f)).isTrue();
+        assertThat(text(f)).contains("[stop] Permissions: arn:aws:iam::123456789012:user/learner may not perform 2")
+                .contains("iam:CreateRole, iam:PassRole").contains("Nothing was created").contains("--profile");
+        assertThat(PreflightRules.stopSummary(f, "0-prelude")).contains("Stopped before creating anything")
+                .doesNotContain("App Mesh").doesNotContain("without --aws");
+        assertThat(PreflightRules.stopSummary(PreflightRules.evaluate(healthy("2-meshify")), "2-meshify"))
+                .contains("without --aws");
+    }
+
+    @Test
+    void allowedPermissionsPassAndASimulationThatIsNotAllowedIsSaidPlainly() {
+        List<Finding> ok = PreflightRules.evaluate(withPermissions(PermissionCheck.checked("arn:aws:iam::1:user/a", 60, List.of())));
+        assertThat(PreflightRules.stops(ok)).isFalse();
+        assertThat(text(ok)).contains("[ok] Permissions: the 60 actions");
+
+        List<Finding> denied = PreflightRules.evaluate(withPermissions(PermissionCheck.notChecked(
+                PermissionCheck.Outcome.SIMULATION_DENIED, "arn:aws:iam::1:user/a", "AccessDenied: not authorized")));
+        assertThat(PreflightRules.stops(denied)).isFalse();
+        assertThat(text(denied)).contains("[warn] Could not check your permissions").contains("iam:SimulatePrincipalPolicy")
+                .contains("AccessDenied");
     }
 }

@@ -194,6 +194,31 @@ class EcsServiceTest {
     }
 
     @Test
+    void movingAServiceFromATargetGroupToCloudMapInPlaceRollsItsTasksIntoTheNewRegistry() throws Exception {
+        TargetGroup tg = dataPlane.loadBalancers().createTargetGroup(new TargetGroupSpec("color-tg", 8080,
+                new HealthCheckSpec("/ping", 60, 5, 2, 2, "200"), 120));
+        Namespace ns = dataPlane.cloudMap().createNamespace(new NamespaceSpec("howto-ecs-basics.pvtdns",
+                NamespaceSpec.NamespaceType.PRIVATE_DNS));
+        DiscoveryService svc = dataPlane.cloudMap().createService(new DiscoveryServiceSpec(ns.id(), "color",
+                List.of(new DiscoveryServiceSpec.DnsRecordSpec("A", 300))));
+        EcsService service = colorService(2, List.of(new ServiceSpec.LoadBalancerBinding(tg.arn(), "app", 8080)),
+                List.of());
+        service.steadyState().get(10, TimeUnit.SECONDS);
+        Set<String> before = running(service).stream().map(TaskInfo::taskArn).collect(Collectors.toSet());
+
+        ServiceSpec now = service.spec();
+        ecs.updateService(new ServiceSpec(now.cluster(), now.name(), now.taskDefinitionArn(), now.desiredCount(),
+                List.of(), List.of(new ServiceSpec.RegistryBinding(svc.id(), null, null)), now.launchType(),
+                now.serviceConnect(), now.deployment()));
+        service.steadyState().get(10, TimeUnit.SECONDS);
+
+        assertThat(running(service)).hasSize(2).noneMatch(t -> before.contains(t.taskArn()));
+        assertThat(dataPlane.cloudMap().instances(svc.id())).hasSize(2);
+        assertThat(tg.health()).isEmpty();
+        assertThat(service.spec().serviceRegistries()).hasSize(1);
+    }
+
+    @Test
     void deletingAServiceStopsItsTasksAndFreesTheirPorts() throws Exception {
         EcsService service = colorService(2, List.of(), List.of());
         service.steadyState().get(10, TimeUnit.SECONDS);

@@ -33,19 +33,14 @@ class ProvidersTest {
         assertThat(create("AWS::EC2::SecurityGroup", "G", "GroupDescription", "d").attributes()).containsKey("GroupId");
     }
 
-    /** The chapters' S3 gateway endpoint: a {@code vpce-} id, and only the identity properties replace it. */
+    /** The chapters' S3 gateway endpoint: a {@code vpce-} id (which changes replace it: ResourceSchemasTest). */
     @Test
-    void aGatewayVpcEndpointIsAcceptedWithItsIdAndReplacementRules() {
+    void aGatewayVpcEndpointIsAcceptedWithItsId() {
         Provisioned endpoint = create("AWS::EC2::VPCEndpoint", "S3GatewayEndpoint", "VpcId", "vpc-1",
                 "ServiceName", "com.amazonaws.us-east-1.s3", "VpcEndpointType", "Gateway", "RouteTableIds", List.of("rtb-1"));
         assertThat(endpoint.physicalId()).matches("vpce-0[0-9a-f]{16}");
         assertThat(endpoint.attributes()).containsEntry("Id", endpoint.physicalId()).containsKey("CreationTimestamp")
                 .containsEntry("DnsEntries", List.of());
-        assertThatThrownBy(() -> create("AWS::EC2::VPCEndpoint", "NoService", "VpcId", "vpc-1"))
-                .hasMessageContaining("ServiceName");
-        ResourceProvider ec2 = registry.find("AWS::EC2::VPCEndpoint").orElseThrow();
-        assertThat(ec2.replacement("AWS::EC2::VPCEndpoint", Set.of("RouteTableIds"))).isEqualTo(Replacement.FALSE);
-        assertThat(ec2.replacement("AWS::EC2::VPCEndpoint", Set.of("ServiceName"))).isEqualTo(Replacement.TRUE);
     }
 
     @Test
@@ -88,23 +83,6 @@ class ProvidersTest {
         assertThatThrownBy(() -> create("AWS::ECS::Service", "Lost", "Cluster", "nope", "TaskDefinition", td1.physicalId()))
                 .hasMessageContaining("ClusterNotFoundException");
         assertThat(registry.ecs().ofType("AWS::ECS::Service")).hasSize(1);
-    }
-
-    @Test
-    void replacementRulesFollowCloudFormation() {
-        ResourceProvider ecs = registry.find("AWS::ECS::Service").orElseThrow();
-        assertThat(ecs.replacement("AWS::ECS::Service", Set.of("ServiceRegistries"))).isEqualTo(Replacement.TRUE);
-        assertThat(ecs.replacement("AWS::ECS::Service", Set.of("LoadBalancers", "DesiredCount"))).isEqualTo(Replacement.TRUE);
-        assertThat(ecs.replacement("AWS::ECS::Service", Set.of("TaskDefinition", "DesiredCount"))).isEqualTo(Replacement.FALSE);
-        assertThat(ecs.replacement("AWS::ECS::TaskDefinition", Set.of("Cpu"))).isEqualTo(Replacement.TRUE);
-        ResourceProvider elb = registry.find("AWS::ElasticLoadBalancingV2::LoadBalancer").orElseThrow();
-        assertThat(elb.replacement("AWS::ElasticLoadBalancingV2::LoadBalancer", Set.of("Scheme"))).isEqualTo(Replacement.TRUE);
-        assertThat(elb.replacement("AWS::ElasticLoadBalancingV2::LoadBalancer", Set.of("SecurityGroups"))).isEqualTo(Replacement.FALSE);
-        ResourceProvider mesh = registry.find("AWS::AppMesh::VirtualNode").orElseThrow();
-        assertThat(mesh.replacement("AWS::AppMesh::VirtualNode", Set.of("Spec"))).isEqualTo(Replacement.FALSE);
-        assertThat(mesh.replacement("AWS::AppMesh::VirtualNode", Set.of("VirtualNodeName"))).isEqualTo(Replacement.TRUE);
-        assertThat(registry.find("AWS::EC2::VPC").orElseThrow().replacement("AWS::EC2::VPC", Set.of("CidrBlock")))
-                .isEqualTo(Replacement.TRUE);
     }
 
     @Test

@@ -83,6 +83,16 @@ public final class Ecs implements AutoCloseable {
         clusters.remove(name);
     }
 
+    /** The clusters' names, sorted. */
+    public List<String> clusterNames() {
+        return clusters.stream().sorted().toList();
+    }
+
+    /** Every registered (active) task definition revision. */
+    public List<TaskDefinition> taskDefinitions() {
+        return List.copyOf(taskDefinitions.values());
+    }
+
     public String clusterArn(String name) {
         return ids.arn("ecs", "cluster/" + name);
     }

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 public final class EcsService {
 
     private static final int MAX_DEPLOYMENTS = 10;
+    private static final int MAX_STOPPED_TASKS = 100;
 
     private final String arn;
     private final String cluster;
@@ -34,6 +35,8 @@ public final class EcsService {
     private final ServiceEvents events = new ServiceEvents();
     private final TaskRegistrations registrations;
     private final List<Task> tasks = new CopyOnWriteArrayList<>();
+    /** Stopped tasks as they ended, newest last, for {@code DescribeTasks}/{@code ListTasks} (ECS keeps them a while). */
+    private final List<TaskInfo> stopped = new CopyOnWriteArrayList<>();
     /** Tasks that moved into a newer deployment of the same task definition (a desired-count change). */
     private final Map<Task, Deployment> carriedOver = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> reconciler;
@@ -108,6 +111,11 @@ public final class EcsService {
         return tasks.stream().map(Task::info).toList();
     }
 
+    /** The last {@value #MAX_STOPPED_TASKS} tasks that stopped and left the service, oldest first. */
+    public List<TaskInfo> stoppedTasks() {
+        return List.copyOf(stopped);
+    }
+
     Optional<Task> task(String taskArn) {
         return tasks.stream().filter(t -> t.arn.equals(taskArn)).findFirst();
     }
@@ -120,9 +128,14 @@ public final class EcsService {
 
     /**
      * Starts a new deployment of {@code wanted} (task definition, count, Service Connect and deployment
-     * configuration): the previous one, if unfinished, is stopped; tasks of the same definition carry over.
+     * configuration): the previous one, if unfinished, is stopped; tasks of the same definition carry over unless
+     * the service moved to other load balancers or Cloud Map services.
      */
     synchronized void update(ServiceSpec wanted, TaskDefinition definition) {
+        // other load balancers or Cloud Map services (an in-place update on ECS): every task rolls over, even of the
+        // same definition, so the new tasks register there and the old ones deregister as they stop
+        boolean rebound = !wanted.loadBalancers().equals(spec.loadBalancers())
+                || !wanted.serviceRegistries().equals(spec.serviceRegistries());
         spec = wanted;
         Deployment previous = primary;
         List<TaskDefinition> sources = tasks.stream().filter(t -> t.status().ordinal() <= Task.Status.RUNNING.ordinal())
@@ -134,7 +147,9 @@ public final class EcsService {
             previous.steady.completeExceptionally(new ServiceDeploymentException(
                     "deployment " + previous.id + " was replaced by a newer one"));
         }
-        carryOver(definition, primary);
+        if (!rebound) {
+            carryOver(definition, primary);
+        }
     }
 
     /** Service deployments, newest first, as {@code ListServiceDeployments} lists them. */
@@ -333,6 +348,10 @@ public final class EcsService {
     /** Drops a stopped task; one that failed on its own counts against the deployment that launched it. */
     private void removeStopped(Task task, Deployment current) {
         tasks.remove(task);
+        stopped.add(task.info());
+        while (stopped.size() > MAX_STOPPED_TASKS) {
+            stopped.remove(0);
+        }
         carriedOver.remove(task);
         registrations.forget(task);
         if (!task.failedOnItsOwn()) {

@@ -1,6 +1,8 @@
 package dev.meshwalk.localcloud.dataplane.ecs;
 
 import java.net.InetAddress;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,10 @@ final class Task {
     private volatile boolean failedOnItsOwn;
     private volatile boolean stopRequested;
     private volatile InetAddress address;
+    private final Instant createdAt = Instant.now();
+    private volatile Instant startedAt;
+    private volatile Instant stoppingAt;
+    private volatile Instant stoppedAt;
 
     /** @param launchType the service's launch type, which the task metadata reports ({@code FARGATE}, {@code EC2}) */
     Task(String arn, String cluster, String serviceName, TaskDefinition definition, Deployment deployment,
@@ -132,6 +138,7 @@ final class Task {
             synchronized (this) {
                 if (!stopRequested) {
                     status = Status.RUNNING;
+                    startedAt = Instant.now();
                     return;
                 }
             }
@@ -207,6 +214,9 @@ final class Task {
     /** Marks the task as leaving service (targets draining); containers keep running until {@link #finish}. */
     synchronized void beginStopping() {
         stopRequested = true;
+        if (stoppingAt == null) {
+            stoppingAt = Instant.now();
+        }
         if (status != Status.STOPPED && status != Status.STOPPING) {
             status = Status.DEACTIVATING;
         }
@@ -219,6 +229,9 @@ final class Task {
         }
         stopRequested = true;
         status = Status.STOPPING;
+        if (stoppingAt == null) {
+            stoppingAt = Instant.now();
+        }
         if (stoppedReason == null) {
             stoppedReason = reason;
             failedOnItsOwn = failure;
@@ -230,11 +243,23 @@ final class Task {
         if (address != null) {
             env.addresses().release(address);
         }
+        stoppedAt = Instant.now();
         status = Status.STOPPED;
     }
 
     TaskInfo info() {
-        return new TaskInfo(arn, cluster, serviceName, definition.arn(), status.name(), health().name(),
-                address == null ? null : address.getHostAddress(), ports.snapshot(), stoppedReason);
+        Status now = status;
+        List<TaskInfo.ContainerInfo> containerInfos = new ArrayList<>();
+        for (ContainerSpec spec : definition.spec().containers()) {
+            ContainerRun run = containers.get(spec.name());
+            String containerStatus = now == Status.STOPPED || run != null && !run.running.isAlive() ? "STOPPED"
+                    : run == null ? "PENDING" : "RUNNING";
+            containerInfos.add(new TaskInfo.ContainerInfo(spec.name(), spec.image(), containerStatus,
+                    run == null ? Health.UNKNOWN.name() : run.health.name(), spec.essential()));
+        }
+        return new TaskInfo(arn, cluster, serviceName, definition.arn(), now.name(), health().name(),
+                address == null ? null : address.getHostAddress(), ports.snapshot(), stoppedReason,
+                stopRequested ? "STOPPED" : "RUNNING", deployment.id, launchType, containerInfos, createdAt,
+                startedAt, stoppingAt, stoppedAt);
     }
 }

@@ -22,8 +22,8 @@ final class ChangeSetViews {
         m.put("Description", cs.description());
         m.put("Parameters", StackViews.parameters(cs.parameters().visible()));
         m.put("CreationTime", cs.creationTime());
-        m.put("ExecutionStatus", cs.executionStatus());
-        m.put("Status", cs.status());
+        m.put("ExecutionStatus", cs.executionStatus().name());
+        m.put("Status", cs.status().name());
         m.put("StatusReason", cs.statusReason());
         m.put("NotificationARNs", new ArrayList<Object>(cs.notificationArns()));
         m.put("RollbackConfiguration", Map.of());
@@ -44,8 +44,8 @@ final class ChangeSetViews {
         m.put("StackName", cs.stack().name());
         m.put("ChangeSetId", cs.id());
         m.put("ChangeSetName", cs.name());
-        m.put("ExecutionStatus", cs.executionStatus());
-        m.put("Status", cs.status());
+        m.put("ExecutionStatus", cs.executionStatus().name());
+        m.put("Status", cs.status().name());
         m.put("StatusReason", cs.statusReason());
         m.put("CreationTime", cs.creationTime());
         m.put("Description", cs.description());

@@ -163,7 +163,7 @@ public final class CloudFormationService implements AwsService, AutoCloseable {
         List<Stack> all = engine.stacks();
         for (int i = all.size() - 1; i >= 0; i--) {
             Stack s = all.get(i);
-            if (filter.isEmpty() || filter.contains(s.status())) {
+            if (filter.isEmpty() || filter.contains(s.status().name())) {
                 out.add(StackViews.summary(s));
             }
         }

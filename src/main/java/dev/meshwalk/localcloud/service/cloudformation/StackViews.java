@@ -25,7 +25,7 @@ final class StackViews {
         m.put("CreationTime", s.creationTime());
         m.put("DeletionTime", s.deletionTime());
         m.put("LastUpdatedTime", s.lastUpdated());
-        m.put("StackStatus", s.status());
+        m.put("StackStatus", s.status().name());
         m.put("StackStatusReason", s.statusReason());
         m.put("DisableRollback", c.disableRollback());
         m.put("NotificationARNs", new ArrayList<Object>(c.notificationArns()));
@@ -56,7 +56,7 @@ final class StackViews {
         m.put("CreationTime", s.creationTime());
         m.put("LastUpdatedTime", s.lastUpdated());
         m.put("DeletionTime", s.deletionTime());
-        m.put("StackStatus", s.status());
+        m.put("StackStatus", s.status().name());
         m.put("StackStatusReason", s.statusReason());
         m.put("DriftInformation", Map.of("StackDriftStatus", "NOT_CHECKED"));
         return m;
@@ -85,7 +85,7 @@ final class StackViews {
         m.put("PhysicalResourceId", r.physicalId());
         m.put("ResourceType", r.type());
         m.put("Timestamp", r.lastUpdated());
-        m.put("ResourceStatus", r.status());
+        m.put("ResourceStatus", r.status().name());
         m.put("ResourceStatusReason", r.statusReason());
         m.put("DriftInformation", Map.of("StackResourceDriftStatus", "NOT_CHECKED"));
         return m;
@@ -105,7 +105,7 @@ final class StackViews {
         m.put("PhysicalResourceId", r.physicalId());
         m.put("ResourceType", r.type());
         m.put("LastUpdatedTimestamp", r.lastUpdated());
-        m.put("ResourceStatus", r.status());
+        m.put("ResourceStatus", r.status().name());
         m.put("ResourceStatusReason", r.statusReason());
         m.put("DriftInformation", Map.of("StackResourceDriftStatus", "NOT_CHECKED"));
         return m;

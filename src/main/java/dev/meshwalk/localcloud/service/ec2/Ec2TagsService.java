@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import dev.meshwalk.localcloud.engine.CloudFormationEngine;
+import dev.meshwalk.localcloud.engine.ResourceStatus;
 import dev.meshwalk.localcloud.engine.Stack;
 import dev.meshwalk.localcloud.engine.StackResource;
 import dev.meshwalk.localcloud.service.AwsError;
@@ -86,7 +87,7 @@ public final class Ec2TagsService implements AwsService {
 
     private static List<Map<String, Object>> rows(Stack stack, StackResource r) {
         String type = RESOURCE_TYPES.get(r.type());
-        if (type == null || r.physicalId() == null || r.status().startsWith("DELETE_COMPLETE")) {
+        if (type == null || r.physicalId() == null || r.status() == ResourceStatus.DELETE_COMPLETE) {
             return List.of();
         }
         String id = type.equals("elastic-ip")

@@ -78,19 +78,28 @@ class ChapterStacksOnDataPlaneTest {
     @Test
     void everyChapterInSequenceAnswersFromTheRealAppsAndGoingBackToThePreludeRemovesTheMesh() throws Exception {
         String type = "CREATE";
-        for (String chapter : List.of("0-prelude", "1-servicediscovery", "2-meshify", "3-routing")) {
+        for (String chapter : ChapterStacksTest.CHAPTERS) {
             cfn.deploy("demo", ChapterStacksTest.stack(chapter), type, "Parameters", images());
             assertThat(cfn.status("demo")).as(chapter + ": " + cfn.stack("demo").get("StackStatusReason"))
                     .isEqualTo(type + "_COMPLETE");
             Map<String, Integer> counts = colors(endpoint("demo"), 40);
-            if (chapter.equals("3-routing")) {
-                assertThat(counts).as(chapter).containsOnlyKeys("green", "blue");
-            } else {
-                assertThat(counts).as(chapter).containsExactly(Map.entry("green", 40));
+            switch (chapter) {
+                case "3-routing" -> {
+                    assertThat(counts).as(chapter).containsOnlyKeys("green", "blue");
+                    assertThat(dataPlane.appMesh().proxies()).hasSize(9);
+                }
+                case "4-serviceconnect" -> {
+                    // an ordinary update from the mesh: no proxy of App Mesh is left, color serves through its alias
+                    assertThat(counts).as(chapter).containsExactly(Map.entry("green", 40));
+                    assertThat(dataPlane.appMesh().proxies()).isEmpty();
+                    assertThat(dataPlane.serviceConnect().endpoints("howto-ecs-basics.sc", "color")).hasSize(3);
+                }
+                // the canary has completed when the update does: only blue answers
+                case "5-canary" -> assertThat(counts).as(chapter).containsExactly(Map.entry("blue", 40));
+                default -> assertThat(counts).as(chapter).containsExactly(Map.entry("green", 40));
             }
             type = "UPDATE";
         }
-        assertThat(dataPlane.appMesh().proxies()).hasSize(9);
 
         cfn.deploy("demo", ChapterStacksTest.stack("0-prelude"), "UPDATE", "Parameters", images());
 
@@ -98,6 +107,7 @@ class ChapterStacksOnDataPlaneTest {
         assertThat(colors(endpoint("demo"), 20)).containsExactly(Map.entry("green", 20));
         assertThat(dataPlane.appMesh().proxies()).isEmpty();
         assertThat(dataPlane.dns().resolveIpv4("color.howto-ecs-basics.pvtdns")).isEmpty();
+        assertThat(dataPlane.serviceConnect().endpoints("howto-ecs-basics.sc", "color")).isEmpty();
     }
 
     @Test
