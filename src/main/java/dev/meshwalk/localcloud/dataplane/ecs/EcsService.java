@@ -182,9 +182,9 @@ public final class EcsService {
 
     private Deployment newDeployment(TaskDefinition definition, DeploymentConfigSpec config,
                                      List<TaskDefinition> sources, boolean internal) {
-        String digits = ids.digits(19);
+        String digits = AwsIds.digits(19);
         Deployment d = new Deployment("ecs-svc/" + digits, ids.arn("ecs", "service-deployment/" + cluster + "/" + name
-                + "/" + ids.alphanumeric(21)), ids.arn("ecs", "service-revision/" + cluster + "/" + name + "/" + digits),
+                + "/" + AwsIds.alphanumeric(21)), ids.arn("ecs", "service-revision/" + cluster + "/" + name + "/" + digits),
                 definition, config, sources, internal);
         history.add(d);
         while (history.size() > MAX_DEPLOYMENTS) {
@@ -361,7 +361,7 @@ public final class EcsService {
         events.add("(service " + name + ") has stopped 1 running tasks: (task " + task.id + "). Reason: " + reason);
         task.deployment.taskFailed();
         if (task.deployment == current) {
-            current.hopeless(reason).ifPresent(message -> {
+            current.hopeless(reason, spec.desiredCount()).ifPresent(message -> {
                 if (current.config.circuitBreakerRollback() && rollBack(current, message)) {
                     return;
                 }
@@ -378,9 +378,9 @@ public final class EcsService {
     }
 
     private void launch(Deployment deployment) {
-        String taskArn = ids.arn("ecs", "task/" + cluster + "/" + ids.hex(32));
+        String taskArn = ids.arn("ecs", "task/" + cluster + "/" + AwsIds.hex(32));
         Task task = new Task(taskArn, cluster, name,
-                ServiceConnectAgent.addTo(deployment.definition, spec.serviceConnect(), ids.hex(4)), deployment,
+                ServiceConnectAgent.addTo(deployment.definition, spec.serviceConnect(), AwsIds.hex(4)), deployment,
                 spec.launchType(), env);
         tasks.add(task);
         events.add("(service " + name + ") has started 1 tasks: (task " + task.id + ").");
