@@ -182,9 +182,9 @@ public final class EcsService {
 
     private Deployment newDeployment(TaskDefinition definition, DeploymentConfigSpec config,
                                      List<TaskDefinition> sources, boolean internal) {
-        String digits = ids.digits(19);
+        String digits = AwsIds.digits(19);
         Deployment d = new Deployment("ecs-svc/" + digits, ids.arn("ecs", "service-deployment/" + cluster + "/" + name
-                + "/" + ids.alphanumeric(21)), ids.arn("ecs", "service-revision/" + cluster + "/" + name + "/" + digits),
+                + "/" + AwsIds.alphanumeric(21)), ids.arn("ecs", "service-revision/" + cluster + "/" + name + "/" + digits),
                 definition, config, sources, internal);
         history.add(d);
         while (history.size() > MAX_DEPLOYMENTS) {
@@ -378,9 +378,9 @@ public final class EcsService {
     }
 
     private void launch(Deployment deployment) {
-        String taskArn = ids.arn("ecs", "task/" + cluster + "/" + ids.hex(32));
+        String taskArn = ids.arn("ecs", "task/" + cluster + "/" + AwsIds.hex(32));
         Task task = new Task(taskArn, cluster, name,
-                ServiceConnectAgent.addTo(deployment.definition, spec.serviceConnect(), ids.hex(4)), deployment,
+                ServiceConnectAgent.addTo(deployment.definition, spec.serviceConnect(), AwsIds.hex(4)), deployment,
                 spec.launchType(), env);
         tasks.add(task);
         events.add("(service " + name + ") has started 1 tasks: (task " + task.id + ").");
