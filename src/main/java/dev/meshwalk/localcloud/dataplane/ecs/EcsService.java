@@ -361,7 +361,7 @@ public final class EcsService {
         events.add("(service " + name + ") has stopped 1 running tasks: (task " + task.id + "). Reason: " + reason);
         task.deployment.taskFailed();
         if (task.deployment == current) {
-            current.hopeless(reason).ifPresent(message -> {
+            current.hopeless(reason, spec.desiredCount()).ifPresent(message -> {
                 if (current.config.circuitBreakerRollback() && rollBack(current, message)) {
                     return;
                 }
