@@ -1,9 +1,9 @@
 package dev.meshwalk.localcloud.engine;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * CloudFormation's change sets: creating one plans the changes (checking template, parameters and capabilities
@@ -75,8 +75,8 @@ final class ChangeSetOperations {
                 stacks.add(stack);
                 StackEvents.stack(stack, StackStatus.REVIEW_IN_PROGRESS, "User Initiated");
             }
-            String id = "arn:aws:cloudformation:" + stack.region() + ":" + stack.accountId() + ":changeSet/"
-                    + changeSetName + "/" + UUID.randomUUID();
+            String id = AwsIds.arn("cloudformation", stack.region(), stack.accountId(),
+                    "changeSet/" + changeSetName + "/" + AwsIds.uuid());
             ChangeSet cs = new ChangeSet(id, changeSetName, stack, type, description, template, params,
                     req.capabilities(), StackInputs.tags(req, create ? null : stack), req.notificationArns(), changes,
                     reason);

@@ -1,9 +1,9 @@
 package dev.meshwalk.localcloud.engine;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
-import java.util.UUID;
 
 /** Writes a stack's events with CloudFormation's ids and shapes, and keeps the stack's status in step. */
 final class StackEvents {
@@ -16,7 +16,7 @@ final class StackEvents {
     /** A stack-level status change: the event and the stack's status move together. */
     static void stack(Stack stack, StackStatus status, String reason) {
         stack.status(status, reason);
-        stack.addEvent(now -> new StackEvent(UUID.randomUUID().toString(), stack.id(), stack.name(), stack.name(),
+        stack.addEvent(now -> new StackEvent(AwsIds.uuid(), stack.id(), stack.name(), stack.name(),
                 stack.id(), "AWS::CloudFormation::Stack", now, status.name(), reason, null));
     }
 

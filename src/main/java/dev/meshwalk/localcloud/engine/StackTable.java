@@ -1,10 +1,10 @@
 package dev.meshwalk.localcloud.engine;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Every stack of one local-cloud process, deleted ones included, by stack id. A name finds only a live stack (a
@@ -50,8 +50,8 @@ final class StackTable {
 
     /** A stack for the request with a fresh stack ARN; not in the table until {@link #add}. */
     static Stack newStack(StackRequest req, StackStatus status, Stack.Config config) {
-        String id = "arn:aws:cloudformation:" + req.region() + ":" + req.accountId() + ":stack/" + req.stackName()
-                + "/" + UUID.randomUUID();
+        String id = AwsIds.arn("cloudformation", req.region(), req.accountId(),
+                "stack/" + req.stackName() + "/" + AwsIds.uuid());
         return new Stack(id, req.stackName(), req.region(), req.accountId(), status, config);
     }
 }

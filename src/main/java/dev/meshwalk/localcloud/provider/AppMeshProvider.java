@@ -1,8 +1,8 @@
 package dev.meshwalk.localcloud.provider;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * App Mesh resources: {@code Ref} is the ARN ({@code mesh/<mesh>/virtualNode/<node>} ...), attributes are the
@@ -14,7 +14,7 @@ public final class AppMeshProvider extends FamilyProvider {
     public AppMeshProvider(AppMeshResources store) {
         super(store);
         kind(AppMeshResources.MESH, List.of(), (r, cur) -> {
-            String name = keepOr(cur, "MeshName", textOr(r, "MeshName", Ids.generatedName(r.stackName(), r.logicalId(), 255)));
+            String name = keepOr(cur, "MeshName", textOr(r, "MeshName", AwsIds.generatedName(r.stackName(), r.logicalId(), 255)));
             return made(r, cur, "mesh/" + name, "MeshName", name);
         });
         child(store, AppMeshResources.VIRTUAL_NODE, "VirtualNodeName", "virtualNode");
@@ -29,7 +29,7 @@ public final class AppMeshProvider extends FamilyProvider {
                         throw new ProvisionException("VirtualRouter [" + router + "] not found in mesh [" + mesh
                                 + "] (Service: AppMesh; Status Code: 404; Error Code: NotFoundException)");
                     }
-                    String name = keepOr(cur, "RouteName", textOr(r, "RouteName", Ids.generatedName(r.stackName(), r.logicalId(), 255)));
+                    String name = keepOr(cur, "RouteName", textOr(r, "RouteName", AwsIds.generatedName(r.stackName(), r.logicalId(), 255)));
                     return made(r, cur, "mesh/" + mesh + "/virtualRouter/" + router + "/route/" + name,
                             "MeshName", mesh, "VirtualRouterName", router, "RouteName", name);
                 });
@@ -38,7 +38,7 @@ public final class AppMeshProvider extends FamilyProvider {
     private void child(AppMeshResources store, String type, String nameProperty, String path) {
         kind(type, List.of(), (r, cur) -> {
             String mesh = requireMesh(store, r);
-            String name = keepOr(cur, nameProperty, textOr(r, nameProperty, Ids.generatedName(r.stackName(), r.logicalId(), 255)));
+            String name = keepOr(cur, nameProperty, textOr(r, nameProperty, AwsIds.generatedName(r.stackName(), r.logicalId(), 255)));
             return made(r, cur, "mesh/" + mesh + "/" + path + "/" + name, "MeshName", mesh, nameProperty, name);
         });
     }
@@ -59,7 +59,7 @@ public final class AppMeshProvider extends FamilyProvider {
         kv[i++] = "Arn";
         kv[i++] = arn;
         kv[i++] = "Uid";
-        kv[i++] = keepOr(cur, "Uid", UUID.randomUUID().toString());
+        kv[i++] = keepOr(cur, "Uid", AwsIds.uuid());
         kv[i++] = "MeshOwner";
         kv[i++] = textOr(r, "MeshOwner", r.accountId());
         kv[i++] = "ResourceOwner";

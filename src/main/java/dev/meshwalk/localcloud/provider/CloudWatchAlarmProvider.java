@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.provider;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ public final class CloudWatchAlarmProvider extends FamilyProvider {
         super(store);
         kind(AlarmResources.ALARM, List.of("ComparisonOperator", "EvaluationPeriods"), (r, cur) -> {
             String name = cur != null ? cur.physicalId()
-                    : textOr(r, "AlarmName", Ids.generatedName(r.stackName(), r.logicalId(), 255));
+                    : textOr(r, "AlarmName", AwsIds.generatedName(r.stackName(), r.logicalId(), 255));
             return new Provisioned(name, attrs("Arn", arn(r, "cloudwatch", "alarm:" + name)));
         });
     }

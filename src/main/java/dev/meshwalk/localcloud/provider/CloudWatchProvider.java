@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.provider;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class CloudWatchProvider extends FamilyProvider {
                 throw new ProvisionException("The dashboard body is invalid, there are 1 validation errors: "
                         + "[ { \"dataPath\": \"\", \"message\": \"Invalid JSON: " + e.getOriginalMessage().replace('"', '\'') + "\" } ]");
             }
-            String name = cur != null ? cur.physicalId() : textOr(r, "DashboardName", r.logicalId() + "-" + Ids.upper(12));
+            String name = cur != null ? cur.physicalId() : textOr(r, "DashboardName", r.logicalId() + "-" + AwsIds.upperAlphanumeric(12));
             return new Provisioned(name, Map.of());
         });
     }

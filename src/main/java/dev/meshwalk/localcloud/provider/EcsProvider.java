@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.provider;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import java.util.List;
 import java.util.Set;
 
@@ -12,7 +13,7 @@ public final class EcsProvider extends FamilyProvider {
     public EcsProvider(EcsResources store) {
         super(store);
         kind(EcsResources.CLUSTER, List.of(), (r, cur) -> {
-            String name = cur != null ? cur.physicalId() : textOr(r, "ClusterName", Ids.generatedName(r.stackName(), r.logicalId(), 255));
+            String name = cur != null ? cur.physicalId() : textOr(r, "ClusterName", AwsIds.generatedName(r.stackName(), r.logicalId(), 255));
             return new Provisioned(name, attrs("Arn", arn(r, "ecs", "cluster/" + name)));
         });
         kind(EcsResources.TASK_DEFINITION, List.of(), (r, cur) -> {
@@ -20,7 +21,7 @@ public final class EcsProvider extends FamilyProvider {
                 throw new ProvisionException("Properties validation failed for resource " + r.logicalId()
                         + " with message: #/ContainerDefinitions: expected at least one container definition");
             }
-            String family = textOr(r, "Family", Ids.generatedName(r.stackName(), r.logicalId(), 255));
+            String family = textOr(r, "Family", AwsIds.generatedName(r.stackName(), r.logicalId(), 255));
             String arn = arn(r, "ecs", "task-definition/" + family + ":" + store.nextRevision(family));
             return new Provisioned(arn, attrs("TaskDefinitionArn", arn));
         });
@@ -33,7 +34,7 @@ public final class EcsProvider extends FamilyProvider {
             if (store.taskDefinition(text(r, "TaskDefinition")).isEmpty() && !text(r, "TaskDefinition").contains(":task-definition/")) {
                 throw new ProvisionException("TaskDefinition not found. (Service: AmazonECS; Status Code: 400; Error Code: ClientException)");
             }
-            String name = keepOr(cur, "Name", textOr(r, "ServiceName", Ids.generatedName(r.stackName(), r.logicalId(), 255)));
+            String name = keepOr(cur, "Name", textOr(r, "ServiceName", AwsIds.generatedName(r.stackName(), r.logicalId(), 255)));
             String arn = cur != null ? cur.physicalId()
                     : arn(r, "ecs", "service/" + (cluster == null ? "default" : cluster) + "/" + name);
             return new Provisioned(arn, attrs("Name", name, "ServiceArn", arn));

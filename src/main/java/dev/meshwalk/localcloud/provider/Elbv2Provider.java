@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.provider;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import java.util.List;
 import java.util.Set;
 
@@ -15,14 +16,14 @@ public final class Elbv2Provider extends FamilyProvider {
     public Elbv2Provider(Elbv2Resources store) {
         super(store);
         kind(Elbv2Resources.LOAD_BALANCER, List.of("Subnets|SubnetMappings"), (r, cur) -> {
-            String name = keepOr(cur, "LoadBalancerName", textOr(r, "Name", Ids.generatedName(r.stackName(), r.logicalId(), 32)));
+            String name = keepOr(cur, "LoadBalancerName", textOr(r, "Name", AwsIds.generatedName(r.stackName(), r.logicalId(), 32)));
             requireUniqueName(store, Elbv2Resources.LOAD_BALANCER, "LoadBalancerName", name, cur, "load balancer");
             String kindPrefix = "network".equals(text(r, "Type")) ? "net" : "gateway".equals(text(r, "Type")) ? "gwy" : "app";
-            String fullName = keepOr(cur, "LoadBalancerFullName", kindPrefix + "/" + name + "/" + Ids.hex(16));
+            String fullName = keepOr(cur, "LoadBalancerFullName", kindPrefix + "/" + name + "/" + AwsIds.hex(16));
             String arn = arn(r, "elasticloadbalancing", "loadbalancer/" + fullName);
             boolean internal = "internal".equals(text(r, "Scheme"));
             String dns = keepOr(cur, "DNSName", store.dnsNameFor(name, internal, (internal ? "internal-" : "") + name + "-"
-                    + Ids.digits(10).replaceFirst("^0", "1") + "." + r.region() + ".elb.amazonaws.com"));
+                    + AwsIds.digits(10).replaceFirst("^0", "1") + "." + r.region() + ".elb.amazonaws.com"));
             return new Provisioned(arn, attrs("LoadBalancerArn", arn, "DNSName", dns, "CanonicalHostedZoneID", ALB_ZONE,
                     "LoadBalancerFullName", fullName, "LoadBalancerName", name,
                     "SecurityGroups", r.properties().getOrDefault("SecurityGroups", List.of())));
@@ -34,9 +35,9 @@ public final class Elbv2Provider extends FamilyProvider {
                         throw new ProvisionException("Properties validation failed for resource " + r.logicalId()
                                 + " with message: A port, protocol and VPC ID must be specified for target type '" + type + "'");
                     }
-                    String name = keepOr(cur, "TargetGroupName", textOr(r, "Name", Ids.generatedName(r.stackName(), r.logicalId(), 32)));
+                    String name = keepOr(cur, "TargetGroupName", textOr(r, "Name", AwsIds.generatedName(r.stackName(), r.logicalId(), 32)));
                     requireUniqueName(store, Elbv2Resources.TARGET_GROUP, "TargetGroupName", name, cur, "target group");
-                    String fullName = keepOr(cur, "TargetGroupFullName", "targetgroup/" + name + "/" + Ids.hex(16));
+                    String fullName = keepOr(cur, "TargetGroupFullName", "targetgroup/" + name + "/" + AwsIds.hex(16));
                     String arn = arn(r, "elasticloadbalancing", fullName);
                     List<Object> lbs = store.ofType(Elbv2Resources.LISTENER).stream()
                             .filter(l -> String.valueOf(l.properties().get("DefaultActions")).contains(arn))
@@ -49,7 +50,7 @@ public final class Elbv2Provider extends FamilyProvider {
             ResourceRecord lb = store.get(lbArn).orElseThrow(() -> new ProvisionException(
                     "LoadBalancer '" + lbArn + "' not found (Service: ElasticLoadBalancingV2; Status Code: 400; Error Code: LoadBalancerNotFound)"));
             String arn = cur != null ? cur.physicalId() : arn(r, "elasticloadbalancing",
-                    "listener/" + lb.attributes().get("LoadBalancerFullName") + "/" + Ids.hex(16));
+                    "listener/" + lb.attributes().get("LoadBalancerFullName") + "/" + AwsIds.hex(16));
             return new Provisioned(arn, attrs("ListenerArn", arn));
         });
         kind(Elbv2Resources.LISTENER_RULE, List.of("ListenerArn"),
@@ -60,7 +61,7 @@ public final class Elbv2Provider extends FamilyProvider {
                                 + "' not found (Service: ElasticLoadBalancingV2; Status Code: 400; Error Code: ListenerNotFound)");
                     }
                     String arn = cur != null ? cur.physicalId()
-                            : listenerArn.replace(":listener/", ":listener-rule/") + "/" + Ids.hex(16);
+                            : listenerArn.replace(":listener/", ":listener-rule/") + "/" + AwsIds.hex(16);
                     return new Provisioned(arn, attrs("RuleArn", arn, "IsDefault", "false"));
                 });
     }

@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.provider;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,6 +146,6 @@ public abstract class FamilyProvider implements ResourceProvider {
     }
 
     protected static String arn(ResourceRequest r, String service, String resource) {
-        return "arn:aws:" + service + ":" + r.region() + ":" + r.accountId() + ":" + resource;
+        return AwsIds.arn(service, r.region(), r.accountId(), resource);
     }
 }

@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.provider;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import java.util.List;
 import java.util.Set;
 
@@ -9,7 +10,7 @@ public final class LogsProvider extends FamilyProvider {
     public LogsProvider(LogsResources store) {
         super(store);
         kind("AWS::Logs::LogGroup", List.of(), (r, cur) -> {
-            String name = cur != null ? cur.physicalId() : textOr(r, "LogGroupName", Ids.generatedName(r.stackName(), r.logicalId(), 512));
+            String name = cur != null ? cur.physicalId() : textOr(r, "LogGroupName", AwsIds.generatedName(r.stackName(), r.logicalId(), 512));
             return new Provisioned(name, attrs("Arn", arn(r, "logs", "log-group:" + name + ":*")));
         });
     }

@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.provider;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,9 +14,9 @@ public final class Route53Provider extends FamilyProvider {
     public Route53Provider(Route53Resources store) {
         super(store);
         kind(Route53Resources.HOSTED_ZONE, List.of("Name"), (r, cur) -> {
-            String id = cur != null ? cur.physicalId() : "Z" + Ids.upper(20);
+            String id = cur != null ? cur.physicalId() : AwsIds.hostedZoneId();
             boolean isPrivate = r.properties().get("VPCs") instanceof List<?> l && !l.isEmpty();
-            int n = Integer.parseInt(Ids.digits(3));
+            int n = Integer.parseInt(AwsIds.digits(3));
             List<String> ns = isPrivate ? List.of() : List.of("ns-" + n + ".awsdns-" + (n % 64) + ".com",
                     "ns-" + (n + 1) + ".awsdns-" + (n % 64) + ".net", "ns-" + (n + 2) + ".awsdns-" + (n % 64) + ".org",
                     "ns-" + (n + 3) + ".awsdns-" + (n % 64) + ".co.uk");

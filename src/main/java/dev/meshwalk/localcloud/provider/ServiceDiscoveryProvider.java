@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.provider;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,16 +23,16 @@ public final class ServiceDiscoveryProvider extends FamilyProvider {
                         throw new ProvisionException("Namespace not found: " + namespaceId
                                 + " (Service: ServiceDiscovery; Status Code: 400; Error Code: NamespaceNotFound)");
                     }
-                    String id = cur != null ? cur.physicalId() : "srv-" + Ids.lower(16);
-                    String name = textOr(r, "Name", Ids.generatedLowerName(r.stackName(), r.logicalId(), 127));
+                    String id = cur != null ? cur.physicalId() : AwsIds.discoveryServiceId();
+                    String name = textOr(r, "Name", AwsIds.generatedLowerName(r.stackName(), r.logicalId(), 127));
                     return new Provisioned(id, attrs("Id", id, "Arn", arn(r, "servicediscovery", "service/" + id), "Name", name));
                 });
     }
 
     private static Provisioned namespace(ResourceRequest r, Provisioned cur, boolean dns) {
-        String id = cur != null ? cur.physicalId() : "ns-" + Ids.lower(16);
+        String id = cur != null ? cur.physicalId() : AwsIds.namespaceId();
         return new Provisioned(id, attrs("Id", id, "Arn", arn(r, "servicediscovery", "namespace/" + id),
-                "HostedZoneId", dns ? keepOr(cur, "HostedZoneId", "Z" + Ids.upper(20)) : null));
+                "HostedZoneId", dns ? keepOr(cur, "HostedZoneId", AwsIds.hostedZoneId()) : null));
     }
 
     private static String namespaceOf(ResourceRequest r) {

@@ -1,11 +1,11 @@
 package dev.meshwalk.localcloud.wire;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +59,7 @@ public final class WireRouter {
 
     /** Answers one request; never throws. */
     public WireResponse handle(WireRequest request) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = AwsIds.uuid();
         WireProtocol protocol = select(request);
         WireResponse response;
         if (protocol == null) {

@@ -11,6 +11,8 @@ import dev.meshwalk.localcloud.dataplane.cloudmap.Namespace;
 import dev.meshwalk.localcloud.dataplane.cloudmap.NamespaceSpec;
 import dev.meshwalk.localcloud.dataplane.cloudmap.ServiceInstance;
 import dev.meshwalk.localcloud.dataplane.ecs.ContainerSpec;
+import dev.meshwalk.localcloud.dataplane.ecs.DeploymentConfigSpec;
+import dev.meshwalk.localcloud.dataplane.ecs.ServiceDeployment;
 import dev.meshwalk.localcloud.dataplane.ecs.Ecs;
 import dev.meshwalk.localcloud.dataplane.ecs.EcsService;
 import dev.meshwalk.localcloud.dataplane.ecs.ServiceDeploymentException;
@@ -131,15 +133,81 @@ class EcsServiceTest {
                 .anyMatch(m -> m.contains("CannotPullContainerError"));
     }
 
+    /** The templates' setting: {@code DeploymentCircuitBreaker {Enable: true, Rollback: rollback}}. */
+    private static DeploymentConfigSpec circuitBreaker(boolean rollback) {
+        DeploymentConfigSpec d = DeploymentConfigSpec.defaults();
+        return new DeploymentConfigSpec(d.strategy(), 100, 200, d.canaryPercent(), d.canaryBakeTimeInMinutes(),
+                d.bakeTimeInMinutes(), true, rollback, List.of(), false, false);
+    }
+
+    private static ServiceSpec spec(String name, TaskDefinition def, int desired, DeploymentConfigSpec deployment) {
+        return new ServiceSpec("howto-ecs-basics", name, def.arn(), desired, List.of(), List.of(), "FARGATE", null,
+                deployment);
+    }
+
     @Test
-    void appThatNeverStartsTripsTheCircuitBreaker() {
+    void appThatNeverStartsTripsTheCircuitBreakerAtEcsThresholdOfThreeForASmallService() {
         apps.colorFailsToStart = true;
-        EcsService service = colorService(1, List.of(), List.of());
+        TaskDefinition def = ecs.registerTaskDefinition(colorTask("cb", "green",
+                "123456789012.dkr.ecr.us-east-1.amazonaws.com/howto-ecs-basics/colorapp:3f2a"));
+        EcsService service = ecs.createService(spec("cb", def, 1, circuitBreaker(false)));
 
         assertThatThrownBy(() -> service.steadyState().get(10, TimeUnit.SECONDS))
                 .cause().isInstanceOf(ServiceDeploymentException.class)
-                .hasMessageContaining("circuit breaker")
+                .hasMessageContaining("circuit breaker: 3 tasks failed")
                 .hasMessageContaining("COLOR is not set");
+        assertThat(service.serviceDeployments().get(0).circuitBreaker())
+                .isEqualTo(new ServiceDeployment.CircuitBreaker("TRIGGERED", 3, 3));
+    }
+
+    /** ECS's threshold is half the desired count, at least 3: a service of 10 gives up after 5 failed tasks. */
+    @Test
+    void aLargerServiceTripsAfterHalfItsDesiredCount() {
+        apps.colorFailsToStart = true;
+        TaskDefinition def = ecs.registerTaskDefinition(colorTask("cb10", "green",
+                "123456789012.dkr.ecr.us-east-1.amazonaws.com/howto-ecs-basics/colorapp:3f2a"));
+        EcsService service = ecs.createService(spec("cb10", def, 10, circuitBreaker(false)));
+
+        assertThatThrownBy(() -> service.steadyState().get(10, TimeUnit.SECONDS))
+                .cause().hasMessageContaining("circuit breaker: 5 tasks failed");
+        assertThat(service.serviceDeployments().get(0).circuitBreaker().threshold()).isEqualTo(5);
+    }
+
+    /** Without the circuit breaker ECS keeps launching tasks that cannot start (the hours-long wait on AWS). */
+    @Test
+    void withoutTheCircuitBreakerFailingTasksAreRetriedPastTheThreshold() throws Exception {
+        apps.colorFailsToStart = true;
+        EcsService service = colorService(1, List.of(), List.of());
+
+        await("more failed tasks than the threshold", Duration.ofSeconds(10), () -> service.stoppedTasks().size() > 4);
+        assertThat(service.steadyState()).isNotDone();
+        assertThat(service.serviceDeployments().get(0).circuitBreaker().status()).isEqualTo("DISABLED");
+    }
+
+    /**
+     * A bad update with {@code Rollback: true}: the new revision's tasks fail, the deployment fails at the
+     * threshold, and the service is back on the revision that worked, its tasks never stopped.
+     */
+    @Test
+    void aFailingUpdateRollsBackToTheRevisionThatWorked() throws Exception {
+        TaskDefinition good = ecs.registerTaskDefinition(colorTask("rb", "green",
+                "123456789012.dkr.ecr.us-east-1.amazonaws.com/howto-ecs-basics/colorapp:3f2a"));
+        EcsService service = ecs.createService(spec("rb", good, 2, circuitBreaker(true)));
+        service.steadyState().get(10, TimeUnit.SECONDS);
+        List<String> before = running(service).stream().map(TaskInfo::taskArn).toList();
+
+        apps.colorFailsToStart = true;
+        TaskDefinition bad = ecs.registerTaskDefinition(colorTask("rb", "blue",
+                "123456789012.dkr.ecr.us-east-1.amazonaws.com/howto-ecs-basics/colorapp:9e9e"));
+        EcsService updated = ecs.updateService(spec("rb", bad, 2, circuitBreaker(true)));
+
+        assertThatThrownBy(() -> updated.steadyState().get(10, TimeUnit.SECONDS))
+                .cause().isInstanceOf(ServiceDeploymentException.class)
+                .hasMessageContaining("circuit breaker: 3 tasks failed").hasMessageContaining("rolling back to " + good.arn());
+        await("back on the good revision", Duration.ofSeconds(10), () -> service.serviceDeployments().get(0).status()
+                == ServiceDeployment.Status.ROLLBACK_SUCCESSFUL);
+        assertThat(running(service)).extracting(TaskInfo::taskDefinitionArn).containsOnly(good.arn());
+        assertThat(running(service)).extracting(TaskInfo::taskArn).containsExactlyInAnyOrderElementsOf(before);
     }
 
     @Test

@@ -43,7 +43,7 @@ public final class CloudMap implements DnsRecordSource {
     }
 
     public Namespace createNamespace(NamespaceSpec spec) {
-        String id = "ns-" + ids.alphanumeric(16);
+        String id = AwsIds.namespaceId();
         return createNamespace(spec, id, ids.arn("servicediscovery", "namespace/" + id));
     }
 
@@ -77,7 +77,7 @@ public final class CloudMap implements DnsRecordSource {
         if (namespace == null) {
             throw new NoSuchElementException("namespace " + spec.namespaceId() + " does not exist");
         }
-        String id = "srv-" + ids.alphanumeric(16);
+        String id = AwsIds.discoveryServiceId();
         return createService(spec, id, ids.arn("servicediscovery", "service/" + id));
     }
 

@@ -14,8 +14,13 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Deployment {
 
-    /** Failed tasks after which the circuit breaker fails the deployment (ECS's threshold for small services). */
-    static final int CIRCUIT_BREAKER_FAILURES = 3;
+    /**
+     * Failed tasks after which an enabled circuit breaker fails the deployment, by ECS's rule: half the desired
+     * count (rounded up), at least 3 and at most 200. A service of 3 tasks gives up after 3 failed tasks.
+     */
+    static int failureThreshold(int desiredCount) {
+        return Math.max(3, Math.min(200, (desiredCount + 1) / 2));
+    }
 
     final String id;
     final String arn;
@@ -84,16 +89,18 @@ final class Deployment {
 
     /**
      * Why this deployment cannot reach a steady state now that a task failed for {@code reason}: an image no
-     * program runs fails at once, anything else once the circuit breaker tripped. Empty while it can still succeed.
+     * program runs locally fails at once (no retry could start it); anything else once an enabled circuit breaker
+     * counted {@link #failureThreshold} failed tasks. Without a circuit breaker ECS keeps launching tasks, and so does
+     * the local cloud (CloudFormation's wait then ends at its timeout). Empty while it can still succeed.
      */
-    Optional<String> hopeless(String reason) {
+    Optional<String> hopeless(String reason, int desiredCount) {
         if (steady.isDone()) {
             return Optional.empty();
         }
         if (reason != null && reason.startsWith("CannotPullContainerError")) {
             return Optional.of(reason);
         }
-        if (failedTasks >= CIRCUIT_BREAKER_FAILURES) {
+        if (config.circuitBreakerEnable() && failedTasks >= failureThreshold(desiredCount)) {
             return Optional.of("ECS deployment circuit breaker: " + failedTasks
                     + " tasks failed to start. Last reason: " + reason);
         }

@@ -31,12 +31,13 @@ final class ServiceDeployments {
                 : !d.triggeredAlarms.isEmpty() ? "TRIGGERED"
                 : d.status.isFinal() ? "MONITORING_COMPLETE" : "MONITORING";
         String breakerStatus = !d.config.circuitBreakerEnable() ? "DISABLED"
-                : d.failedTasks() >= Deployment.CIRCUIT_BREAKER_FAILURES ? "TRIGGERED"
+                : d.failedTasks() >= Deployment.failureThreshold(desired) ? "TRIGGERED"
                 : d.status.isFinal() ? "MONITORING_COMPLETE" : "MONITORING";
         return new ServiceDeployment(d.arn, d.id, serviceArn, clusterArn, d.status, d.statusReason, d.stage, d.config,
                 sources, targetRevision, d.targetTrafficPercent, d.createdAt, d.createdAt, d.updatedAt, d.finishedAt,
                 d.status == ServiceDeployment.Status.STOPPED ? d.finishedAt : null, d.phaseEndsAt, d.rollback,
                 new ServiceDeployment.Alarms(alarmStatus, d.config.alarmNames(), d.triggeredAlarms),
-                new ServiceDeployment.CircuitBreaker(breakerStatus, d.failedTasks(), Deployment.CIRCUIT_BREAKER_FAILURES));
+                new ServiceDeployment.CircuitBreaker(breakerStatus, d.failedTasks(),
+                        Deployment.failureThreshold(desired)));
     }
 }

@@ -1,10 +1,10 @@
 package dev.meshwalk.localcloud.dataplane.ecs;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A service's event log as {@code DescribeServices} shows it: the latest {@value #MAX_EVENTS}, newest first. */
@@ -15,7 +15,7 @@ final class ServiceEvents {
     private final List<ServiceEvent> events = new CopyOnWriteArrayList<>();
 
     void add(String message) {
-        events.add(new ServiceEvent(UUID.randomUUID().toString(), Instant.now(), message));
+        events.add(new ServiceEvent(AwsIds.uuid(), Instant.now(), message));
         while (events.size() > MAX_EVENTS) {
             events.remove(0);
         }

@@ -1,10 +1,10 @@
 package dev.meshwalk.localcloud.dataplane.ecs;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -28,9 +28,9 @@ final class TaskMetadata {
 
     /** Serves the container's metadata; returns the {@value Task#METADATA_VARIABLE} value to give it. */
     String register(ContainerSpec spec) {
-        String dockerId = task.id + "-" + env.ids().digits(10);
+        String dockerId = task.id + "-" + AwsIds.digits(10);
         identities.put(spec.name(), new TaskMetadataDocuments.ContainerIdentity(spec.name(), spec.image(), dockerId,
-                env.ids().arn("ecs", "container/" + task.cluster + "/" + task.id + "/" + UUID.randomUUID()),
+                env.ids().arn("ecs", "container/" + task.cluster + "/" + task.id + "/" + AwsIds.uuid()),
                 Instant.now()));
         registered.add(dockerId);
         return env.metadata().register(dockerId, new TaskMetadataEndpoint.Documents(

@@ -136,9 +136,9 @@ final class ListenerRuntime implements HttpHandler {
     /** Keeps a caller's trace id (adding this hop as {@code Self}), or starts one, like ALB. */
     private String traceHeader(Upstream.BufferedRequest request) {
         String existing = request.header("X-Amzn-Trace-Id");
-        String self = "Self=" + ids.traceRoot();
+        String self = "Self=" + AwsIds.traceRoot();
         if (existing == null || !existing.contains("Root=")) {
-            return "Root=" + ids.traceRoot();
+            return "Root=" + AwsIds.traceRoot();
         }
         return self + ";" + existing.replaceAll("Self=[^;]*;?", "");
     }

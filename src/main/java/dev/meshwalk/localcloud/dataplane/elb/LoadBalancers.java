@@ -67,9 +67,9 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
     }
 
     public LoadBalancer createLoadBalancer(LoadBalancerSpec spec) {
-        String suffix = ids.hex(16);
+        String suffix = AwsIds.hex(16);
         String arn = ids.arn("elasticloadbalancing", "loadbalancer/app/" + spec.name() + "/" + suffix);
-        String dnsName = ((spec.internal() ? "internal-" : "") + spec.name() + "-" + ids.digits(10) + "."
+        String dnsName = ((spec.internal() ? "internal-" : "") + spec.name() + "-" + AwsIds.digits(10) + "."
                 + ids.region() + ".elb.amazonaws.com").toLowerCase(Locale.ROOT);
         return createLoadBalancer(spec, arn, dnsName);
     }
@@ -142,7 +142,7 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
     }
 
     public TargetGroup createTargetGroup(TargetGroupSpec spec) {
-        return createTargetGroup(spec, ids.arn("elasticloadbalancing", "targetgroup/" + spec.name() + "/" + ids.hex(16)));
+        return createTargetGroup(spec, ids.arn("elasticloadbalancing", "targetgroup/" + spec.name() + "/" + AwsIds.hex(16)));
     }
 
     /** Creates a target group whose ARN the control plane already chose. */
@@ -173,7 +173,7 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
             throw new NoSuchElementException("load balancer " + loadBalancerArn + " does not exist");
         }
         return createListener(loadBalancerArn, port, defaultTargetGroupArn, ids.arn("elasticloadbalancing",
-                "listener/app/" + lb.name() + "/" + lb.arn().substring(lb.arn().lastIndexOf('/') + 1) + "/" + ids.hex(16)));
+                "listener/app/" + lb.name() + "/" + lb.arn().substring(lb.arn().lastIndexOf('/') + 1) + "/" + AwsIds.hex(16)));
     }
 
     /** Starts a listener whose ARN the control plane already chose. */
@@ -222,7 +222,7 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
 
     /** Adds a forward rule to a listener; returns the rule ARN. */
     public String createRule(String listenerArn, RuleSpec spec) {
-        return createRule(listenerArn, spec, listenerArn.replace(":listener/", ":listener-rule/") + "/" + ids.hex(16));
+        return createRule(listenerArn, spec, listenerArn.replace(":listener/", ":listener-rule/") + "/" + AwsIds.hex(16));
     }
 
     /** Adds a rule whose ARN the control plane already chose. */

@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.dataplane.elb;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import dev.meshwalk.localcloud.dataplane.LocalTimings;
 import dev.meshwalk.localcloud.dataplane.net.Upstream;
 import java.time.Duration;
@@ -126,10 +127,7 @@ public final class TargetGroup {
         if (Math.floorMod(healthChecksSent.getAndIncrement(), every) == 0) {
             return Map.of();
         }
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        String root = String.format("1-%08x-%012x%012x", System.currentTimeMillis() / 1000,
-                random.nextLong(1L << 48), random.nextLong(1L << 48));
-        return Map.of("X-Amzn-Trace-Id", "Root=" + root + ";Sampled=0");
+        return Map.of("X-Amzn-Trace-Id", "Root=" + AwsIds.traceRoot() + ";Sampled=0");
     }
 
     private void checkAll() {

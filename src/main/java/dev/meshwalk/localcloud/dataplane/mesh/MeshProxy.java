@@ -148,7 +148,7 @@ public final class MeshProxy implements AutoCloseable {
         try (exchange) {
             Instant start = Instant.now();
             Upstream.BufferedRequest request = Upstream.BufferedRequest.read(exchange);
-            TraceContext trace = TraceContext.continueFrom(request.header(TraceContext.HEADER), services.ids());
+            TraceContext trace = TraceContext.continueFrom(request.header(TraceContext.HEADER));
             String cluster = placement.ingressCluster();
             Upstream.Answer answer;
             try {
@@ -176,7 +176,7 @@ public final class MeshProxy implements AutoCloseable {
             Instant start = Instant.now();
             Upstream.BufferedRequest request = Upstream.BufferedRequest.read(exchange);
             Authority authority = Authority.of(exchange.getRequestURI(), request.header("Host"));
-            TraceContext trace = TraceContext.continueFrom(request.header(TraceContext.HEADER), services.ids());
+            TraceContext trace = TraceContext.continueFrom(request.header(TraceContext.HEADER));
             EgressRouter.Outcome outcome = router.route(request, authority, trace);
             stats.countResponse("http.egress.downstream_rq", outcome.answer().status());
             Duration took = Duration.between(start, Instant.now());

@@ -14,7 +14,7 @@ record TraceContext(String root, String parent, String self, String sampled) {
     static final String HEADER = "X-Amzn-Trace-Id";
 
     /** Reads {@code Root=...;Parent=...;Sampled=...} (any order, any part missing). */
-    static TraceContext continueFrom(String header, AwsIds ids) {
+    static TraceContext continueFrom(String header) {
         String root = null;
         String parent = null;
         String sampled = "1";
@@ -30,7 +30,7 @@ record TraceContext(String root, String parent, String self, String sampled) {
                 }
             }
         }
-        return new TraceContext(root == null ? ids.traceRoot() : root, parent, ids.hex(16), sampled);
+        return new TraceContext(root == null ? AwsIds.traceRoot() : root, parent, AwsIds.hex(16), sampled);
     }
 
     /** The header to send upstream: same root, this hop as parent. */

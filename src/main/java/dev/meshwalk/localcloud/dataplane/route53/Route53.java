@@ -36,7 +36,7 @@ public final class Route53 implements DnsRecordSource {
     }
 
     public HostedZone createHostedZone(String name, boolean privateZone) {
-        return createHostedZone(name, privateZone, "Z" + ids.alphanumeric(20).toUpperCase(Locale.ROOT));
+        return createHostedZone(name, privateZone, AwsIds.hostedZoneId());
     }
 
     /** Creates a hosted zone whose id the control plane already chose. */

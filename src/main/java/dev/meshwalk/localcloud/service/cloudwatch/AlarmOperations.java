@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.service.cloudwatch;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import dev.meshwalk.localcloud.service.AwsError;
 import dev.meshwalk.localcloud.service.Params;
 import dev.meshwalk.localcloud.service.RequestContext;
@@ -41,7 +42,7 @@ final class AlarmOperations {
 
     /** {@code arn:aws:cloudwatch:<region>:<account>:alarm:}, to which the alarm name is appended. */
     static String arnPrefix(String region, String account) {
-        return "arn:aws:cloudwatch:" + region + ":" + account + ":alarm:";
+        return AwsIds.arn("cloudwatch", region, account, "alarm:");
     }
 
     private Map<String, Object> putMetricAlarm(Params input, RequestContext context) {

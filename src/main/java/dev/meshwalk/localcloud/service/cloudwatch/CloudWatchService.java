@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.service.cloudwatch;
 
+import dev.meshwalk.localcloud.dataplane.AwsIds;
 import dev.meshwalk.localcloud.dataplane.LocalTimings;
 import dev.meshwalk.localcloud.service.AwsError;
 import dev.meshwalk.localcloud.service.AwsService;
@@ -387,6 +388,6 @@ public final class CloudWatchService implements AwsService, AutoCloseable {
 
     private static String arn(RequestContext context, String name) {
         String account = context == null || context.accountId() == null ? RequestContext.DEFAULT_ACCOUNT : context.accountId();
-        return "arn:aws:cloudwatch::" + account + ":dashboard/" + name;
+        return AwsIds.arn("cloudwatch", "", account, "dashboard/" + name);
     }
 }

@@ -84,6 +84,42 @@ class CloudFormationCliIT {
         assertThat(status.output().trim()).isEqualTo("ROLLBACK_COMPLETE");
     }
 
+    @Test
+    void cliV1DeployOfAMisspelledPropertyRollsBackNamingIt() throws Exception {
+        AwsCli v1 = cli(Version.V1);
+        Path bad = dir.resolve("typo.yaml");
+        Files.writeString(bad, ChapterStacksTest.stack("0-prelude").replace("DesiredCount:", "DesiredCountz:"));
+        Run deploy = v1.run("cloudformation", "deploy", "--stack-name", "typo", "--template-file", bad.toString(),
+                "--capabilities", "CAPABILITY_IAM", "--parameter-overrides", "FrontAppImage=front:latest",
+                "ColorAppImage=color:latest");
+        assertThat(deploy.exit()).as(deploy.output()).isNotZero();
+        assertThat(deploy.output()).contains("Failed to create/update the stack");
+        Run status = v1.run("cloudformation", "describe-stacks", "--stack-name", "typo",
+                "--query", "Stacks[0].StackStatus", "--output", "text");
+        assertThat(status.output().trim()).isEqualTo("ROLLBACK_COMPLETE");
+        Run events = v1.run("cloudformation", "describe-stack-events", "--stack-name", "typo",
+                "--query", "StackEvents[?ResourceStatus=='CREATE_FAILED'].ResourceStatusReason", "--output", "text");
+        assertThat(events.output()).contains("Properties validation failed for resource ColorService with message: "
+                + "#: extraneous key [DesiredCountz] is not permitted");
+    }
+
+    @Test
+    void cliV2ValidateTemplateRefusesAGetAttOfAMissingAttributeAndDeploysTheFixedTemplate() throws Exception {
+        AwsCli v2 = cli(Version.V2);
+        Path bad = dir.resolve("attr.yaml");
+        Files.writeString(bad, ChapterStacksTest.stack("0-prelude").replaceFirst("!GetAtt TaskRole\\.Arn", "!GetAtt TaskRole.ARN"));
+        Run validate = v2.run("cloudformation", "validate-template", "--template-body", "file://" + bad);
+        assertThat(validate.exit()).isEqualTo(254);
+        assertThat(validate.output()).contains("An error occurred (ValidationError) when calling the ValidateTemplate "
+                + "operation: Template error: resource TaskRole does not support attribute type ARN in Fn::GetAtt");
+        Run fixed = v2.run("cloudformation", "validate-template", "--template-body", "file://" + stack("0-prelude"));
+        assertThat(fixed.exit()).as(fixed.output()).isZero();
+        Run deploy = v2.run("cloudformation", "deploy", "--stack-name", "fixed", "--template-file", stack("0-prelude"),
+                "--capabilities", "CAPABILITY_IAM", "--parameter-overrides", "FrontAppImage=front:latest",
+                "ColorAppImage=color:latest");
+        assertThat(deploy.exit()).as(deploy.output()).isZero();
+    }
+
     private String stack(String chapter) throws IOException {
         Path p = dir.resolve(chapter + ".yaml");
         Files.writeString(p, ChapterStacksTest.stack(chapter));

@@ -138,6 +138,36 @@ class CloudFormationSdkIT {
         assertThat(again.stackStatus()).isEqualTo(StackStatus.CREATE_COMPLETE);
     }
 
+    /** What AWS would refuse, the local cloud refuses the same way; the same stack fixed deploys. */
+    @Test
+    void schemaViolationsFailTheResourceOrTheTemplateAsOnAwsAndTheFixedChapterDeploys() {
+        String misspelled = chapter("0-prelude").replace("DesiredCount:", "DesiredCountz:");
+        cfn.createStack(b -> b.stackName("typo").templateBody(misspelled).capabilities(Capability.CAPABILITY_IAM)
+                .parameters(IMAGES));
+        assertThatThrownBy(() -> cfn.waiter().waitUntilStackCreateComplete(b -> b.stackName("typo")))
+                .hasMessageContaining("ROLLBACK_COMPLETE");
+        assertThat(cfn.describeStackEvents(b -> b.stackName("typo")).stackEvents()).anySatisfy(e -> {
+            assertThat(e.logicalResourceId()).isEqualTo("ColorService");
+            assertThat(e.resourceStatus()).isEqualTo(ResourceStatus.CREATE_FAILED);
+            assertThat(e.resourceStatusReason()).isEqualTo("Properties validation failed for resource ColorService "
+                    + "with message: #: extraneous key [DesiredCountz] is not permitted");
+        });
+
+        String badAttribute = chapter("0-prelude").replaceFirst("!GetAtt TaskRole\\.Arn", "!GetAtt TaskRole.ARN");
+        assertThat(badAttribute).isNotEqualTo(chapter("0-prelude"));
+        String reason = "Template error: resource TaskRole does not support attribute type ARN in Fn::GetAtt";
+        assertThatThrownBy(() -> cfn.validateTemplate(b -> b.templateBody(badAttribute)))
+                .isInstanceOf(CloudFormationException.class).hasMessageContaining(reason);
+        assertThatThrownBy(() -> cfn.createStack(b -> b.stackName("attr").templateBody(badAttribute)
+                .capabilities(Capability.CAPABILITY_IAM).parameters(IMAGES)))
+                .isInstanceOf(CloudFormationException.class).hasMessageContaining(reason);
+        assertThat(cfn.validateTemplate(b -> b.templateBody(misspelled)).parameters())
+                .as("ValidateTemplate does not check properties, as on AWS").isNotEmpty();
+
+        Stack fixed = deploy("fixed", chapter("0-prelude"), ChangeSetType.CREATE, IMAGES);
+        assertThat(fixed.stackStatus()).isEqualTo(StackStatus.CREATE_COMPLETE);
+    }
+
     @Test
     void aChangeSetNameIsTakenWhilePendingAndFreeAgainOnceExecuted() {
         String vpc = "Resources:\n  Net:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: 10.0.0.0/16}\n";
