@@ -154,25 +154,8 @@ public final class EcsService {
 
     /** Service deployments, newest first, as {@code ListServiceDeployments} lists them. */
     public List<ServiceDeployment> serviceDeployments() {
-        Map<String, int[]> counts = new java.util.HashMap<>();
-        for (Task t : tasks) {
-            int[] c = counts.computeIfAbsent(deploymentOf(t).definition.arn(), k -> new int[2]);
-            if (t.status() == Task.Status.RUNNING) {
-                c[0]++;
-            } else if (t.status().ordinal() < Task.Status.RUNNING.ordinal()) {
-                c[1]++;
-            }
-        }
-        Map<String, String> revisions = new java.util.HashMap<>();
-        history.forEach(d -> revisions.put(d.definition.arn(), d.revisionArn));
-        List<ServiceDeployment> out = new java.util.ArrayList<>();
-        for (Deployment d : history) {
-            if (!d.internal) {
-                out.add(0, ServiceDeployments.snapshot(d, arn, ids.arn("ecs", "cluster/" + cluster),
-                        spec.desiredCount(), counts, revisions));
-            }
-        }
-        return out;
+        return ServiceDeployments.newestFirst(history, tasks, this::deploymentOf, arn,
+                ids.arn("ecs", "cluster/" + cluster), spec.desiredCount());
     }
 
     /** The Service Connect split now (task definition ARN -> weight); empty when traffic reaches every task. */
