@@ -26,8 +26,8 @@ import { tmpdir } from 'node:os';
 
 const PACKAGE = '@aws-cdk/aws-service-spec';
 const OUT = 'src/main/resources/localcloud/schemas';
-// Types the chapters use or are about to use that no provider names yet (keep short; providers and stacks are scanned).
-const EXTRA_TYPES = ['AWS::CloudWatch::Alarm', 'AWS::EC2::VPCEndpoint', 'AWS::ServiceDiscovery::HttpNamespace'];
+// Types wanted before any provider or stack names them (providers and stacks are scanned; usually empty).
+const EXTRA_TYPES = [];
 
 function run(cmd, args, opts = {}) {
   return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], ...opts });
@@ -163,7 +163,8 @@ function source(pkg, packed, types) {
   properties, and the attributes \`Fn::GetAtt\` may read. Documentation text is left out.
 
 To update: from the project root run \`node src/tools/resource-schemas/update.mjs\` (newest version; needs Node
-and npm), then \`mvn -q -o -B test -Dtest='ResourceSchema*Test,ChapterStacksValidateTest'\` and commit the three files.
+and npm), then \`mvn -q -o -B test -Dtest='ResourceSchemasTest,StackTemplatesValidateTest,SchemaValidationMatrixTest'\`
+and commit the three files.
 
 Types (${types.length}): ${types.join(', ')}
 `;

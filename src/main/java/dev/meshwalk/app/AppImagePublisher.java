@@ -13,7 +13,7 @@ import dev.meshwalk.images.AppImage;
 import dev.meshwalk.images.AppImageBuilder;
 
 /**
- * The image step of a deploy on AWS, shared by the scripted {@code deploy} ({@link AwsDeployGate}) and the
+ * The image step of a deploy on AWS, shared by the scripted {@code deploy} ({@link DeployCommand}) and the
  * interactive one ({@link TutorialActionSupport}): builds {@code front} and {@code color} with Jib, pushes each
  * to its repository unless the content tag is there already, and returns the stack parameters that name them
  * ({@code FrontAppImage}, {@code ColorAppImage}). Progress goes to the caller as lines.

@@ -9,23 +9,31 @@ import java.util.Optional;
 import dev.meshwalk.cloud.CloudSession;
 import dev.meshwalk.cloud.CloudTarget;
 import dev.meshwalk.cloud.DeployOutcome;
-import dev.meshwalk.cloud.DeployPlan;
-import dev.meshwalk.cloud.DeployRequest;
 import dev.meshwalk.cloud.Deployment;
 import dev.meshwalk.cloud.Identity;
+import dev.meshwalk.cloud.SkippedImages;
 import dev.meshwalk.cloud.StackInfo;
+import dev.meshwalk.core.ChangePreview;
+import dev.meshwalk.core.DeployOrder;
+import dev.meshwalk.effects.AwsGate;
+import dev.meshwalk.effects.DeploySteps;
+import dev.meshwalk.effects.ImageStepFailed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code deploy <chapter> [--yes]}: previews the chapter's change set, asks, deploys with one line per resource
- * change, and prints the front endpoint. Deploying chapter N works from any state: it is a stack update.
+ * {@code deploy <chapter> [--yes]}: the tutorial's deploy flow ({@link AwsGate}, then {@link DeploySteps}) on the
+ * command line: previews the chapter's change set, asks, deploys with one line per resource change, and prints the
+ * front endpoint. Deploying chapter N works from any state: it is a stack update.
  */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = "Deploy a chapter's stack (change set preview, confirmation, live progress).")
 public final class DeployCommand extends CloudCommand {
+
+    /** Enough rounds for a busy stack and a failed first creation before the change set. */
+    private static final int MAX_ROUNDS = 3;
 
     @Parameters(index = "0", paramLabel = "CHAPTER", description = "Chapter number or id, e.g. 3 or 3-routing.")
     String chapter;
@@ -56,54 +64,138 @@ public final class DeployCommand extends CloudCommand {
             } else {
                 console.line("Target: " + target.describe());
             }
-            String template;
             try {
-                template = ref.get().template();
+                ref.get().template();
             } catch (IOException e) {
                 console.problem("Cannot read the template of chapter " + ref.get().id() + ": " + e.getMessage());
                 return 1;
             }
-            Optional<Map<String, String>> params = new AwsDeployGate(console, awsOptions, yes, CostNoticeMemory.forUser())
-                    .prepare(session, ref.get().id(), project.project(), project.stackName(), parameters(project.project()));
-            if (params.isEmpty()) {
-                return 1;
+            DeployOrder order = new DeployOrder(ref.get().id(), imageOverrides());
+            boolean buildImages = AppImagePublisher.neededOn(target) && !awsOptions.skipImages;
+            TutorialActionSupport support = new TutorialActionSupport(project.project(),
+                    buildImages ? AppImagePublisher.ofRunningApps(awsOptions.baseImage()) : null, EcrImageRegistry::new,
+                    awsOptions.forceAwsFlow, ImageStepAdvice.Where.SCRIPTED);
+            Map<String, String> images = Map.of();
+            if (support.awsSteps(session)) {
+                Optional<Map<String, String>> passed = passAwsGate(session, support, order);
+                if (passed.isEmpty()) {
+                    return 1;
+                }
+                images = passed.get();
             }
-            DeployRequest request = new DeployRequest(project.stackName(), ref.get().id(), template, params.get());
-            return deploy(new Deployment(session, request), target);
+            return deploy(DeploySteps.deployment(session, support, order, images), target);
         }
     }
 
+    /** The images {@code --envoy-image} and friends name: the order's overrides of the tutorial's parameters. */
+    private Map<String, String> imageOverrides() {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        Optional.ofNullable(awsOptions.envoyImage).ifPresent(i -> overrides.put("EnvoyImage", i));
+        Optional.ofNullable(awsOptions.xrayImage).ifPresent(i -> overrides.put("XRayDaemonImage", i));
+        Optional.ofNullable(awsOptions.cloudWatchAgentImage).ifPresent(i -> overrides.put("CloudWatchAgentImage", i));
+        return overrides;
+    }
+
+    /**
+     * The AWS gate on the command line: with {@code --skip-images} which images to reuse (a refusal comes before
+     * any question), the preflight, the cost notice once per account and region, then the images. Returns the
+     * image parameters, or empty when the deploy must stop.
+     */
+    private Optional<Map<String, String>> passAwsGate(CloudSession session, TutorialActionSupport support, DeployOrder order) {
+        String chapterId = order.chapterId();
+        Optional<SkippedImages.Choice.Use> skipped = Optional.empty();
+        if (awsOptions.skipImages) {
+            SkippedImages.Choice choice = SkippedImages.choose(session, support.stackName(),
+                    Optional.ofNullable(awsOptions.frontImage), Optional.ofNullable(awsOptions.colorImage));
+            if (choice instanceof SkippedImages.Choice.Refuse refuse) {
+                refuse.lines().forEach(console::problem);
+                return Optional.empty();
+            }
+            skipped = Optional.of((SkippedImages.Choice.Use) choice);
+        }
+        AwsGate.Checks checks = AwsGate.check(session, chapterId, support.stackName(), !awsOptions.skipAppMeshPreflight);
+        console.line("Preflight for chapter " + chapterId + " in " + session.target().region() + ":");
+        checks.findings().forEach(f -> console.line("  " + f));
+        if (checks.stop()) {
+            console.problem(checks.stopSummary());
+            return Optional.empty();
+        }
+        if (!support.costNoticeAccepted(session) && !acceptCosts(session, support, checks)) {
+            return Optional.empty();
+        }
+        if (skipped.isPresent()) {
+            skipped.get().notes().forEach(console::line);
+            return Optional.of(skipped.get().images());
+        }
+        try {
+            return Optional.of(support.appImages(session, console::line));
+        } catch (ImageStepFailed e) {
+            e.lines().forEach(console::problem);
+            return Optional.empty();
+        }
+    }
+
+    /** Shows the estimate and asks (or takes {@code --yes}); an acceptance is remembered for the account and region. */
+    private boolean acceptCosts(CloudSession session, TutorialActionSupport support, AwsGate.Checks checks) {
+        String region = session.target().region();
+        checks.estimate().forEach(console::line);
+        boolean ok;
+        if (yes) {
+            console.line("  Accepted with --yes; this notice will not show again for account "
+                    + CostNoticeMemory.accountOf(session) + " in " + region + ".");
+            ok = true;
+        } else if (System.console() == null) {
+            console.problem("Not deploying without accepting the cost notice: stdin is not a terminal. Run again with --yes"
+                    + " to accept it.");
+            ok = false;
+        } else {
+            ok = console.ask("Go ahead and create these billable resources?");
+        }
+        if (ok) {
+            support.rememberCostNotice(session);
+        }
+        return ok;
+    }
+
+    /** The flow's steps in {@link DeploySteps}' order: wait out a busy stack, recreate a failed one, then the plan. */
     private int deploy(Deployment deployment, CloudTarget target) {
         DeployProgressPrinter printer = new DeployProgressPrinter(console);
         String stack = deployment.request().stackName();
-        Optional<StackInfo> current = deployment.currentStack();
-        if (current.isPresent() && current.get().condition() == StackInfo.Condition.BUSY) {
-            current = deployment.waitUntilSettled(printer,
-                    target.kind() == CloudTarget.Kind.AWS ? Duration.ofMinutes(30) : Duration.ofMinutes(3));
-        }
-        if (current.isPresent() && current.get().condition() == StackInfo.Condition.FAILED_CREATE) {
-            console.line("The stack " + stack + " is in ROLLBACK_COMPLETE: its first creation failed"
-                    + current.get().statusReason().map(r -> " (" + r + ")").orElse("")
-                    + ", and CloudFormation only allows deleting such a stack.");
-            if (!confirm("Delete it and create it again?", "to delete it and create it again")) {
-                return 1;
+        String chapterId = deployment.request().chapterId();
+        console.line("Chapter " + chapterId + " -> stack " + stack + ": computing the change set ...");
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            DeploySteps.Step step = DeploySteps.next(deployment);
+            if (step instanceof DeploySteps.Busy) {
+                deployment.waitUntilSettled(printer,
+                        target.kind() == CloudTarget.Kind.AWS ? Duration.ofMinutes(30) : Duration.ofMinutes(3));
+            } else if (step instanceof DeploySteps.FailedCreate f) {
+                console.line("The stack " + stack + " is in ROLLBACK_COMPLETE: its first creation failed"
+                        + f.stack().statusReason().map(r -> " (" + r + ")").orElse("")
+                        + ", and CloudFormation only allows deleting such a stack.");
+                if (!confirm("Delete it and create it again?", "to delete it and create it again")) {
+                    return 1;
+                }
+                DeployOutcome removed = deployment.deleteStack(printer);
+                if (!removed.success()) {
+                    DeployProgressPrinter.summary(removed, console).forEach(console::line);
+                    return 1;
+                }
+            } else if (step instanceof DeploySteps.NothingToDo n) {
+                console.line("No changes: chapter " + chapterId + " is already deployed.");
+                n.frontEndpoint().ifPresent(url -> console.line("Front endpoint: " + url));
+                return 0;
+            } else {
+                return confirmAndExecute(deployment, ((DeploySteps.Ready) step).plan());
             }
-            DeployOutcome removed = deployment.deleteStack(printer);
-            if (!removed.success()) {
-                DeployProgressPrinter.summary(removed, console).forEach(console::line);
-                return 1;
-            }
         }
-        console.line("Chapter " + deployment.request().chapterId() + " -> stack " + stack + ": computing the change set ...");
-        DeployPlan plan = deployment.plan();
-        if (plan instanceof DeployPlan.NoChanges) {
-            console.line("No changes: chapter " + deployment.request().chapterId() + " is already deployed.");
-            deployment.currentStack().flatMap(StackInfo::frontEndpoint).ifPresent(url -> console.line("Front endpoint: " + url));
-            return 0;
-        }
-        DeployPlan.Ready ready = (DeployPlan.Ready) plan;
+        console.problem("The stack " + stack + " did not settle; see `status` and deploy again.");
+        return 1;
+    }
+
+    private int confirmAndExecute(Deployment deployment, dev.meshwalk.cloud.DeployPlan.Ready ready) {
+        String stack = deployment.request().stackName();
         console.line((ready.create() ? "Creating" : "Updating") + " " + stack + " with " + ready.changes().size() + " changes:");
-        ChangePreviewFormatter.lines(ready).forEach(console::line);
+        ChangePreview.lines(DeploySteps.changeSet(ready, deployment.request().parameters())).forEach(console::line);
         if (!confirm("Deploy these changes?", "to deploy")) {
             deployment.discard(ready);
             console.line("Nothing was changed (the change set was deleted).");
@@ -113,7 +205,7 @@ public final class DeployCommand extends CloudCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         DeployOutcome outcome;
         try {
-            outcome = deployment.execute(ready, printer);
+            outcome = deployment.execute(ready, new DeployProgressPrinter(console));
         } finally {
             removeHook(hook);
         }

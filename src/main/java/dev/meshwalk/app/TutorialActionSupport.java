@@ -1,7 +1,6 @@
 package dev.meshwalk.app;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -9,15 +8,14 @@ import java.util.function.Function;
 
 import dev.meshwalk.cloud.CloudSession;
 import dev.meshwalk.cloud.DeployException;
-import dev.meshwalk.cloud.DeployPlan;
 import dev.meshwalk.cloud.DeployRequest;
 import dev.meshwalk.effects.ActionSupport;
 import dev.meshwalk.effects.ImageStepFailed;
 import dev.meshwalk.images.ImageBuildException;
 
 /**
- * Gives the interactive actions the same templates, parameters and wording as the scripted subcommands
- * ({@link ChapterRef}, {@link DeployCommand#parameters}, {@link ChangePreviewFormatter}), and
+ * Gives the interactive actions the same templates and parameters as the scripted subcommands
+ * ({@link ChapterRef}, {@link DeployCommand#parameters}), and
  * the same image step as {@code deploy --aws} ({@link AppImagePublisher}, with {@link ImageStepAdvice}'s words).
  * The base image comes from {@code MESHWALK_BASE_IMAGE} (the full screen has no {@code --base-image}).
  */
@@ -27,6 +25,7 @@ final class TutorialActionSupport implements ActionSupport {
     private final AppImagePublisher images;
     private final Function<CloudSession, ImageRegistry> registries;
     private final boolean awsStepsOnAnyTarget;
+    private final ImageStepAdvice.Where where;
     private final CostNoticeMemory costNotices;
 
     /**
@@ -36,10 +35,21 @@ final class TutorialActionSupport implements ActionSupport {
      */
     TutorialActionSupport(String project, AppImagePublisher images,
             Function<CloudSession, ImageRegistry> registries, boolean awsStepsOnAnyTarget) {
+        this(project, images, registries, awsStepsOnAnyTarget, ImageStepAdvice.Where.INTERACTIVE);
+    }
+
+    /**
+     * @param images where the app images come from, or null for no image step (the scripted {@code deploy} with
+     *               {@code --skip-images}, or off AWS)
+     * @param where  whose words the image step's advice uses (the keys of the full screen, or the options)
+     */
+    TutorialActionSupport(String project, AppImagePublisher images, Function<CloudSession, ImageRegistry> registries,
+            boolean awsStepsOnAnyTarget, ImageStepAdvice.Where where) {
         this.project = project;
         this.images = images;
         this.registries = registries;
         this.awsStepsOnAnyTarget = awsStepsOnAnyTarget;
+        this.where = where;
         this.costNotices = CostNoticeMemory.forUser();
     }
 
@@ -87,18 +97,13 @@ final class TutorialActionSupport implements ActionSupport {
 
     @Override
     public Map<String, String> appImages(CloudSession session, Consumer<String> progress) {
-        if (!awsSteps(session)) {
+        if (images == null || !awsSteps(session)) {
             return Map.of();
         }
         try (ImageRegistry registry = registries.apply(session)) {
             return images.publish(registry, project, progress);
         } catch (ImageBuildException | DeployException e) {
-            throw new ImageStepFailed(ImageStepAdvice.lines(e, images.baseImage(), ImageStepAdvice.Where.INTERACTIVE), e);
+            throw new ImageStepFailed(ImageStepAdvice.lines(e, images.baseImage(), where), e);
         }
-    }
-
-    @Override
-    public List<String> preview(DeployPlan.Ready plan) {
-        return ChangePreviewFormatter.lines(plan);
     }
 }

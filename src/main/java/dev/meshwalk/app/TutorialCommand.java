@@ -113,7 +113,7 @@ public final class TutorialCommand implements Callable<Integer> {
         BlockingQueue<Msg> inbox = new LinkedBlockingQueue<>();
         ProgressStore progress = new ProgressStore(dirs.progressFile(), Clock.systemUTC());
         ActionEffects actions = new ActionEffects(new TutorialTargetConnector(target, AwsEnvironment.current()),
-                TutorialActionSupport.fromEnvironment(env), inbox::offer, caps.unicode());
+                TutorialActionSupport.fromEnvironment(env), inbox::offer);
         try (TutorialEffects effects = new TutorialEffects(progress, inbox::offer, actions)) {
             State state = State.initial(catalog.chapters(), new Size(80, 24), caps.unicode(), resolved, logTarget);
             if (!catalog.problems().isEmpty()) {

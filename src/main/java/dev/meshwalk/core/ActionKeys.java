@@ -30,9 +30,9 @@ final class ActionKeys {
                     if (chapter == null) {
                         return new Next(shown.withView(s.view()).withNotice("Open a chapter first: deploy works on the chapter you are reading."), effects);
                     }
-                    shown = shown.withPane(new ActionPane(Action.DEPLOY, Status.INFO,
-                            List.of("Chapter " + chapter + ": computing the change set ...")));
-                    effects.add(new Effect.PlanDeploy(chapter));
+                    Next started = DeployFlow.start(shown, chapter);
+                    shown = started.state();
+                    effects.addAll(started.effects());
                 }
                 break;
             case TRAFFIC:
@@ -44,6 +44,8 @@ final class ActionKeys {
                 effects.add(new Effect.FetchGraph(s.map().minutes(), true));
                 break;
             case METRICS:
+                shown = shown.withPane(new ActionPane(Action.METRICS, Status.IN_PROGRESS,
+                        List.of("Fetching the chapter's metrics ...")));
                 effects.add(new Effect.FetchMetrics(chapterId(s) == null ? "0-prelude" : chapterId(s)));
                 break;
             case TEARDOWN:
@@ -103,14 +105,20 @@ final class ActionKeys {
         return Next.of(s.withMap(s.map().pan(left ? -4 : right ? 4 : 0, left || right ? 0 : up ? -2 : 2)));
     }
 
-    /** Yes or no to the focused pane's question; "no" to cancelling a deploy leaves it running, nothing to do. */
+    /** Yes or no to the focused pane's question; {@link DeployFlow#answer} decides what follows. */
     static Next answer(State s, boolean yes) {
         ActionPane pane = s.actions().get(s.focused());
         State answered = s.withPane(pane.asking(ActionPane.Question.NONE)).withPaneScroll(0);
-        if (pane.question() == ActionPane.Question.CANCEL_DEPLOY && !yes) {
-            return Next.of(answered);
+        return DeployFlow.answer(answered, pane.question(), yes);
+    }
+
+    /** Clears front's color history; only a running loop knows the front endpoint. */
+    static Next clearColors(State s) {
+        TrafficBoard board = s.trafficBoard();
+        if (board == null || !board.sample().running()) {
+            return Next.of(s.withNotice("Start the traffic loop first (t): clearing needs the front endpoint."));
         }
-        return Next.of(answered, new Effect.Answer(pane.action(), pane.question(), yes));
+        return Next.of(s, new Effect.ClearColors());
     }
 
     /** Wait for a busy stack, cancel its update (only when it is one) or leave it alone. */
@@ -120,8 +128,7 @@ final class ActionKeys {
             return Next.of(s.withNotice("Only an update (UPDATE_IN_PROGRESS) can be cancelled; this operation"
                     + " has to run to its end. w waits for it, esc leaves it."));
         }
-        return Next.of(s.withPane(pane.asking(ActionPane.Question.NONE)).withPaneScroll(0),
-                new Effect.AnswerBusyStack(choice));
+        return DeployFlow.busyAnswer(s.withPane(pane.asking(ActionPane.Question.NONE)).withPaneScroll(0), choice);
     }
 
     /** A page of the action pane: the body minus the tab row and the question line. */

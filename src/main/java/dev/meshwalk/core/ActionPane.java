@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * What one action's pane shows: a status, optionally a {@link Board} the core folds from typed Msgs (a stack
  * operation's progress, the traffic loop), a few lines of text under it and, when the pane waits for the learner,
- * the question it asks. The effects write the lines (a change-set preview, metrics, teardown's verification); the
- * views draw {@link BoardText#pane}. The map pane's drawing lives in {@link MapView} instead, because each front-end
+ * the question it asks. The core words the lines from the effects' facts ({@link DeployFlow}, {@link TeardownReport},
+ * {@link ActionReports}); the views draw {@link BoardText#pane}. The map pane's drawing lives in {@link MapView} instead, because each front-end
  * renders it.
  *
  * @param question what a y/enter (yes) or esc/n (no) answers now; {@link Question#NONE} when nothing is asked.
@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record ActionPane(Action action, Status status, List<String> lines, Question question, Board board) {
 
-    /** The questions a pane can ask; the core turns the answer into {@link Effect.Answer}. */
+    /** The questions a pane can ask; {@link DeployFlow} and {@link TeardownPicking} turn the answer into the next step. */
     public enum Question {
         NONE(""),
         /** On AWS, before anything is created there (images, change set): the preflight and the hourly estimate. */

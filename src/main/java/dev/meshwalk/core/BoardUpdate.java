@@ -8,8 +8,8 @@ import java.util.function.UnaryOperator;
  * Pure, like {@link Update}. A message for a pane that shows no such board (it was replaced by a preview or an
  * error in between) is dropped: it belongs to work whose pane has moved on.
  *
- * <p>A stack operation's pane is {@link Status#IN_PROGRESS} from {@code DeployStarted} until the effects post
- * {@code PaneConcluded} with the final status and what follows (the next step, teardown's verification); the
+ * <p>A stack operation's pane is {@link Status#IN_PROGRESS} from the operation starting until what follows is
+ * known ({@link #conclude}: the final status and the next step, or teardown's verification); the
  * board's own {@link DeployBoard#status()} says how the operation itself ended. The traffic pane's status follows
  * its board: in progress while the loop runs.
  */
@@ -20,8 +20,6 @@ final class BoardUpdate {
 
     /** Registers the board messages with {@link Update}: each folds into its pane's board and asks for no effect. */
     static void register(Handlers.Builder<Msg, Update.Step<Msg>> table) {
-        fold(table, Msg.DeployStarted.class, (s, m) -> s.withPane(new ActionPane(m.action(), Status.IN_PROGRESS,
-                java.util.List.of(), ActionPane.Question.NONE, DeployBoard.started(m.title()))));
         fold(table, Msg.DeployResourceChanged.class, (s, m) -> deploy(s, m.action(), b -> b.withResource(m.logicalId(),
                 new DeployBoard.Row(m.type(), m.status(), m.phase(), m.elapsed(), m.reason()), m.done(), m.total())));
         fold(table, Msg.DeployStackChanged.class, (s, m) -> deploy(s, m.action(),
@@ -35,19 +33,12 @@ final class BoardUpdate {
             return pane.question() == ActionPane.Question.CANCEL_DEPLOY
                     ? ended.withPane(pane.asking(ActionPane.Question.NONE)) : ended;
         });
-        fold(table, Msg.PaneConcluded.class, (s, m) -> {
-            ActionPane pane = s.actions().get(m.action());
-            return s.withPane(new ActionPane(m.action(), m.status(), m.lines(), ActionPane.Question.NONE,
-                    pane.board()));
-        });
         fold(table, Msg.StackWaitStarted.class, (s, m) -> s.withPane(new ActionPane(Action.DEPLOY,
                 Status.IN_PROGRESS, java.util.List.of(), ActionPane.Question.NONE,
                 StackWaitBoard.started(m.stackName(), m.chapterId(), m.status(), m.phase(), m.cancelAnswer()))));
         fold(table, Msg.StackWaitChanged.class,
                 (s, m) -> stackWait(s, b -> b.changed(m.status(), m.phase(), m.waited())));
         fold(table, Msg.StackWaitTicked.class, (s, m) -> stackWait(s, b -> b.ticked(m.waited())));
-        fold(table, Msg.StackWaitSettled.class,
-                (s, m) -> stackWait(s, b -> b.settledIn(m.status(), m.phase(), m.waited())));
         fold(table, Msg.TrafficStarted.class, (s, m) -> s.withPane(new ActionPane(Action.TRAFFIC, Status.IN_PROGRESS,
                 java.util.List.of(), ActionPane.Question.NONE, TrafficBoard.started(m.endpoint(), m.interval()))));
         fold(table, Msg.TrafficAnswered.class, (s, m) -> traffic(s, b -> b.withAnswer(m.answer())));
@@ -59,8 +50,28 @@ final class BoardUpdate {
         Update.on(table, kind, (s, m) -> Next.of(change.apply(s, m)));
     }
 
+    /** A stack operation starts on the action's pane (DEPLOY or TEARDOWN): a fresh board with this title. */
+    static State startOperation(State s, Action action, String title) {
+        return s.withPane(new ActionPane(action, Status.IN_PROGRESS, java.util.List.of(), ActionPane.Question.NONE,
+                DeployBoard.started(title)));
+    }
+
+    /**
+     * What follows a pane's work once it is over (the next step, teardown's verification), with the pane's final
+     * status, under its board (which stays).
+     */
+    static State conclude(State s, Action action, Status status, java.util.List<String> lines) {
+        ActionPane pane = s.actions().get(action);
+        return s.withPane(new ActionPane(action, status, lines, ActionPane.Question.NONE, pane.board()));
+    }
+
+    /** The busy stack settled: the wait board says so ({@link DeployFlow} then plans the order again). */
+    static State settleWait(State s, Msg.StackWaitSettled m) {
+        return stackWait(s, b -> b.settledIn(m.status(), m.phase(), m.waited()));
+    }
+
     private static State deploy(State s, Action action, UnaryOperator<DeployBoard> change) {
-        // The pane stays in progress until the effects conclude it (PaneConcluded): a teardown may run several
+        // The pane stays in progress until what follows it is known ({@link #conclude}): a teardown may run several
         // operations, and what follows an operation (verification, the next step) belongs to the same work.
         return fold(s, action, DeployBoard.class, change, (pane, next) -> pane.status());
     }

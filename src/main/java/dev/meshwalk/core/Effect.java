@@ -30,12 +30,34 @@ public sealed interface Effect {
     record ConnectTarget() implements Effect {
     }
 
-    /** Compute the chapter's change set and show it; the pane then asks {@link ActionPane.Question#DEPLOY_CHANGES}. */
-    record PlanDeploy(String chapterId) implements Effect {
+    /**
+     * The deploy flow's first steps for an order: on AWS the preflight, the cost question and the images, then the
+     * stack's condition (busy, failed creation) and the change set. Answered with the deploy flow's Msgs.
+     */
+    record PlanDeploy(DeployOrder order) implements Effect {
+        public PlanDeploy(String chapterId) {
+            this(DeployOrder.of(chapterId));
+        }
     }
 
-    /** The learner answered the question a pane asked. */
-    record Answer(Action action, ActionPane.Question question, boolean yes) implements Effect {
+    /** The learner accepted the AWS costs: remember that for the account and region, then plan the order on. */
+    record AcceptCosts(DeployOrder order) implements Effect {
+    }
+
+    /** The learner said yes to the change set: execute it, with progress. */
+    record ExecuteDeploy(DeployOrder order, ChangeSet changeSet) implements Effect {
+    }
+
+    /** The learner said no to the change set: delete it (and a stack a declined create left empty). */
+    record DiscardChangeSet(DeployOrder order, ChangeSet changeSet) implements Effect {
+    }
+
+    /** Delete the stack whose first creation failed, with progress; answered with {@link Msg.FailedStackDeleted}. */
+    record RecreateStack(DeployOrder order) implements Effect {
+    }
+
+    /** Ask CloudFormation to cancel the update running on the stack (it rolls back). */
+    record CancelDeploy() implements Effect {
     }
 
     /** Start the traffic loop against the front endpoint, or stop it when it runs. */
@@ -86,8 +108,8 @@ public sealed interface Effect {
         LEAVE
     }
 
-    /** The learner's answer to {@link ActionPane.Question#STACK_BUSY} or its no-cancel variant. */
-    record AnswerBusyStack(BusyChoice choice) implements Effect {
+    /** The learner's answer to {@link ActionPane.Question#STACK_BUSY} or its no-cancel variant, about this order. */
+    record AnswerBusyStack(BusyChoice choice, DeployOrder order) implements Effect {
     }
 
     /** Run the chapter's check against the live target; answered with {@link Msg.CheckResult}. */

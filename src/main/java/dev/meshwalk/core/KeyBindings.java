@@ -92,7 +92,7 @@ public final class KeyBindings {
     static final Section TRAFFIC_PANE = new Section("Traffic pane", List.of(
             row("stop / start the traffic loop", (s, k) -> Next.of(s, new Effect.ToggleTraffic()), 't', 's'),
             row("requests faster / slower", (s, k) -> Next.of(s, new Effect.TrafficInterval(k.is('+'))), '+', '-'),
-            row("clear front's color history", (s, k) -> Next.of(s, new Effect.ClearColors()), 'r')));
+            row("clear front's color history", (s, k) -> ActionKeys.clearColors(s), 'r')));
 
     static final Section MAP_PANE = new Section("Service map pane", List.of(
             row("time window: 1, 5 or 15 minutes", (s, k) -> ActionKeys.nextWindow(s), 'w'),

@@ -27,6 +27,14 @@ public sealed interface Msg {
         }
     }
 
+    /** A message of the teardown menu's work. */
+    interface ForTeardownPane extends ForPane {
+        @Override
+        default Action action() {
+            return Action.TEARDOWN;
+        }
+    }
+
     /** A message of the traffic loop, which has one pane. */
     interface ForTrafficPane extends ForPane {
         @Override
@@ -82,18 +90,96 @@ public sealed interface Msg {
     record TargetResolved(Target target) implements Msg {
     }
 
-    /** An action's pane has new content (a preview, a question, an error); it replaces the pane and its board. */
-    record ActionPaneChanged(ActionPane pane) implements Msg, ForPane {
-        @Override
-        public Action action() {
-            return pane.action();
+    // ---- the deploy flow: what the effects found; DeployFlow words it and asks the next question ----------
+
+    /** The target cannot be used for {@code action} now; {@code reason} says why, null while it is still starting. */
+    record TargetUnavailable(Action action, String reason) implements Msg, ForPane {
+    }
+
+    /** Opening the target failed; {@code unexpected} when the failure came without an explanation for the learner. */
+    record TargetFailed(String reason, boolean unexpected) implements Msg {
+    }
+
+    /** Too much work is queued, or the tutorial is shutting down: the key did nothing. */
+    record EffectsBusy() implements Msg {
+    }
+
+    /**
+     * On AWS, before anything is created: the preflight's findings and the cost estimate. {@code stopSummary}: why
+     * the preflight rules the chapter out and what to do instead, or null; {@code costsAccepted}: the learner
+     * accepted the costs for this account before.
+     */
+    record AwsChecked(DeployOrder order, String region, List<String> findings, List<String> estimate, String stopSummary,
+            boolean costsAccepted) implements Msg, ForDeployPane {
+        public AwsChecked {
+            findings = List.copyOf(findings);
+            estimate = List.copyOf(estimate);
+        }
+    }
+
+    /** The app images' build and upload so far (on AWS), one line per app and step. */
+    record ImagesProgressed(List<String> lines) implements Msg, ForDeployPane {
+        public ImagesProgressed {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** The images could not be made: the progress so far, then the explanation and next step. */
+    record ImagesFailed(List<String> progress, List<String> explanation) implements Msg, ForDeployPane {
+        public ImagesFailed {
+            progress = List.copyOf(progress);
+            explanation = List.copyOf(explanation);
+        }
+    }
+
+    /** Another operation runs on the stack ({@code status}), so the order cannot be planned yet. */
+    record StackBusyFound(DeployOrder order, String stackName, String status) implements Msg, ForDeployPane {
+    }
+
+    /** The stack's first creation failed (ROLLBACK_COMPLETE); it must be deleted before it is created again. */
+    record FailedStackFound(DeployOrder order, String stackName, String reason) implements Msg, ForDeployPane {
+    }
+
+    /** The stack already runs the order's template and parameters; {@code frontEndpoint} may be null. */
+    record NothingToDeploy(DeployOrder order, String frontEndpoint) implements Msg, ForDeployPane {
+    }
+
+    /** The change set is computed and waits for the learner's yes. */
+    record DeployPlanned(DeployOrder order, ChangeSet changeSet) implements Msg, ForDeployPane {
+    }
+
+    /** The learner said no to the change set and it was deleted. */
+    record ChangeSetDiscarded() implements Msg, ForDeployPane {
+    }
+
+    /** The busy stack was left alone; it is in {@code status} now. */
+    record BusyStackLeft(String stackName, String status) implements Msg, ForDeployPane {
+    }
+
+    /** CloudFormation's answer to cancelling the running update, or why asking failed ({@code failure}, else null). */
+    record CancelAnswered(String answer, String failure) implements Msg {
+    }
+
+    /** A step of the deploy flow stopped on an error; {@code reason} is the error's message. */
+    record DeployFailed(Step step, DeployOrder order, String reason) implements Msg, ForDeployPane {
+        /** Which step stopped. */
+        public enum Step {
+            PLAN, DEPLOY, DELETE_FAILED_STACK, WAIT, DISCARD
         }
     }
 
     // ---- stack operations (deploy, deleting a failed stack, teardown): folded into the pane's DeployBoard ----
 
-    /** A stack operation starts on the {@code action}'s pane (DEPLOY or TEARDOWN): a fresh board with this title. */
-    record DeployStarted(Action action, String title) implements Msg, ForPane {
+    /** The order's change set is being executed on {@code stackName}: a fresh board on the deploy pane. */
+    record DeployStarted(DeployOrder order, String stackName) implements Msg, ForDeployPane {
+    }
+
+    /** The stack whose first creation failed is being deleted: a fresh board on the deploy pane. */
+    record FailedStackDeleting(String stackName) implements Msg, ForDeployPane {
+    }
+
+    /** Deleting the failed stack ended; on success the order is planned again. */
+    record FailedStackDeleted(DeployOrder order, boolean success) implements Msg, ForDeployPane {
     }
 
     /**
@@ -115,7 +201,8 @@ public sealed interface Msg {
 
     /**
      * The operation ended: final status, total time, every failed resource, and the stack's outputs. The pane stays
-     * in progress until the effects post {@link PaneConcluded}.
+     * in progress until what follows is known ({@link DeployConcluded}, {@link FailedStackDeleted},
+     * {@link TeardownVerified}).
      */
     record DeployEnded(Action action, boolean success, String stackName, String finalStatus, Duration elapsed,
             List<DeployBoard.Failure> failures, Map<String, String> outputs) implements Msg, ForPane {
@@ -125,14 +212,8 @@ public sealed interface Msg {
         }
     }
 
-    /**
-     * What an effect adds under a pane's board once its work is over (the next step, teardown's verification),
-     * with the pane's final status; it always follows a stack operation. The board stays above these lines.
-     */
-    record PaneConcluded(Action action, Status status, List<String> lines) implements Msg, ForPane {
-        public PaneConcluded {
-            lines = List.copyOf(lines);
-        }
+    /** The deploy of the order ended in {@code finalStatus}; a success marks the chapter deployed. */
+    record DeployConcluded(DeployOrder order, boolean success, String finalStatus) implements Msg, ForDeployPane {
     }
 
     // ---- waiting for another operation on the stack: folded into the deploy pane's StackWaitBoard -------------
@@ -176,10 +257,6 @@ public sealed interface Msg {
     record Starting(String what) implements Msg {
     }
 
-    /** A deploy of this chapter ended; a success marks the chapter deployed. */
-    record DeployFinished(String chapterId, boolean success) implements Msg {
-    }
-
     /** A service graph answer for the map pane. */
     record GraphLoaded(dev.meshwalk.graph.ServiceGraph graph) implements Msg {
     }
@@ -207,6 +284,62 @@ public sealed interface Msg {
     record TeardownPicked(java.util.Set<Integer> indexes) implements Msg {
         public TeardownPicked {
             indexes = java.util.Set.copyOf(indexes);
+        }
+    }
+
+    /** Listing what the tutorial created ({@code listing}) or deleting the picks stopped on an error. */
+    record TeardownFailed(boolean listing, String reason) implements Msg, ForTeardownPane {
+    }
+
+    /** A picked item is of a kind teardown cannot remove, so nothing was deleted. */
+    record TeardownRefused(TeardownItem item) implements Msg, ForTeardownPane {
+    }
+
+    /** Deleting the picks starts; with the stack picked its deletion is followed on a board. */
+    record TeardownStarted(List<TeardownItem> picked, boolean stackPicked) implements Msg, ForTeardownPane {
+        public TeardownStarted {
+            picked = List.copyOf(picked);
+        }
+    }
+
+    /**
+     * Deleting the picks ended ({@code allDeleted}: every stack operation succeeded), and what is left was checked.
+     * {@code notices} are what deleting the other items said;
+     * {@code warnings} name what could not be checked.
+     */
+    record TeardownVerified(boolean allDeleted, List<String> notices, List<String> warnings, TeardownVerdict verdict)
+            implements Msg, ForTeardownPane {
+        public TeardownVerified {
+            notices = List.copyOf(notices);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** The front endpoint is not there: no stack ({@code status} null) or a stack without the output yet. */
+    record TrafficNoEndpoint(String stackName, String status) implements Msg, ForTrafficPane {
+    }
+
+    /** The traffic loop could not start. */
+    record TrafficFailed(String reason) implements Msg, ForTrafficPane {
+    }
+
+    /** Front's history was cleared ({@code frontAnswer} is front's reply), or clearing failed ({@code failure}). */
+    record ColorsCleared(String frontAnswer, String failure) implements Msg {
+    }
+
+    /** The metrics pane's board, fetched. */
+    record MetricsFetched(MetricsBoard board) implements Msg, ForPane {
+        @Override
+        public Action action() {
+            return Action.METRICS;
+        }
+    }
+
+    /** The metrics could not be fetched. */
+    record MetricsFailed(String reason) implements Msg, ForPane {
+        @Override
+        public Action action() {
+            return Action.METRICS;
         }
     }
 

@@ -45,19 +45,18 @@ final class TeardownPicking {
 
     /** Deletes exactly the picked items (nothing picked: the question closes, nothing is deleted). */
     static Next delete(State s) {
-        ActionPane pane = s.actions().get(Action.TEARDOWN);
         List<TeardownItem> picked = s.teardown().picked();
-        ActionPane next = picked.isEmpty() ? pane.asking(ActionPane.Question.NONE)
-                : new ActionPane(Action.TEARDOWN, Status.IN_PROGRESS, List.of("Deleting " + picked.size() + " picked item"
-                        + (picked.size() == 1 ? "" : "s") + " ..."));
-        return Next.of(s.withTeardown(TeardownMenu.empty()).withPane(next).withPaneScroll(0),
-                new Effect.DeletePicked(picked));
+        State closed = s.withTeardown(TeardownMenu.empty()).withPaneScroll(0);
+        if (picked.isEmpty()) {
+            return Next.of(closed.withPane(TeardownReport.nothingPicked()));
+        }
+        ActionPane deleting = new ActionPane(Action.TEARDOWN, Status.IN_PROGRESS, List.of("Deleting " + picked.size()
+                + " picked item" + (picked.size() == 1 ? "" : "s") + " ..."));
+        return Next.of(closed.withPane(deleting), new Effect.DeletePicked(picked));
     }
 
-    /** Keeps everything: the menu closes. */
+    /** Keeps everything: the menu closes, and the pane says so (nothing to do for the effects). */
     static Next keep(State s) {
-        ActionPane pane = s.actions().get(Action.TEARDOWN);
-        return Next.of(s.withTeardown(TeardownMenu.empty()).withPane(pane.asking(ActionPane.Question.NONE))
-                .withPaneScroll(0), new Effect.Answer(Action.TEARDOWN, ActionPane.Question.TEARDOWN, false));
+        return Next.of(s.withTeardown(TeardownMenu.empty()).withPane(TeardownReport.keptEverything()).withPaneScroll(0));
     }
 }

@@ -41,6 +41,9 @@ public final class Update {
     private static Handlers<Msg, Step<Msg>> messages() {
         Handlers.Builder<Msg, Step<Msg>> table = Handlers.builder("message");
         BoardUpdate.register(table);
+        DeployFlow.register(table);
+        TeardownReport.register(table);
+        ActionReports.register(table);
         on(table, Msg.KeyPressed.class, (state, k) -> key(state, k.key()));
         on(table, Msg.Resized.class, (state, r) -> settle(relayout(state.withSize(r.size()))));
         on(table, Msg.OpenChapter.class, (state, o) -> open(state, o.number()));
@@ -54,16 +57,9 @@ public final class Update {
         on(table, Msg.Notice.class, (state, n) -> Next.of(state.withNotice(n.text())));
         on(table, Msg.RunningChanged.class, (state, r) -> Next.of(state.withRunning(r.running())));
         on(table, Msg.TargetResolved.class, (state, t) -> Next.of(state.withTarget(t.target())));
-        on(table, Msg.ActionPaneChanged.class, (state, a) -> Next.of(state.withPane(a.pane())));
         on(table, Msg.QuitRequested.class, (state, msg) -> requestQuit(state));
         on(table, Msg.ShowAction.class, (state, a) -> ActionKeys.show(state, a.action()));
         on(table, Msg.Starting.class, (state, st) -> Next.of(state.withStarting(st.what())));
-        on(table, Msg.DeployFinished.class, (state, f) -> deployFinished(state, f));
-        on(table, Msg.GraphLoaded.class, (state, g) -> Next.of(state.withMap(state.map().withGraph(g.graph()))
-                .withPane(new ActionPane(Action.MAP, g.graph().nodes().isEmpty() ? Status.INFO : Status.OK,
-                        List.of(g.graph().nodes().size() + " services on the map")))));
-        on(table, Msg.GraphFailed.class, (state, g) -> Next.of(state.withMap(state.map().withProblem(g.reason()))
-                .withPane(new ActionPane(Action.MAP, Status.FAILED, List.of(g.reason())))));
         on(table, Msg.CheckResult.class, (state, c) -> checkResult(state, c));
         on(table, Msg.TeardownListed.class, (state, t) -> TeardownPicking.listed(state, t));
         on(table, Msg.TeardownPicked.class, (state, p) -> TeardownPicking.pickOnly(state, p));
@@ -196,15 +192,6 @@ public final class Update {
 
     static State ask(State s, Action action, ActionPane.Question q) {
         return s.withPane(s.actions().get(action).asking(q));
-    }
-
-    private static Next deployFinished(State s, Msg.DeployFinished f) {
-        if (!f.success()) {
-            return Next.of(s);
-        }
-        State marked = s.withMark(f.chapterId(), s.mark(f.chapterId()).atLeast(Mark.DEPLOYED));
-        return marked.marks().equals(s.marks()) ? Next.of(marked)
-                : Next.of(marked, new Effect.SaveProgress(marked.marks()));
     }
 
     private static Next checkResult(State s, Msg.CheckResult c) {

@@ -1,18 +1,15 @@
 package dev.meshwalk.effects;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.meshwalk.cloud.CloudSession;
 import dev.meshwalk.cloud.CloudTarget;
-import dev.meshwalk.cloud.DeployPlan;
 
 /**
  * What the actions need from the composition root: the stack name and project, each chapter's template and
- * parameters, the scripted subcommands' change-set preview (so the TUI, line mode and the subcommands describe
- * things in the same words), and the AWS-only steps that need packages effects may not use.
+ * parameters, and the AWS-only steps that need packages effects may not use (the cost notice's memory, the images).
  */
 public interface ActionSupport {
 
@@ -23,9 +20,6 @@ public interface ActionSupport {
     String template(String chapterId) throws IOException;
 
     Map<String, String> parameters();
-
-    /** The change-set preview lines (+ add, ~ modify [replaced], - remove, with plain-language descriptions). */
-    List<String> preview(DeployPlan.Ready plan);
 
     /**
      * Whether a deploy on this session's target goes through the AWS-only steps: preflight, cost notice and app

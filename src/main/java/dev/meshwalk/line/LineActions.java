@@ -68,9 +68,23 @@ final class LineActions {
             return;
         }
         dispatch.accept(new Msg.KeyPressed(yes ? dev.meshwalk.core.Key.ch('y') : dev.meshwalk.core.Key.ch('n')));
-        if (pane.question() != ActionPane.Question.CANCEL_DEPLOY) {
+        if (pane.question() != ActionPane.Question.CANCEL_DEPLOY && !answeredByTheCore(pane)) {
             follow(pane.action());
         }
+    }
+
+    /**
+     * Whether the core answered on its own (declining the costs, keeping everything, nothing picked): the pane then
+     * settled at once without asking the effects, so its lines are printed now instead of waited for.
+     */
+    private boolean answeredByTheCore(ActionPane asked) {
+        ActionPane now = state.get().actions().get(asked.action());
+        boolean settled = now.status() != Status.IN_PROGRESS && now.question() == ActionPane.Question.NONE;
+        if (!settled || now.equals(asked.asking(ActionPane.Question.NONE))) {
+            return false;
+        }
+        lines(now).forEach(out::println);
+        return true;
     }
 
     /** A busy stack: {@code wait} for it (then plan), or {@code cancel} its update (then wait for the rollback). */
@@ -122,10 +136,10 @@ final class LineActions {
         leave();
     }
 
-    /** The traffic pane was replaced by a final answer (nothing deployed, could not start). */
+    /** The traffic pane was replaced by a final answer (nothing deployed, could not start, no target). */
     private static boolean settledTraffic(Msg m) {
-        return m instanceof Msg.ActionPaneChanged p && p.pane().action() == Action.TRAFFIC
-                && p.pane().status() != Status.IN_PROGRESS;
+        return m instanceof Msg.TrafficNoEndpoint || m instanceof Msg.TrafficFailed
+                || m instanceof Msg.TargetUnavailable u && u.action() == Action.TRAFFIC;
     }
 
     private List<String> lines(ActionPane pane) {
@@ -150,8 +164,8 @@ final class LineActions {
 
     void metrics() {
         dispatch.accept(new Msg.ShowAction(Action.METRICS));
-        ActionPane p = await(m -> m instanceof Msg.ActionPaneChanged c && c.pane().action() == Action.METRICS
-                && c.pane().status() != Status.IN_PROGRESS);
+        ActionPane p = await(m -> m instanceof Msg.ForPane f && f.action() == Action.METRICS
+                && state.get().actions().get(Action.METRICS).status() != Status.IN_PROGRESS);
         if (p != null) {
             lines(p).forEach(out::println);
         }

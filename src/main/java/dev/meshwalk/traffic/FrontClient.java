@@ -9,10 +9,12 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -27,6 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class FrontClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Upper bound on {@code /color/clear} calls for one {@link #clear()}: enough for ten tasks behind a balancer. */
+    static final int MAX_CLEAR_CALLS = 40;
 
     private final URI base;
     private final Duration timeout;
@@ -87,8 +91,22 @@ public final class FrontClient implements AutoCloseable {
         }
     }
 
-    /** {@code GET /color/clear}: front forgets its history, so its stats start over. Returns front's answer. */
+    /**
+     * Clears the history of every front task, not just the one the balancer picks: each task keeps its own ring
+     * of answers and names itself in its {@code /color/clear} answer, so this calls until no new task has answered
+     * for a while (twice the tasks seen, plus two) or {@link #MAX_CLEAR_CALLS} calls. Returns e.g.
+     * {@code cleared 3 front tasks}.
+     */
     public String clear() throws IOException {
+        Set<String> tasks = new HashSet<>();
+        int callsWithoutNewTask = 0;
+        for (int call = 0; call < MAX_CLEAR_CALLS && callsWithoutNewTask < 2 * tasks.size() + 2; call++) {
+            callsWithoutNewTask = tasks.add(clearOne()) ? 0 : callsWithoutNewTask + 1;
+        }
+        return "cleared " + tasks.size() + (tasks.size() == 1 ? " front task" : " front tasks");
+    }
+
+    private String clearOne() throws IOException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(base.getPath() + "/color/clear")).timeout(timeout).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -20,7 +20,11 @@ import dev.meshwalk.core.ActionPane;
 import dev.meshwalk.core.Effect;
 import dev.meshwalk.core.Msg;
 import dev.meshwalk.core.Status;
+import dev.meshwalk.core.Size;
+import dev.meshwalk.core.State;
 import dev.meshwalk.core.Target;
+import dev.meshwalk.content.ChapterCatalog;
+import dev.meshwalk.testsupport.CoreDriver;
 import dev.meshwalk.effects.ActionEffects;
 import dev.meshwalk.effects.TargetConnector;
 import dev.meshwalk.testsupport.InProcessMain.Run;
@@ -134,6 +138,8 @@ class AwsFlowIT {
      * final check finds nothing tagged as ours in EC2 (and says it could not check ECR here). A registry on
      * loopback stands in for ECR because the local cloud serves no ECR and no registry to push to.
      */
+    private static final java.time.Duration WAIT = java.time.Duration.ofMinutes(3);
+
     @Test
     void interactiveDeployAsksAboutCostsThenPushesTheImagesBeforeTheChangeSetAndTeardownLeavesNothingTagged() throws Exception {
         LoopbackRegistry registry = new LoopbackRegistry(state);
@@ -147,53 +153,60 @@ class AwsFlowIT {
         CloudSession session = CloudSession.local(CloudTarget.endpoint(URI.create(endpoint), CloudTarget.LOCAL_REGION,
                 java.util.Optional.empty()));
         TargetConnector connector = progress -> new TargetConnector.Connection(session, Target.endpoint(endpoint), () -> { });
-        try (ActionEffects actions = new ActionEffects(connector, support, inbox::offer, false)) {
-            java.util.List<ActionPane> seen = new java.util.ArrayList<>();
-            actions.run(new Effect.PlanDeploy("0-prelude"));
-            ActionPane costs = awaitPane(inbox, seen, p -> p.question() == ActionPane.Question.ACCEPT_COSTS);
+        try (ActionEffects actions = new ActionEffects(connector, support, inbox::offer)) {
+            // As a learner: open chapter 0, press d, answer with y or n.
+            CoreDriver learner = new CoreDriver(State.initial(ChapterCatalog.packaged().chapters(), new Size(100, 30), false,
+                    Target.endpoint(endpoint), "log"), inbox, CoreDriver.actionsOf(actions));
+            learner.send(new Msg.OpenChapter(0));
+            learner.send(new Msg.ShowAction(Action.DEPLOY));
+            ActionPane costs = learner.awaitPane(Action.DEPLOY, p -> p.question() == ActionPane.Question.ACCEPT_COSTS, WAIT);
             assertThat(costs.lines()).anyMatch(l -> l.startsWith("Preflight for chapter 0-prelude"))
                     .anyMatch(l -> l.startsWith("Cost notice: chapter 0-prelude")).anyMatch(l -> l.contains("2 NAT gateways"));
-            actions.run(new Effect.Answer(Action.DEPLOY, ActionPane.Question.ACCEPT_COSTS, false));
-            ActionPane stopped = awaitPane(inbox, seen, p -> p.question() == ActionPane.Question.NONE && p.status() == Status.INFO);
+            learner.key('n');
+            ActionPane stopped = learner.pane(Action.DEPLOY);
+            assertThat(stopped.question()).isEqualTo(ActionPane.Question.NONE);
+            assertThat(stopped.status()).isEqualTo(Status.INFO);
             assertThat(stopped.lines()).contains("Stopped: nothing was created on AWS.");
             assertThat(registry.pushedManifests()).as("declining the costs pushes nothing").isEmpty();
             assertThat(describeOurStacks()).as("declining the costs creates no change set or stack").isZero();
 
-            actions.run(new Effect.PlanDeploy("0-prelude"));
-            awaitPane(inbox, seen, p -> p.question() == ActionPane.Question.ACCEPT_COSTS);
+            learner.send(new Msg.ShowAction(Action.DEPLOY));
+            learner.awaitPane(Action.DEPLOY, p -> p.question() == ActionPane.Question.ACCEPT_COSTS, WAIT);
             assertThat(registry.pushedManifests()).as("nothing is pushed before the costs are accepted").isEmpty();
-            seen.clear();
-            actions.run(new Effect.Answer(Action.DEPLOY, ActionPane.Question.ACCEPT_COSTS, true));
-            ActionPane question = awaitPane(inbox, seen, p -> p.question() == ActionPane.Question.DEPLOY_CHANGES);
-            assertThat(seen).as("upload progress shown while the images were pushed")
+            learner.seen().clear();
+            learner.key('y');
+            ActionPane question = learner.awaitPane(Action.DEPLOY, p -> p.question() == ActionPane.Question.DEPLOY_CHANGES, WAIT);
+            assertThat(learner.seen()).as("upload progress shown while the images were pushed")
                     .anyMatch(p -> p.status() == Status.IN_PROGRESS
                             && p.lines().stream().anyMatch(l -> l.matches("  image front: \\d+ % .*")));
             assertThat(question.lines()).contains("  image front: pushed.", "  image color: pushed.")
                     .anyMatch(l -> l.contains("Creating stack meshwalk-" + project));
             assertThat(registry.pushedManifests()).hasSize(2);
 
-            actions.run(new Effect.Answer(Action.DEPLOY, ActionPane.Question.DEPLOY_CHANGES, true));
-            assertThat(awaitFinished(inbox).success()).as(String.valueOf(seen.get(seen.size() - 1))).isTrue();
+            learner.key('y');
+            Msg.DeployConcluded finished = learner.await(Msg.DeployConcluded.class, WAIT);
+            assertThat(finished.success()).as(String.join("\n", learner.text(Action.DEPLOY))).isTrue();
             java.util.Map<String, String> params = stackParameters();
             assertThat(params.get("FrontAppImage")).isEqualTo(registry.host() + "/" + registry.pushedManifests().get(0));
             assertThat(params.get("ColorAppImage")).isEqualTo(registry.host() + "/" + registry.pushedManifests().get(1));
 
-            seen.clear();
-            actions.run(new Effect.PlanDeploy("0-prelude"));
-            ActionPane again = awaitPane(inbox, seen, p -> p.status() == Status.OK || p.question() != ActionPane.Question.NONE);
-            assertThat(again.question()).as("the accepted cost notice is remembered").isEqualTo(ActionPane.Question.NONE);
+            learner.send(new Msg.ShowAction(Action.DEPLOY));
+            ActionPane again = learner.awaitPane(Action.DEPLOY,
+                    p -> p.status() == Status.OK || p.question() != ActionPane.Question.NONE, WAIT);
+            assertThat(again.question()).as("the accepted cost notice is remembered; the pane: %s", again.lines()).isEqualTo(ActionPane.Question.NONE);
             assertThat(again.lines()).anyMatch(l -> l.contains("No changes"));
             assertThat(registry.pushedManifests()).as("unchanged apps are not pushed again").hasSize(2);
 
             assertThat(taggedEc2Resources()).anyMatch(n -> n.startsWith("natgateway "));
             actions.run(new Effect.TeardownInventory());
-            Msg.TeardownListed inventory = awaitListed(inbox);
+            Msg.TeardownListed inventory = learner.await(Msg.TeardownListed.class, WAIT);
             assertThat(inventory.items()).anyMatch(i -> i.describe().contains("CloudFormation stack meshwalk-" + project))
                     .allMatch(dev.meshwalk.core.TeardownItem::picked);
             assertThat(inventory.warnings()).anyMatch(w -> w.contains("Could not check ECR repositories (" + project + "/*)"));
             actions.run(new Effect.DeletePicked(inventory.items())); // x then y: everything, as listed
 
-            Msg.PaneConcluded done = awaitConcluded(inbox, Action.TEARDOWN);
+            learner.await(Msg.TeardownVerified.class, WAIT);
+            ActionPane done = learner.pane(Action.TEARDOWN);
             assertThat(done.status()).as(String.join("\n", done.lines())).isEqualTo(Status.OK);
             assertThat(done.lines()).anyMatch(l -> l.contains("Verified: nothing the tutorial created is left"))
                     .anyMatch(l -> l.contains("Could not check ECR repositories"))
@@ -203,61 +216,6 @@ class AwsFlowIT {
         }
         assertThat(describeOurStacks()).isZero();
         assertThat(taggedEc2Resources()).as("nothing tagged by our stack is left (EC2 DescribeTags)").isEmpty();
-    }
-
-    private static ActionPane awaitPane(java.util.concurrent.BlockingQueue<Msg> inbox, java.util.List<ActionPane> seen,
-            java.util.function.Predicate<ActionPane> wanted) throws InterruptedException {
-        return await(inbox, () -> "such a pane; last: " + (seen.isEmpty() ? "none" : seen.get(seen.size() - 1)), m -> {
-            if (!(m instanceof Msg.ActionPaneChanged changed)) {
-                return null;
-            }
-            seen.add(changed.pane());
-            if (wanted.test(changed.pane())) {
-                return changed.pane();
-            }
-            failIfFailed(m, changed.pane().action());
-            return null;
-        });
-    }
-
-    private static Msg.TeardownListed awaitListed(java.util.concurrent.BlockingQueue<Msg> inbox) throws InterruptedException {
-        return await(inbox, () -> "the teardown inventory", m -> {
-            failIfFailed(m, Action.TEARDOWN);
-            return m instanceof Msg.TeardownListed listed ? listed : null;
-        });
-    }
-
-    private static Msg.PaneConcluded awaitConcluded(java.util.concurrent.BlockingQueue<Msg> inbox, Action action)
-            throws InterruptedException {
-        return await(inbox, () -> "the " + action + "'s conclusion", m -> {
-            failIfFailed(m, action);
-            return m instanceof Msg.PaneConcluded c && c.action() == action ? c : null;
-        });
-    }
-
-    private static Msg.DeployFinished awaitFinished(java.util.concurrent.BlockingQueue<Msg> inbox) throws InterruptedException {
-        return await(inbox, () -> "the deploy's end", m -> m instanceof Msg.DeployFinished f ? f : null);
-    }
-
-    /** Takes Msgs for up to 3 minutes until {@code match} gives something (not null); it may throw to fail early. */
-    private static <T> T await(java.util.concurrent.BlockingQueue<Msg> inbox, java.util.function.Supplier<String> what,
-            java.util.function.Function<Msg, T> match) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            Msg m = inbox.poll(1, java.util.concurrent.TimeUnit.SECONDS);
-            T found = m == null ? null : match.apply(m);
-            if (found != null) {
-                return found;
-            }
-        }
-        throw new AssertionError("waited 3 minutes for " + what.get());
-    }
-
-    /** A pane of {@code action} that failed ends the wait with what it says. */
-    private static void failIfFailed(Msg m, Action action) {
-        if (m instanceof Msg.ActionPaneChanged p && p.pane().action() == action && p.pane().status() == Status.FAILED) {
-            throw new AssertionError("the " + action + " failed: " + String.join("\n", p.pane().lines()));
-        }
     }
 
     private java.util.Map<String, String> stackParameters() {

@@ -25,6 +25,10 @@ import dev.meshwalk.cloud.CloudTarget;
 import dev.meshwalk.cloud.OwnedResource;
 import dev.meshwalk.cloud.TaggedEc2Resources;
 import dev.meshwalk.core.Action;
+import dev.meshwalk.core.ActionPane;
+import dev.meshwalk.core.Size;
+import dev.meshwalk.core.State;
+import dev.meshwalk.testsupport.CoreDriver;
 import dev.meshwalk.core.Effect;
 import dev.meshwalk.core.Msg;
 import dev.meshwalk.core.Status;
@@ -69,6 +73,8 @@ class TwoProjectsTeardownIT {
         System.clearProperty("meshwalk.stateDir");
     }
 
+    private static final java.time.Duration WAIT = java.time.Duration.ofMinutes(3);
+
     @Test
     void tearingDownOneProjectLeavesTheOtherProjectsStackWholeFromTheMenuAndFromTeardownYes() throws Exception {
         deploy(alpha);
@@ -82,14 +88,17 @@ class TwoProjectsTeardownIT {
         try (CloudSession session = CloudSession.local(CloudTarget.endpoint(URI.create(endpoint), CloudTarget.LOCAL_REGION,
                         Optional.empty()));
                 ActionEffects actions = new ActionEffects(progress -> new TargetConnector.Connection(session,
-                        Target.endpoint(endpoint), () -> { }), support, inbox::offer, false)) {
+                        Target.endpoint(endpoint), () -> { }), support, inbox::offer)) {
+            CoreDriver learner = new CoreDriver(State.initial(List.of(), new Size(100, 30), false, Target.endpoint(endpoint),
+                    "log"), inbox, CoreDriver.actionsOf(actions));
             actions.run(new Effect.TeardownInventory());
-            Msg.TeardownListed listed = await(inbox, m -> m instanceof Msg.TeardownListed l ? l : null);
+            Msg.TeardownListed listed = learner.await(Msg.TeardownListed.class, WAIT);
             assertThat(listed.items()).extracting(TeardownItem::name).containsExactly("meshwalk-" + alpha);
             assertThat(listed.warnings()).anyMatch(w -> w.startsWith("Not ours, left alone: stack meshwalk-" + beta));
             actions.run(new Effect.DeletePicked(listed.items()));
-            Msg.PaneConcluded done = await(inbox, m -> m instanceof Msg.PaneConcluded c && c.action() == Action.TEARDOWN ? c : null);
-            assertThat(done.status()).as(String.join("\n", done.lines())).isEqualTo(Status.OK);
+            learner.awaitPane(Action.TEARDOWN, p -> p.status() != Status.IN_PROGRESS, WAIT);
+            ActionPane done = learner.pane(Action.TEARDOWN);
+            assertThat(done.status()).as(String.join("\n", learner.text(Action.TEARDOWN))).isEqualTo(Status.OK);
         }
         assertThat(liveStacks()).contains("meshwalk-" + beta).doesNotContain("meshwalk-" + alpha);
         assertThat(ec2Of(beta)).as("beta's network is untouched").isNotEmpty();
@@ -126,22 +135,5 @@ class TwoProjectsTeardownIT {
             return cfn.describeStacks().stacks().stream().filter(s -> !"DELETE_COMPLETE".equals(s.stackStatusAsString()))
                     .map(Stack::stackName).toList();
         }
-    }
-
-    /** Takes Msgs for up to 3 minutes until {@code match} gives something; a failed teardown pane ends it early. */
-    private static <T> T await(BlockingQueue<Msg> inbox, Function<Msg, T> match) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            Msg m = inbox.poll(1, TimeUnit.SECONDS);
-            if (m instanceof Msg.ActionPaneChanged p && p.pane().action() == Action.TEARDOWN
-                    && p.pane().status() == Status.FAILED) {
-                throw new AssertionError("the teardown failed: " + String.join("\n", p.pane().lines()));
-            }
-            T found = m == null ? null : match.apply(m);
-            if (found != null) {
-                return found;
-            }
-        }
-        throw new AssertionError("waited 3 minutes");
     }
 }

@@ -4,6 +4,7 @@ import static dev.meshwalk.core.UpdateDriver.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +33,6 @@ class ActionUpdateTest {
         return driver.send(s, msgs);
     }
 
-    private static Msg pane(Action a, Status st, ActionPane.Question q, String... lines) {
-        return new Msg.ActionPaneChanged(new ActionPane(a, st, List.of(lines), q));
-    }
-
     @Test
     void deployKeyInALessonOpensTheDeployPaneAndPlansThatChapter() {
         State s = send(start(), new Msg.OpenChapter(3), key('d'));
@@ -52,23 +49,27 @@ class ActionUpdateTest {
         assertThat(effects).noneMatch(e -> e instanceof Effect.PlanDeploy);
     }
 
+    private static final DeployOrder PRELUDE = DeployOrder.of("0-prelude");
+    private static final ChangeSet CLUSTER = new ChangeSet("s", "cs-1", true, List.of(new ChangeSet.Change(
+            ChangeSet.Kind.ADD, "Cluster", "ECS::Cluster", null, "the ECS cluster")), Map.of("ProjectName", "p"));
+
     @Test
     void aPreviewAsksAndYesOrEnterDeploysWhileEscCancels() {
-        State s = send(start(), new Msg.OpenChapter(0), key('d'),
-                pane(Action.DEPLOY, Status.INFO, ActionPane.Question.DEPLOY_CHANGES, "+ Cluster"));
+        State s = send(start(), new Msg.OpenChapter(0), key('d'), new Msg.DeployPlanned(PRELUDE, CLUSTER));
+        assertThat(s.actions().get(Action.DEPLOY).lines()).contains("  + Cluster     ECS::Cluster  the ECS cluster");
         State yes = send(s, key(Key.Kind.ENTER));
-        assertThat(effects).contains(new Effect.Answer(Action.DEPLOY, ActionPane.Question.DEPLOY_CHANGES, true));
+        assertThat(effects).contains(new Effect.ExecuteDeploy(PRELUDE, CLUSTER));
         assertThat(yes.actions().get(Action.DEPLOY).question()).isEqualTo(ActionPane.Question.NONE);
         effects.clear();
         State no = send(s, key(Key.Kind.ESCAPE));
-        assertThat(effects).containsExactly(new Effect.Answer(Action.DEPLOY, ActionPane.Question.DEPLOY_CHANGES, false));
+        assertThat(effects).containsExactly(new Effect.DiscardChangeSet(PRELUDE, CLUSTER));
         assertThat(no.view()).as("esc answers the question, it does not leave the pane").isEqualTo(View.ACTION);
     }
 
     @Test
     void escOrCtrlCDuringADeployAsksWhetherToRollBackInsteadOfLeaving() {
         State s = send(start(), new Msg.OpenChapter(0), key('d'),
-                pane(Action.DEPLOY, Status.IN_PROGRESS, ActionPane.Question.NONE, "CREATE_IN_PROGRESS"));
+                new Msg.DeployStarted(PRELUDE, "s"));
         State asked = send(s, key(Key.Kind.ESCAPE));
         assertThat(asked.view()).isEqualTo(View.ACTION);
         assertThat(asked.actions().get(Action.DEPLOY).question()).isEqualTo(ActionPane.Question.CANCEL_DEPLOY);
@@ -77,18 +78,19 @@ class ActionUpdateTest {
         assertThat(effects).noneMatch(e -> e instanceof Effect.Quit);
 
         State leftRunning = send(asked, key('n'));
-        assertThat(effects).noneMatch(e -> e instanceof Effect.Answer);
+        assertThat(effects).noneMatch(e -> e instanceof Effect.CancelDeploy);
         assertThat(leftRunning.actions().get(Action.DEPLOY).status()).isEqualTo(Status.IN_PROGRESS);
         send(asked, key('y'));
-        assertThat(effects).contains(new Effect.Answer(Action.DEPLOY, ActionPane.Question.CANCEL_DEPLOY, true));
+        assertThat(effects).contains(new Effect.CancelDeploy());
     }
 
     @Test
     void aSuccessfulDeployMarksTheChapterDeployedAndSavesButAFailureDoesNot() {
-        State s = send(start(), new Msg.DeployFinished("3-routing", false));
+        DeployOrder routing = DeployOrder.of("3-routing");
+        State s = send(start(), new Msg.DeployConcluded(routing, false, "ROLLBACK_COMPLETE"));
         assertThat(s.mark("3-routing")).isEqualTo(Mark.NOT_STARTED);
         assertThat(effects).isEmpty();
-        s = send(s, new Msg.DeployFinished("3-routing", true));
+        s = send(s, new Msg.DeployConcluded(routing, true, "CREATE_COMPLETE"));
         assertThat(s.mark("3-routing")).isEqualTo(Mark.DEPLOYED);
         assertThat(effects).containsExactly(new Effect.SaveProgress(s.marks()));
     }
@@ -99,7 +101,7 @@ class ActionUpdateTest {
         effects.clear(); // opening a short lesson marks it read
         s = send(s, key('t'));
         assertThat(effects).containsExactly(new Effect.ToggleTraffic());
-        s = send(s, pane(Action.TRAFFIC, Status.IN_PROGRESS, ActionPane.Question.NONE, "running"),
+        s = send(s, new Msg.TrafficStarted("http://front", java.time.Duration.ofMillis(500)),
                 key('+'), key('-'), key('r'), key('t'));
         assertThat(effects).containsExactly(new Effect.ToggleTraffic(), new Effect.TrafficInterval(true),
                 new Effect.TrafficInterval(false), new Effect.ClearColors(), new Effect.ToggleTraffic());

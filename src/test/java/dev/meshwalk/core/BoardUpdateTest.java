@@ -36,8 +36,12 @@ class BoardUpdateTest {
         return Duration.ofMillis(millis);
     }
 
-    private static Msg started(Action a, String title) {
-        return new Msg.DeployStarted(a, title);
+    private static final DeployOrder PRELUDE = DeployOrder.of("0-prelude");
+
+    /** A deploy of chapter 0 to this stack, or a teardown of this one picked stack. */
+    private static Msg started(Action a, String stack) {
+        return a == Action.DEPLOY ? new Msg.DeployStarted(PRELUDE, stack)
+                : new Msg.TeardownStarted(List.of(new TeardownItem("CloudFormation stack", stack, "CREATE_COMPLETE", true)), true);
     }
 
     private static Msg resource(String id, String type, String status, ResourcePhase phase, long millis, String reason,
@@ -57,7 +61,7 @@ class BoardUpdateTest {
 
     @Test
     void aDeployFoldsIntoRowsCountsAndTheHeaderThenShowsOutputsAndTheNextStep() {
-        State s = send(start(true), started(Action.DEPLOY, "Chapter 0-prelude -> meshwalk"),
+        State s = send(start(true), started(Action.DEPLOY, "meshwalk"),
                 stack("CREATE_IN_PROGRESS", false, "User Initiated", 100),
                 resource("Cluster", "ECS::Cluster", "CREATE_IN_PROGRESS", ResourcePhase.IN_PROGRESS, 300, null, 0, 2),
                 resource("Cluster", "ECS::Cluster", "CREATE_COMPLETE", ResourcePhase.DONE, 1200, null, 1, 2),
@@ -83,7 +87,7 @@ class BoardUpdateTest {
         assertThat(s.deployBoard(Action.DEPLOY).status()).isEqualTo(Status.OK);
         assertThat(s.actions().get(Action.DEPLOY).status()).as("in progress until the effects conclude")
                 .isEqualTo(Status.IN_PROGRESS);
-        s = send(s, new Msg.PaneConcluded(Action.DEPLOY, Status.OK, List.of("Next: start the traffic loop (t).")));
+        s = send(s, new Msg.DeployConcluded(PRELUDE, true, "CREATE_COMPLETE"));
         assertThat(s.actions().get(Action.DEPLOY).status()).isEqualTo(Status.OK);
         assertThat(lines(s, Action.DEPLOY)).containsExactly(
                 "Chapter 0-prelude -> meshwalk   4.1 s   CREATE_COMPLETE",
@@ -93,13 +97,13 @@ class BoardUpdateTest {
                 "",
                 "✓ meshwalk CREATE_COMPLETE in 4.1 s",
                 "  FrontEndpoint = http://127.0.0.2:8080",
-                "Next: start the traffic loop (t).");
+                "Next: start the traffic loop (t), then look at the map (m).");
     }
 
     @Test
     void aFailureShowsItsReasonInlineAndRepeatsEveryReasonAtTheEndInAscii() {
         String reason = "Task failed to start: no image front:nope";
-        State s = send(start(false), started(Action.DEPLOY, "Chapter 0-prelude -> s"),
+        State s = send(start(false), started(Action.DEPLOY, "s"),
                 resource("FrontService", "ECS::Service", "CREATE_FAILED", ResourcePhase.FAILED, 2000, reason, 1, 3),
                 stack("ROLLBACK_IN_PROGRESS", true, "The following resource(s) failed to create: [FrontService]", 2100),
                 resource("Cluster", "ECS::Cluster", "DELETE_COMPLETE", ResourcePhase.ROLLED_BACK, 3000, null, 1, 3));
@@ -108,7 +112,7 @@ class BoardUpdateTest {
 
         s = send(s, new Msg.DeployEnded(Action.DEPLOY, false, "s", "ROLLBACK_COMPLETE", ms(4000),
                 List.of(new DeployBoard.Failure("FrontService", "ECS::Service", "CREATE_FAILED", reason)), Map.of()),
-                new Msg.PaneConcluded(Action.DEPLOY, Status.FAILED, List.of("Deploying chapter 0-prelude failed.")));
+                new Msg.DeployConcluded(PRELUDE, false, "ROLLBACK_COMPLETE"));
         List<String> lines = lines(s, Action.DEPLOY);
         assertThat(s.actions().get(Action.DEPLOY).status()).isEqualTo(Status.FAILED);
         assertThat(s.deployBoard(Action.DEPLOY).status()).isEqualTo(Status.FAILED);
@@ -122,7 +126,8 @@ class BoardUpdateTest {
                 "[X] s ROLLBACK_COMPLETE in 4.0 s",
                 "Failures:",
                 "  [X] FrontService (ECS::Service) CREATE_FAILED: " + reason,
-                "Deploying chapter 0-prelude failed.");
+                "Deploying chapter 0-prelude failed (ROLLBACK_COMPLETE); the reasons are above. Fix them and press d to"
+                        + " deploy again.");
         assertThat(lines.stream().filter(l -> l.contains(reason))).as("inline and repeated at the end").hasSize(2);
         assertThat(String.join("\n", lines).chars()).as("ASCII mode draws only ASCII").allMatch(c -> c < 128);
     }
@@ -169,9 +174,7 @@ class BoardUpdateTest {
     @Test
     void noChangesIsSaidPlainlyWithoutABoardAndStillMarksTheChapterDeployed() {
         State s = send(start(true), new Msg.OpenChapter(0),
-                new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.OK,
-                        List.of("✓ No changes: chapter 0-prelude is already deployed."))),
-                new Msg.DeployFinished("0-prelude", true));
+                new Msg.NothingToDeploy(PRELUDE, null));
         assertThat(s.deployBoard(Action.DEPLOY)).isNull();
         assertThat(lines(s, Action.DEPLOY)).containsExactly("✓ No changes: chapter 0-prelude is already deployed.");
         assertThat(s.mark("0-prelude")).isEqualTo(Mark.DEPLOYED);
@@ -192,24 +195,24 @@ class BoardUpdateTest {
     @Test
     void aReplacedPaneDropsItsBoardAndLaterEventsForItAreIgnored() {
         State s = send(start(true), started(Action.DEPLOY, "t"),
-                new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.FAILED, List.of("The deploy stopped: gone"))));
+                new Msg.DeployFailed(Msg.DeployFailed.Step.DEPLOY, PRELUDE, "gone"));
         State after = send(s, resource("Cluster", "ECS::Cluster", "CREATE_COMPLETE", ResourcePhase.DONE, 100, null, 1, 1));
         assertThat(after).isEqualTo(s);
-        assertThat(lines(after, Action.DEPLOY)).containsExactly("The deploy stopped: gone");
+        assertThat(lines(after, Action.DEPLOY)).containsExactly("The deploy stopped: gone",
+                "Press d to see where the stack is and try again.");
     }
 
     @Test
     void teardownHasItsOwnBoardNoticesAndVerificationWhileTheDeployPaneKeepsItsOwn() {
-        State s = send(start(true), started(Action.DEPLOY, "Chapter 0-prelude -> s"),
+        State s = send(start(true), started(Action.DEPLOY, "s"),
                 new Msg.DeployEnded(Action.DEPLOY, true, "s", "CREATE_COMPLETE", ms(100), List.of(), Map.of()),
-                started(Action.TEARDOWN, "Teardown of s"),
+                started(Action.TEARDOWN, "s"),
                 new Msg.DeployResourceChanged(Action.TEARDOWN, "Cluster", "ECS::Cluster", "DELETE_COMPLETE",
                         ResourcePhase.DELETED, ms(700), null, 1, 1),
                 new Msg.DeployNotice(Action.TEARDOWN, "Deleted dashboard s-0."),
                 new Msg.DeployEnded(Action.TEARDOWN, true, "s", "DELETE_COMPLETE", ms(900), List.of(), Map.of()));
         assertThat(s.actions().get(Action.TEARDOWN).status()).isEqualTo(Status.IN_PROGRESS);
-        s = send(s, new Msg.PaneConcluded(Action.TEARDOWN, Status.OK,
-                List.of("", "✓ Verified: nothing the tutorial created is left on this target.")));
+        s = send(s, new Msg.TeardownVerified(true, List.of(), List.of(), new TeardownVerdict(List.of(), List.of(), 0)));
         assertThat(lines(s, Action.TEARDOWN)).containsExactly(
                 "Teardown of s   0.9 s   DELETE_COMPLETE",
                 "██████████████████████████████  1/1 resources   1 ok",
@@ -330,8 +333,7 @@ class BoardUpdateTest {
 
     @Test
     void trafficSamplesWithoutABoardAreIgnored() {
-        State s = send(start(true), new Msg.ActionPaneChanged(new ActionPane(Action.TRAFFIC, Status.WARNING,
-                List.of("Nothing is deployed yet"))));
+        State s = send(start(true), new Msg.TrafficNoEndpoint("s", null));
         assertThat(send(s, new Msg.TrafficSampled(sample(true, List.of())), new Msg.TrafficAnswered(ok(1, "green", 1))))
                 .isEqualTo(s);
     }

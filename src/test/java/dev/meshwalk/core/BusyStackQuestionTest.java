@@ -24,8 +24,9 @@ class BusyStackQuestionTest {
     private State asked(ActionPane.Question q) {
         State s = send(State.initial(CHAPTERS, new Size(100, 30), true, Target.local(), "/tmp/log"),
                 new Msg.OpenChapter(0), new Msg.KeyPressed(Key.ch('d')),
-                new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.WARNING,
-                        List.of("The stack meshwalk-x is busy (UPDATE_IN_PROGRESS)"), q)));
+                new Msg.StackBusyFound(DeployOrder.of("0-prelude"), "meshwalk-x",
+                        q == ActionPane.Question.STACK_BUSY ? "UPDATE_IN_PROGRESS" : "CREATE_IN_PROGRESS"));
+        assertThat(s.actions().get(Action.DEPLOY).question()).isEqualTo(q);
         effects.clear();
         return s;
     }
@@ -82,7 +83,7 @@ class BusyStackQuestionTest {
         send(asking, new Msg.KeyPressed(Key.ch('d')));
         assertThat(effects).as("d while the question waits does not plan twice").isEmpty();
         State left = send(asking, new Msg.KeyPressed(Key.ch('n')),
-                new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.INFO, List.of("Left the stack alone."))));
+                new Msg.BusyStackLeft("meshwalk-x", "UPDATE_IN_PROGRESS"));
         effects.clear();
         send(left, new Msg.KeyPressed(Key.ch('d')));
         assertThat(effects).containsExactly(new Effect.PlanDeploy("0-prelude"));

@@ -66,8 +66,8 @@ class StackWaitBoardTest {
                         ResourcePhase.IN_PROGRESS, "Cancel requested: the update rolls back."));
         assertThat(text(s)).contains("  Cancel requested: the update rolls back.");
 
-        State failed = driver.send(s, new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.FAILED,
-                List.of("Stopped waiting for the stack: timeout"))), new Msg.StackWaitTicked(Duration.ofSeconds(9)));
-        assertThat(text(failed)).containsExactly("Stopped waiting for the stack: timeout");
+        State failed = driver.send(s, new Msg.DeployFailed(Msg.DeployFailed.Step.WAIT, DeployOrder.of("0-prelude"), "timeout"),
+                new Msg.StackWaitTicked(Duration.ofSeconds(9)));
+        assertThat(text(failed)).containsExactly("Stopped waiting for the stack: timeout", "Press d to try again.");
     }
 }

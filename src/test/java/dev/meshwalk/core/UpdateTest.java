@@ -156,8 +156,9 @@ class UpdateTest {
         assertThat(effects).contains(new Effect.ToggleTraffic());
         assertThat(s.running()).isFalse();
         assertThat(effects).doesNotHaveAnyElementsOfTypes(Effect.Quit.class);
-        s = send(s, new Msg.ActionPaneChanged(new ActionPane(Action.TRAFFIC, Status.IN_PROGRESS, List.of("green 50%"))));
-        assertThat(s.actions().get(Action.TRAFFIC).lines()).containsExactly("green 50%");
+        s = send(s, new Msg.TrafficStarted("http://front", java.time.Duration.ofMillis(500)));
+        assertThat(s.trafficBoard().endpoint()).isEqualTo("http://front");
+        assertThat(s.actions().get(Action.TRAFFIC).status()).isEqualTo(Status.IN_PROGRESS);
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.meshwalk.cloud.CloudSession;
 import dev.meshwalk.cloud.CloudTarget;
-import dev.meshwalk.cloud.DeployPlan;
 
 /**
  * The deploy pane's image step: progress shown below the preflight as it comes, one line per app in place, the
@@ -58,11 +57,6 @@ class DeployImageStepTest {
             @Override
             public Map<String, String> parameters() {
                 return Map.of();
-            }
-
-            @Override
-            public List<String> preview(DeployPlan.Ready plan) {
-                return List.of();
             }
         };
     }

@@ -39,7 +39,7 @@ class EveryEffectIsHandledTest {
         Set<Class<?>> runnerKinds = new HashSet<>(kinds);
         runnerKinds.removeAll(FRONT_ENDS);
         try (TutorialEffects effects = new TutorialEffects(store(), inbox::offer,
-                new ActionEffects(null, null, inbox::offer, false))) {
+                new ActionEffects(null, null, inbox::offer))) {
             assertThat(effects.kinds()).as("effects without a handler").containsAll(runnerKinds);
             assertThat(effects.kinds()).as("the front-ends' effects are not the runner's").doesNotContainAnyElementsOf(FRONT_ENDS);
         }

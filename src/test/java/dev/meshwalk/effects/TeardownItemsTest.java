@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.meshwalk.cloud.OwnedResource;
 import dev.meshwalk.core.TeardownItem;
+import dev.meshwalk.core.TeardownVerdict;
 
 /** Mapping menu items back to cloud resources, and the verdict after deleting the picks. */
 class TeardownItemsTest {
@@ -24,14 +25,14 @@ class TeardownItemsTest {
 
     @Test
     void nothingLeftIsVerifiedAsNothingLeft() {
-        TeardownItems.Verdict v = TeardownItems.verify(List.of(STACK, DASH), List.of());
+        TeardownVerdict v = TeardownItems.verify(List.of(STACK, DASH), List.of());
         assertThat(v.pickedGone()).isTrue();
         assertThat(v.lines(false)).containsExactly("[+] Verified: nothing the tutorial created is left on this target.");
     }
 
     @Test
     void whatWasNotPickedIsListedAsKeptAndIsNoFailure() {
-        TeardownItems.Verdict v = TeardownItems.verify(List.of(STACK), List.of(DASH));
+        TeardownVerdict v = TeardownItems.verify(List.of(STACK), List.of(DASH));
         assertThat(v.pickedGone()).isTrue();
         assertThat(v.lines(true)).containsExactly("✓ Verified: everything you picked is gone.",
                 "Kept, as you chose (x lists them again):", "  - meshwalk-x-front-node  (CloudWatch dashboard, exists)");
@@ -41,11 +42,11 @@ class TeardownItemsTest {
     void taggedEc2LeftAfterAPickedStackIsAFailureButBesideAKeptStackItIsPartOfIt() {
         OwnedResource vpc = new OwnedResource(OwnedResource.Kind.EC2_RESOURCE, "vpc-1", "tagged meshwalk:managed=true");
         OwnedResource subnet = new OwnedResource(OwnedResource.Kind.EC2_RESOURCE, "subnet-1", "tagged meshwalk:managed=true");
-        TeardownItems.Verdict afterStack = TeardownItems.verify(List.of(STACK), List.of(vpc));
+        TeardownVerdict afterStack = TeardownItems.verify(List.of(STACK), List.of(vpc));
         assertThat(afterStack.pickedGone()).isFalse();
         assertThat(afterStack.lines(false)).containsExactly("[X] Picked but still there:",
                 "  - vpc-1  (EC2, tagged meshwalk:managed=true)");
-        TeardownItems.Verdict besideStack = TeardownItems.verify(List.of(DASH), List.of(STACK, vpc, subnet));
+        TeardownVerdict besideStack = TeardownItems.verify(List.of(DASH), List.of(STACK, vpc, subnet));
         assertThat(besideStack.pickedGone()).isTrue();
         assertThat(besideStack.lines(false)).containsExactly("[+] Verified: everything you picked is gone.",
                 "Kept, as you chose (x lists them again):", "  - meshwalk-x  (CloudFormation stack, DELETE_FAILED)",
@@ -54,7 +55,7 @@ class TeardownItemsTest {
 
     @Test
     void aPickedItemStillThereIsAFailureNamedApartFromTheKeptOnes() {
-        TeardownItems.Verdict v = TeardownItems.verify(List.of(STACK), List.of(STACK, DASH));
+        TeardownVerdict v = TeardownItems.verify(List.of(STACK), List.of(STACK, DASH));
         assertThat(v.pickedGone()).isFalse();
         assertThat(v.lines(false)).containsExactly("[X] Picked but still there:",
                 "  - meshwalk-x  (CloudFormation stack, DELETE_FAILED)",

@@ -19,7 +19,9 @@ import dev.meshwalk.content.ChapterCatalog;
 import dev.meshwalk.content.LessonSource;
 import dev.meshwalk.core.Action;
 import dev.meshwalk.core.ActionPane;
+import dev.meshwalk.core.ChangeSet;
 import dev.meshwalk.core.DeployBoard;
+import dev.meshwalk.core.DeployOrder;
 import dev.meshwalk.core.Effect;
 import dev.meshwalk.core.EffectRunner;
 import dev.meshwalk.core.Msg;
@@ -67,26 +69,29 @@ class LineActionsTest {
     @Test
     void aFailedDeployPrintsEachRowChangeOnceThenTheSummaryWithTheReasonsRepeated() {
         LineSession s = session();
-        inbox.add(new Msg.ActionPaneChanged(new ActionPane(Action.DEPLOY, Status.INFO,
-                List.of("Creating stack s for chapter 0-prelude: 2 changes"), ActionPane.Question.DEPLOY_CHANGES)));
+        DeployOrder prelude = DeployOrder.of("0-prelude");
+        ChangeSet changes = new ChangeSet("s", "cs-1", true, List.of(
+                new ChangeSet.Change(ChangeSet.Kind.ADD, "Front", "ECS::Service", null, "keeps front running"),
+                new ChangeSet.Change(ChangeSet.Kind.ADD, "Color", "ECS::Service", null, "keeps color running")), Map.of());
+        inbox.add(new Msg.DeployPlanned(prelude, changes));
         s.handle("deploy 0");
         assertThat(effects).contains(new Effect.PlanDeploy("0-prelude"));
         assertThat(buffer.toString()).contains("Creating stack s").contains("Type 'yes' or 'no'.");
 
         String reason = "Task failed to start: no image front:nope";
-        inbox.addAll(List.of(new Msg.DeployStarted(Action.DEPLOY, "Chapter 0-prelude -> s"),
+        inbox.addAll(List.of(new Msg.DeployStarted(prelude, "s"),
                 resource("Front", "CREATE_IN_PROGRESS", ResourcePhase.IN_PROGRESS, 500, null, 0),
                 resource("Front", "CREATE_IN_PROGRESS", ResourcePhase.IN_PROGRESS, 500, null, 0),
                 resource("Front", "CREATE_FAILED", ResourcePhase.FAILED, 2000, reason, 1),
                 new Msg.DeployEnded(Action.DEPLOY, false, "s", "ROLLBACK_COMPLETE", Duration.ofSeconds(3),
                         List.of(new DeployBoard.Failure("Front", "ECS::Service", "CREATE_FAILED", reason)), Map.of()),
-                new Msg.PaneConcluded(Action.DEPLOY, Status.FAILED, List.of("Deploying chapter 0-prelude failed."))));
+                new Msg.DeployConcluded(prelude, false, "ROLLBACK_COMPLETE")));
         buffer.getBuffer().setLength(0);
         s.handle("yes");
         String out = buffer.toString();
-        assertThat(effects).contains(new Effect.Answer(Action.DEPLOY, ActionPane.Question.DEPLOY_CHANGES, true));
+        assertThat(effects).contains(new Effect.ExecuteDeploy(prelude, changes));
         assertThat(out.lines().filter(l -> l.contains("CREATE_IN_PROGRESS"))).as("a repeated event prints nothing").hasSize(1);
-        assertThat(out).contains("[X]   2.0 s  Front").contains("Failures:").contains("Deploying chapter 0-prelude failed.")
+        assertThat(out).contains("[X]   2.0 s  Front").contains("Failures:").contains("Deploying chapter 0-prelude failed (ROLLBACK_COMPLETE)")
                 .contains("Chapter 0-prelude -> s   3.0 s   ROLLBACK_COMPLETE");
         assertThat(out.lines().filter(l -> l.contains(reason))).as("inline and repeated at the end").hasSize(2);
         assertThat(out).as("the changing header is printed once, when it settled").doesNotContain("starting");

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Timeout;
 import dev.meshwalk.content.ChapterCatalog;
 import dev.meshwalk.content.LessonSource;
 import dev.meshwalk.core.Action;
+import dev.meshwalk.core.ChangeSet;
+import dev.meshwalk.core.DeployOrder;
+import dev.meshwalk.core.TeardownVerdict;
 import dev.meshwalk.core.ResourcePhase;
 import dev.meshwalk.core.ActionPane;
 import dev.meshwalk.core.Effect;
@@ -45,6 +48,11 @@ class LineTeardownAndBusyStackTest {
     private final List<Effect> ran = Collections.synchronizedList(new ArrayList<>());
     private ActionPane.Question busyQuestion = ActionPane.Question.STACK_BUSY;
 
+    private static final DeployOrder PRELUDE = DeployOrder.of("0-prelude");
+
+    /** Whether the busy stack has settled, so the next plan finds a change set. */
+    private boolean settled;
+
     /** Answers like ActionEffects: an inventory, deletions with a verdict, a busy stack, waiting, then a preview. */
     private final EffectRunner scripted = new EffectRunner() {
         @Override
@@ -53,20 +61,26 @@ class LineTeardownAndBusyStackTest {
             if (effect instanceof Effect.TeardownInventory) {
                 inbox.add(new Msg.TeardownListed(List.of(STACK, FRONT, COLOR), List.of()));
             } else if (effect instanceof Effect.DeletePicked d) {
-                inbox.add(pane(Action.TEARDOWN, Status.IN_PROGRESS, ActionPane.Question.NONE, "Teardown", "bar",
-                        "  Deleted " + d.picked().size() + " items."));
-                inbox.add(pane(Action.TEARDOWN, d.picked().isEmpty() ? Status.INFO : Status.OK, ActionPane.Question.NONE,
-                        d.picked().isEmpty() ? "Nothing was picked, so nothing was deleted." : "[+] Verified: everything you picked is gone."));
-            } else if (effect instanceof Effect.Answer a && a.action() == Action.TEARDOWN && !a.yes()) {
-                inbox.add(pane(Action.TEARDOWN, Status.INFO, ActionPane.Question.NONE, "Kept everything. Press x to see the list again."));
-            } else if (effect instanceof Effect.Answer a && a.question() == ActionPane.Question.DEPLOY_CHANGES && !a.yes()) {
-                inbox.add(pane(Action.DEPLOY, Status.INFO, ActionPane.Question.NONE, "Cancelled: nothing was changed."));
-            } else if (effect instanceof Effect.PlanDeploy) {
-                inbox.add(pane(Action.DEPLOY, Status.WARNING, busyQuestion,
-                        "[!] The stack meshwalk-x is busy (UPDATE_IN_PROGRESS)"));
+                List<TeardownItem> kept = new ArrayList<>(List.of(STACK, FRONT, COLOR));
+                kept.removeAll(d.picked());
+                inbox.add(new Msg.TeardownStarted(d.picked(), false));
+                inbox.add(new Msg.TeardownVerified(true, List.of("Deleted " + d.picked().size() + " items."), List.of(),
+                        new TeardownVerdict(List.of(), kept, 0)));
+            } else if (effect instanceof Effect.DiscardChangeSet) {
+                inbox.add(new Msg.ChangeSetDiscarded());
+            } else if (effect instanceof Effect.PlanDeploy p) {
+                if (settled) { // planned again after the wait: this time there is a change set
+                    settled = false;
+                    inbox.add(new Msg.DeployPlanned(p.order(), new ChangeSet("meshwalk-x", "cs-1", false, List.of(
+                            new ChangeSet.Change(ChangeSet.Kind.ADD, "Cluster", "ECS::Cluster", null, "the ECS cluster")),
+                            java.util.Map.of())));
+                    return;
+                }
+                inbox.add(new Msg.StackBusyFound(p.order(), "meshwalk-x",
+                        busyQuestion == ActionPane.Question.STACK_BUSY ? "UPDATE_IN_PROGRESS" : "CREATE_IN_PROGRESS"));
             } else if (effect instanceof Effect.AnswerBusyStack b) {
                 if (b.choice() == Effect.BusyChoice.LEAVE) {
-                    inbox.add(pane(Action.DEPLOY, Status.INFO, ActionPane.Question.NONE, "Left the stack meshwalk-x alone (UPDATE_IN_PROGRESS)."));
+                    inbox.add(new Msg.BusyStackLeft("meshwalk-x", "UPDATE_IN_PROGRESS"));
                     return;
                 }
                 boolean cancel = b.choice() == Effect.BusyChoice.CANCEL;
@@ -75,10 +89,9 @@ class LineTeardownAndBusyStackTest {
                 inbox.add(new Msg.StackWaitChanged(cancel ? "UPDATE_ROLLBACK_IN_PROGRESS" : "UPDATE_IN_PROGRESS",
                         cancel ? ResourcePhase.ROLLING_BACK : ResourcePhase.IN_PROGRESS, Duration.ZERO));
                 inbox.add(new Msg.StackWaitTicked(Duration.ofSeconds(1)));
+                settled = true; // the core plans the order again once the stack settled
                 inbox.add(new Msg.StackWaitSettled(cancel ? "UPDATE_ROLLBACK_COMPLETE" : "UPDATE_COMPLETE",
                         cancel ? ResourcePhase.ROLLED_BACK : ResourcePhase.DONE, Duration.ofSeconds(2)));
-                inbox.add(pane(Action.DEPLOY, Status.INFO, ActionPane.Question.DEPLOY_CHANGES, "Updating stack meshwalk-x: 1 changes", "",
-                        "  + Cluster  ECS::Cluster"));
             }
         }
 
@@ -86,10 +99,6 @@ class LineTeardownAndBusyStackTest {
         public void close() {
         }
     };
-
-    private static Msg pane(Action a, Status s, ActionPane.Question q, String... lines) {
-        return new Msg.ActionPaneChanged(new ActionPane(a, s, List.of(lines), q));
-    }
 
     private LineSession session() {
         LineSession s = new LineSession(State.initial(CATALOG.chapters(), new Size(80, 24), false, Target.local(), "log"),
@@ -140,7 +149,7 @@ class LineTeardownAndBusyStackTest {
         s.handle("teardown");
         s.handle("none");
         assertThat(output(() -> s.handle("yes"))).contains("Nothing was picked, so nothing was deleted.");
-        assertThat(ran).contains(new Effect.DeletePicked(List.of()));
+        assertThat(ran).as("nothing to delete: no effect runs").noneMatch(e -> e instanceof Effect.DeletePicked);
         s.handle("teardown");
         assertThat(output(() -> s.handle("no"))).contains("Kept everything.");
         assertThat(output(() -> s.handle("1 3"))).as("no menu open: numbers are not picks")
@@ -154,7 +163,7 @@ class LineTeardownAndBusyStackTest {
         assertThat(asked).contains("busy (UPDATE_IN_PROGRESS)")
                 .contains("Type 'wait' to wait for it, 'cancel' to cancel that update (CloudFormation rolls back), or 'no' to leave it.");
         String waited = output(() -> s.handle("wait"));
-        assertThat(ran).contains(new Effect.AnswerBusyStack(Effect.BusyChoice.WAIT));
+        assertThat(ran).contains(new Effect.AnswerBusyStack(Effect.BusyChoice.WAIT, PRELUDE));
         assertThat(waited).contains("Statuses seen:").contains("UPDATE_IN_PROGRESS").contains("+ Cluster")
                 .contains("Deploy these changes?");
         s.handle("no");
@@ -162,7 +171,7 @@ class LineTeardownAndBusyStackTest {
         String again = output(() -> s.handle("deploy 0"));
         assertThat(again).contains("'cancel'");
         assertThat(output(() -> s.handle("cancel"))).contains("UPDATE_ROLLBACK_IN_PROGRESS").contains("Deploy these changes?");
-        assertThat(ran).contains(new Effect.AnswerBusyStack(Effect.BusyChoice.CANCEL));
+        assertThat(ran).contains(new Effect.AnswerBusyStack(Effect.BusyChoice.CANCEL, PRELUDE));
     }
 
     @Test
@@ -173,7 +182,7 @@ class LineTeardownAndBusyStackTest {
         assertThat(output(() -> s.handle("cancel"))).contains("Only an update (UPDATE_IN_PROGRESS) can be cancelled");
         assertThat(ran).noneMatch(e -> e instanceof Effect.AnswerBusyStack);
         assertThat(output(() -> s.handle("no"))).contains("Left the stack meshwalk-x alone");
-        assertThat(ran).contains(new Effect.AnswerBusyStack(Effect.BusyChoice.LEAVE));
+        assertThat(ran).contains(new Effect.AnswerBusyStack(Effect.BusyChoice.LEAVE, PRELUDE));
         assertThat(output(() -> s.handle("wait"))).contains("No stack is busy right now");
     }
 }

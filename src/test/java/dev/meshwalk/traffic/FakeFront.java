@@ -24,6 +24,8 @@ import com.sun.net.httpserver.HttpServer;
  * A stand-in for the front service on loopback, answering {@code /color} with the seed's JSON shape from a
  * script of colors (a color name, {@code 500}, {@code slow}, or {@code junk}), keeping a ring like front does.
  * A {@code slow} answer is held until the fake closes, so a client's timeout fires whatever the machine's speed.
+ * It can stand for several front tasks behind a round-robin balancer: {@code /color/clear} then goes to the next
+ * task, which answers {@code cleared task-N} like front names its instance.
  */
 final class FakeFront implements AutoCloseable {
 
@@ -32,10 +34,16 @@ final class FakeFront implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Deque<String> script;
     private final List<String> ring = new ArrayList<>();
-    private int clears;
+    private final int[] clearsPerTask;
+    private int nextTask;
 
     FakeFront(List<String> script) throws IOException {
+        this(script, 1);
+    }
+
+    FakeFront(List<String> script, int tasks) throws IOException {
         this.script = new ArrayDeque<>(script);
+        this.clearsPerTask = new int[tasks];
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/color", this::handle);
         server.setExecutor(executor);
@@ -47,7 +55,12 @@ final class FakeFront implements AutoCloseable {
     }
 
     synchronized int clears() {
-        return clears;
+        return java.util.Arrays.stream(clearsPerTask).sum();
+    }
+
+    /** How often each task was cleared, by task number. */
+    synchronized int[] clearsPerTask() {
+        return clearsPerTask.clone();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -57,8 +70,10 @@ final class FakeFront implements AutoCloseable {
         synchronized (this) {
             if (path.equals("/color/clear")) {
                 ring.clear();
-                clears++;
-                body = "cleared";
+                int task = nextTask;
+                nextTask = (nextTask + 1) % clearsPerTask.length;
+                clearsPerTask[task]++;
+                body = "cleared task-" + task;
             } else {
                 String next = script.isEmpty() ? "green" : script.pollFirst();
                 if (next.equals("500")) {

@@ -54,8 +54,17 @@ class FrontClientTest {
     void clearAsksFrontToForgetItsHistory() throws IOException {
         try (FakeFront front = new FakeFront(List.of());
                 FrontClient client = new FrontClient(URI.create(front.endpoint() + "/"), Duration.ofSeconds(2))) {
-            assertThat(client.clear()).isEqualTo("cleared");
-            assertThat(front.clears()).isEqualTo(1);
+            assertThat(client.clear()).isEqualTo("cleared 1 front task");
+            assertThat(front.clears()).isBetween(1, FrontClient.MAX_CLEAR_CALLS);
+        }
+    }
+
+    @Test
+    void clearReachesEveryFrontTaskBehindTheBalancerNotJustOne() throws IOException {
+        try (FakeFront front = new FakeFront(List.of(), 3);
+                FrontClient client = new FrontClient(URI.create(front.endpoint() + "/"), Duration.ofSeconds(2))) {
+            assertThat(client.clear()).isEqualTo("cleared 3 front tasks");
+            assertThat(front.clearsPerTask()).as("clears per task").doesNotContain(0);
         }
     }
 }

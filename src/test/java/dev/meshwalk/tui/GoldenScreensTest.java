@@ -18,6 +18,7 @@ import com.googlecode.lanterna.input.KeyType;
 import dev.meshwalk.content.ChapterCatalog;
 import dev.meshwalk.content.LessonSource;
 import dev.meshwalk.core.Action;
+import dev.meshwalk.core.DeployOrder;
 import dev.meshwalk.core.EffectRunner;
 import dev.meshwalk.core.Mark;
 import dev.meshwalk.core.Msg;
@@ -96,15 +97,13 @@ class GoldenScreensTest {
                 new Msg.DeployStackChanged(Action.DEPLOY, "CREATE_COMPLETE", false, null, Duration.ofMillis(32_100)),
                 new Msg.DeployEnded(Action.DEPLOY, true, "meshwalk-howto-ecs-basics", "CREATE_COMPLETE",
                         Duration.ofMillis(32_100), List.of(), Map.of("FrontEndpoint", "http://127.0.0.2:8080")),
-                new Msg.PaneConcluded(Action.DEPLOY, Status.OK,
-                        List.of("Next: start the traffic loop (t), then look at the map (m).")),
-                new Msg.DeployFinished("0-prelude", true));
+                new Msg.DeployConcluded(DeployOrder.of("0-prelude"), true, "CREATE_COMPLETE"));
         assertScreen("deploy-done");
     }
 
     private static Msg[] deployStarted() {
         return new Msg[] {
-            new Msg.DeployStarted(Action.DEPLOY, "Chapter 0-prelude -> meshwalk-howto-ecs-basics"),
+            new Msg.DeployStarted(DeployOrder.of("0-prelude"), "meshwalk-howto-ecs-basics"),
             new Msg.DeployStackChanged(Action.DEPLOY, "CREATE_IN_PROGRESS", false, "User Initiated", Duration.ofMillis(300)),
             resource("Cluster", "ECS::Cluster", "CREATE_COMPLETE", ResourcePhase.DONE, 1_200, 1, 3),
             resource("ColorService", "ECS::Service", "CREATE_COMPLETE", ResourcePhase.DONE, 18_700, 2, 3),

@@ -23,6 +23,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import dev.meshwalk.core.Action;
+import dev.meshwalk.core.ChangeSet;
+import dev.meshwalk.core.DeployOrder;
+import dev.meshwalk.core.TeardownVerdict;
 import dev.meshwalk.core.DeployBoard;
 import dev.meshwalk.core.ResourcePhase;
 import dev.meshwalk.core.TrafficAnswer;
@@ -93,9 +96,7 @@ class TuiActionScreenTest {
         return new Msg.DeployResourceChanged(a, id, type, status, phase, Duration.ofMillis(millis), reason, done, total);
     }
 
-    private static Msg pane(Action a, Status s, ActionPane.Question q, String... lines) {
-        return new Msg.ActionPaneChanged(new ActionPane(a, s, List.of(lines), q));
-    }
+    private static final DeployOrder PRELUDE = DeployOrder.of("0-prelude");
 
     @Test
     void deployInProgressShowsRowsProgressAndTheQuestionWhenEscIsPressed() throws Exception {
@@ -103,20 +104,23 @@ class TuiActionScreenTest {
         keys('0', KeyType.Enter, 'd');
         assertThat(ran).contains(new Effect.PlanDeploy("0-prelude"));
         assertThat(text()).contains("computing the change set");
-        post(pane(Action.DEPLOY, Status.INFO, ActionPane.Question.DEPLOY_CHANGES,
-                "Creating stack meshwalk-howto-ecs-basics for chapter 0-prelude: 2 changes", "",
-                "  + Cluster       ECS::Cluster  the ECS cluster the tasks run in",
-                "  + FrontService  ECS::Service  keeps the desired number of front tasks running"));
+        ChangeSet changes = new ChangeSet("meshwalk-howto-ecs-basics", "cs-1", true, List.of(
+                new ChangeSet.Change(ChangeSet.Kind.ADD, "Cluster", "ECS::Cluster", null, "the ECS cluster the tasks run in"),
+                new ChangeSet.Change(ChangeSet.Kind.ADD, "FrontService", "ECS::Service", null,
+                        "keeps the desired number of front tasks running")), java.util.Map.of());
+        post(new Msg.DeployPlanned(PRELUDE, changes));
         assertThat(text()).contains("+ Cluster").contains("Deploy these changes?  y/enter = deploy");
         keys('y');
-        assertThat(ran).contains(new Effect.Answer(Action.DEPLOY, ActionPane.Question.DEPLOY_CHANGES, true));
-        post(new Msg.DeployStarted(Action.DEPLOY, "Chapter 0-prelude -> meshwalk-howto-ecs-basics"),
+        assertThat(ran).contains(new Effect.ExecuteDeploy(PRELUDE, changes));
+        post(new Msg.DeployStarted(PRELUDE, "meshwalk-howto-ecs-basics"),
                 new Msg.DeployStackChanged(Action.DEPLOY, "CREATE_IN_PROGRESS", false, "User Initiated", Duration.ofMillis(100)),
                 resource(Action.DEPLOY, "Cluster", "ECS::Cluster", "CREATE_COMPLETE", ResourcePhase.DONE, 1200, null, 1, 2),
                 resource(Action.DEPLOY, "FrontService", "ECS::Service", "CREATE_IN_PROGRESS", ResourcePhase.IN_PROGRESS, 2500,
                         null, 1, 2));
         String screenText = text();
-        assertThat(screenText).contains("d Deploy ◌").contains("1/2 resources").contains("◌   2.5 s  FrontService");
+        assertThat(screenText).contains("d Deploy ◌").contains("1/2 resources");
+        assertThat(tui.rowWith("FrontService")).isEqualTo("  ◌   2.5 s  FrontService                    CREATE_IN_PROGRESS   ECS::Service");
+        assertThat(tui.rowWith("Cluster")).isEqualTo("  ✓   1.2 s  Cluster                         CREATE_COMPLETE      ECS::Cluster");
         keys(KeyType.Escape);
         assertThat(text()).contains("Deploy still running.  y = cancel it (rolls back), esc/n = leave it running");
     }
@@ -126,12 +130,11 @@ class TuiActionScreenTest {
         open(80, 24, false);
         keys('0', KeyType.Enter, 'd');
         String reason = "Task failed to start: no image front:nope";
-        post(new Msg.DeployStarted(Action.DEPLOY, "Chapter 0-prelude -> s"),
+        post(new Msg.DeployStarted(PRELUDE, "s"),
                 resource(Action.DEPLOY, "FrontService", "ECS::Service", "CREATE_FAILED", ResourcePhase.FAILED, 2000, reason, 1, 3),
                 new Msg.DeployEnded(Action.DEPLOY, false, "s", "ROLLBACK_COMPLETE", Duration.ofSeconds(4), List.of(
                         new DeployBoard.Failure("FrontService", "ECS::Service", "CREATE_FAILED", reason)), java.util.Map.of()),
-                new Msg.PaneConcluded(Action.DEPLOY, Status.FAILED, List.of("Deploying chapter 0-prelude failed"
-                        + " (ROLLBACK_COMPLETE); the reasons are above. Fix them and press d to deploy again.")));
+                new Msg.DeployConcluded(PRELUDE, false, "ROLLBACK_COMPLETE"));
         String screenText = text();
         assertThat(screenText).contains("d Deploy [X]").contains("Task failed to start: no image front:nope")
                 .contains("Failures:");
@@ -150,7 +153,9 @@ class TuiActionScreenTest {
                         java.util.Map.of("blue", 0.5, "green", 0.5), java.util.Map.of("blue", 0.49, "green", 0.51), 2.0,
                         Duration.ofMillis(3), Duration.ofMillis(9), List.of(), Duration.ofMillis(500), true)),
                 new Msg.RunningChanged(true));
-        assertThat(text()).contains("t Traffic ◌").contains("blue     ████").contains("2.0 req/s");
+        assertThat(text()).contains("t Traffic ◌").contains("2.0 req/s");
+        assertThat(tui.rowWith("blue     █")).isEqualTo("   blue     ████████████░░░░░░░░░░░░  50% observed (20)   front's stats  49%");
+        assertThat(tui.rowWith("green    █")).isEqualTo("   green    ████████████░░░░░░░░░░░░  50% observed (20)   front's stats  51%");
         keys(KeyType.Escape);
         assertThat(text()).as("back to reading while it runs").contains("Chapter 3/3");
         assertThat(text().replaceAll("\\s+", " ")).as("the lesson's action strip shows the same board text")
@@ -198,14 +203,13 @@ class TuiActionScreenTest {
                         new dev.meshwalk.core.MetricsBoard.Row("Envoy color-v2-node", "ingress 5xx", false,
                                 Collections.nCopies(24, (Double) null), java.util.OptionalDouble.empty(),
                                 java.util.OptionalDouble.empty())));
-        post(new Msg.ActionPaneChanged(new ActionPane(Action.METRICS, Status.OK, List.of("", "c refreshes."),
-                ActionPane.Question.NONE, board)));
+        post(new Msg.MetricsFetched(board));
         String screenText = text();
         assertThat(screenText).contains("Chapter 3-routing, last 4 min, a point per 10 s")
                 .contains("ALB PublicLoadBalancer").contains("Envoy color-v2-node").contains("▁▃▆█  last 4")
-                .contains("ingress 5xx         (no data yet)").contains("c refreshes.");
-        assertThat(screenText.lines()).filteredOn(l -> l.contains("RequestCount")).singleElement().asString()
-                .as("the row's end (max) is on screen, not cut").contains("max 4");
+                .contains("c refreshes.");
+        assertThat(tui.rowWith("ingress 5xx")).isEqualTo("   ingress 5xx         (no data yet)");
+        assertThat(tui.rowWith("RequestCount")).as("the row's end (max) is on screen, not cut").isEqualTo("   RequestCount                            ▁▃▆█  last 4          max 4");
     }
 
     private static final TeardownItem STACK = new TeardownItem("CloudFormation stack", "meshwalk-howto-ecs-basics",
@@ -228,15 +232,14 @@ class TuiActionScreenTest {
         keys('y');
         assertThat(ran).contains(new Effect.DeletePicked(List.of(STACK, FRONT_DASHBOARD)));
         assertThat(text()).contains("Deleting 2 picked items ...");
-        post(new Msg.DeployStarted(Action.TEARDOWN, "Teardown of 2 picked items"),
+        post(new Msg.TeardownStarted(List.of(STACK, FRONT_DASHBOARD), true),
                 resource(Action.TEARDOWN, "Cluster", "ECS::Cluster", "DELETE_IN_PROGRESS", ResourcePhase.IN_PROGRESS, 300, null, 0, 1));
         assertThat(text()).contains("x Teardown ◌").contains("Teardown of 2 picked items")
                 .contains("◌   0.3 s  Cluster");
         post(resource(Action.TEARDOWN, "Cluster", "ECS::Cluster", "DELETE_COMPLETE", ResourcePhase.DELETED, 900, null, 1, 1),
                 new Msg.DeployEnded(Action.TEARDOWN, true, "meshwalk-howto-ecs-basics", "DELETE_COMPLETE",
                         Duration.ofSeconds(1), List.of(), java.util.Map.of()),
-                new Msg.PaneConcluded(Action.TEARDOWN, Status.OK, List.of("",
-                        "✓ Verified: nothing the tutorial created is left on this target.")));
+                new Msg.TeardownVerified(true, List.of(), List.of(), new TeardownVerdict(List.of(), List.of(), 0)));
         assertThat(text()).contains("x Teardown ✓").contains("Verified: nothing the tutorial created is left");
     }
 
@@ -247,9 +250,9 @@ class TuiActionScreenTest {
         post(new Msg.TeardownListed(List.of(STACK, FRONT_DASHBOARD), List.of("Dashboards could not be checked: denied")));
         keys(KeyType.ArrowDown, ' ');
         String screenText = text();
-        assertThat(screenText).contains("  [x] CloudFormation stack meshwalk-howto-ecs-basics")
-                .contains("> [ ] CloudWatch dashboard meshwalk-howto-ecs-basics-front-node")
-                .contains("[!] Dashboards could not be checked: denied")
+        assertThat(tui.rowWith("CloudFormation stack")).isEqualTo("   [x] CloudFormation stack meshwalk-howto-ecs-basics  (CREATE_COMPLETE, chapter 3-routing)");
+        assertThat(tui.rowWith("front-node")).isEqualTo(" > [ ] CloudWatch dashboard meshwalk-howto-ecs-basics-front-node  (exists)");
+        assertThat(screenText).contains("[!] Dashboards could not be checked: denied")
                 .contains("1 of 2 picked").contains("Delete 1 picked item? y = delete");
         assertThat(screenText.chars()).as("ASCII mode draws only ASCII").allMatch(c -> c < 128);
         keys('k', ' ');
@@ -281,13 +284,11 @@ class TuiActionScreenTest {
     void aBusyStackAsksWaitCancelOrLeaveAndShowsTheWait() throws Exception {
         open(80, 24, true);
         keys('0', KeyType.Enter, 'd');
-        post(pane(Action.DEPLOY, Status.WARNING, ActionPane.Question.STACK_BUSY,
-                "! The stack meshwalk-howto-ecs-basics is busy (UPDATE_IN_PROGRESS): another operation is running on it,"
-                        + " so chapter 0-prelude cannot be planned yet."));
+        post(new Msg.StackBusyFound(PRELUDE, "meshwalk-howto-ecs-basics", "UPDATE_IN_PROGRESS"));
         assertThat(text()).contains("busy (UPDATE_IN_PROGRESS)")
                 .contains("Stack busy. w/enter = wait, c = cancel the update (rolls back), esc = leave it");
         keys('c');
-        assertThat(ran).contains(new Effect.AnswerBusyStack(Effect.BusyChoice.CANCEL));
+        assertThat(ran).contains(new Effect.AnswerBusyStack(Effect.BusyChoice.CANCEL, PRELUDE));
         post(new Msg.StackWaitStarted("meshwalk-howto-ecs-basics", "0-prelude", "UPDATE_IN_PROGRESS", ResourcePhase.IN_PROGRESS,
                         "Cancel requested: CloudFormation rolls the stack back to the previous chapter."),
                 new Msg.StackWaitChanged("UPDATE_IN_PROGRESS", ResourcePhase.IN_PROGRESS, Duration.ZERO),
@@ -295,7 +296,9 @@ class TuiActionScreenTest {
                 new Msg.StackWaitTicked(Duration.ofSeconds(3)));
         assertThat(text()).contains("d Deploy ◌").contains("Waiting for the stack meshwalk-howto-ecs-basics   3.0 s")
                 .contains("! now UPDATE_ROLLBACK_IN_PROGRESS   (esc: cancel the update or keep waiting)").contains("Cancel requested")
-                .contains("◌   0.0 s  UPDATE_IN_PROGRESS").contains("!   1.0 s  UPDATE_ROLLBACK_IN_PROGRESS");
+                .contains("Cancel requested");
+        assertThat(tui.rowWith("0.0 s")).isEqualTo("  ◌   0.0 s  UPDATE_IN_PROGRESS");
+        assertThat(tui.rowWith("1.0 s")).isEqualTo("  !   1.0 s  UPDATE_ROLLBACK_IN_PROGRESS");
         post(new Msg.StackWaitSettled("UPDATE_ROLLBACK_COMPLETE", ResourcePhase.ROLLED_BACK, Duration.ofSeconds(4)));
         assertThat(text()).contains("The stack meshwalk-howto-ecs-basics settled after 4.0 s.")
                 .contains("! now UPDATE_ROLLBACK_COMPLETE; planning chapter 0-prelude ...");

@@ -69,6 +69,19 @@ class EcsServiceTest {
         return ecs.createService(new ServiceSpec("howto-ecs-basics", "color", def.arn(), desired, lbs, registries));
     }
 
+    private TargetGroup colorTargetGroup() {
+        return dataPlane.loadBalancers().createTargetGroup(new TargetGroupSpec("color-tg", 8080,
+                new HealthCheckSpec("/ping", 60, 5, 2, 2, "200"), 120));
+    }
+
+    /** Cloud Map service {@code color} in namespace {@code howto-ecs-basics.pvtdns}, A records. */
+    private DiscoveryService colorDiscoveryService() {
+        Namespace ns = dataPlane.cloudMap().createNamespace(new NamespaceSpec("howto-ecs-basics.pvtdns",
+                NamespaceSpec.NamespaceType.PRIVATE_DNS));
+        return dataPlane.cloudMap().createService(new DiscoveryServiceSpec(ns.id(), "color",
+                List.of(new DiscoveryServiceSpec.DnsRecordSpec("A", 300))));
+    }
+
     private static List<TaskInfo> running(EcsService service) {
         return service.tasks().stream().filter(t -> t.lastStatus().equals("RUNNING")).toList();
     }
@@ -212,12 +225,8 @@ class EcsServiceTest {
 
     @Test
     void tasksRegisterInTheTargetGroupAndCloudMapWithEcsAttributes() throws Exception {
-        TargetGroup tg = dataPlane.loadBalancers().createTargetGroup(new TargetGroupSpec("color-tg", 8080,
-                new HealthCheckSpec("/ping", 60, 5, 2, 2, "200"), 120));
-        Namespace ns = dataPlane.cloudMap().createNamespace(new NamespaceSpec("howto-ecs-basics.pvtdns",
-                NamespaceSpec.NamespaceType.PRIVATE_DNS));
-        DiscoveryService svc = dataPlane.cloudMap().createService(new DiscoveryServiceSpec(ns.id(), "color",
-                List.of(new DiscoveryServiceSpec.DnsRecordSpec("A", 300))));
+        TargetGroup tg = colorTargetGroup();
+        DiscoveryService svc = colorDiscoveryService();
 
         EcsService service = colorService(3,
                 List.of(new ServiceSpec.LoadBalancerBinding(tg.arn(), "app", 8080)),
@@ -263,12 +272,8 @@ class EcsServiceTest {
 
     @Test
     void movingAServiceFromATargetGroupToCloudMapInPlaceRollsItsTasksIntoTheNewRegistry() throws Exception {
-        TargetGroup tg = dataPlane.loadBalancers().createTargetGroup(new TargetGroupSpec("color-tg", 8080,
-                new HealthCheckSpec("/ping", 60, 5, 2, 2, "200"), 120));
-        Namespace ns = dataPlane.cloudMap().createNamespace(new NamespaceSpec("howto-ecs-basics.pvtdns",
-                NamespaceSpec.NamespaceType.PRIVATE_DNS));
-        DiscoveryService svc = dataPlane.cloudMap().createService(new DiscoveryServiceSpec(ns.id(), "color",
-                List.of(new DiscoveryServiceSpec.DnsRecordSpec("A", 300))));
+        TargetGroup tg = colorTargetGroup();
+        DiscoveryService svc = colorDiscoveryService();
         EcsService service = colorService(2, List.of(new ServiceSpec.LoadBalancerBinding(tg.arn(), "app", 8080)),
                 List.of());
         service.steadyState().get(10, TimeUnit.SECONDS);

@@ -14,7 +14,9 @@ import java.util.Optional;
 /**
  * The public-facing service: {@code GET /color} asks color for a color and answers it together with the
  * share of each color over the last 1000 answers, which is how the learner sees load balancing and
- * weighted routing at work. {@code /color/clear} resets the window; {@code /ping} is for health checks.
+ * weighted routing at work. {@code /color/clear} resets this instance's window and answers
+ * {@code cleared <instance>}: every task keeps its own window, so a client that wants all of them cleared calls
+ * until no new instance answers. {@code /ping} is for health checks.
  *
  * <p>Environment: {@code COLOR_HOST} (required, host:port of color), {@code PORT} (8080),
  * {@code BIND_ADDRESS} (0.0.0.0), {@code XRAY_APP_NAME} (default {@code front}), {@code HTTP_PROXY} or
@@ -27,6 +29,8 @@ public final class FrontApp extends TracedApp {
 
     private final ColorClient colorClient;
     private final ColorHistory history = new ColorHistory(ColorHistory.DEFAULT_CAPACITY);
+    /** Names this instance in {@code /color/clear} answers, so a caller behind a balancer can tell tasks apart. */
+    private final String instance = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 16);
 
     private FrontApp(Telemetry telemetry, ColorClient colorClient) {
         super(telemetry);
@@ -76,7 +80,7 @@ public final class FrontApp extends TracedApp {
 
     private void clear(HttpExchange exchange) throws IOException {
         history.clear();
-        Exchanges.sendText(exchange, 200, "cleared");
+        Exchanges.sendText(exchange, 200, "cleared " + instance);
     }
 
     /** How this instance reaches color (mesh proxy or DNS), for logs and the local cloud's task view. */

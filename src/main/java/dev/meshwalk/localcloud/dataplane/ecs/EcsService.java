@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EcsService {
 
-    private static final int MAX_DEPLOYMENTS = 10;
     private static final int MAX_STOPPED_TASKS = 100;
 
     private final String arn;
@@ -42,7 +41,7 @@ public final class EcsService {
     private final ScheduledFuture<?> reconciler;
     private final CompletableFuture<Void> deleted = new CompletableFuture<>();
     /** Every deployment of the service, oldest first (a service keeps its last few). */
-    private final List<Deployment> history = new CopyOnWriteArrayList<>();
+    private final DeploymentHistory history;
     private volatile ServiceSpec spec;
     private volatile Deployment primary;
     private volatile boolean deleting;
@@ -58,7 +57,8 @@ public final class EcsService {
         this.workers = workers;
         this.registrations = new TaskRegistrations(cluster, name, ids, loadBalancers, cloudMap, env.serviceConnect(),
                 events::add);
-        this.primary = newDeployment(definition, spec.deployment(), List.of(), false);
+        this.history = new DeploymentHistory(cluster, name, ids);
+        this.primary = history.start(definition, spec.deployment(), List.of(), false);
         long interval = env.timings().reconcileInterval().toMillis();
         this.reconciler = env.scheduler().scheduleWithFixedDelay(this::reconcileSafely, 0, interval,
                 TimeUnit.MILLISECONDS);
@@ -132,6 +132,38 @@ public final class EcsService {
      * the service moved to other load balancers or Cloud Map services.
      */
     synchronized void update(ServiceSpec wanted, TaskDefinition definition) {
+        update(wanted, definition, true);
+    }
+
+    /**
+     * UpdateService with {@code forceNewDeployment}: a new deployment of the same task definition that replaces
+     * every task (none carries over), rolling as usual.
+     */
+    synchronized void forceNewDeployment(Integer desiredCount) {
+        int desired = desiredCount == null ? spec.desiredCount() : desiredCount;
+        update(spec.with(primary.definition.arn(), desired), primary.definition, false);
+    }
+
+    /**
+     * StopServiceDeployment (stop type ROLLBACK): rolls the service's deployment in progress back to the revision it
+     * replaces, as an alarm would. Empty when it did; otherwise why not, in ECS's words.
+     */
+    public synchronized Optional<String> rollBackDeployment(String serviceDeploymentArn) {
+        Deployment current = primary;
+        if (!current.arn.equals(serviceDeploymentArn)) {
+            return Optional.of("The service deployment " + serviceDeploymentArn + " is not the service's deployment in"
+                    + " progress; only that one can be stopped.");
+        }
+        if (current.steady.isDone() || current.status.isFinal()) {
+            return Optional.of("The service deployment " + serviceDeploymentArn + " has already finished ("
+                    + current.status + ").");
+        }
+        return rollBack(current, "Service deployment stopped by user (StopServiceDeployment)") ? Optional.empty()
+                : Optional.of("The service deployment " + serviceDeploymentArn + " has no previous revision to roll"
+                + " back to.");
+    }
+
+    private void update(ServiceSpec wanted, TaskDefinition definition, boolean carryOverTasks) {
         // other load balancers or Cloud Map services (an in-place update on ECS): every task rolls over, even of the
         // same definition, so the new tasks register there and the old ones deregister as they stop
         boolean rebound = !wanted.loadBalancers().equals(spec.loadBalancers())
@@ -140,40 +172,35 @@ public final class EcsService {
         Deployment previous = primary;
         List<TaskDefinition> sources = tasks.stream().filter(t -> t.status().ordinal() <= Task.Status.RUNNING.ordinal())
                 .map(t -> deploymentOf(t).definition).distinct().toList();
-        primary = newDeployment(definition, wanted.deployment(), sources, false);
+        primary = history.start(definition, wanted.deployment(), sources, false);
         if (!previous.steady.isDone()) {
             previous.finish(ServiceDeployment.Status.STOPPED, "ECS deployment " + previous.id
                     + " was replaced by a newer deployment (" + primary.id + ").");
             previous.steady.completeExceptionally(new ServiceDeploymentException(
                     "deployment " + previous.id + " was replaced by a newer one"));
         }
-        if (!rebound) {
+        if (carryOverTasks && !rebound) {
             carryOver(definition, primary);
         }
     }
 
     /** Service deployments, newest first, as {@code ListServiceDeployments} lists them. */
     public List<ServiceDeployment> serviceDeployments() {
-        return ServiceDeployments.newestFirst(history, tasks, this::deploymentOf, arn,
-                ids.arn("ecs", "cluster/" + cluster), spec.desiredCount());
+        Map<String, int[]> counts = new java.util.HashMap<>();
+        for (Task t : tasks) {
+            int[] c = counts.computeIfAbsent(deploymentOf(t).definition.arn(), k -> new int[2]);
+            if (t.status() == Task.Status.RUNNING) {
+                c[0]++;
+            } else if (t.status().ordinal() < Task.Status.RUNNING.ordinal()) {
+                c[1]++;
+            }
+        }
+        return history.snapshots(arn, spec.desiredCount(), counts);
     }
 
     /** The Service Connect split now (task definition ARN -> weight); empty when traffic reaches every task. */
     public Map<String, Integer> trafficSplit() {
         return env.serviceConnect().trafficSplit(cluster, name);
-    }
-
-    private Deployment newDeployment(TaskDefinition definition, DeploymentConfigSpec config,
-                                     List<TaskDefinition> sources, boolean internal) {
-        String digits = AwsIds.digits(19);
-        Deployment d = new Deployment("ecs-svc/" + digits, ids.arn("ecs", "service-deployment/" + cluster + "/" + name
-                + "/" + AwsIds.alphanumeric(21)), ids.arn("ecs", "service-revision/" + cluster + "/" + name + "/" + digits),
-                definition, config, sources, internal);
-        history.add(d);
-        while (history.size() > MAX_DEPLOYMENTS) {
-            history.remove(0);
-        }
-        return d;
     }
 
     /** Tasks running {@code definition} belong to {@code deployment} from now on. */
@@ -263,7 +290,7 @@ public final class EcsService {
     private void complete(Deployment current) {
         current.finish(ServiceDeployment.Status.SUCCESSFUL, "Service deployment completed successfully.");
         current.stage("CLEAN_UP", null);
-        history.stream().filter(d -> d.status == ServiceDeployment.Status.ROLLBACK_IN_PROGRESS).forEach(d -> {
+        history.all().stream().filter(d -> d.status == ServiceDeployment.Status.ROLLBACK_IN_PROGRESS).forEach(d -> {
             d.finish(ServiceDeployment.Status.ROLLBACK_SUCCESSFUL, d.statusReason);
             events.add("(service " + name + ") (deployment " + d.id + ") rollback completed.");
         });
@@ -317,7 +344,7 @@ public final class EcsService {
         String reason = "ECS deployment " + failed.id + " failed: " + why + "; rolling back to " + back.arn() + ".";
         failed.status = ServiceDeployment.Status.ROLLBACK_IN_PROGRESS;
         failed.statusReason = reason;
-        Deployment rollback = newDeployment(back, spec.deployment(), List.of(failed.definition), true);
+        Deployment rollback = history.start(back, spec.deployment(), List.of(failed.definition), true);
         failed.rollback = new ServiceDeployment.Rollback(why, java.time.Instant.now(), rollback.revisionArn);
         failed.stage(failed.stage, null);
         events.add("(service " + name + ") " + reason);

@@ -1,39 +1,13 @@
 package dev.meshwalk.localcloud.dataplane.ecs;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** Builds the API's view of a {@link Deployment} ({@link ServiceDeployment}) from the service's live tasks. */
 final class ServiceDeployments {
 
     private ServiceDeployments() {
-    }
-
-    /** The service's deployments (not the rollbacks ECS ran itself), newest first. */
-    static List<ServiceDeployment> newestFirst(List<Deployment> history, List<Task> tasks,
-                                               Function<Task, Deployment> deploymentOf, String serviceArn,
-                                               String clusterArn, int desired) {
-        Map<String, int[]> counts = new HashMap<>();
-        for (Task t : tasks) {
-            int[] c = counts.computeIfAbsent(deploymentOf.apply(t).definition.arn(), k -> new int[2]);
-            if (t.status() == Task.Status.RUNNING) {
-                c[0]++;
-            } else if (t.status().ordinal() < Task.Status.RUNNING.ordinal()) {
-                c[1]++;
-            }
-        }
-        Map<String, String> revisions = new HashMap<>();
-        history.forEach(d -> revisions.put(d.definition.arn(), d.revisionArn));
-        List<ServiceDeployment> out = new ArrayList<>();
-        for (Deployment d : history) {
-            if (!d.internal) {
-                out.add(0, snapshot(d, serviceArn, clusterArn, desired, counts, revisions));
-            }
-        }
-        return out;
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.meshwalk.effects;
+package dev.meshwalk.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,6 @@ import dev.meshwalk.graph.ServiceEdge;
 import dev.meshwalk.graph.ServiceGraph;
 import dev.meshwalk.graph.ServiceNode;
 import dev.meshwalk.graph.Stats;
-import dev.meshwalk.traffic.TrafficSummary;
 
 /** Each chapter's check decides on live answers and explains what to do when it does not pass. */
 class ChapterChecksTest {
@@ -24,11 +23,11 @@ class ChapterChecksTest {
         return new ServiceGraph(null, List.of(nodes));
     }
 
-    private static TrafficSummary split(long blue, long green) {
+    private static TrafficSample split(long blue, long green) {
         long n = blue + green;
-        return new TrafficSummary(n, n, Map.of("blue", blue, "green", green),
+        return new TrafficSample(n, n, Map.of("blue", blue, "green", green),
                 Map.of("blue", (double) blue / n, "green", (double) green / n), Map.of(), 2, Duration.ofMillis(3),
-                Duration.ofMillis(9), Map.of());
+                Duration.ofMillis(9), List.of(), Duration.ofMillis(500), true);
     }
 
     @Test

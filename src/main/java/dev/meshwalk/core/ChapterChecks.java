@@ -1,20 +1,20 @@
-package dev.meshwalk.effects;
+package dev.meshwalk.core;
 
 import java.util.Locale;
 import java.util.Optional;
 
 import dev.meshwalk.graph.ServiceGraph;
 import dev.meshwalk.graph.ServiceNode;
-import dev.meshwalk.traffic.TrafficSummary;
 
 /**
  * Each chapter's closing check, judged on live answers (the service graph, the traffic loop's numbers). Pure:
- * the effects fetch, this decides and explains, so a failing check says what to do next.
+ * the effects fetch the answers and post the verdict, this decides and words it, so a failing check says what to do
+ * next.
  */
-final class ChapterChecks {
+public final class ChapterChecks {
 
     /** The verdict and the sentence shown to the learner. */
-    record Verdict(boolean passed, String explanation) {
+    public record Verdict(boolean passed, String explanation) {
     }
 
     static final String PROXY_TYPE = "AWS::AppMesh::Proxy";
@@ -22,7 +22,7 @@ final class ChapterChecks {
     private ChapterChecks() {
     }
 
-    static Verdict judge(String chapterId, ServiceGraph graph, Optional<TrafficSummary> traffic) {
+    public static Verdict judge(String chapterId, ServiceGraph graph, Optional<TrafficSample> traffic) {
         boolean front = has(graph, "front");
         boolean green = has(graph, "color-green");
         switch (chapterId.substring(0, 1)) {

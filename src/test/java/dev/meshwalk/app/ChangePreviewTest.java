@@ -11,8 +11,11 @@ import dev.meshwalk.cloud.DeployPlan;
 import dev.meshwalk.cloud.PlannedChange;
 import dev.meshwalk.cloud.PlannedChange.Action;
 import dev.meshwalk.cloud.ResourceTypes;
+import dev.meshwalk.core.ChangePreview;
+import dev.meshwalk.effects.DeploySteps;
 
-class ChangePreviewFormatterTest {
+/** The change-set preview the deploy pane and the scripted deploy show, from the cloud's plan. */
+class ChangePreviewTest {
 
     private static PlannedChange change(Action a, String id, String type, String replacement) {
         return new PlannedChange(a, id, type, Optional.ofNullable(replacement), ResourceTypes.describe(type));
@@ -25,7 +28,7 @@ class ChangePreviewFormatterTest {
                 change(Action.MODIFY, "ColorService", "AWS::ECS::Service", "True"),
                 change(Action.MODIFY, "FrontTaskDef", "AWS::ECS::TaskDefinition", "False"),
                 change(Action.REMOVE, "ColorTargetGroup", "AWS::ElasticLoadBalancingV2::TargetGroup", null)));
-        List<String> lines = ChangePreviewFormatter.lines(plan);
+        List<String> lines = ChangePreview.lines(DeploySteps.changeSet(plan, java.util.Map.of()));
         assertThat(lines).hasSize(5);
         assertThat(lines.get(0)).startsWith("  + ColorV2Service").contains("ECS::Service")
                 .contains("keeps the desired number of copies of a task running").doesNotContain("[");
@@ -40,7 +43,7 @@ class ChangePreviewFormatterTest {
         DeployPlan.Ready plan = new DeployPlan.Ready("s", "cs", true, List.of(
                 change(Action.ADD, "A", "AWS::EC2::VPC", null),
                 change(Action.ADD, "LongerLogicalId", "AWS::Logs::LogGroup", null)));
-        List<String> lines = ChangePreviewFormatter.lines(plan);
+        List<String> lines = ChangePreview.lines(DeploySteps.changeSet(plan, java.util.Map.of()));
         assertThat(lines.get(0).indexOf("EC2::VPC")).isEqualTo(lines.get(1).indexOf("Logs::LogGroup"));
     }
 

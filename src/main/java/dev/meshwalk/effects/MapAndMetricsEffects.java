@@ -1,0 +1,110 @@
+package dev.meshwalk.effects;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import dev.meshwalk.cloud.CloudSession;
+import dev.meshwalk.cloud.ServiceGraphs;
+import dev.meshwalk.core.Action;
+import dev.meshwalk.core.ChapterChecks;
+import dev.meshwalk.core.Msg;
+import dev.meshwalk.core.TrafficSample;
+import dev.meshwalk.graph.ServiceGraph;
+
+/**
+ * The map and metrics flow: fetches the service graph (every few seconds while the map pane is open), the chapter's
+ * metrics, and runs the chapter's check on the live graph and the traffic loop's numbers. Every fetch runs on the
+ * {@code actions-queries} thread, so it never waits behind a deploy; the refresh schedule is touched from the
+ * caller's thread too, hence synchronized.
+ */
+final class MapAndMetricsEffects {
+
+    private static final Duration MAP_REFRESH = Duration.ofSeconds(5);
+
+    private final TargetLink target;
+    private final ActionSupport support;
+    private final Consumer<Msg> post;
+    private final ScheduledExecutorService queries;
+    /** The traffic loop's numbers; called on {@code actions-queries}, the traffic flow's own thread. */
+    private final Supplier<Optional<TrafficSample>> traffic;
+
+    private ScheduledFuture<?> mapRefresh;
+
+    MapAndMetricsEffects(TargetLink target, ActionSupport support, Consumer<Msg> post, ScheduledExecutorService queries,
+            Supplier<Optional<TrafficSample>> traffic) {
+        this.target = target;
+        this.support = support;
+        this.post = post;
+        this.queries = queries;
+        this.traffic = traffic;
+    }
+
+    /** Fetches the graph of the last {@code minutes} now and, with {@code autoRefresh}, every few seconds. */
+    synchronized void fetchGraph(int minutes, boolean autoRefresh) {
+        stopMapRefresh();
+        if (autoRefresh) {
+            mapRefresh = queries.scheduleWithFixedDelay(() -> graph(minutes), 0, MAP_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            queries.execute(() -> graph(minutes));
+        }
+    }
+
+    synchronized void stopMapRefresh() {
+        if (mapRefresh != null) {
+            mapRefresh.cancel(false);
+            mapRefresh = null;
+        }
+    }
+
+    private void graph(int minutes) {
+        if (target.starting()) {
+            post.accept(new Msg.TargetUnavailable(Action.MAP, null));
+            return;
+        }
+        graphNow(minutes).ifPresent(g -> post.accept(new Msg.GraphLoaded(g)));
+    }
+
+    private Optional<ServiceGraph> graphNow(int minutes) {
+        Optional<CloudSession> s = target.session(Action.MAP);
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ServiceGraphs(s.get()).lastMinutes(Duration.ofMinutes(minutes)));
+        } catch (RuntimeException e) {
+            post.accept(new Msg.GraphFailed(Failures.message(e)));
+            return Optional.empty();
+        }
+    }
+
+    /** On {@code actions-queries}: the chapter's metrics on the pane's grid. */
+    void metrics(String chapterId) {
+        Optional<CloudSession> s = target.session(Action.METRICS);
+        if (s.isEmpty()) {
+            return;
+        }
+        try {
+            post.accept(new Msg.MetricsFetched(MetricsGrid.fetch(s.get(), support.stackName(), support.project(),
+                    chapterId, MetricsGrid.period(s.get().target()), MetricsGrid.PANE_POINTS, Instant.now())));
+        } catch (RuntimeException e) {
+            post.accept(new Msg.MetricsFailed(Failures.message(e)));
+        }
+    }
+
+    /** On {@code actions-queries}: the chapter's check, judged on the last five minutes' graph and the traffic. */
+    void verify(String chapterId) {
+        Optional<ServiceGraph> g = graphNow(5);
+        if (g.isEmpty()) {
+            post.accept(new Msg.CheckResult(chapterId, false, "the service graph could not be fetched (see the map pane)."));
+            return;
+        }
+        ChapterChecks.Verdict v = ChapterChecks.judge(chapterId, g.get(), traffic.get());
+        post.accept(new Msg.CheckResult(chapterId, v.passed(), v.explanation()));
+    }
+}
