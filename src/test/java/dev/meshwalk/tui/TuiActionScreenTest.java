@@ -118,7 +118,9 @@ class TuiActionScreenTest {
                 resource(Action.DEPLOY, "FrontService", "ECS::Service", "CREATE_IN_PROGRESS", ResourcePhase.IN_PROGRESS, 2500,
                         null, 1, 2));
         String screenText = text();
-        assertThat(screenText).contains("d Deploy ◌").contains("1/2 resources").contains("◌   2.5 s  FrontService");
+        assertThat(screenText).contains("d Deploy ◌").contains("1/2 resources");
+        assertThat(tui.rowWith("FrontService")).isEqualTo("  ◌   2.5 s  FrontService                    CREATE_IN_PROGRESS   ECS::Service");
+        assertThat(tui.rowWith("Cluster")).isEqualTo("  ✓   1.2 s  Cluster                         CREATE_COMPLETE      ECS::Cluster");
         keys(KeyType.Escape);
         assertThat(text()).contains("Deploy still running.  y = cancel it (rolls back), esc/n = leave it running");
     }
@@ -151,7 +153,9 @@ class TuiActionScreenTest {
                         java.util.Map.of("blue", 0.5, "green", 0.5), java.util.Map.of("blue", 0.49, "green", 0.51), 2.0,
                         Duration.ofMillis(3), Duration.ofMillis(9), List.of(), Duration.ofMillis(500), true)),
                 new Msg.RunningChanged(true));
-        assertThat(text()).contains("t Traffic ◌").contains("blue     ████").contains("2.0 req/s");
+        assertThat(text()).contains("t Traffic ◌").contains("2.0 req/s");
+        assertThat(tui.rowWith("blue     █")).isEqualTo("   blue     ████████████░░░░░░░░░░░░  50% observed (20)   front's stats  49%");
+        assertThat(tui.rowWith("green    █")).isEqualTo("   green    ████████████░░░░░░░░░░░░  50% observed (20)   front's stats  51%");
         keys(KeyType.Escape);
         assertThat(text()).as("back to reading while it runs").contains("Chapter 3/3");
         assertThat(text().replaceAll("\\s+", " ")).as("the lesson's action strip shows the same board text")
@@ -203,9 +207,9 @@ class TuiActionScreenTest {
         String screenText = text();
         assertThat(screenText).contains("Chapter 3-routing, last 4 min, a point per 10 s")
                 .contains("ALB PublicLoadBalancer").contains("Envoy color-v2-node").contains("▁▃▆█  last 4")
-                .contains("ingress 5xx         (no data yet)").contains("c refreshes.");
-        assertThat(screenText.lines()).filteredOn(l -> l.contains("RequestCount")).singleElement().asString()
-                .as("the row's end (max) is on screen, not cut").contains("max 4");
+                .contains("c refreshes.");
+        assertThat(tui.rowWith("ingress 5xx")).isEqualTo("   ingress 5xx         (no data yet)");
+        assertThat(tui.rowWith("RequestCount")).as("the row's end (max) is on screen, not cut").isEqualTo("   RequestCount                            ▁▃▆█  last 4          max 4");
     }
 
     private static final TeardownItem STACK = new TeardownItem("CloudFormation stack", "meshwalk-howto-ecs-basics",
@@ -246,9 +250,9 @@ class TuiActionScreenTest {
         post(new Msg.TeardownListed(List.of(STACK, FRONT_DASHBOARD), List.of("Dashboards could not be checked: denied")));
         keys(KeyType.ArrowDown, ' ');
         String screenText = text();
-        assertThat(screenText).contains("  [x] CloudFormation stack meshwalk-howto-ecs-basics")
-                .contains("> [ ] CloudWatch dashboard meshwalk-howto-ecs-basics-front-node")
-                .contains("[!] Dashboards could not be checked: denied")
+        assertThat(tui.rowWith("CloudFormation stack")).isEqualTo("   [x] CloudFormation stack meshwalk-howto-ecs-basics  (CREATE_COMPLETE, chapter 3-routing)");
+        assertThat(tui.rowWith("front-node")).isEqualTo(" > [ ] CloudWatch dashboard meshwalk-howto-ecs-basics-front-node  (exists)");
+        assertThat(screenText).contains("[!] Dashboards could not be checked: denied")
                 .contains("1 of 2 picked").contains("Delete 1 picked item? y = delete");
         assertThat(screenText.chars()).as("ASCII mode draws only ASCII").allMatch(c -> c < 128);
         keys('k', ' ');
@@ -292,7 +296,9 @@ class TuiActionScreenTest {
                 new Msg.StackWaitTicked(Duration.ofSeconds(3)));
         assertThat(text()).contains("d Deploy ◌").contains("Waiting for the stack meshwalk-howto-ecs-basics   3.0 s")
                 .contains("! now UPDATE_ROLLBACK_IN_PROGRESS   (esc: cancel the update or keep waiting)").contains("Cancel requested")
-                .contains("◌   0.0 s  UPDATE_IN_PROGRESS").contains("!   1.0 s  UPDATE_ROLLBACK_IN_PROGRESS");
+                .contains("Cancel requested");
+        assertThat(tui.rowWith("0.0 s")).isEqualTo("  ◌   0.0 s  UPDATE_IN_PROGRESS");
+        assertThat(tui.rowWith("1.0 s")).isEqualTo("  !   1.0 s  UPDATE_ROLLBACK_IN_PROGRESS");
         post(new Msg.StackWaitSettled("UPDATE_ROLLBACK_COMPLETE", ResourcePhase.ROLLED_BACK, Duration.ofSeconds(4)));
         assertThat(text()).contains("The stack meshwalk-howto-ecs-basics settled after 4.0 s.")
                 .contains("! now UPDATE_ROLLBACK_COMPLETE; planning chapter 0-prelude ...");

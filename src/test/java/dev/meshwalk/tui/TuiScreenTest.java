@@ -74,6 +74,8 @@ class TuiScreenTest {
                 .contains("○ not started")
                 .contains("LOCAL (embedded local cloud)")
                 .contains("enter open").contains("q quit");
+        assertThat(tui.rowWith("0  Prelude")).as("the selected row, its mark in the column").isEqualTo("  │ ▶ 0  Prelude           ○ not started                                     │");
+        assertThat(tui.rowWith("1  Service discovery")).isEqualTo("  │   1  Service discovery ○ not started                                     │");
         assertThat(row(22)).startsWith(" LOCAL (embedded local cloud)");
         assertThat(screenText).contains("starting: loading saved progress");
     }
@@ -84,8 +86,9 @@ class TuiScreenTest {
         inbox.add(new Msg.ProgressLoaded(java.util.Map.of("2-meshify", Mark.DEPLOYED, "0-prelude", Mark.DONE), null));
         loop.step(0);
         String screenText = text();
+        assertThat(tui.rowWith("0  Prelude")).isEqualTo("  | > 0  Prelude           [x] done                                          |");
+        assertThat(tui.rowWith("2  Meshify")).isEqualTo("  |   2  Meshify           [d] deployed                                      |");
         assertThat(screenText).contains("AWS eu-west-1 - profile dev")
-                .contains("[d] deployed").contains("[x] done")
                 .doesNotContain("starting:");
         assertThat(screenText.chars()).as("ASCII mode draws only ASCII").allMatch(c -> c < 128);
     }

@@ -56,6 +56,18 @@ final class VirtualScreen implements AutoCloseable {
         return rows(terminal);
     }
 
+    /**
+     * The one row that contains {@code text}, without trailing blanks: for checking a whole line where alignment
+     * matters (columns, bars), not just that some text is somewhere.
+     */
+    String rowWith(String text) {
+        List<String> found = rows().stream().filter(r -> r.contains(text)).map(String::stripTrailing).toList();
+        if (found.size() != 1) {
+            throw new AssertionError(found.size() + " rows contain '" + text + "':\n" + text());
+        }
+        return found.get(0);
+    }
+
     /** The screen as text: rows without trailing blanks, each ended by a newline. */
     String text() {
         return text(terminal);

@@ -176,6 +176,16 @@ public final class Ecs implements AutoCloseable {
         return service;
     }
 
+    /** UpdateService with {@code forceNewDeployment}: replaces every task of the service in a new deployment. */
+    public EcsService forceNewDeployment(String cluster, String name, Integer desiredCount) {
+        EcsService service = requireService(cluster, name);
+        if (desiredCount != null && desiredCount < 0) {
+            throw new IllegalArgumentException("DesiredCount must be 0 or more, got " + desiredCount);
+        }
+        service.forceNewDeployment(desiredCount);
+        return service;
+    }
+
     /** Scales the service to zero, drains and stops its tasks; the future completes once all are stopped. */
     public CompletableFuture<Void> deleteService(String cluster, String name) {
         EcsService service = services.get(key(cluster, name));

@@ -132,6 +132,38 @@ public final class EcsService {
      * the service moved to other load balancers or Cloud Map services.
      */
     synchronized void update(ServiceSpec wanted, TaskDefinition definition) {
+        update(wanted, definition, true);
+    }
+
+    /**
+     * UpdateService with {@code forceNewDeployment}: a new deployment of the same task definition that replaces
+     * every task (none carries over), rolling as usual.
+     */
+    synchronized void forceNewDeployment(Integer desiredCount) {
+        int desired = desiredCount == null ? spec.desiredCount() : desiredCount;
+        update(spec.with(primary.definition.arn(), desired), primary.definition, false);
+    }
+
+    /**
+     * StopServiceDeployment (stop type ROLLBACK): rolls the service's deployment in progress back to the revision it
+     * replaces, as an alarm would. Empty when it did; otherwise why not, in ECS's words.
+     */
+    public synchronized Optional<String> rollBackDeployment(String serviceDeploymentArn) {
+        Deployment current = primary;
+        if (!current.arn.equals(serviceDeploymentArn)) {
+            return Optional.of("The service deployment " + serviceDeploymentArn + " is not the service's deployment in"
+                    + " progress; only that one can be stopped.");
+        }
+        if (current.steady.isDone() || current.status.isFinal()) {
+            return Optional.of("The service deployment " + serviceDeploymentArn + " has already finished ("
+                    + current.status + ").");
+        }
+        return rollBack(current, "Service deployment stopped by user (StopServiceDeployment)") ? Optional.empty()
+                : Optional.of("The service deployment " + serviceDeploymentArn + " has no previous revision to roll"
+                + " back to.");
+    }
+
+    private void update(ServiceSpec wanted, TaskDefinition definition, boolean carryOverTasks) {
         // other load balancers or Cloud Map services (an in-place update on ECS): every task rolls over, even of the
         // same definition, so the new tasks register there and the old ones deregister as they stop
         boolean rebound = !wanted.loadBalancers().equals(spec.loadBalancers())
@@ -147,7 +179,7 @@ public final class EcsService {
             previous.steady.completeExceptionally(new ServiceDeploymentException(
                     "deployment " + previous.id + " was replaced by a newer one"));
         }
-        if (!rebound) {
+        if (carryOverTasks && !rebound) {
             carryOver(definition, primary);
         }
     }
@@ -286,7 +318,8 @@ public final class EcsService {
      * Checks the deployment's alarms; one in ALARM rolls it back (with {@code Rollback: true}). True when it did.
      */
     private boolean watchAlarms(Deployment current) {
-        if (current.steady.isDone() || !current.config.rollsBackOnAlarm()) {
+        // a rollback is not watched: the alarm that caused it usually still fires while it runs
+        if (current.steady.isDone() || current.internal || !current.config.rollsBackOnAlarm()) {
             return false;
         }
         List<String> firing = env.alarms().inAlarm(current.config.alarmNames());
@@ -300,12 +333,12 @@ public final class EcsService {
     /**
      * Rolls a failed deployment back to the revision it replaced: traffic returns to it at once, its tasks carry
      * over into a rollback deployment, the failed revision's tasks stop. False when there is nothing to roll back
-     * to (a service's first deployment), so the caller fails it instead.
+     * to (a service's first deployment, or a rollback itself), so the caller fails it instead.
      */
     private boolean rollBack(Deployment failed, String why) {
         TaskDefinition back = failed.sources.stream().filter(s -> s != failed.definition).reduce((a, b) -> b)
                 .orElse(null);
-        if (back == null) {
+        if (back == null || failed.internal) {
             return false;
         }
         String reason = "ECS deployment " + failed.id + " failed: " + why + "; rolling back to " + back.arn() + ".";

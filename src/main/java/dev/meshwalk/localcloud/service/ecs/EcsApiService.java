@@ -16,23 +16,26 @@ import java.util.Set;
 
 /**
  * Amazon ECS's API (JSON 1.1, target prefix {@code AmazonEC2ContainerServiceV20141113}) over the data plane's live
- * ECS: clusters, services, tasks and task definitions as they run, plus the writes a learner experiments with
- * ({@code StopTask}, {@code UpdateService}). A change made here is not known to the stack that made the service,
+ * ECS: clusters, services, tasks and task definitions as they run, service deployments (rolling and canary, with
+ * their alarm rollbacks), plus the writes a learner experiments with ({@code StopTask}, {@code UpdateService} with
+ * {@code desiredCount}, {@code taskDefinition} or {@code forceNewDeployment}, {@code StopServiceDeployment}). A change made here is not known to the stack that made the service,
  * as on AWS: the stack's next update of that service puts its own values back.
  */
 public final class EcsApiService implements AwsService {
 
     private static final Set<String> OPERATIONS = Set.of("ListClusters", "DescribeClusters", "ListServices",
             "DescribeServices", "ListTasks", "DescribeTasks", "StopTask", "UpdateService", "ListTaskDefinitions",
-            "DescribeTaskDefinition");
+            "DescribeTaskDefinition", "ListServiceDeployments", "DescribeServiceDeployments", "StopServiceDeployment");
 
     private final EcsLookup lookup;
     private final TaskOperations tasks;
+    private final DeploymentOperations deployments;
 
     /** @param records the stacks' ECS resources, for what only a template says (task definition details) */
     public EcsApiService(Ecs ecs, EcsResources records) {
         this.lookup = new EcsLookup(ecs, records);
         this.tasks = new TaskOperations(lookup);
+        this.deployments = new DeploymentOperations(lookup);
     }
 
     @Override
@@ -58,6 +61,9 @@ public final class EcsApiService implements AwsService {
             case "UpdateService" -> updateService(input);
             case "ListTaskDefinitions" -> listTaskDefinitions(input);
             case "DescribeTaskDefinition" -> describeTaskDefinition(input);
+            case "ListServiceDeployments" -> deployments.list(input);
+            case "DescribeServiceDeployments" -> deployments.describe(input);
+            case "StopServiceDeployment" -> deployments.stop(input);
             default -> throw new IllegalArgumentException(operation + " is not an ECS operation of this service");
         };
     }
@@ -151,7 +157,12 @@ public final class EcsApiService implements AwsService {
                     .map(TaskDefinition::arn)
                     .orElseThrow(() -> EcsErrors.client("TaskDefinition not found."));
         }
-        lookup.ecs().updateService(cluster, service.name(), desired, definitionArn);
+        boolean force = input.bool("forceNewDeployment").orElse(false);
+        if (force && definitionArn == null) {
+            lookup.ecs().forceNewDeployment(cluster, service.name(), desired);
+        } else {
+            lookup.ecs().updateService(cluster, service.name(), desired, definitionArn);
+        }
         return Map.of("service", view(service));
     }
 

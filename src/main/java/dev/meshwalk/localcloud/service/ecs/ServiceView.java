@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * A service in {@code DescribeServices}' shape. Counts, task definition, load balancers and events come from the
- * running service, so a change made through the API shows at once; what only the template says (network
- * configuration, Service Connect, deployment configuration as written) comes from the stack's resource record, as
- * ECS keeps what CloudFormation sent it.
+ * running service, so a change made through the API shows at once, and so do its deployments and their
+ * configuration; what only the template says (network configuration, Service Connect as written) comes from the
+ * stack's resource record, as ECS keeps what CloudFormation sent it.
  */
 final class ServiceView {
 
@@ -38,9 +38,8 @@ final class ServiceView {
             s.put("platformFamily", "Linux");
         }
         s.put("taskDefinition", service.taskDefinitionArn());
-        s.put("deploymentConfiguration", template.getOrDefault("deploymentConfiguration", Map.of(
-                "deploymentCircuitBreaker", Map.of("enable", false, "rollback", false),
-                "maximumPercent", 200, "minimumHealthyPercent", 100)));
+        s.put("deploymentConfiguration", DeploymentViews.configuration(spec.deployment()));
+        s.put("deployments", DeploymentViews.serviceDeployments(service, template.get("serviceConnectConfiguration")));
         s.put("roleArn", template.get("role"));
         s.put("events", service.events().stream().limit(100).map(e -> (Object) Map.of("id", e.id(),
                 "createdAt", e.createdAt(), "message", e.message())).toList());

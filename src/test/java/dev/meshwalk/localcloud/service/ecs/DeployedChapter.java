@@ -16,14 +16,34 @@ final class DeployedChapter {
     }
 
     static void deploy(CloudFormationClient cfn, String chapter, String stackName) throws IOException {
-        String template;
-        try (InputStream in = DeployedChapter.class.getResourceAsStream("/stacks/" + chapter + ".yaml")) {
-            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String template = template(chapter);
         cfn.createStack(b -> b.stackName(stackName).templateBody(template)
-                .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM)
-                .parameters(Parameter.builder().parameterKey("FrontAppImage").parameterValue("front:latest").build(),
-                        Parameter.builder().parameterKey("ColorAppImage").parameterValue("color:latest").build()));
+                .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM).parameters(IMAGES));
         cfn.waiter().waitUntilStackCreateComplete(b -> b.stackName(stackName));
+    }
+
+    /** Updates the stack to another chapter through a change set, as the tutorial does; returns when
+     * ExecuteChangeSet answers. */
+    static void startUpdate(CloudFormationClient cfn, String chapter, String stackName) {
+        String template;
+        try {
+            template = template(chapter);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        cfn.createChangeSet(b -> b.stackName(stackName).changeSetName("to-" + chapter).templateBody(template)
+                .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM).parameters(IMAGES));
+        cfn.waiter().waitUntilChangeSetCreateComplete(b -> b.stackName(stackName).changeSetName("to-" + chapter));
+        cfn.executeChangeSet(b -> b.stackName(stackName).changeSetName("to-" + chapter));
+    }
+
+    private static final Parameter[] IMAGES = {
+        Parameter.builder().parameterKey("FrontAppImage").parameterValue("front:latest").build(),
+        Parameter.builder().parameterKey("ColorAppImage").parameterValue("color:latest").build()};
+
+    private static String template(String chapter) throws IOException {
+        try (InputStream in = DeployedChapter.class.getResourceAsStream("/stacks/" + chapter + ".yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -172,6 +172,26 @@ class EcsApiSdkIT {
         assertThat(ecs.listTasks(b -> b.cluster(CLUSTER).serviceName(frontName)).taskArns()).hasSize(1);
     }
 
+    @Test
+    void forceNewDeploymentReplacesEveryTaskInANewServiceDeployment() {
+        List<String> before = ecs.listTasks(b -> b.cluster(CLUSTER).serviceName(colorName)).taskArns();
+
+        ecs.updateService(b -> b.cluster(CLUSTER).service(colorName).forceNewDeployment(true));
+
+        awaitTrue("the new deployment succeeded", () -> {
+            var deployments = ecs.listServiceDeployments(b -> b.cluster(CLUSTER).service(colorName)).serviceDeployments();
+            return deployments.size() == 2 && deployments.get(0).statusAsString().equals("SUCCESSFUL");
+        });
+        List<String> after = ecs.listTasks(b -> b.cluster(CLUSTER).serviceName(colorName)).taskArns();
+        assertThat(after).hasSize(3).doesNotContainAnyElementsOf(before);
+        Service color = ecs.describeServices(b -> b.cluster(CLUSTER).services(colorName)).services().get(0);
+        assertThat(color.deployments()).singleElement().satisfies(d -> {
+            assertThat(d.status()).isEqualTo("PRIMARY");
+            assertThat(d.rolloutStateAsString()).isEqualTo("COMPLETED");
+            assertThat(d.runningCount()).isEqualTo(3);
+        });
+    }
+
     private static void awaitTrue(String what, BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (!condition.getAsBoolean()) {
