@@ -318,7 +318,8 @@ public final class EcsService {
      * Checks the deployment's alarms; one in ALARM rolls it back (with {@code Rollback: true}). True when it did.
      */
     private boolean watchAlarms(Deployment current) {
-        if (current.steady.isDone() || !current.config.rollsBackOnAlarm()) {
+        // a rollback is not watched: the alarm that caused it usually still fires while it runs
+        if (current.steady.isDone() || current.internal || !current.config.rollsBackOnAlarm()) {
             return false;
         }
         List<String> firing = env.alarms().inAlarm(current.config.alarmNames());
@@ -332,12 +333,12 @@ public final class EcsService {
     /**
      * Rolls a failed deployment back to the revision it replaced: traffic returns to it at once, its tasks carry
      * over into a rollback deployment, the failed revision's tasks stop. False when there is nothing to roll back
-     * to (a service's first deployment), so the caller fails it instead.
+     * to (a service's first deployment, or a rollback itself), so the caller fails it instead.
      */
     private boolean rollBack(Deployment failed, String why) {
         TaskDefinition back = failed.sources.stream().filter(s -> s != failed.definition).reduce((a, b) -> b)
                 .orElse(null);
-        if (back == null) {
+        if (back == null || failed.internal) {
             return false;
         }
         String reason = "ECS deployment " + failed.id + " failed: " + why + "; rolling back to " + back.arn() + ".";

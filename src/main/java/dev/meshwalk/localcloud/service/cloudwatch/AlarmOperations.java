@@ -23,6 +23,8 @@ final class AlarmOperations {
             "SetAlarmState");
     private static final Set<String> STATES = Set.of(AlarmState.OK, AlarmState.ALARM, AlarmState.INSUFFICIENT_DATA);
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final AlarmStore store;
 
     AlarmOperations(AlarmStore store) {
@@ -154,7 +156,7 @@ final class AlarmOperations {
 
     private static boolean looksLikeJsonObject(String text) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text).isObject();
+            return JSON.readTree(text).isObject();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return false;
         }

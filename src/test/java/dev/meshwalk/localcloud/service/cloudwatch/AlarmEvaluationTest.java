@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meshwalk.localcloud.dataplane.LocalTimings;
+import dev.meshwalk.localcloud.provider.AlarmResources;
+import dev.meshwalk.localcloud.provider.ProvisionException;
+import dev.meshwalk.localcloud.provider.ResourceRecord;
 import dev.meshwalk.localcloud.service.AwsError;
 import dev.meshwalk.localcloud.service.Params;
 import dev.meshwalk.localcloud.service.RequestContext;
@@ -167,6 +170,26 @@ class AlarmEvaluationTest {
         Map<String, Object> math = new LinkedHashMap<>(Map.of("EvaluationPeriods", 1, "ComparisonOperator",
                 "GreaterThanThreshold", "Threshold", 1, "Metrics", List.of(Map.of("Id", "e1", "Expression", "m1*2"))));
         assertThatThrownBy(() -> putAlarm("x", math)).hasMessageContaining("metric math");
+        assertThat(names(Map.of())).isEmpty();
+    }
+
+    @Test
+    void aStackAlarmIsARealAlarmAndABadOneFailsItsResourceWithCloudWatchsMessage() {
+        StackAlarms stack = new StackAlarms(cw.alarms());
+        Map<String, Object> properties = alarm("Sum", 60, 1, 1.0, "GreaterThanOrEqualToThreshold", "notBreaching");
+        properties.put("Period", "60"); // a template parameter arrives as text
+        stack.created(new ResourceRecord(AlarmResources.ALARM, "s1", "ColorErrorsAlarm", "s1-color-5xx", properties,
+                Map.of("Arn", "arn:aws:cloudwatch:us-east-1:000000000000:alarm:s1-color-5xx")));
+
+        assertThat(describe("s1-color-5xx").get("AlarmArn")).isEqualTo("arn:aws:cloudwatch:us-east-1:000000000000:alarm:s1-color-5xx");
+        assertThat(describe("s1-color-5xx").get("Period")).isEqualTo(60);
+
+        Map<String, Object> bad = new LinkedHashMap<>(properties);
+        bad.put("Period", 45);
+        assertThatThrownBy(() -> stack.created(new ResourceRecord(AlarmResources.ALARM, "s1", "Bad", "s1-bad", bad,
+                Map.of("Arn", "arn:aws:cloudwatch:us-east-1:000000000000:alarm:s1-bad"))))
+                .isInstanceOf(ProvisionException.class).hasMessageContaining("Period").hasMessageContaining("InvalidParameterValue");
+        stack.deleted(new ResourceRecord(AlarmResources.ALARM, "s1", "ColorErrorsAlarm", "s1-color-5xx", properties, Map.of()));
         assertThat(names(Map.of())).isEmpty();
     }
 
