@@ -2,7 +2,9 @@ package dev.meshwalk.app;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +16,7 @@ import dev.meshwalk.cloud.Identity;
 import dev.meshwalk.cloud.SkippedImages;
 import dev.meshwalk.cloud.StackInfo;
 import dev.meshwalk.core.ChangePreview;
+import dev.meshwalk.content.StackParameters;
 import dev.meshwalk.core.DeployOrder;
 import dev.meshwalk.effects.AwsGate;
 import dev.meshwalk.effects.DeploySteps;
@@ -41,6 +44,10 @@ public final class DeployCommand extends CloudCommand {
     @Option(names = {"-y", "--yes"}, description = "Do not ask: deploy (and delete a failed stack first if needed).")
     boolean yes;
 
+    @Option(names = "--parameter", paramLabel = "NAME=VALUE",
+            description = "Set a stack parameter for this deploy, e.g. --parameter ColorWeight=90 (repeatable).")
+    List<String> parameters = new ArrayList<>();
+
     @Mixin
     ProjectOption project;
 
@@ -64,13 +71,17 @@ public final class DeployCommand extends CloudCommand {
             } else {
                 console.line("Target: " + target.describe());
             }
+            Map<String, String> overrides = imageOverrides();
             try {
-                ref.get().template();
+                overrides.putAll(StackParameters.of(ref.get().template()).check(parameters));
             } catch (IOException e) {
                 console.problem("Cannot read the template of chapter " + ref.get().id() + ": " + e.getMessage());
                 return 1;
+            } catch (IllegalArgumentException e) {
+                console.problem(e.getMessage());
+                return 2;
             }
-            DeployOrder order = new DeployOrder(ref.get().id(), imageOverrides());
+            DeployOrder order = new DeployOrder(ref.get().id(), overrides);
             boolean buildImages = AppImagePublisher.neededOn(target) && !awsOptions.skipImages;
             TutorialActionSupport support = new TutorialActionSupport(project.project(),
                     buildImages ? AppImagePublisher.ofRunningApps(awsOptions.baseImage()) : null, EcrImageRegistry::new,

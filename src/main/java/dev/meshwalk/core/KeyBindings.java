@@ -215,20 +215,21 @@ public final class KeyBindings {
     public record Help(List<Section> now, List<Section> others) {
     }
 
-    /** One line of key hints for the footer of a view; every one fits 80 columns, so "? help  q quit" is never cut. */
-    public static String footer(View view) {
-        return footer(view, null);
-    }
-
-    /** The footer, with the focused pane's own keys when an action pane is shown. */
-    public static String footer(View view, Action focused) {
-        if (view == View.ACTION) {
-            String own = focused == Action.TRAFFIC ? "t on/off  +/- speed  r clear"
-                    : focused == Action.MAP ? "w window  l labels  v table"
-                    : "y/esc answer  V check";
+    /**
+     * One line of key hints for the footer of the screen; every one fits 80 columns, so "? help  q quit" is never
+     * cut, and every key it names is bound on that screen (FooterHintsTest).
+     */
+    public static String footer(State s) {
+        if (s.view() == View.ACTION) {
+            if (s.actions().get(s.focused()).question() != ActionPane.Question.NONE) {
+                return "y/esc answer  PgUp/PgDn scroll  ? help  q quit";
+            }
+            String own = s.focused() == Action.TRAFFIC ? "t on/off  +/- speed  r clear"
+                    : s.focused() == Action.MAP ? "w window  l labels  v table"
+                    : "V check";
             return "d,t,m,c,x panes  " + own + "  esc back  ? help  q quit";
         }
-        return view == View.CHAPTERS
+        return s.view() == View.CHAPTERS
                 ? "up/down move  0-5 select  enter open  x teardown  ? help  q quit"
                 : "j/k scroll  spc page  n/p chapter  d,t,m,c,x actions  esc back  ? help  q quit";
     }

@@ -45,7 +45,7 @@ final class ScreenPainter {
             lesson(s, c, layout);
         }
         statusBar(s, c);
-        c.text(0, c.rows - 1, " " + KeyBindings.footer(s.view(), s.focused()), c.theme.dim(), c.cols);
+        c.text(0, c.rows - 1, " " + KeyBindings.footer(s), c.theme.dim(), c.cols);
         if (s.overlay() == Overlay.HELP) {
             help(s, c);
         } else if (s.overlay() == Overlay.CONFIRM_QUIT) {
