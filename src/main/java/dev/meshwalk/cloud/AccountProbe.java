@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
 /**
- * Reads the facts the preflight rules need (service-linked roles, Elastic IP and VPC usage) with read-only
+ * Reads the facts the preflight rules need (service-linked roles, Elastic IP and VPC usage and limits) with read-only
  * calls. Every call that fails (no permission, an endpoint without IAM or EC2) leaves its fact empty rather than
  * failing the deploy: the rules then say what could not be checked.
  */
@@ -76,8 +76,10 @@ public final class AccountProbe {
                 // not readable: the rules say so
             }
         }
+        OptionalInt vpcLimit = new VpcQuotaLookup(session.credentials(), session.target().region(),
+                session.target().endpoint()).read();
         return new PreflightFacts(chapterId, session.target().region(), appMeshCheck, appMeshRole, ecsRole, exists,
-                eips, eipLimit, vpcs, OptionalInt.empty(), permissions);
+                eips, eipLimit, vpcs, vpcLimit, permissions);
     }
 
     /** Simulates the chapter's actions for the caller (STS); App Mesh chapters stop anyway, so they are not asked. */

@@ -79,6 +79,11 @@ public final class CloudSession implements AutoCloseable {
         return target;
     }
 
+    /** The session's resolved credentials, for the one call signed by hand ({@link VpcQuotaLookup}). */
+    AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
     /**
      * Asks STS who we are. On AWS this is the proof that the credentials work; failures become a
      * {@link CloudSetupException} naming the command that fixes them.

@@ -1,8 +1,6 @@
 package dev.meshwalk.effects;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,13 +45,7 @@ final class BusyStackEffects {
         if (s.isEmpty()) {
             return;
         }
-        Deployment deployment;
-        try {
-            deployment = DeploySteps.deployment(s.get(), support, order, Map.of());
-        } catch (IOException | RuntimeException e) {
-            post.accept(new Msg.DeployFailed(Msg.DeployFailed.Step.PLAN, order, Failures.message(e)));
-            return;
-        }
+        Deployment deployment = DeploySteps.ofStack(s.get(), support.stackName());
         if (choice == Effect.BusyChoice.LEAVE) {
             post.accept(new Msg.BusyStackLeft(support.stackName(), currentStatus(deployment)));
             return;

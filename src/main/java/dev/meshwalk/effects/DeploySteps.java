@@ -81,7 +81,7 @@ public final class DeploySteps {
                 support.template(order.chapterId()), changeSet.parameters()));
     }
 
-    /** A deployment that only names the stack: for cancelling its running update, which needs no template. */
+    /** A deployment that only names the stack: for waiting on it, looking at it or cancelling its update. */
     static Deployment ofStack(CloudSession session, String stackName) {
         return new Deployment(session, new DeployRequest(stackName, "", "", Map.of()));
     }

@@ -16,7 +16,8 @@ import java.util.OptionalInt;
  * @param elasticIpsInUse     Elastic IPs allocated in the region (EC2 DescribeAddresses)
  * @param elasticIpLimit      the account's VPC Elastic IP limit (EC2 DescribeAccountAttributes vpc-max-elastic-ips)
  * @param vpcsInUse           VPCs in the region (EC2 DescribeVpcs)
- * @param vpcLimit            VPCs allowed per region; empty means the default of {@value PreflightRules#DEFAULT_VPC_LIMIT}
+ * @param vpcLimit            the applied 'VPCs per Region' quota (Service Quotas {@code vpc} / {@code L-F678F1CE});
+ *                            empty when unreadable, then the default of {@value PreflightRules#DEFAULT_VPC_LIMIT} is assumed
  * @param permissions         the IAM policy simulation of the actions the deploy performs
  */
 public record PreflightFacts(String chapterId, String region, boolean appMeshChecked,

@@ -16,7 +16,7 @@ public final class PreflightRules {
     public static final String APP_MESH_END = "2026-09-30";
     /** Default Elastic IPs per region (the chapter needs one per NAT gateway). */
     public static final int DEFAULT_EIP_LIMIT = 5;
-    /** Default VPCs per region. */
+    /** AWS's default VPCs per region, assumed when Service Quotas cannot be read. */
     public static final int DEFAULT_VPC_LIMIT = 5;
     /** Elastic IPs a new stack allocates (two NAT gateways). */
     public static final int EIPS_NEEDED = 2;
@@ -76,12 +76,15 @@ public final class PreflightRules {
         if (f.vpcsInUse().isPresent()) {
             int limit = f.vpcLimit().orElse(DEFAULT_VPC_LIMIT);
             int used = f.vpcsInUse().getAsInt();
+            String assumed = f.vpcLimit().isPresent() ? "" : " (the applied quota could not be read from Service Quotas"
+                    + " (servicequotas:GetServiceQuota), so AWS's default limit " + DEFAULT_VPC_LIMIT + " per region is assumed)";
             if (used + 1 > limit) {
                 out.add(new Finding(Finding.Level.WARN, "VPCs: " + used + " of " + limit + " in use in " + f.region()
-                        + "; the chapter creates one more, which would fail.",
+                        + "; the chapter creates one more, which would fail" + assumed + ".",
                         "delete an unused VPC, pick another --region, or ask for a higher 'VPCs per Region' quota in Service Quotas"));
             } else {
-                out.add(new Finding(Finding.Level.OK, "VPCs: " + used + " of " + limit + " in use; one more fits.", ""));
+                out.add(new Finding(Finding.Level.OK, "VPCs: " + used + " of " + limit + " in use; one more fits" + assumed
+                        + ".", ""));
             }
         } else {
             out.add(new Finding(Finding.Level.NOTE, "Could not count VPCs (ec2:DescribeVpcs); the chapter creates one"
