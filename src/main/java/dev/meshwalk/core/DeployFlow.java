@@ -20,7 +20,7 @@ final class DeployFlow {
 
     /** Starts the flow for the open chapter: the pane says it is planning, the effects plan. */
     static Next start(State s, String chapterId) {
-        DeployOrder order = DeployOrder.of(chapterId);
+        DeployOrder order = new DeployOrder(chapterId, s.session().deployParameters());
         State planning = s.withDeploy(PendingDeploy.of(order)).withPane(new ActionPane(Action.DEPLOY, Status.INFO,
                 List.of("Chapter " + chapterId + ": computing the change set ...")));
         return Next.of(planning, new Effect.PlanDeploy(order));
@@ -28,6 +28,7 @@ final class DeployFlow {
 
     /** Registers the deploy flow's messages with {@link Update}. */
     static void register(Handlers.Builder<Msg, Update.Step<Msg>> table) {
+        Update.on(table, Msg.DeployParameters.class, (s, m) -> Next.of(s.with(s.session().withDeployParameters(m.values()))));
         Update.on(table, Msg.AwsChecked.class, DeployFlow::awsChecked);
         Update.on(table, Msg.ImagesProgressed.class, (s, m) -> {
             PendingDeploy pending = s.panes().deploy();

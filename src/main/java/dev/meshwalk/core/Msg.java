@@ -52,6 +52,13 @@ public sealed interface Msg {
     }
 
     /** Open a chapter's lesson by number ({@code --chapter}, line mode's {@code read}). */
+    /** Stack parameters the learner set for the next deploys ({@code deploy 3 ColorWeight=90}), already checked. */
+    record DeployParameters(java.util.Map<String, String> values) implements Msg {
+        public DeployParameters {
+            values = java.util.Map.copyOf(values);
+        }
+    }
+
     record OpenChapter(int number) implements Msg {
     }
 

@@ -144,6 +144,24 @@ public final class LineSession {
         dispatch(new Msg.ChapterReadToEnd(number));
     }
 
+    /** {@code deploy 3 ColorWeight=90 ColorV2Weight=10}: checks the settings against the chapter's template first. */
+    private void deployWithParameters(Chapter chapter, java.util.List<String> settings) {
+        java.util.Map<String, String> checked;
+        try (java.io.InputStream in = LineSession.class.getResourceAsStream("/" + chapter.stack())) {
+            if (in == null) {
+                out.println("The jar has no " + chapter.stack() + ": cannot check parameters.");
+                return;
+            }
+            checked = dev.meshwalk.content.StackParameters.of(new String(in.readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8)).check(settings);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            out.println(e.getMessage());
+            return;
+        }
+        dispatch(new dev.meshwalk.core.Msg.DeployParameters(checked));
+        actions.deploy(chapter.number());
+    }
+
     private void action(String command, String arg) {
         if (actions == null) {
             out.println("The actions are not available in this session.");
@@ -154,11 +172,14 @@ public final class LineSession {
                 if (arg.isEmpty()) {
                     actions.deploy(null);
                 } else {
-                    Optional<Chapter> chapter = ChapterCatalog.of(state.chapters()).find(arg);
+                    String[] parts = arg.split("\\s+");
+                    Optional<Chapter> chapter = ChapterCatalog.of(state.chapters()).find(parts[0]);
                     if (chapter.isEmpty()) {
-                        out.println("There is no chapter '" + arg + "'. Use " + ChapterCatalog.of(state.chapters()).describeRefs() + ".");
-                    } else {
+                        out.println("There is no chapter '" + parts[0] + "'. Use " + ChapterCatalog.of(state.chapters()).describeRefs() + ".");
+                    } else if (parts.length == 1) {
                         actions.deploy(chapter.get().number());
+                    } else {
+                        deployWithParameters(chapter.get(), java.util.Arrays.asList(parts).subList(1, parts.length));
                     }
                 }
             }

@@ -43,6 +43,18 @@ class ActionUpdateTest {
     }
 
     @Test
+    void parametersSetForADeployAreKeptByLaterDeploysUntilChanged() {
+        State s = send(start(), new Msg.OpenChapter(3),
+                new Msg.DeployParameters(Map.of("ColorWeight", "90", "ColorV2Weight", "10")), key('d'));
+        assertThat(effects).contains(new Effect.PlanDeploy(
+                new DeployOrder("3-routing", Map.of("ColorWeight", "90", "ColorV2Weight", "10"))));
+        effects.clear();
+        send(s, new Msg.DeployParameters(Map.of("ColorWeight", "0")), key(Key.Kind.ESCAPE), key('d'));
+        assertThat(effects).contains(new Effect.PlanDeploy(
+                new DeployOrder("3-routing", Map.of("ColorWeight", "0", "ColorV2Weight", "10"))));
+    }
+
+    @Test
     void deployOnTheChapterListSaysToOpenAChapterFirst() {
         State s = send(start(), key('d'));
         assertThat(s.view()).isEqualTo(View.CHAPTERS);
