@@ -23,6 +23,12 @@ public final class ChapterChecks {
     }
 
     public static Verdict judge(String chapterId, ServiceGraph graph, Optional<TrafficSample> traffic) {
+        return judge(chapterId, graph, traffic, ShareTimeline.empty());
+    }
+
+    /** As above, with the shares over time that chapter 5's canary is judged on. */
+    public static Verdict judge(String chapterId, ServiceGraph graph, Optional<TrafficSample> traffic,
+            ShareTimeline timeline) {
         boolean front = has(graph, "front");
         boolean green = has(graph, "color-green");
         switch (chapterId.substring(0, 1)) {
@@ -53,6 +59,10 @@ public final class ChapterChecks {
                 }
                 return new Verdict(false, "not about 50/50 yet (" + split + "): deploy chapter 3 (d), clear front's history (r in"
                         + " the traffic pane) and let it run a little longer.");
+            case "4":
+                return ServiceConnectChecks.aliasReached(graph, traffic);
+            case "5":
+                return ServiceConnectChecks.canary(timeline);
             default:
                 return new Verdict(false, "this chapter has no check.");
         }

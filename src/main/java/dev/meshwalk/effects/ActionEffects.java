@@ -52,7 +52,7 @@ public final class ActionEffects implements AutoCloseable {
         this.deploy = new DeployEffects(target, support, post, running);
         this.busyStack = new BusyStackEffects(target, support, post, queries);
         this.traffic = new TrafficEffects(target, support, post, queries, running);
-        this.mapAndMetrics = new MapAndMetricsEffects(target, support, post, queries, traffic::latestSample);
+        this.mapAndMetrics = new MapAndMetricsEffects(target, support, post, queries, traffic::latestSample, traffic::timeline);
         this.teardown = new TeardownEffects(target, support, post, running, () -> queries.execute(traffic::stop));
         this.handlers = handlers();
     }

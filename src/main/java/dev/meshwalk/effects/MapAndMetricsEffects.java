@@ -14,6 +14,7 @@ import dev.meshwalk.cloud.ServiceGraphs;
 import dev.meshwalk.core.Action;
 import dev.meshwalk.core.ChapterChecks;
 import dev.meshwalk.core.Msg;
+import dev.meshwalk.core.ShareTimeline;
 import dev.meshwalk.core.TrafficSample;
 import dev.meshwalk.graph.ServiceGraph;
 
@@ -33,16 +34,18 @@ final class MapAndMetricsEffects {
     private final ScheduledExecutorService queries;
     /** The traffic loop's numbers; called on {@code actions-queries}, the traffic flow's own thread. */
     private final Supplier<Optional<TrafficSample>> traffic;
+    private final Supplier<ShareTimeline> timeline;
 
     private ScheduledFuture<?> mapRefresh;
 
     MapAndMetricsEffects(TargetLink target, ActionSupport support, Consumer<Msg> post, ScheduledExecutorService queries,
-            Supplier<Optional<TrafficSample>> traffic) {
+            Supplier<Optional<TrafficSample>> traffic, Supplier<ShareTimeline> timeline) {
         this.target = target;
         this.support = support;
         this.post = post;
         this.queries = queries;
         this.traffic = traffic;
+        this.timeline = timeline;
     }
 
     /** Fetches the graph of the last {@code minutes} now and, with {@code autoRefresh}, every few seconds. */
@@ -104,7 +107,7 @@ final class MapAndMetricsEffects {
             post.accept(new Msg.CheckResult(chapterId, false, "the service graph could not be fetched (see the map pane)."));
             return;
         }
-        ChapterChecks.Verdict v = ChapterChecks.judge(chapterId, g.get(), traffic.get());
+        ChapterChecks.Verdict v = ChapterChecks.judge(chapterId, g.get(), traffic.get(), timeline.get());
         post.accept(new Msg.CheckResult(chapterId, v.passed(), v.explanation()));
     }
 }

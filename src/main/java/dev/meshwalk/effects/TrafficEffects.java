@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import dev.meshwalk.cloud.CloudSession;
@@ -14,6 +15,7 @@ import dev.meshwalk.cloud.StackInfo;
 import dev.meshwalk.cloud.Stacks;
 import dev.meshwalk.core.Action;
 import dev.meshwalk.core.Msg;
+import dev.meshwalk.core.ShareTimeline;
 import dev.meshwalk.core.TrafficSample;
 import dev.meshwalk.traffic.FrontClient;
 import dev.meshwalk.traffic.TrafficEvent;
@@ -40,6 +42,8 @@ final class TrafficEffects {
     private FrontClient front;
     private ScheduledFuture<?> refresh;
     private TrafficSample lastSample;
+    /** The shares over time for chapter 5's check; written on the loop's thread, read on this one. */
+    private final AtomicReference<ShareTimeline> timeline = new AtomicReference<>(ShareTimeline.empty());
     /** Which loop's answers the pane wants; read on the loop's thread, so volatile. */
     private volatile long generation;
 
@@ -70,6 +74,7 @@ final class TrafficEffects {
                 return;
             }
             front = new FrontClient(URI.create(url.get()), Duration.ofSeconds(5));
+            timeline.set(ShareTimeline.empty());
             loop = startLoop(front, FIRST_INTERVAL);
             refresh = queries.scheduleWithFixedDelay(this::sample, 0, REFRESH.toMillis(), TimeUnit.MILLISECONDS);
             running.set(RunningWork.Kind.TRAFFIC, true);
@@ -91,6 +96,7 @@ final class TrafficEffects {
     /** On the loop's thread: an answer of a loop already replaced (cleared, stopped) is dropped. */
     private void answered(long of, TrafficEvent e) {
         if (of == generation) {
+            timeline.updateAndGet(t -> t.with(e.color()));
             post.accept(new Msg.TrafficAnswered(PaneMessages.answer(e)));
         }
     }
@@ -153,5 +159,10 @@ final class TrafficEffects {
     Optional<TrafficSample> latestSample() {
         return loop != null ? Optional.of(PaneMessages.sample(loop.summary(), loop.interval(), true))
                 : Optional.ofNullable(lastSample);
+    }
+
+    /** The shares over time since the loop was last started (kept across a clear, which is part of one watch). */
+    ShareTimeline timeline() {
+        return timeline.get();
     }
 }

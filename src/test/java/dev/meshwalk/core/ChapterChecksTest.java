@@ -58,4 +58,58 @@ class ChapterChecksTest {
         assertThat(ChapterChecks.judge("3-routing", graph(), Optional.of(split(5, 5))).explanation()).contains("at least 20");
         assertThat(ChapterChecks.judge("3-routing", graph(), Optional.empty()).passed()).isFalse();
     }
+
+    private static ShareTimeline windows(double... blueShares) {
+        ShareTimeline t = ShareTimeline.empty();
+        for (double b : blueShares) {
+            int blue = (int) Math.round(b * ShareTimeline.WINDOW);
+            t = ShareTimelineTest.add(ShareTimelineTest.add(t, "blue", blue), "green", ShareTimeline.WINDOW - blue);
+        }
+        return t;
+    }
+
+    private static ChapterChecks.Verdict canary(ShareTimeline t) {
+        return ChapterChecks.judge("5-canary", graph(), Optional.empty(), t);
+    }
+
+    @Test
+    void chapterFourWantsFrontCallingColorAllGreenAndNoProxy() {
+        ServiceNode front = ServiceNode.of(1, "front", "AWS::ECS::Container", SOME, List.of(ServiceEdge.of(2, SOME)));
+        ServiceNode color = ServiceNode.of(2, "color", "AWS::ECS::Container", SOME, List.of());
+        assertThat(ChapterChecks.judge("4-serviceconnect", graph(front, color), Optional.of(split(0, 30))).passed()).isTrue();
+        ChapterChecks.Verdict someBlue = ChapterChecks.judge("4-serviceconnect", graph(front, color), Optional.of(split(3, 27)));
+        assertThat(someBlue.passed()).isFalse();
+        assertThat(someBlue.explanation()).contains("27 of 30 answers were green");
+        ServiceNode lonelyFront = ServiceNode.of(1, "front", "AWS::ECS::Container", SOME, List.of());
+        assertThat(ChapterChecks.judge("4-serviceconnect", graph(lonelyFront, color), Optional.of(split(0, 30))).explanation())
+                .contains("front calling color").contains("(t)");
+        ServiceNode proxy = ServiceNode.of(3, "howto/front", ChapterChecks.PROXY_TYPE, SOME, List.of());
+        assertThat(ChapterChecks.judge("4-serviceconnect", graph(front, color, proxy), Optional.of(split(0, 30))).passed())
+                .isFalse();
+        assertThat(ChapterChecks.judge("4-serviceconnect", graph(front, color), Optional.of(split(0, 5))).explanation())
+                .contains("at least 20");
+    }
+
+    @Test
+    void chapterFivePassesOnACanaryWindowThenOnlyBlue() {
+        ChapterChecks.Verdict v = canary(windows(0, 0, 0.5, 0.45, 1, 1));
+        assertThat(v.passed()).isTrue();
+        assertThat(v.explanation()).contains("50% blue");
+    }
+
+    @Test
+    void chapterFivePassesOnBlueThenOnlyGreenAfterARollback() {
+        assertThat(canary(windows(0, 0.35, 0.4, 0, 0)).passed()).isTrue();
+    }
+
+    @Test
+    void chapterFiveSaysWhatIsMissing() {
+        assertThat(canary(ShareTimeline.empty()).explanation()).contains("traffic loop (t)");
+        assertThat(canary(windows(0, 0, 0)).explanation()).contains("only green").contains("chapter 5 (d)");
+        assertThat(canary(windows(0, 0.5, 0.55)).explanation()).contains("not ended yet").contains("blue 55%");
+        ChapterChecks.Verdict missed = canary(windows(1, 1));
+        assertThat(missed.passed()).isFalse();
+        assertThat(missed.explanation()).contains("no window of about half blue");
+        assertThat(canary(windows(0, 0.9, 1)).passed()).isFalse();
+    }
 }
