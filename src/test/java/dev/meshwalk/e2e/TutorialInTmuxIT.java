@@ -95,7 +95,7 @@ class TutorialInTmuxIT {
 
         step("open chapter 0", () -> {
             tmux.press("0", "Enter");
-            tmux.waitForText("Chapter 0/3: Prelude", SHORT);
+            tmux.waitForText("Chapter 0/5: Prelude", SHORT);
         });
         String front = step("deploy chapter 0", () -> deploy("CREATE_COMPLETE"));
 
@@ -116,13 +116,13 @@ class TutorialInTmuxIT {
             // One key at a time, each after the screen answered: an Escape followed at once by another key
             // reads as Alt+key to a terminal, and a person does not type that fast either.
             tmux.press("Escape");
-            tmux.waitForText("Chapter 0/3: Prelude", SHORT);
+            tmux.waitForText("Chapter 0/5: Prelude", SHORT);
             tmux.press("Escape");
             tmux.waitForText("Chapter 0: Prelude", SHORT);
             tmux.press("3");
             tmux.waitForText("Chapter 3: Routing", SHORT);
             tmux.press("Enter");
-            tmux.waitForText("Chapter 3/3: Routing", SHORT);
+            tmux.waitForText("Chapter 3/5: Routing", SHORT);
         });
         step("deploy chapter 3", () -> deploy("UPDATE_COMPLETE"));
 

@@ -15,7 +15,10 @@ import java.time.Duration;
 public record EngineSettings(Duration syncWait, int resourceThreads, int operationThreads) {
 
     public static EngineSettings defaults() {
-        return new EngineSettings(Duration.ofSeconds(60), 8, 4);
+        // Well below every client's read timeout (the SDK's default socket timeout is 30 s, the CLIs' 60 s): a
+        // mutating call held longer is retried by the client and the retry fails (e.g. InvalidChangeSetStatus for
+        // an ExecuteChangeSet whose canary bakes for a minute). Most local operations finish within this anyway.
+        return new EngineSettings(Duration.ofSeconds(10), 8, 4);
     }
 
     public EngineSettings withSyncWait(Duration wait) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * A service's recent deployments, oldest first: it starts each one with the ids ECS gives it (the
@@ -64,5 +65,19 @@ final class DeploymentHistory {
             }
         }
         return out;
+    }
+
+    /** Task definition ARN -> {running, pending} counts of the given tasks, by the deployment each belongs to. */
+    static Map<String, int[]> taskCounts(List<Task> tasks, Function<Task, Deployment> deploymentOf) {
+        Map<String, int[]> counts = new HashMap<>();
+        for (Task t : tasks) {
+            int[] c = counts.computeIfAbsent(deploymentOf.apply(t).definition.arn(), k -> new int[2]);
+            if (t.status() == Task.Status.RUNNING) {
+                c[0]++;
+            } else if (t.status().ordinal() < Task.Status.RUNNING.ordinal()) {
+                c[1]++;
+            }
+        }
+        return counts;
     }
 }

@@ -23,8 +23,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EcsService {
 
-    private static final int MAX_STOPPED_TASKS = 100;
-
     private final String arn;
     private final String cluster;
     private final String name;
@@ -34,14 +32,14 @@ public final class EcsService {
     private final ServiceEvents events = new ServiceEvents();
     private final TaskRegistrations registrations;
     private final List<Task> tasks = new CopyOnWriteArrayList<>();
-    /** Stopped tasks as they ended, newest last, for {@code DescribeTasks}/{@code ListTasks} (ECS keeps them a while). */
-    private final List<TaskInfo> stopped = new CopyOnWriteArrayList<>();
+    private final StoppedTasks stopped = new StoppedTasks();
     /** Tasks that moved into a newer deployment of the same task definition (a desired-count change). */
     private final Map<Task, Deployment> carriedOver = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> reconciler;
     private final CompletableFuture<Void> deleted = new CompletableFuture<>();
     /** Every deployment of the service, oldest first (a service keeps its last few). */
     private final DeploymentHistory history;
+    private final TrafficSplit split;
     private volatile ServiceSpec spec;
     private volatile Deployment primary;
     private volatile boolean deleting;
@@ -58,6 +56,7 @@ public final class EcsService {
         this.registrations = new TaskRegistrations(cluster, name, ids, loadBalancers, cloudMap, env.serviceConnect(),
                 events::add);
         this.history = new DeploymentHistory(cluster, name, ids);
+        this.split = new TrafficSplit(env.serviceConnect(), cluster, name, events::add);
         this.primary = history.start(definition, spec.deployment(), List.of(), false);
         long interval = env.timings().reconcileInterval().toMillis();
         this.reconciler = env.scheduler().scheduleWithFixedDelay(this::reconcileSafely, 0, interval,
@@ -111,9 +110,9 @@ public final class EcsService {
         return tasks.stream().map(Task::info).toList();
     }
 
-    /** The last {@value #MAX_STOPPED_TASKS} tasks that stopped and left the service, oldest first. */
+    /** The last tasks that stopped and left the service, oldest first. */
     public List<TaskInfo> stoppedTasks() {
-        return List.copyOf(stopped);
+        return stopped.all();
     }
 
     Optional<Task> task(String taskArn) {
@@ -186,21 +185,12 @@ public final class EcsService {
 
     /** Service deployments, newest first, as {@code ListServiceDeployments} lists them. */
     public List<ServiceDeployment> serviceDeployments() {
-        Map<String, int[]> counts = new java.util.HashMap<>();
-        for (Task t : tasks) {
-            int[] c = counts.computeIfAbsent(deploymentOf(t).definition.arn(), k -> new int[2]);
-            if (t.status() == Task.Status.RUNNING) {
-                c[0]++;
-            } else if (t.status().ordinal() < Task.Status.RUNNING.ordinal()) {
-                c[1]++;
-            }
-        }
-        return history.snapshots(arn, spec.desiredCount(), counts);
+        return history.snapshots(arn, spec.desiredCount(), DeploymentHistory.taskCounts(tasks, this::deploymentOf));
     }
 
     /** The Service Connect split now (task definition ARN -> weight); empty when traffic reaches every task. */
     public Map<String, Integer> trafficSplit() {
-        return env.serviceConnect().trafficSplit(cluster, name);
+        return split.now();
     }
 
     /** Tasks running {@code definition} belong to {@code deployment} from now on. */
@@ -273,7 +263,7 @@ public final class EcsService {
         if (canary) {
             CanaryPhases.advance(current, ready, desired, env.timings(), java.time.Instant.now());
         }
-        applySplit(current);
+        split.apply(current, spec);
         long allowedOld = canary && !CanaryPhases.cleaningUp(current) ? old.size() : Math.max(0, desired - ready);
         old.stream().sorted(Comparator.comparing((Task t) -> t.status() == Task.Status.RUNNING))
                 .limit(Math.max(0, old.size() - allowedOld))
@@ -294,24 +284,8 @@ public final class EcsService {
             d.finish(ServiceDeployment.Status.ROLLBACK_SUCCESSFUL, d.statusReason);
             events.add("(service " + name + ") (deployment " + d.id + ") rollback completed.");
         });
-        env.serviceConnect().splitTraffic(cluster, name, Map.of());
+        split.clear();
         current.steady.complete(null);
-    }
-
-    /** Points Service Connect's split at the deployment's current shares (canaries and rollbacks only). */
-    private void applySplit(Deployment current) {
-        if (spec.serviceConnect() == null || current.steady.isDone()) {
-            return;
-        }
-        Map<String, Integer> wanted = current.isCanary() ? CanaryPhases.split(current)
-                : current.internal ? Map.of(current.definition.arn(), 1) : Map.of();
-        if (!wanted.equals(env.serviceConnect().trafficSplit(cluster, name))) {
-            env.serviceConnect().splitTraffic(cluster, name, wanted);
-            if (current.isCanary()) {
-                events.add("(service " + name + ") (deployment " + current.id + ") shifted "
-                        + current.targetTrafficPercent + "% of traffic to " + current.definition.arn() + ".");
-            }
-        }
     }
 
     /**
@@ -351,7 +325,7 @@ public final class EcsService {
         spec = spec.with(back.arn(), spec.desiredCount());
         primary = rollback;
         carryOver(back, rollback);
-        applySplit(rollback);
+        split.apply(rollback, spec);
         failed.steady.completeExceptionally(new ServiceDeploymentException(reason));
         return true;
     }
@@ -360,9 +334,6 @@ public final class EcsService {
     private void removeStopped(Task task, Deployment current) {
         tasks.remove(task);
         stopped.add(task.info());
-        while (stopped.size() > MAX_STOPPED_TASKS) {
-            stopped.remove(0);
-        }
         carriedOver.remove(task);
         registrations.forget(task);
         if (!task.failedOnItsOwn()) {

@@ -140,9 +140,10 @@ public final class ServiceConnectProxy implements AutoCloseable {
                 }
             }
             Duration took = Duration.between(start, Instant.now());
-            Upstream.write(exchange, answer, Map.of());
+            // Counted before the answer leaves, so whoever has the answer can already see it in the metrics.
             report(ServiceConnectTelemetry.Direction.INBOUND, server.discoveryName(), answer.status(), fromTarget,
                     took);
+            Upstream.write(exchange, answer, Map.of());
         }
     }
 
@@ -160,10 +161,10 @@ public final class ServiceConnectProxy implements AutoCloseable {
             }
             Forwarded forwarded = forward(request, server.get());
             Duration took = Duration.between(start, Instant.now());
-            Upstream.write(exchange, forwarded.answer(), Map.of("x-envoy-upstream-service-time",
-                    String.valueOf(took.toMillis())));
             report(ServiceConnectTelemetry.Direction.OUTBOUND, server.get().config.discoveryName(),
                     forwarded.answer().status(), forwarded.fromTarget(), forwarded.targetTime());
+            Upstream.write(exchange, forwarded.answer(), Map.of("x-envoy-upstream-service-time",
+                    String.valueOf(took.toMillis())));
         }
     }
 
