@@ -59,6 +59,8 @@ public final class StackActions {
             Map.entry("AWS::ServiceDiscovery::PrivateDnsNamespace", List.of("servicediscovery:CreatePrivateDnsNamespace",
                     "route53:CreateHostedZone", "route53:GetHostedZone", "ec2:DescribeVpcs")),
             Map.entry("AWS::ServiceDiscovery::Service", List.of("servicediscovery:CreateService")),
+            Map.entry("AWS::ServiceDiscovery::HttpNamespace", List.of("servicediscovery:CreateHttpNamespace",
+                    "servicediscovery:GetOperation", "servicediscovery:GetNamespace", "servicediscovery:TagResource")),
             Map.entry("AWS::Route53::HostedZone", List.of("route53:CreateHostedZone")),
             Map.entry("AWS::Route53::RecordSet", List.of("route53:ChangeResourceRecordSets")),
             Map.entry("AWS::AppMesh::Mesh", List.of("appmesh:CreateMesh")),
@@ -66,7 +68,9 @@ public final class StackActions {
             Map.entry("AWS::AppMesh::VirtualService", List.of("appmesh:CreateVirtualService")),
             Map.entry("AWS::AppMesh::VirtualRouter", List.of("appmesh:CreateVirtualRouter")),
             Map.entry("AWS::AppMesh::Route", List.of("appmesh:CreateRoute")),
-            Map.entry("AWS::CloudWatch::Dashboard", List.of("cloudwatch:PutDashboard")));
+            Map.entry("AWS::CloudWatch::Dashboard", List.of("cloudwatch:PutDashboard")),
+            Map.entry("AWS::CloudWatch::Alarm", List.of("cloudwatch:PutMetricAlarm", "cloudwatch:DescribeAlarms",
+                    "cloudwatch:TagResource")));
 
     private static final Pattern RESOURCE_TYPE = Pattern.compile("(?m)^\\s+Type:\\s*['\"]?(AWS::[A-Za-z0-9]+::[A-Za-z0-9]+)['\"]?\\s*$");
 

@@ -27,7 +27,7 @@ class PriceTableTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0-prelude", "1-servicediscovery", "2-meshify", "3-routing"})
+    @ValueSource(strings = {"0-prelude", "1-servicediscovery", "2-meshify", "3-routing", "4-serviceconnect", "5-canary"})
     void everyChapterHasAFootprintAndAPositiveEstimate(String chapter) {
         CostEstimate e = table.estimate(chapter, "eu-west-1");
         assertThat(e.hourlyUsd()).isPositive();
@@ -91,7 +91,7 @@ class PriceTableTest {
 
     /** The footprints must match what the templates actually create. */
     @ParameterizedTest
-    @ValueSource(strings = {"0-prelude", "1-servicediscovery", "2-meshify", "3-routing"})
+    @ValueSource(strings = {"0-prelude", "1-servicediscovery", "2-meshify", "3-routing", "4-serviceconnect", "5-canary"})
     void footprintMatchesTheChapterTemplate(String chapter) throws IOException {
         String template = Files.readString(Path.of("stacks", chapter + ".yaml"));
         ChapterFootprint f = table.footprint(chapter).orElseThrow();

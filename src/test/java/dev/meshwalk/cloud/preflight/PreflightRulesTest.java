@@ -52,6 +52,15 @@ class PreflightRulesTest {
     }
 
     @Test
+    void serviceConnectChaptersAreNotStoppedByTheAppMeshEndOfLife() {
+        for (String chapter : List.of("4-serviceconnect", "5-canary")) {
+            List<Finding> f = PreflightRules.evaluate(healthy(chapter));
+            assertThat(f).as(chapter).allMatch(x -> x.level() == Finding.Level.OK);
+            assertThat(f).as(chapter).noneMatch(x -> x.message().contains("App Mesh"));
+        }
+    }
+
+    @Test
     void missingEcsRoleWarnsWithTheCommandThatCreatesIt() {
         List<Finding> f = PreflightRules.evaluate(facts("1-servicediscovery", true, Optional.of(false), false,
                 OptionalInt.of(0), OptionalInt.of(5), OptionalInt.of(0)));

@@ -14,7 +14,8 @@ class StackActionsTest {
 
     @Test
     void everyResourceTypeInEveryChapterTemplateHasItsActions() throws IOException {
-        for (String chapter : List.of("0-prelude", "1-servicediscovery", "2-meshify", "3-routing")) {
+        for (String chapter : List.of("0-prelude", "1-servicediscovery", "2-meshify", "3-routing", "4-serviceconnect",
+                "5-canary")) {
             var types = StackActions.resourceTypes(Files.readString(Path.of("stacks", chapter + ".yaml")));
             assertThat(types).as(chapter).contains("AWS::ECS::Service", "AWS::IAM::Role");
             assertThat(StackActions.BY_TYPE.keySet()).as(chapter).containsAll(types);
@@ -31,5 +32,14 @@ class StackActionsTest {
         assertThat(StackActions.forChapter("1-servicediscovery")).hasValueSatisfying(a -> assertThat(a)
                 .contains("servicediscovery:CreatePrivateDnsNamespace", "route53:CreateHostedZone"));
         assertThat(StackActions.forChapter("9-nothing")).isEmpty();
+    }
+
+    @Test
+    void serviceConnectChaptersNeedTheHttpNamespaceAndChapterFiveItsAlarm() {
+        assertThat(StackActions.forChapter("4-serviceconnect")).hasValueSatisfying(a -> assertThat(a)
+                .contains("servicediscovery:CreateHttpNamespace", "ecs:CreateService")
+                .doesNotContain("cloudwatch:PutMetricAlarm", "appmesh:CreateMesh"));
+        assertThat(StackActions.forChapter("5-canary")).hasValueSatisfying(a -> assertThat(a)
+                .contains("servicediscovery:CreateHttpNamespace", "cloudwatch:PutMetricAlarm"));
     }
 }
