@@ -92,8 +92,8 @@ public final class TeardownCommand extends CloudCommand {
     }
 
     /** What the check after a teardown covers, and why not more. */
-    static final String CHECKED = "Checked: CloudFormation stacks, dashboards, ECR repositories and EC2 resources tagged"
-            + " as the tutorial's. Other services are not scanned (their resources go with the stack; the Resource Groups"
+    static final String CHECKED = "Checked: CloudFormation stacks, dashboards, ECR repositories, EC2 resources tagged"
+            + " as the tutorial's and, once the stack is gone, the CloudWatch alarms its chapters create. Other services are not scanned (their resources go with the stack; the Resource Groups"
             + " Tagging API client is not part of this build).";
 
     private boolean confirm() {

@@ -2,6 +2,7 @@ package dev.meshwalk.cloud;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import software.amazon.awssdk.core.exception.SdkException;
@@ -22,6 +23,9 @@ import software.amazon.awssdk.services.cloudwatch.model.ListDashboardsResponse;
  * a permission) does not stop the teardown: that part is reported in {@link #warnings()} as not checked.
  */
 public final class Teardown {
+
+    /** What the chapters' templates append to {@code ${ProjectName}} in an {@code AlarmName} (checked by a test). */
+    static final List<String> STACK_ALARM_SUFFIXES = List.of("-color-5xx");
 
     private final CloudSession session;
     private final CloudWatchClient cloudWatch;
@@ -119,12 +123,18 @@ public final class Teardown {
         return outcomes;
     }
 
-    /** What is still there after a teardown: should be empty. Includes EC2 resources still tagged as ours. */
+    /**
+     * What is still there after a teardown: should be empty. Includes EC2 resources still tagged as ours and, once
+     * the stack is gone, the alarms its chapters name (they go with the stack, so one left is a failure).
+     */
     public List<OwnedResource> leftovers() {
         List<OwnedResource> left = new ArrayList<>(inventory());
-        new Stacks(session).find(stackName).filter(s -> s.condition() != StackInfo.Condition.GONE)
-                .filter(s -> left.stream().noneMatch(o -> o.name().equals(s.name())))
+        Optional<StackInfo> stack = new Stacks(session).find(stackName).filter(s -> s.condition() != StackInfo.Condition.GONE);
+        stack.filter(s -> left.stream().noneMatch(o -> o.name().equals(s.name())))
                 .ifPresent(s -> left.add(new OwnedResource(OwnedResource.Kind.STACK, s.name(), s.status())));
+        if (stack.isEmpty()) {
+            left.addAll(alarms());
+        }
         try {
             left.addAll(new TaggedEc2Resources(session).remaining(stackName));
         } catch (SdkException e) {
@@ -132,6 +142,24 @@ public final class Teardown {
                     + " security groups)", SdkErrors.summary(e), session.target()));
         }
         return left;
+    }
+
+    /** The alarm names the chapters' templates give ({@code ${ProjectName}<suffix>}), for this project. */
+    static List<String> alarmNames(String project) {
+        return STACK_ALARM_SUFFIXES.stream().map(suffix -> project + suffix).toList();
+    }
+
+    private List<OwnedResource> alarms() {
+        try {
+            return cloudWatch.describeAlarms(b -> b.alarmNames(alarmNames(DeployRequest.projectFor(stackName))))
+                    .metricAlarms().stream()
+                    .map(a -> new OwnedResource(OwnedResource.Kind.STACK_ALARM, a.alarmName(), "state " + a.stateValueAsString()))
+                    .toList();
+        } catch (SdkException e) {
+            warn(TeardownWarnings.notChecked("CloudWatch alarms of the chapters (" + alarmNames(DeployRequest.projectFor(
+                    stackName)) + ")", SdkErrors.summary(e), session.target()));
+            return List.of();
+        }
     }
 
     private List<String> repositories() {

@@ -30,7 +30,8 @@ final class TeardownItems {
 
     /**
      * Judges the leftovers against the picks. EC2 resources are never picked (they go with their stack): left
-     * after a picked stack was deleted they are a failure, left beside a kept stack they are part of it.
+     * after a picked stack was deleted they are a failure, left beside a kept stack they are part of it. A stack's
+     * alarm is only reported once the stack is gone: a failure after a picked stack, else listed as kept.
      */
     static TeardownVerdict verify(List<OwnedResource> picked, List<OwnedResource> leftovers) {
         boolean stackPicked = picked.stream().anyMatch(p -> p.kind() == OwnedResource.Kind.STACK);
@@ -44,6 +45,10 @@ final class TeardownItems {
                 } else {
                     keptStackParts++;
                 }
+                continue;
+            }
+            if (left.kind() == OwnedResource.Kind.STACK_ALARM && stackPicked) {
+                stillThere.add(item(left)); // reported only once the stack is gone, which should have taken it along
                 continue;
             }
             boolean wasPicked = picked.stream().anyMatch(p -> p.kind() == left.kind() && p.name().equals(left.name()));

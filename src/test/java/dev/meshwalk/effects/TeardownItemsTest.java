@@ -54,6 +54,18 @@ class TeardownItemsTest {
     }
 
     @Test
+    void aStacksAlarmLeftAfterThePickedStackIsAFailureAndOtherwiseListedAsKept() {
+        OwnedResource alarm = new OwnedResource(OwnedResource.Kind.STACK_ALARM, "x-color-5xx", "state OK");
+        TeardownVerdict afterStack = TeardownItems.verify(List.of(STACK), List.of(alarm));
+        assertThat(afterStack.pickedGone()).isFalse();
+        assertThat(afterStack.lines(false)).containsExactly("[X] Picked but still there:",
+                "  - x-color-5xx  (CloudWatch alarm, state OK)");
+        TeardownVerdict dashboardOnly = TeardownItems.verify(List.of(DASH), List.of(alarm));
+        assertThat(dashboardOnly.pickedGone()).isTrue();
+        assertThat(dashboardOnly.kept()).extracting(TeardownItem::name).containsExactly("x-color-5xx");
+    }
+
+    @Test
     void aPickedItemStillThereIsAFailureNamedApartFromTheKeptOnes() {
         TeardownVerdict v = TeardownItems.verify(List.of(STACK), List.of(STACK, DASH));
         assertThat(v.pickedGone()).isFalse();
