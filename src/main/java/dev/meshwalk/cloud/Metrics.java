@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
  * time and 2xx count (every chapter), and, once the mesh is in (chapters 2 and 3), the Envoy proxies' ingress and
  * egress requests and 2xx/5xx per virtual node from the statsd metrics the CloudWatch agent puts in the
  * project's namespace. Series are named for reading ({@code Envoy front-node} / {@code egress 2xx}), not with the
- * statsd names and cluster ids, which are too long for a terminal line and say the same thing.
+ * statsd names and cluster ids, which are too long for a terminal line and say the same thing. Chapters 4 and 5
+ * have no Envoy of their own: Service Connect's metrics take that place ({@link ServiceConnectMetrics}).
  */
 public final class Metrics {
 
@@ -57,6 +58,15 @@ public final class Metrics {
     /** As above, for the window that ends at {@code end} (a period boundary keeps a half-filled period out). */
     public List<MetricSeries> forChapter(String stackName, String project, boolean withMesh, Duration window,
             Duration period, Instant end) {
+        return forChapter(stackName, project, withMesh, false, window, period, end);
+    }
+
+    /**
+     * As above; {@code withServiceConnect} adds Service Connect's requests, 5xx and response time per server in
+     * the project's cluster (chapters 4 and 5).
+     */
+    public List<MetricSeries> forChapter(String stackName, String project, boolean withMesh, boolean withServiceConnect,
+            Duration window, Duration period, Instant end) {
         Map<String, MetricDataQuery> queries = new LinkedHashMap<>();
         Map<String, MetricSeries> labels = new LinkedHashMap<>();
         int n = 0;
@@ -75,6 +85,17 @@ public final class Metrics {
                 String id = "m" + n++;
                 queries.put(id, query(id, metric, "Sum", period));
                 labels.put(id, named(envoyGroup(metric), envoyName(metric), false));
+            }
+        }
+        if (withServiceConnect) {
+            for (List<Dimension> server : ServiceConnectMetrics.servers(cloudWatch, project)) {
+                for (String[] m : ServiceConnectMetrics.METRICS) {
+                    String id = "m" + n++;
+                    Metric metric = Metric.builder().namespace(ServiceConnectMetrics.NAMESPACE).metricName(m[0])
+                            .dimensions(server).build();
+                    queries.put(id, query(id, metric, m[1], period));
+                    labels.put(id, named("Service Connect " + ServiceConnectMetrics.discoveryName(server), m[2], false));
+                }
             }
         }
         if (queries.isEmpty()) {

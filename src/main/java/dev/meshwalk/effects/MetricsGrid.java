@@ -34,14 +34,23 @@ public final class MetricsGrid {
         return Instant.ofEpochMilli(now.toEpochMilli() - Math.floorMod(now.toEpochMilli(), p));
     }
 
-    /** The ALB numbers of every chapter, and Envoy's per virtual node from chapter 2 on (the mesh's proxies). */
+    /**
+     * The ALB numbers of every chapter, Envoy's per virtual node in chapters 2 and 3 (the mesh's proxies), and
+     * Service Connect's per server in chapters 4 and 5.
+     */
     public static MetricsBoard fetch(CloudSession session, String stackName, String project, String chapterId,
             Duration period, int points, Instant now) {
         boolean mesh = chapterId.startsWith("2") || chapterId.startsWith("3");
         Instant end = lastFullPeriodEnd(now, period);
-        List<MetricSeries> series = new Metrics(session).forChapter(stackName, project, mesh,
+        boolean serviceConnect = usesServiceConnect(chapterId);
+        List<MetricSeries> series = new Metrics(session).forChapter(stackName, project, mesh, serviceConnect,
                 period.multipliedBy(points), period, end);
         return board(chapterId, series, end, period, points);
+    }
+
+    /** Chapters 4 (Service Connect) and 5 (its canary) run the Service Connect proxy. */
+    static boolean usesServiceConnect(String chapterId) {
+        return chapterId.startsWith("4") || chapterId.startsWith("5");
     }
 
     static MetricsBoard board(String chapterId, List<MetricSeries> series, Instant end, Duration period, int points) {

@@ -45,4 +45,12 @@ class MetricsGridTest {
         assertThat(MetricsGrid.period(CloudTarget.endpoint(URI.create("http://127.0.0.1:4566"), "us-east-1",
                 Optional.empty()))).isEqualTo(PERIOD);
     }
+
+    @Test
+    void onlyTheServiceConnectChaptersAskForServiceConnectsMetrics() {
+        assertThat(MetricsGrid.usesServiceConnect("4-serviceconnect")).isTrue();
+        assertThat(MetricsGrid.usesServiceConnect("5-canary")).isTrue();
+        assertThat(MetricsGrid.usesServiceConnect("3-routing")).isFalse();
+        assertThat(MetricsGrid.usesServiceConnect("0-prelude")).isFalse();
+    }
 }
