@@ -3,21 +3,12 @@ package dev.meshwalk.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.sun.net.httpserver.HttpServer;
 
 import dev.meshwalk.cloud.preflight.PermissionCheck;
 import dev.meshwalk.cloud.preflight.StackActions;
@@ -35,31 +26,14 @@ class PermissionSimulationTest {
     private static final String NS = "https://iam.amazonaws.com/doc/2010-05-08/";
     private static final String USER = "arn:aws:iam::123456789012:user/learner";
 
-    private HttpServer server;
-    private ExecutorService threads;
-    private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> answers = Collections.synchronizedList(new ArrayList<>());
-    private final List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+    private RecordedAnswerServer server;
     private CloudSession session;
     private IamClient iam;
 
     @BeforeEach
     void start() throws IOException {
-        threads = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-iam-answers"));
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
-        server.setExecutor(threads);
-        server.createContext("/", x -> {
-            try (x) {
-                requests.add(URLDecoder.decode(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                        StandardCharsets.UTF_8));
-                byte[] body = (answers.isEmpty() ? "" : answers.remove(0)).getBytes(StandardCharsets.UTF_8);
-                x.getResponseHeaders().add("Content-Type", "text/xml");
-                x.sendResponseHeaders(statuses.isEmpty() ? 200 : statuses.remove(0), body.length);
-                x.getResponseBody().write(body);
-            }
-        });
-        server.start();
-        session = CloudSession.local(CloudTarget.local(URI.create("http://127.0.0.1:" + server.getAddress().getPort())));
+        server = new RecordedAnswerServer("test-iam-answers");
+        session = CloudSession.local(CloudTarget.local(server.endpoint()));
         iam = session.configure(IamClient.builder(), Region.AWS_GLOBAL, ClientOverrideConfiguration.builder().build()).build();
     }
 
@@ -67,8 +41,7 @@ class PermissionSimulationTest {
     void stop() {
         iam.close();
         session.close();
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 
     private static String result(String action, String decision) {
@@ -87,8 +60,8 @@ class PermissionSimulationTest {
     /** A PowerUserAccess user: everything but the iam: actions; paged answers are read to the end. */
     @Test
     void aUserMissingTheIamActionsGetsThemNamedAfterEveryPageIsRead() {
-        answers.add(simulation("page-2", result("ec2:CreateNatGateway", "allowed"), result("iam:PassRole", "implicitDeny")));
-        answers.add(simulation(null, result("iam:CreateRole", "implicitDeny"), result("ecs:CreateService", "allowed"),
+        server.answer(simulation("page-2", result("ec2:CreateNatGateway", "allowed"), result("iam:PassRole", "implicitDeny")));
+        server.answer(simulation(null, result("iam:CreateRole", "implicitDeny"), result("ecs:CreateService", "allowed"),
                 result("iam:AttachRolePolicy", "explicitDeny")));
 
         PermissionCheck p = new PermissionSimulation(iam).check(USER, StackActions.forChapter("0-prelude").orElseThrow());
@@ -96,11 +69,11 @@ class PermissionSimulationTest {
         assertThat(p.outcome()).isEqualTo(PermissionCheck.Outcome.CHECKED);
         assertThat(p.caller()).isEqualTo(USER);
         assertThat(p.denied()).containsExactly("iam:AttachRolePolicy", "iam:CreateRole", "iam:PassRole");
-        assertThat(requests).hasSize(2);
-        assertThat(requests.get(0)).contains("Action=SimulatePrincipalPolicy").contains("PolicySourceArn=" + USER)
+        assertThat(server.requests()).hasSize(2);
+        assertThat(server.requests().get(0)).contains("Action=SimulatePrincipalPolicy").contains("PolicySourceArn=" + USER)
                 .contains("ActionNames.member.1=").contains("=iam:CreateRole").contains("=ec2:CreateNatGateway")
                 .doesNotContain("Marker");
-        assertThat(requests.get(1)).contains("Marker=page-2");
+        assertThat(server.requests().get(1)).contains("Marker=page-2");
     }
 
     /** An SSO session: the simulator needs the role's ARN, path included, which GetRole gives. */
@@ -108,25 +81,24 @@ class PermissionSimulationTest {
     void anAssumedRoleIsSimulatedAsItsRoleWithThePathFromGetRole() {
         String role = "AWSReservedSSO_PowerUserAccess_0123456789abcdef";
         String roleArn = "arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/" + role;
-        answers.add("<GetRoleResponse xmlns=\"" + NS + "\"><GetRoleResult><Role><Path>/aws-reserved/sso.amazonaws.com/</Path>"
+        server.answer("<GetRoleResponse xmlns=\"" + NS + "\"><GetRoleResult><Role><Path>/aws-reserved/sso.amazonaws.com/</Path>"
                 + "<Arn>" + roleArn + "</Arn><RoleName>" + role + "</RoleName><RoleId>AROAEXAMPLEID</RoleId>"
                 + "<CreateDate>2026-01-01T00:00:00Z</CreateDate></Role></GetRoleResult>"
                 + "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetRoleResponse>");
-        answers.add(simulation(null, result("ecs:CreateService", "allowed")));
+        server.answer(simulation(null, result("ecs:CreateService", "allowed")));
 
         PermissionCheck p = new PermissionSimulation(iam).check("arn:aws:sts::123456789012:assumed-role/" + role
                 + "/learner@example.com", List.of("ecs:CreateService"));
 
         assertThat(p.outcome()).isEqualTo(PermissionCheck.Outcome.CHECKED);
         assertThat(p.denied()).isEmpty();
-        assertThat(requests.get(0)).contains("Action=GetRole").contains("RoleName=" + role);
-        assertThat(requests.get(1)).contains("PolicySourceArn=" + roleArn);
+        assertThat(server.requests().get(0)).contains("Action=GetRole").contains("RoleName=" + role);
+        assertThat(server.requests().get(1)).contains("PolicySourceArn=" + roleArn);
     }
 
     @Test
     void aCallerWhoMayNotSimulateIsToldSoNotThatPermissionsAreFine() {
-        statuses.add(403);
-        answers.add("<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: "
+        server.answer(403, "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: "
                 + USER + " is not authorized to perform: iam:SimulatePrincipalPolicy on resource: user learner</Message>"
                 + "</Error><RequestId>e</RequestId></ErrorResponse>");
 
@@ -142,6 +114,6 @@ class PermissionSimulationTest {
                 .isEqualTo(PermissionCheck.Outcome.ROOT);
         assertThat(new PermissionSimulation(iam).check("arn:aws:sts::123456789012:federated-user/bob", List.of("iam:CreateRole"))
                 .outcome()).isEqualTo(PermissionCheck.Outcome.NOT_CHECKED);
-        assertThat(requests).isEmpty();
+        assertThat(server.requests()).isEmpty();
     }
 }

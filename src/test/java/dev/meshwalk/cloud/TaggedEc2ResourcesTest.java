@@ -4,21 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.sun.net.httpserver.HttpServer;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -34,37 +25,19 @@ class TaggedEc2ResourcesTest {
 
     private static final String NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
 
-    private HttpServer server;
-    private ExecutorService threads;
-    private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> answers = Collections.synchronizedList(new ArrayList<>());
-    private volatile int status = 200;
+    private RecordedAnswerServer server;
     private CloudSession session;
 
     @BeforeEach
     void start() throws IOException {
-        threads = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-ec2-answers"));
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
-        server.setExecutor(threads);
-        server.createContext("/", x -> {
-            try (x) {
-                requests.add(URLDecoder.decode(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                        StandardCharsets.UTF_8));
-                byte[] body = (answers.isEmpty() ? "" : answers.remove(0)).getBytes(StandardCharsets.UTF_8);
-                x.getResponseHeaders().add("Content-Type", "text/xml;charset=UTF-8");
-                x.sendResponseHeaders(status, body.length);
-                x.getResponseBody().write(body);
-            }
-        });
-        server.start();
-        session = CloudSession.local(CloudTarget.local(URI.create("http://127.0.0.1:" + server.getAddress().getPort())));
+        server = new RecordedAnswerServer("test-ec2-answers");
+        session = CloudSession.local(CloudTarget.local(server.endpoint()));
     }
 
     @AfterEach
     void stop() {
         session.close();
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 
     private static String item(String id, String type, String key, String value) {
@@ -80,11 +53,11 @@ class TaggedEc2ResourcesTest {
 
     @Test
     void askedForOurStackNameAndOurProjectTagEachAsAnExactPairPagedEachLeftoverListedOnce() {
-        answers.add(page("page-2",
+        server.answer(page("page-2",
                 item("nat-0a1b2c3d4e5f60718", "natgateway", "aws:cloudformation:stack-name", "meshwalk-demo"),
                 item("vpc-0123456789abcdef0", "vpc", "aws:cloudformation:stack-name", "meshwalk-demo")));
-        answers.add(page(null, item("eipalloc-0abc", "elastic-ip", "aws:cloudformation:stack-name", "meshwalk-demo")));
-        answers.add(page(null,
+        server.answer(page(null, item("eipalloc-0abc", "elastic-ip", "aws:cloudformation:stack-name", "meshwalk-demo")));
+        server.answer(page(null,
                 item("nat-0a1b2c3d4e5f60718", "natgateway", "meshwalk:project", "demo"),
                 item("sg-0retained", "security-group", "meshwalk:project", "demo")));
 
@@ -94,28 +67,27 @@ class TaggedEc2ResourcesTest {
                 "vpc vpc-0123456789abcdef0", "elastic-ip eipalloc-0abc", "security-group sg-0retained");
         assertThat(left).extracting(OwnedResource::state).containsExactly("tagged by the stack meshwalk-demo",
                 "tagged by the stack meshwalk-demo", "tagged by the stack meshwalk-demo", "tagged meshwalk:project=demo");
-        assertThat(requests).hasSize(3);
-        assertThat(requests.get(0)).contains("Action=DescribeTags").contains("Version=2016-11-15")
+        assertThat(server.requests()).hasSize(3);
+        assertThat(server.requests().get(0)).contains("Action=DescribeTags").contains("Version=2016-11-15")
                 .contains("Filter.1.Name=key").contains("Filter.1.Value.1=aws:cloudformation:stack-name")
                 .doesNotContain("Filter.1.Value.2").contains("Filter.2.Name=value")
                 .contains("Filter.2.Value.1=meshwalk-demo").doesNotContain("Filter.2.Value.2")
                 .contains("MaxResults=1000").doesNotContain("NextToken");
-        assertThat(requests.get(1)).contains("NextToken=page-2");
-        assertThat(requests.get(2)).contains("Filter.1.Value.1=meshwalk:project").contains("Filter.2.Value.1=demo")
+        assertThat(server.requests().get(1)).contains("NextToken=page-2");
+        assertThat(server.requests().get(2)).contains("Filter.1.Value.1=meshwalk:project").contains("Filter.2.Value.1=demo")
                 .doesNotContain("NextToken");
     }
 
     @Test
     void nothingTaggedMeansNothingLeft() {
-        answers.add(page(null));
-        answers.add(page(null));
+        server.answer(page(null));
+        server.answer(page(null));
         assertThat(new TaggedEc2Resources(session).remaining("meshwalk-demo")).isEmpty();
     }
 
     @Test
     void aDeniedCallIsAnSdkErrorTheTeardownReportsAsNotChecked() {
-        status = 403;
-        answers.add("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>UnauthorizedOperation</Code>"
+        server.answer(403, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>UnauthorizedOperation</Code>"
                 + "<Message>You are not authorized to perform this operation.</Message></Error></Errors>"
                 + "<RequestID>b1c2d3e4-0000-4000-8000-000000000000</RequestID></Response>");
 
