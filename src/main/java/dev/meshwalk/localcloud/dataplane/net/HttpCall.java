@@ -146,6 +146,7 @@ public final class HttpCall {
     static final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
 
         private final HttpListeners.HttpHandler handler;
+        private HttpCall pending;
 
         Dispatcher(HttpListeners.HttpHandler handler) {
             super(false);
@@ -166,11 +167,22 @@ public final class HttpCall {
             }
             ctx.channel().config().setAutoRead(false);
             HttpCall call = new HttpCall(ctx.channel(), message);
+            pending = call;
             try {
                 handler.handle(call);
             } catch (RuntimeException failure) {
                 call.respond(Upstream.Answer.plain(500, "proxy error: " + failure), Map.of());
             }
+        }
+
+        /** The caller went away: its unanswered request is released (an upstream still sending holds its own copy). */
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (pending != null) {
+                pending.release();
+                pending = null;
+            }
+            ctx.fireChannelInactive();
         }
 
         @Override
