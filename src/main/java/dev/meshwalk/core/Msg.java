@@ -51,14 +51,17 @@ public sealed interface Msg {
     record Resized(Size size) implements Msg {
     }
 
-    /** Open a chapter's lesson by number ({@code --chapter}, line mode's {@code read}). */
-    /** Stack parameters the learner set for the next deploys ({@code deploy 3 ColorWeight=90}), already checked. */
-    record DeployParameters(java.util.Map<String, String> values) implements Msg {
+    /**
+     * Stack parameters the learner set for a chapter's deploys ({@code deploy 3 ColorWeight=90}), already checked
+     * against its template; kept (and saved with progress) until set again.
+     */
+    record DeployParameters(String chapterId, Map<String, String> values) implements Msg {
         public DeployParameters {
-            values = java.util.Map.copyOf(values);
+            values = Map.copyOf(values);
         }
     }
 
+    /** Open a chapter's lesson by number ({@code --chapter}, line mode's {@code read}). */
     record OpenChapter(int number) implements Msg {
     }
 
@@ -75,10 +78,20 @@ public sealed interface Msg {
     record ChapterReadToEnd(int number) implements Msg {
     }
 
-    /** Saved progress arrived; {@code problem} is non-null when the file was unreadable and was set aside. */
-    record ProgressLoaded(Map<String, Mark> marks, String problem) implements Msg {
+    /**
+     * Saved progress arrived: the marks and each chapter's stack parameters; {@code problem} is non-null when the
+     * file was unreadable and was set aside.
+     */
+    record ProgressLoaded(Map<String, Mark> marks, Map<String, Map<String, String>> parameters, String problem)
+            implements Msg {
         public ProgressLoaded {
             marks = Map.copyOf(marks);
+            parameters = Course.copyOf(parameters);
+        }
+
+        /** Progress without parameters (a file from before they were saved, or none set). */
+        public ProgressLoaded(Map<String, Mark> marks, String problem) {
+            this(marks, Map.of(), problem);
         }
     }
 
