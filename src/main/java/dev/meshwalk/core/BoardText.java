@@ -62,7 +62,7 @@ public final class BoardText {
             lines.add("Chapter " + b.chapterId() + " is planned once the stack has settled.");
         }
         if (b.cancelAnswer() != null) {
-            lines.add("  " + b.cancelAnswer());
+            lines.add("  " + CancelWords.of(b.cancelAnswer()));
         }
         if (!b.seen().isEmpty()) {
             lines.add("Statuses seen:");
