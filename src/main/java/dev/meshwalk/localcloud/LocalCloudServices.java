@@ -18,6 +18,8 @@ import dev.meshwalk.localcloud.service.cloudformation.CloudFormationService;
 import dev.meshwalk.localcloud.service.ec2.Ec2TagsService;
 import dev.meshwalk.localcloud.service.ecs.EcsApiService;
 import dev.meshwalk.localcloud.service.elbv2.Elbv2ApiService;
+import dev.meshwalk.localcloud.service.iam.IamApiService;
+import dev.meshwalk.localcloud.service.sts.StsService;
 import dev.meshwalk.localcloud.service.cloudwatch.CloudWatchService;
 import dev.meshwalk.localcloud.service.cloudwatch.MetricKey;
 import dev.meshwalk.localcloud.service.cloudwatch.MetricStore;
@@ -77,6 +79,9 @@ public final class LocalCloudServices {
                 new Ec2TagsService(engine), // DescribeTags over the stacks' EC2 resources, for teardown's check
                 new EcsApiService(dataPlane.ecs(), providers.ecs()),
                 new Elbv2ApiService(dataPlane.loadBalancers(), providers.elbv2(), providers.ec2(), Clock.systemUTC()),
+                new IamApiService(providers.iam(), providers.ecs(), providers.appMesh(), providers.elbv2(),
+                        Clock.systemUTC()),
+                new StsService(),
                 cloudWatch,
                 xray);
     }
