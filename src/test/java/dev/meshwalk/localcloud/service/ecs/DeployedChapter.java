@@ -8,14 +8,14 @@ import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 
 /** Deploys a chapter's stack from {@code stacks/} through the SDK, as the tutorial does, and waits for it. */
-final class DeployedChapter {
+public final class DeployedChapter {
 
-    static final String CLUSTER = "howto-ecs-basics";
+    public static final String CLUSTER = "howto-ecs-basics";
 
     private DeployedChapter() {
     }
 
-    static void deploy(CloudFormationClient cfn, String chapter, String stackName) throws IOException {
+    public static void deploy(CloudFormationClient cfn, String chapter, String stackName) throws IOException {
         String template = template(chapter);
         cfn.createStack(b -> b.stackName(stackName).templateBody(template)
                 .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM).parameters(IMAGES));
