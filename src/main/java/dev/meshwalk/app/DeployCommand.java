@@ -1,6 +1,7 @@
 package dev.meshwalk.app;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,9 +19,11 @@ import dev.meshwalk.cloud.StackInfo;
 import dev.meshwalk.core.ChangePreview;
 import dev.meshwalk.content.StackParameters;
 import dev.meshwalk.core.DeployOrder;
+import dev.meshwalk.core.GateReport;
 import dev.meshwalk.effects.AwsGate;
 import dev.meshwalk.effects.DeploySteps;
 import dev.meshwalk.effects.ImageStepFailed;
+import dev.meshwalk.progress.ProgressStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,7 +76,7 @@ public final class DeployCommand extends CloudCommand {
             }
             Map<String, String> overrides = imageOverrides();
             try {
-                overrides.putAll(StackParameters.of(ref.get().template()).check(parameters));
+                overrides.putAll(chapterParameters(ref.get(), StackParameters.of(ref.get().template()).check(parameters)));
             } catch (IOException e) {
                 console.problem("Cannot read the template of chapter " + ref.get().id() + ": " + e.getMessage());
                 return 1;
@@ -96,6 +99,35 @@ public final class DeployCommand extends CloudCommand {
             }
             return deploy(DeploySteps.deployment(session, support, order, images), target);
         }
+    }
+
+    /**
+     * The chapter's parameters for this deploy: those saved with progress (set by an earlier deploy, in any
+     * front-end) with {@code --parameter}'s over them; new ones are saved, so later deploys keep them until changed.
+     */
+    private Map<String, String> chapterParameters(ChapterRef ref, Map<String, String> given) {
+        ProgressStore store = new ProgressStore(UserDirs.from(System.getenv()).progressFile(), Clock.systemUTC());
+        ProgressStore.Loaded saved = store.load();
+        Optional.ofNullable(saved.problem()).ifPresent(console::problem);
+        Map<String, String> values = new LinkedHashMap<>(saved.parameters().getOrDefault(ref.id(), Map.of()));
+        values.forEach((name, value) -> {
+            if (!given.containsKey(name)) {
+                console.line("Parameter " + name + "=" + value + " (set by an earlier deploy; --parameter " + name
+                        + "=... changes it)");
+            }
+        });
+        values.putAll(given);
+        if (!given.isEmpty()) {
+            Map<String, Map<String, String>> all = new LinkedHashMap<>(saved.parameters());
+            all.put(ref.id(), values);
+            try {
+                store.save(saved.marks(), all);
+            } catch (IOException e) {
+                console.problem("Could not save the parameters for later deploys (" + e.getMessage() + "); this deploy"
+                        + " uses them anyway.");
+            }
+        }
+        return values;
     }
 
     /** The images {@code --envoy-image} and friends name: the order's overrides of the tutorial's parameters. */
@@ -124,7 +156,7 @@ public final class DeployCommand extends CloudCommand {
             }
             skipped = Optional.of((SkippedImages.Choice.Use) choice);
         }
-        AwsGate.Checks checks = AwsGate.check(session, chapterId, support.stackName(), !awsOptions.skipAppMeshPreflight);
+        GateReport checks = AwsGate.check(session, chapterId, support.stackName(), !awsOptions.skipAppMeshPreflight).report();
         console.line("Preflight for chapter " + chapterId + " in " + session.target().region() + ":");
         checks.findings().forEach(f -> console.line("  " + f));
         if (checks.stop()) {
@@ -147,7 +179,7 @@ public final class DeployCommand extends CloudCommand {
     }
 
     /** Shows the estimate and asks (or takes {@code --yes}); an acceptance is remembered for the account and region. */
-    private boolean acceptCosts(CloudSession session, TutorialActionSupport support, AwsGate.Checks checks) {
+    private boolean acceptCosts(CloudSession session, TutorialActionSupport support, GateReport checks) {
         String region = session.target().region();
         checks.estimate().forEach(console::line);
         boolean ok;

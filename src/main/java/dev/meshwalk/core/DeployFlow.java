@@ -20,7 +20,7 @@ final class DeployFlow {
 
     /** Starts the flow for the open chapter: the pane says it is planning, the effects plan. */
     static Next start(State s, String chapterId) {
-        DeployOrder order = new DeployOrder(chapterId, s.session().deployParameters());
+        DeployOrder order = new DeployOrder(chapterId, s.course().parameters(chapterId));
         State planning = s.withDeploy(PendingDeploy.of(order)).withPane(new ActionPane(Action.DEPLOY, Status.INFO,
                 List.of("Chapter " + chapterId + ": computing the change set ...")));
         return Next.of(planning, new Effect.PlanDeploy(order));
@@ -28,7 +28,10 @@ final class DeployFlow {
 
     /** Registers the deploy flow's messages with {@link Update}. */
     static void register(Handlers.Builder<Msg, Update.Step<Msg>> table) {
-        Update.on(table, Msg.DeployParameters.class, (s, m) -> Next.of(s.with(s.session().withDeployParameters(m.values()))));
+        Update.on(table, Msg.DeployParameters.class, (s, m) -> {
+            State set = s.with(s.course().withParameters(m.chapterId(), m.values()));
+            return Next.of(set, set.course().save());
+        });
         Update.on(table, Msg.AwsChecked.class, DeployFlow::awsChecked);
         Update.on(table, Msg.ImagesProgressed.class, (s, m) -> {
             PendingDeploy pending = s.panes().deploy();
@@ -122,15 +125,16 @@ final class DeployFlow {
     }
 
     private static Next awsChecked(State s, Msg.AwsChecked m) {
+        GateReport report = GateReport.of(m.preflight(), m.estimate());
         List<String> gate = new ArrayList<>();
         gate.add("Preflight for chapter " + m.order().chapterId() + " in " + m.region() + ":");
-        m.findings().forEach(f -> gate.add("  " + f));
-        if (m.stopSummary() != null) {
-            gate.add(m.stopSummary());
+        report.findings().forEach(f -> gate.add("  " + f));
+        if (report.stop()) {
+            gate.add(report.stopSummary());
             return end(s, new ActionPane(Action.DEPLOY, Status.FAILED, gate));
         }
         gate.add("");
-        gate.addAll(m.estimate());
+        gate.addAll(report.estimate());
         gate.add("");
         State checked = s.withDeploy(orDefault(s, m.order()).withGate(gate));
         if (m.costsAccepted()) {
@@ -205,7 +209,7 @@ final class DeployFlow {
     private static Next deployed(Next n, String chapterId) {
         State s = n.state();
         State marked = s.withMark(chapterId, s.mark(chapterId).atLeast(Mark.DEPLOYED));
-        return marked.marks().equals(s.marks()) ? Next.of(marked) : Next.of(marked, new Effect.SaveProgress(marked.marks()));
+        return marked.marks().equals(s.marks()) ? Next.of(marked) : Next.of(marked, marked.course().save());
     }
 
     /** The flow ends on this pane: nothing is pending any more. */

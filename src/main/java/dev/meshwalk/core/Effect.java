@@ -15,10 +15,14 @@ public sealed interface Effect {
     record LoadProgress() implements Effect {
     }
 
-    /** Write these marks; a failure is answered with {@link Msg.ProgressSaveFailed}. */
-    record SaveProgress(Map<String, Mark> marks) implements Effect {
+    /**
+     * Write these marks and each chapter's stack parameters (what {@link Course} keeps across runs); a failure is
+     * answered with {@link Msg.ProgressSaveFailed}.
+     */
+    record SaveProgress(Map<String, Mark> marks, Map<String, Map<String, String>> parameters) implements Effect {
         public SaveProgress {
             marks = Map.copyOf(marks);
+            parameters = Course.copyOf(parameters);
         }
     }
 

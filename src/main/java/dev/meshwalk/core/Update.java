@@ -169,19 +169,24 @@ public final class Update {
             return Next.of(s);
         }
         State marked = s.withMark(id, Mark.READ);
-        return Next.of(marked, new Effect.SaveProgress(marked.marks()));
+        return Next.of(marked, marked.course().save());
     }
 
     private static Next progressLoaded(State s, Msg.ProgressLoaded p) {
         // Marks made before the file arrived (the learner was quick) are kept; each chapter keeps the further mark.
+        // Parameters set before it arrived are newer than the saved ones, so they win.
         Map<String, Mark> merged = new HashMap<>(p.marks());
         s.marks().forEach((id, m) -> merged.merge(id, m, Mark::atLeast));
-        State loaded = s.withMarks(merged)
+        Course course = s.course().withMarks(merged).withAllParameters(p.parameters());
+        for (Map.Entry<String, Map<String, String>> set : s.course().parameters().entrySet()) {
+            course = course.withParameters(set.getKey(), set.getValue());
+        }
+        State loaded = s.with(course)
                 .withStarting("loading saved progress".equals(s.starting()) ? null : s.starting())
                 .withNotice(p.problem() != null ? p.problem() : s.notice());
         List<Effect> effects = new ArrayList<>();
-        if (!merged.equals(p.marks())) {
-            effects.add(new Effect.SaveProgress(merged));
+        if (!merged.equals(p.marks()) || !course.parameters().equals(p.parameters())) {
+            effects.add(course.save());
         }
         return new Next(loaded, effects);
     }
@@ -200,7 +205,7 @@ public final class Update {
             return Next.of(noted);
         }
         State marked = noted.withMark(c.chapterId(), Mark.DONE);
-        return Next.of(marked, new Effect.SaveProgress(marked.marks()));
+        return Next.of(marked, marked.course().save());
     }
 
     static Next requestQuit(State s) {

@@ -79,7 +79,7 @@ public final class TutorialEffects implements EffectRunner {
     private Handlers<Effect, Consumer<Effect>> progressEffects() {
         Handlers.Builder<Effect, Consumer<Effect>> table = Handlers.builder("effect");
         ActionEffects.on(table, Effect.LoadProgress.class, e -> progressIo.execute(this::load));
-        ActionEffects.on(table, Effect.SaveProgress.class, save -> progressIo.execute(() -> save(save.marks())));
+        ActionEffects.on(table, Effect.SaveProgress.class, save -> progressIo.execute(() -> save(save)));
         return table.build();
     }
 
@@ -87,14 +87,14 @@ public final class TutorialEffects implements EffectRunner {
         ProgressStore.Loaded loaded = progress.load();
         Map<String, Mark> marks = new HashMap<>();
         loaded.marks().forEach((id, name) -> Mark.parse(name).ifPresent(m -> marks.put(id, m)));
-        post.accept(new Msg.ProgressLoaded(marks, loaded.problem()));
+        post.accept(new Msg.ProgressLoaded(marks, loaded.parameters(), loaded.problem()));
     }
 
-    private void save(Map<String, Mark> marks) {
+    private void save(Effect.SaveProgress what) {
         Map<String, String> names = new HashMap<>();
-        marks.forEach((id, m) -> names.put(id, m.name()));
+        what.marks().forEach((id, m) -> names.put(id, m.name()));
         try {
-            progress.save(names);
+            progress.save(names, what.parameters());
         } catch (IOException | RuntimeException e) {
             post.accept(new Msg.ProgressSaveFailed(e.getClass().getSimpleName() + ": " + e.getMessage()));
         }

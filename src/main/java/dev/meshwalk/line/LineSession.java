@@ -158,7 +158,7 @@ public final class LineSession {
             out.println(e.getMessage());
             return;
         }
-        dispatch(new dev.meshwalk.core.Msg.DeployParameters(checked));
+        dispatch(new dev.meshwalk.core.Msg.DeployParameters(chapter.id(), checked));
         actions.deploy(chapter.number());
     }
 

@@ -22,7 +22,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
 /**
- * The learner's saved progress: one small JSON file, {@code {"version":1,"chapters":{"2-meshify":"DEPLOYED"}}}.
+ * The learner's saved progress: one small JSON file, {@code {"version":1,"chapters":{"2-meshify":"DEPLOYED"},
+ * "parameters":{"3-routing":{"ColorWeight":"90"}}}}: a mark per chapter, and the stack parameters the learner set
+ * for each chapter's deploys. A file without {@code "parameters"} (written before they were kept) loads with none.
  *
  * <p>Marks are plain strings here (this package knows nothing of the core); the caller maps them. Writes go to a
  * temporary file in the same folder and are moved over the old file atomically, so a crash or a full disk never
@@ -40,10 +42,18 @@ public final class ProgressStore {
     /** Jackson's streaming layer: a few dozen classes instead of databind's hundreds, for a file this small. */
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** What loading found: the marks, and a message for the status bar when the file had to be set aside. */
-    public record Loaded(Map<String, String> marks, String problem) {
+    /**
+     * What loading found: the marks, each chapter's parameters, and a message for the status bar when the file had
+     * to be set aside.
+     */
+    public record Loaded(Map<String, String> marks, Map<String, Map<String, String>> parameters, String problem) {
         public Loaded {
             marks = Map.copyOf(marks);
+            parameters = Map.copyOf(parameters);
+        }
+
+        static Loaded fresh(String problem) {
+            return new Loaded(Map.of(), Map.of(), problem);
         }
     }
 
@@ -69,13 +79,13 @@ public final class ProgressStore {
     /** Never throws: a missing file is a fresh start, an unreadable one is reported and moved aside. */
     public Loaded load() {
         if (!Files.exists(file)) {
-            return new Loaded(Map.of(), null);
+            return Loaded.fresh(null);
         }
         String reason;
         try {
-            Map<String, String> marks = parse(Files.readString(file, StandardCharsets.UTF_8));
-            if (marks != null) {
-                return new Loaded(marks, null);
+            Loaded loaded = parse(Files.readString(file, StandardCharsets.UTF_8));
+            if (loaded != null) {
+                return loaded;
             }
             reason = "it has no \"chapters\" object";
         } catch (JsonProcessingException e) {
@@ -83,25 +93,30 @@ public final class ProgressStore {
         } catch (IOException | RuntimeException e) {
             reason = "it cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
         }
-        return new Loaded(Map.of(), setAside(reason));
+        return Loaded.fresh(setAside(reason));
     }
 
-    /** The marks under the top-level "chapters" object, or null when the document has no such object. */
-    private static Map<String, String> parse(String text) throws IOException {
+    /**
+     * The marks under the top-level "chapters" object and the parameters under "parameters" (none when it is
+     * missing), or null when the document has no "chapters" object.
+     */
+    private static Loaded parse(String text) throws IOException {
         try (JsonParser p = JSON.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
             Map<String, String> marks = null;
+            Map<String, Map<String, String>> parameters = new LinkedHashMap<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 if ("chapters".equals(field) && value == JsonToken.START_OBJECT) {
-                    marks = new LinkedHashMap<>();
+                    marks = strings(p);
+                } else if ("parameters".equals(field) && value == JsonToken.START_OBJECT) {
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String id = p.currentName();
-                        if (p.nextToken() == JsonToken.VALUE_STRING) {
-                            marks.put(id, p.getText());
+                        if (p.nextToken() == JsonToken.START_OBJECT) {
+                            parameters.put(id, strings(p));
                         } else {
                             p.skipChildren();
                         }
@@ -113,8 +128,22 @@ public final class ProgressStore {
             if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
                 throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected content after the object");
             }
-            return marks;
+            return marks == null ? null : new Loaded(marks, parameters, null);
         }
+    }
+
+    /** The string fields of the object the parser has just entered (others are skipped), up to its end. */
+    private static Map<String, String> strings(JsonParser p) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            if (p.nextToken() == JsonToken.VALUE_STRING) {
+                out.put(name, p.getText());
+            } else {
+                p.skipChildren();
+            }
+        }
+        return out;
     }
 
     private String setAside(String reason) {
@@ -128,8 +157,8 @@ public final class ProgressStore {
         }
     }
 
-    /** Writes all marks; on failure the previous file is untouched and the exception says why. */
-    public void save(Map<String, String> marks) throws IOException {
+    /** Writes all marks and parameters; on failure the previous file is untouched and the exception says why. */
+    public void save(Map<String, String> marks, Map<String, Map<String, String>> parameters) throws IOException {
         StringWriter text = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(text).useDefaultPrettyPrinter()) {
             g.writeStartObject();
@@ -137,6 +166,15 @@ public final class ProgressStore {
             g.writeObjectFieldStart("chapters");
             for (Map.Entry<String, String> e : new TreeMap<>(marks).entrySet()) {
                 g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("parameters");
+            for (Map.Entry<String, Map<String, String>> chapter : new TreeMap<>(parameters).entrySet()) {
+                g.writeObjectFieldStart(chapter.getKey());
+                for (Map.Entry<String, String> e : new TreeMap<>(chapter.getValue()).entrySet()) {
+                    g.writeStringField(e.getKey(), e.getValue());
+                }
+                g.writeEndObject();
             }
             g.writeEndObject();
             g.writeEndObject();

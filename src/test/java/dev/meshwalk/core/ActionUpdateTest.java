@@ -45,13 +45,38 @@ class ActionUpdateTest {
     @Test
     void parametersSetForADeployAreKeptByLaterDeploysUntilChanged() {
         State s = send(start(), new Msg.OpenChapter(3),
-                new Msg.DeployParameters(Map.of("ColorWeight", "90", "ColorV2Weight", "10")), key('d'));
+                new Msg.DeployParameters("3-routing", Map.of("ColorWeight", "90", "ColorV2Weight", "10")), key('d'));
         assertThat(effects).contains(new Effect.PlanDeploy(
                 new DeployOrder("3-routing", Map.of("ColorWeight", "90", "ColorV2Weight", "10"))));
         effects.clear();
-        send(s, new Msg.DeployParameters(Map.of("ColorWeight", "0")), key(Key.Kind.ESCAPE), key('d'));
+        send(s, new Msg.DeployParameters("3-routing", Map.of("ColorWeight", "0")), key(Key.Kind.ESCAPE), key('d'));
         assertThat(effects).contains(new Effect.PlanDeploy(
                 new DeployOrder("3-routing", Map.of("ColorWeight", "0", "ColorV2Weight", "10"))));
+    }
+
+    @Test
+    void parametersAreSavedWithProgressAndBelongToTheirChapter() {
+        State s = send(start(), new Msg.DeployParameters("3-routing", Map.of("ColorWeight", "90")));
+        assertThat(effects).containsExactly(new Effect.SaveProgress(Map.of(),
+                Map.of("3-routing", Map.of("ColorWeight", "90"))));
+        effects.clear();
+        send(s, new Msg.OpenChapter(2), key('d'));
+        assertThat(effects).contains(new Effect.PlanDeploy(DeployOrder.of("2-meshify")));
+    }
+
+    @Test
+    void savedParametersArriveWithProgressAndThoseSetMeanwhileWin() {
+        State s = send(start(), new Msg.DeployParameters("3-routing", Map.of("ColorWeight", "70")));
+        effects.clear();
+        s = send(s, new Msg.ProgressLoaded(Map.of(), Map.of("3-routing", Map.of("ColorWeight", "90",
+                "ColorV2Weight", "10")), null));
+        assertThat(s.course().parameters("3-routing")).containsOnly(Map.entry("ColorWeight", "70"),
+                Map.entry("ColorV2Weight", "10"));
+        assertThat(effects).containsExactly(s.course().save());
+        effects.clear();
+        send(s, new Msg.OpenChapter(3), key('d'));
+        assertThat(effects).contains(new Effect.PlanDeploy(
+                new DeployOrder("3-routing", Map.of("ColorWeight", "70", "ColorV2Weight", "10"))));
     }
 
     @Test
@@ -104,7 +129,7 @@ class ActionUpdateTest {
         assertThat(effects).isEmpty();
         s = send(s, new Msg.DeployConcluded(routing, true, "CREATE_COMPLETE"));
         assertThat(s.mark("3-routing")).isEqualTo(Mark.DEPLOYED);
-        assertThat(effects).containsExactly(new Effect.SaveProgress(s.marks()));
+        assertThat(effects).containsExactly(s.course().save());
     }
 
     @Test
@@ -168,7 +193,7 @@ class ActionUpdateTest {
         assertThat(s.notice()).contains("not about 50/50 yet");
         s = send(s, new Msg.CheckResult("3-routing", true, "about half each"));
         assertThat(s.mark("3-routing")).isEqualTo(Mark.DONE);
-        assertThat(effects).endsWith(new Effect.SaveProgress(s.marks()));
+        assertThat(effects).endsWith(s.course().save());
     }
 
     @Test

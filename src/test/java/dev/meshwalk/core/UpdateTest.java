@@ -90,7 +90,7 @@ class UpdateTest {
         assertThat(effects).isEmpty();
         s = send(s, key('G'));
         assertThat(s.mark("1-servicediscovery")).isEqualTo(Mark.READ);
-        assertThat(effects).containsExactly(new Effect.SaveProgress(Map.of("1-servicediscovery", Mark.READ)));
+        assertThat(effects).containsExactly(new Effect.SaveProgress(Map.of("1-servicediscovery", Mark.READ), Map.of()));
         send(s, key('g'), key('G'));
         assertThat(effects).hasSize(1);
     }

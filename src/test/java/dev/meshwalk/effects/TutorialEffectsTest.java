@@ -27,15 +27,17 @@ class TutorialEffectsTest {
         ProgressStore store = new ProgressStore(dir.resolve("progress.json"), Clock.systemUTC());
         LinkedBlockingQueue<Msg> inbox = new LinkedBlockingQueue<>();
         try (TutorialEffects effects = new TutorialEffects(store, inbox::offer)) {
-            effects.run(new Effect.SaveProgress(Map.of("0-prelude", Mark.READ)));
-            effects.run(new Effect.SaveProgress(Map.of("0-prelude", Mark.READ, "2-meshify", Mark.DEPLOYED)));
+            effects.run(new Effect.SaveProgress(Map.of("0-prelude", Mark.READ), Map.of()));
+            effects.run(new Effect.SaveProgress(Map.of("0-prelude", Mark.READ, "2-meshify", Mark.DEPLOYED),
+                    Map.of("3-routing", Map.of("ColorWeight", "90"))));
         }
         assertThat(store.load().marks()).isEqualTo(Map.of("0-prelude", "READ", "2-meshify", "DEPLOYED"));
 
         try (TutorialEffects effects = new TutorialEffects(store, inbox::offer)) {
             effects.run(new Effect.LoadProgress());
             Msg msg = inbox.poll(5, TimeUnit.SECONDS);
-            assertThat(msg).isEqualTo(new Msg.ProgressLoaded(Map.of("0-prelude", Mark.READ, "2-meshify", Mark.DEPLOYED), null));
+            assertThat(msg).isEqualTo(new Msg.ProgressLoaded(Map.of("0-prelude", Mark.READ, "2-meshify", Mark.DEPLOYED),
+                    Map.of("3-routing", Map.of("ColorWeight", "90")), null));
         }
     }
 
@@ -62,7 +64,7 @@ class TutorialEffectsTest {
         LinkedBlockingQueue<Msg> inbox = new LinkedBlockingQueue<>();
         try (TutorialEffects effects = new TutorialEffects(
                 new ProgressStore(blocker.resolve("progress.json"), Clock.systemUTC()), inbox::offer)) {
-            effects.run(new Effect.SaveProgress(Map.of("0-prelude", Mark.READ)));
+            effects.run(new Effect.SaveProgress(Map.of("0-prelude", Mark.READ), Map.of()));
             assertThat(inbox.poll(5, TimeUnit.SECONDS)).isInstanceOf(Msg.ProgressSaveFailed.class);
         }
     }

@@ -66,7 +66,7 @@ class LineSessionTest {
                 .contains("The end of the routing fixture").doesNotContain("# Routing");
         assertThat(out.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(60));
         assertThat(s.state().mark("3-routing")).isEqualTo(Mark.READ);
-        assertThat(effects).containsExactly(new Effect.SaveProgress(Map.of("3-routing", Mark.READ)));
+        assertThat(effects).containsExactly(new Effect.SaveProgress(Map.of("3-routing", Mark.READ), Map.of()));
     }
 
     @Test

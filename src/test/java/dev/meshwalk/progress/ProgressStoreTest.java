@@ -36,11 +36,30 @@ class ProgressStoreTest {
 
     @Test
     void savedMarksLoadBackAndNoTemporaryFileIsLeft() throws IOException {
-        store().save(Map.of("2-meshify", "DEPLOYED", "0-prelude", "READ"));
+        store().save(Map.of("2-meshify", "DEPLOYED", "0-prelude", "READ"), Map.of());
         assertThat(store().load().marks()).isEqualTo(Map.of("2-meshify", "DEPLOYED", "0-prelude", "READ"));
         try (Stream<Path> files = Files.list(dir.resolve("meshwalk"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("progress.json");
         }
+    }
+
+    @Test
+    void eachChaptersParametersAreSavedBesideTheMarks() throws IOException {
+        store().save(Map.of("3-routing", "DEPLOYED"), Map.of("3-routing", Map.of("ColorWeight", "90", "ColorV2Weight", "10")));
+        ProgressStore.Loaded loaded = store().load();
+        assertThat(loaded.marks()).isEqualTo(Map.of("3-routing", "DEPLOYED"));
+        assertThat(loaded.parameters()).isEqualTo(Map.of("3-routing", Map.of("ColorWeight", "90", "ColorV2Weight", "10")));
+    }
+
+    @Test
+    void aFileFromBeforeParametersWereSavedLoadsWithNone() throws IOException {
+        Path file = store().file();
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"version\":1,\"chapters\":{\"0-prelude\":\"DONE\"}}");
+        ProgressStore.Loaded loaded = store().load();
+        assertThat(loaded.problem()).isNull();
+        assertThat(loaded.marks()).isEqualTo(Map.of("0-prelude", "DONE"));
+        assertThat(loaded.parameters()).isEmpty();
     }
 
     @Test
@@ -56,7 +75,7 @@ class ProgressStoreTest {
         assertThat(loaded.problem()).contains("unreadable").contains("not valid JSON").contains(aside.toString());
         assertThat(file).doesNotExist();
         assertThat(aside).hasContent("{ this is not json");
-        store().save(Map.of("0-prelude", "READ"));
+        store().save(Map.of("0-prelude", "READ"), Map.of());
         assertThat(store().load().problem()).isNull();
     }
 
@@ -70,12 +89,12 @@ class ProgressStoreTest {
 
     @Test
     void aFailedWriteKeepsTheLastGoodFile() throws IOException {
-        store().save(Map.of("0-prelude", "READ"));
+        store().save(Map.of("0-prelude", "READ"), Map.of());
         Path folder = store().file().getParent();
         assertThat(folder.toFile().setWritable(false)).isTrue();
         try {
             Assumptions.assumeFalse(Files.isWritable(folder), "permissions are not enforced for this user (root)");
-            assertThatThrownBy(() -> store().save(Map.of("0-prelude", "DONE"))).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> store().save(Map.of("0-prelude", "DONE"), Map.of())).isInstanceOf(IOException.class);
         } finally {
             folder.toFile().setWritable(true);
         }
@@ -84,7 +103,7 @@ class ProgressStoreTest {
 
     @Test
     void aWriteInterruptedBeforeItsMoveLeavesTheSavedStateIntact() throws IOException {
-        store().save(Map.of("0-prelude", "READ"));
+        store().save(Map.of("0-prelude", "READ"), Map.of());
         // What a crash mid-write leaves behind: a half-written temporary file next to the real one.
         Files.writeString(store().file().resolveSibling("progress.json123.tmp"), "{\"version\":1,\"chap");
         ProgressStore.Loaded loaded = store().load();

@@ -22,7 +22,7 @@ import java.util.Locale;
 /**
  * Prints size, crossings and bends of our maps of the generated graphs, and writes each graph in
  * Graph::Easy's format plus our drawing next to it, so both tools are measured on the same input.
- * Usage: {@code MapQualityReport <output dir> [sizes...]} (see docs/benchmarks.md).
+ * Usage: {@code MapQualityReport <output dir> [sizes...]} (see docs/benchmarks/service-map.md).
  */
 public final class MapQualityReport {
 

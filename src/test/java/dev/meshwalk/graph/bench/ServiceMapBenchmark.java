@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Layout plus drawing time of generated service graphs (see docs/benchmarks.md for the command).
+ * Layout plus drawing time of generated service graphs (see docs/benchmarks/service-map.md for the command).
  * One fork, few iterations: the machine is shared and the figures only need to show the order of magnitude.
  */
 @State(Scope.Benchmark)

@@ -20,7 +20,7 @@ import java.util.Map;
  * ExecuteChangeSet, DescribeStacks) and deletes it, through {@code AwsService.call} with no HTTP, each round
  * on a fresh engine. Prints per-round times and the median after warm-up.
  *
- * <p>Run (see docs/benchmarks.md): {@code mvn -B -q -o test-compile dependency:build-classpath
+ * <p>Run (see docs/benchmarks/cfn-engine.md): {@code mvn -B -q -o test-compile dependency:build-classpath
  * -Dmdep.outputFile=target/cp.txt && java -cp target/test-classes:target/classes:$(cat target/cp.txt)
  * dev.meshwalk.localcloud.bench.ChapterDeployBench 40 /stacks/3-routing.yaml}.
  */

@@ -29,7 +29,7 @@ import java.util.Random;
  * Segments ingested per second by the telemetry intake, into a real X-Ray store (parse, validate, index):
  * OTLP/HTTP protobuf batches of 512 spans, and X-Ray daemon UDP datagrams (one segment each).
  * A throughput harness rather than JMH because the work is asynchronous I/O: it times from the first
- * send until the store holds what was sent. Run: see docs/benchmarks.md.
+ * send until the store holds what was sent. Run: see docs/benchmarks/telemetry.md.
  */
 public final class IntakeThroughput {
 

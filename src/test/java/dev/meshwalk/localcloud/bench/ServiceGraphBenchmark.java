@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * GetServiceGraph latency over a window holding {@code segments} segments of chapter-2 traffic
  * (5 segments per request), with as many segments again outside the window.
- * Run: see docs/benchmarks.md.
+ * Run: see docs/benchmarks/telemetry.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

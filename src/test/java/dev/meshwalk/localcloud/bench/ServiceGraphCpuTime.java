@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * The same work as {@link ServiceGraphBenchmark}, reported as CPU time of the calling thread per
  * GetServiceGraph: on a shared, overloaded machine wall-clock numbers mostly measure the other
- * processes, CPU time measures ours. Run: see docs/benchmarks.md.
+ * processes, CPU time measures ours. Run: see docs/benchmarks/telemetry.md.
  */
 public final class ServiceGraphCpuTime {
 

@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  * Bench harness (not a test): chapter 3 with the real apps, 3 tasks per service (9 tasks with their Envoy and
  * agent sidecars), then requests/s and p50/p99 through the full chain (ALB -> front proxy -> front -> front proxy
  * -> color proxy -> color) versus straight to one color app, at a fixed concurrency; and resident memory.
- * Run: see docs/benchmarks.md.
+ * Run: see docs/benchmarks/dataplane.md.
  */
 public final class DataPlaneBench {
 

@@ -27,7 +27,7 @@ import dev.meshwalk.localcloud.LocalCloud;
 
 /**
  * Cost of the wire layer: codecs alone, and a full HTTP round trip through the server to a trivial service.
- * Run: see docs/benchmarks.md.
+ * Run: see docs/benchmarks/wire.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Latency of front's {@code GET /color} over loopback (client -> front -> color), sequential keep-alive
  * calls after a warm-up; prints median and p99. Not a unit test (no "Test" suffix): run by hand, see
- * docs/benchmarks.md. With {@code -Dsun.net.httpserver.nodelay=false} it shows what the
+ * docs/benchmarks/apps.md. With {@code -Dsun.net.httpserver.nodelay=false} it shows what the
  * JDK server's Nagle/delayed-ACK interaction costs.
  */
 public final class FrontLatencyBench {
