@@ -14,6 +14,7 @@ import dev.meshwalk.localcloud.engine.CloudFormationEngine;
 import dev.meshwalk.localcloud.engine.EngineSettings;
 import dev.meshwalk.localcloud.provider.ProviderRegistry;
 import dev.meshwalk.localcloud.provider.runtime.DataPlaneBridge;
+import dev.meshwalk.localcloud.service.appmesh.AppMeshApiService;
 import dev.meshwalk.localcloud.service.cloudformation.CloudFormationService;
 import dev.meshwalk.localcloud.service.ec2.Ec2TagsService;
 import dev.meshwalk.localcloud.service.ecs.EcsApiService;
@@ -78,6 +79,7 @@ public final class LocalCloudServices {
                 new CloudFormationService(engine),
                 new Ec2TagsService(engine), // DescribeTags over the stacks' EC2 resources, for teardown's check
                 new EcsApiService(dataPlane.ecs(), providers.ecs()),
+                new AppMeshApiService(dataPlane.appMesh(), providers.appMesh()),
                 new Elbv2ApiService(dataPlane.loadBalancers(), providers.elbv2(), providers.ec2(), Clock.systemUTC()),
                 new IamApiService(providers.iam(), providers.ecs(), providers.appMesh(), providers.elbv2(),
                         Clock.systemUTC()),

@@ -3,7 +3,7 @@ package dev.meshwalk.localcloud.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.meshwalk.localcloud.service.ecs.DeployedChapter;
+import dev.meshwalk.testsupport.DeployedChapter;
 import dev.meshwalk.testsupport.RunningLocalCloud;
 import java.net.URI;
 import java.net.URLDecoder;

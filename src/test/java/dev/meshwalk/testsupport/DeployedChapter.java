@@ -1,4 +1,4 @@
-package dev.meshwalk.localcloud.service.ecs;
+package dev.meshwalk.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +24,7 @@ public final class DeployedChapter {
 
     /** Updates the stack to another chapter through a change set, as the tutorial does; returns when
      * ExecuteChangeSet answers. */
-    static void startUpdate(CloudFormationClient cfn, String chapter, String stackName) {
+    public static void startUpdate(CloudFormationClient cfn, String chapter, String stackName) {
         String template;
         try {
             template = template(chapter);
@@ -40,6 +40,12 @@ public final class DeployedChapter {
     private static final Parameter[] IMAGES = {
         Parameter.builder().parameterKey("FrontAppImage").parameterValue("front:latest").build(),
         Parameter.builder().parameterKey("ColorAppImage").parameterValue("color:latest").build()};
+
+    /** A stack output's value, e.g. {@code FrontEndpoint}. */
+    public static String output(CloudFormationClient cfn, String stackName, String key) {
+        return cfn.describeStacks(b -> b.stackName(stackName)).stacks().get(0).outputs().stream()
+                .filter(o -> o.outputKey().equals(key)).findFirst().orElseThrow().outputValue();
+    }
 
     private static String template(String chapter) throws IOException {
         try (InputStream in = DeployedChapter.class.getResourceAsStream("/stacks/" + chapter + ".yaml")) {
