@@ -1,6 +1,5 @@
 package dev.meshwalk.localcloud.dataplane.elb;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.meshwalk.localcloud.dataplane.AwsIds;
 import dev.meshwalk.localcloud.dataplane.LocalTimings;
 import dev.meshwalk.localcloud.dataplane.dns.DnsRecordSource;
@@ -196,9 +195,9 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
         ListenerRuntime runtime = new ListenerRuntime(defaultTargetGroupArn, targetGroups::get, upstream, ids, telemetry);
         Integer reservedPort = firstListenerPorts.remove(loadBalancerArn);
         try {
-            HttpServer server = listeners.open(lb.address(), reservedPort != null ? reservedPort : port, runtime);
-            Listener listener = new Listener(arn, loadBalancerArn, port, lb.address().getHostAddress(),
-                    server.getAddress().getPort());
+            HttpListeners.Listener server = listeners.open(lb.address(), reservedPort != null ? reservedPort : port,
+                    runtime);
+            Listener listener = new Listener(arn, loadBalancerArn, port, lb.address().getHostAddress(), server.port());
             runtime.attach(server, listener);
             listenerRuntimes.put(arn, runtime);
             return listener;
