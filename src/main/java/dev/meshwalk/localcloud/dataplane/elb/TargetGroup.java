@@ -3,8 +3,6 @@ package dev.meshwalk.localcloud.dataplane.elb;
 import dev.meshwalk.localcloud.dataplane.AwsIds;
 import dev.meshwalk.localcloud.dataplane.LocalTimings;
 import dev.meshwalk.localcloud.dataplane.net.Upstream;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,15 +150,14 @@ public final class TargetGroup {
 
     /** Why a check failed, in ELBv2's reason codes and descriptions. */
     private record Failure(String reason, String description) {
-        static Failure of(Throwable error, HttpResponse<?> response) {
+        static Failure of(Throwable error, Upstream.Probe response) {
             if (error == null) {
                 return new Failure("Target.ResponseCodeMismatch",
                         "Health checks failed with these codes: [" + response.statusCode() + "]");
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null
                     ? error.getCause() : error;
-            return cause instanceof HttpTimeoutException
-                    || cause instanceof TimeoutException
+            return cause instanceof TimeoutException
                     ? new Failure("Target.Timeout", "Request timed out")
                     : new Failure("Target.FailedHealthChecks", "Health checks failed");
         }
