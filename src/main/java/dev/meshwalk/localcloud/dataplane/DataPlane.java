@@ -68,6 +68,7 @@ public final class DataPlane implements AutoCloseable {
         dnsAnswers.addSource(loadBalancers);
         dnsAnswers.addSource(cloudMap);
         dnsAnswers.addSource(route53);
+        route53.resolveAliasesWith((target, type) -> dnsAnswers.lookup(target, type).answers());
         try {
             dnsServer = DnsServer.start(dnsAnswers);
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import dev.meshwalk.localcloud.dataplane.net.Upstream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -134,6 +135,16 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
         if (lb != null) {
             addresses.release(lb.address());
         }
+    }
+
+    /** Every load balancer, ordered by name (what DescribeLoadBalancers lists). */
+    public List<LoadBalancer> loadBalancers() {
+        return loadBalancers.values().stream().sorted(Comparator.comparing(LoadBalancer::name)).toList();
+    }
+
+    /** Every target group, ordered by name (what DescribeTargetGroups lists). */
+    public List<TargetGroup> targetGroups() {
+        return targetGroups.values().stream().sorted(Comparator.comparing(g -> g.spec().name())).toList();
     }
 
     public Optional<LoadBalancer> loadBalancer(String arn) {
