@@ -19,6 +19,7 @@ import dev.meshwalk.cloud.StackInfo;
 import dev.meshwalk.core.ChangePreview;
 import dev.meshwalk.content.StackParameters;
 import dev.meshwalk.core.DeployOrder;
+import dev.meshwalk.core.GateReport;
 import dev.meshwalk.effects.AwsGate;
 import dev.meshwalk.effects.DeploySteps;
 import dev.meshwalk.effects.ImageStepFailed;
@@ -155,7 +156,7 @@ public final class DeployCommand extends CloudCommand {
             }
             skipped = Optional.of((SkippedImages.Choice.Use) choice);
         }
-        AwsGate.Checks checks = AwsGate.check(session, chapterId, support.stackName(), !awsOptions.skipAppMeshPreflight);
+        GateReport checks = AwsGate.check(session, chapterId, support.stackName(), !awsOptions.skipAppMeshPreflight).report();
         console.line("Preflight for chapter " + chapterId + " in " + session.target().region() + ":");
         checks.findings().forEach(f -> console.line("  " + f));
         if (checks.stop()) {
@@ -178,7 +179,7 @@ public final class DeployCommand extends CloudCommand {
     }
 
     /** Shows the estimate and asks (or takes {@code --yes}); an acceptance is remembered for the account and region. */
-    private boolean acceptCosts(CloudSession session, TutorialActionSupport support, AwsGate.Checks checks) {
+    private boolean acceptCosts(CloudSession session, TutorialActionSupport support, GateReport checks) {
         String region = session.target().region();
         checks.estimate().forEach(console::line);
         boolean ok;

@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import dev.meshwalk.cloud.preflight.PermissionCheck;
-import dev.meshwalk.cloud.preflight.PreflightFacts;
-import dev.meshwalk.cloud.preflight.PreflightRules;
+import dev.meshwalk.facts.PermissionCheck;
+import dev.meshwalk.facts.PreflightFacts;
 import dev.meshwalk.cloud.preflight.StackActions;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -84,7 +83,7 @@ public final class AccountProbe {
 
     /** Simulates the chapter's actions for the caller (STS); App Mesh chapters stop anyway, so they are not asked. */
     private PermissionCheck permissions(IamClient iam, String chapterId, boolean appMeshCheck) {
-        if (appMeshCheck && PreflightRules.APP_MESH_CHAPTERS.contains(chapterId)) {
+        if (appMeshCheck && PreflightFacts.APP_MESH_CHAPTERS.contains(chapterId)) {
             return PermissionCheck.notChecked(PermissionCheck.Outcome.NOT_CHECKED, "", "not needed for an App Mesh chapter");
         }
         Optional<java.util.SortedSet<String>> actions = StackActions.forChapter(chapterId);

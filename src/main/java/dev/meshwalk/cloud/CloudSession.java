@@ -9,12 +9,13 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.xray.XRayClient;
 
 /**
- * The SDK clients for one target (CloudFormation, X-Ray, CloudWatch, STS), all closed together. Each uses the
+ * The SDK clients for one target (CloudFormation, X-Ray, CloudWatch, ECS, STS), all closed together. Each uses the
  * SDK's default sync HTTP client (apache5, from the pom); calls are bounded by an API-call timeout. The only place where clients are built, so every target is reached the same way: for a
  * local cloud or another endpoint only {@code endpointOverride} differs.
  */
@@ -27,6 +28,7 @@ public final class CloudSession implements AutoCloseable {
     private final XRayClient xray;
     private final CloudWatchClient cloudWatch;
     private final StsClient sts;
+    private final EcsClient ecs;
 
     private CloudSession(CloudTarget target, AwsEnvironment env, AwsCredentialsProvider credentials) {
         this.target = target;
@@ -39,6 +41,7 @@ public final class CloudSession implements AutoCloseable {
         this.cloudFormation = configure(CloudFormationClient.builder(), region, overrides).build();
         this.xray = configure(XRayClient.builder(), region, overrides).build();
         this.cloudWatch = configure(CloudWatchClient.builder(), region, overrides).build();
+        this.ecs = configure(EcsClient.builder(), region, overrides).build();
         this.sts = configure(StsClient.builder(), region,
                 overrides.toBuilder().apiCallTimeout(Duration.ofSeconds(15)).build()).build();
     }
@@ -116,11 +119,16 @@ public final class CloudSession implements AutoCloseable {
         return cloudWatch;
     }
 
+    EcsClient ecs() {
+        return ecs;
+    }
+
     @Override
     public void close() {
         cloudFormation.close();
         xray.close();
         cloudWatch.close();
+        ecs.close();
         sts.close();
     }
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import dev.meshwalk.facts.CancelOutcome;
+
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
@@ -175,7 +177,8 @@ public final class Deployment {
                     () -> cfn.executeChangeSet(b -> b.changeSetName(plan.changeSetId()).stackName(plan.stackName())),
                     caller);
             StackWatcher watcher = new StackWatcher(cfn, plan.stackName(), plan.stackName(), feed,
-                    session.target().pollInterval(), operationLimit(), plan.changes().size());
+                    session.target().pollInterval(), operationLimit(), plan.changes().size())
+                    .following(ServiceDeploymentFollower.of(session));
             DeployOutcome outcome = watcher.watch(listener, () -> callDone(call), false);
             if (outcome.success()) {
                 new ChapterDashboards(session).publish(plan.stackName(),
@@ -198,26 +201,26 @@ public final class Deployment {
 
     /**
      * Asks CloudFormation to stop a running update and roll back to the previous chapter. A create cannot be
-     * cancelled (only deleted once it settles); the returned text says which case applied.
+     * cancelled (only deleted once it settles); the outcome says which case applied.
      */
-    public String cancelUpdate() {
+    public CancelOutcome cancelUpdate() {
         Optional<StackInfo> stack = currentStack();
         if (stack.isEmpty()) {
-            return "There is no stack " + request.stackName() + " to cancel.";
+            return new CancelOutcome.NoStack(request.stackName());
         }
         String status = stack.get().status();
         if (status.equals("UPDATE_IN_PROGRESS")) {
             try {
                 cfn.cancelUpdateStack(b -> b.stackName(request.stackName()));
-                return "Cancel requested: CloudFormation rolls the stack back to the previous chapter.";
+                return new CancelOutcome.Requested();
             } catch (SdkException e) {
-                return "CloudFormation did not accept the cancel: " + SdkErrors.summary(e);
+                return new CancelOutcome.Refused(SdkErrors.summary(e));
             }
         }
         if (status.equals("CREATE_IN_PROGRESS")) {
-            return "A stack being created cannot be cancelled; once it settles, remove it with teardown.";
+            return new CancelOutcome.CreateNotCancellable();
         }
-        return "Nothing to cancel: the stack is " + status + ".";
+        return new CancelOutcome.NothingToCancel(status);
     }
 
     private Duration operationLimit() {

@@ -19,7 +19,7 @@ final class ActionReports {
         Update.on(table, Msg.EffectsBusy.class,
                 (s, m) -> Next.of(s.withNotice("Busy: too much queued, or shutting down; try again in a moment.")));
         Update.on(table, Msg.CancelAnswered.class,
-                (s, m) -> Next.of(s.withNotice(m.failure() == null ? m.answer() : "Could not cancel: " + m.failure())));
+                (s, m) -> Next.of(s.withNotice(m.failure() == null ? CancelWords.of(m.answer()) : "Could not cancel: " + m.failure())));
         Update.on(table, Msg.TrafficNoEndpoint.class, (s, m) -> Next.of(s.withPane(new ActionPane(Action.TRAFFIC,
                 Status.WARNING, List.of(m.status() == null
                         ? "Nothing is deployed yet: deploy a chapter first (open it and press d)."

@@ -125,15 +125,16 @@ final class DeployFlow {
     }
 
     private static Next awsChecked(State s, Msg.AwsChecked m) {
+        GateReport report = GateReport.of(m.preflight(), m.estimate());
         List<String> gate = new ArrayList<>();
         gate.add("Preflight for chapter " + m.order().chapterId() + " in " + m.region() + ":");
-        m.findings().forEach(f -> gate.add("  " + f));
-        if (m.stopSummary() != null) {
-            gate.add(m.stopSummary());
+        report.findings().forEach(f -> gate.add("  " + f));
+        if (report.stop()) {
+            gate.add(report.stopSummary());
             return end(s, new ActionPane(Action.DEPLOY, Status.FAILED, gate));
         }
         gate.add("");
-        gate.addAll(m.estimate());
+        gate.addAll(report.estimate());
         gate.add("");
         State checked = s.withDeploy(orDefault(s, m.order()).withGate(gate));
         if (m.costsAccepted()) {

@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.meshwalk.facts.CancelOutcome;
+import dev.meshwalk.facts.CostEstimate;
+import dev.meshwalk.facts.PreflightFacts;
+
 /**
  * Everything that can happen to the tutorial: keys, resizes, answers from effects. Front-ends and effect
  * runners only ever post these; {@link Update#apply} decides what they mean.
@@ -125,16 +129,12 @@ public sealed interface Msg {
     }
 
     /**
-     * On AWS, before anything is created: the preflight's findings and the cost estimate. {@code stopSummary}: why
-     * the preflight rules the chapter out and what to do instead, or null; {@code costsAccepted}: the learner
-     * accepted the costs for this account before.
+     * On AWS, before anything is created: what the preflight learned about the account and the cost estimate (the
+     * core words both, {@link GateReport}); {@code costsAccepted}: the learner accepted the costs for this account
+     * before.
      */
-    record AwsChecked(DeployOrder order, String region, List<String> findings, List<String> estimate, String stopSummary,
+    record AwsChecked(DeployOrder order, String region, PreflightFacts preflight, CostEstimate estimate,
             boolean costsAccepted) implements Msg, ForDeployPane {
-        public AwsChecked {
-            findings = List.copyOf(findings);
-            estimate = List.copyOf(estimate);
-        }
     }
 
     /** The app images' build and upload so far (on AWS), one line per app and step. */
@@ -177,7 +177,7 @@ public sealed interface Msg {
     }
 
     /** CloudFormation's answer to cancelling the running update, or why asking failed ({@code failure}, else null). */
-    record CancelAnswered(String answer, String failure) implements Msg {
+    record CancelAnswered(CancelOutcome answer, String failure) implements Msg {
     }
 
     /** A step of the deploy flow stopped on an error; {@code reason} is the error's message. */
@@ -215,6 +215,10 @@ public sealed interface Msg {
             implements Msg, ForPane {
     }
 
+    /** An ECS service deployment the operation waits on moved (a canary's phase, share, bake time left, alarm). */
+    record EcsDeploymentChanged(Action action, EcsDeployment deployment, Duration elapsed) implements Msg, ForPane {
+    }
+
     /** Something to know during the operation that is not a status change ("waiting for the running update"). */
     record DeployNotice(Action action, String text) implements Msg, ForPane {
     }
@@ -239,7 +243,8 @@ public sealed interface Msg {
     // ---- waiting for another operation on the stack: folded into the deploy pane's StackWaitBoard -------------
 
     /** The wait starts: the stack is in {@code status}; {@code cancelAnswer} is CloudFormation's answer, or null. */
-    record StackWaitStarted(String stackName, String chapterId, String status, ResourcePhase phase, String cancelAnswer)
+    record StackWaitStarted(String stackName, String chapterId, String status, ResourcePhase phase,
+            CancelOutcome cancelAnswer)
             implements Msg, ForDeployPane {
     }
 

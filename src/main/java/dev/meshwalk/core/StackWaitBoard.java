@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.meshwalk.facts.CancelOutcome;
+
 /**
  * The deploy pane while the tutorial waits for another operation on its stack to end: the status now, the time
  * waited, the answer to a cancel request, and every status the stack passed through (a cancelled update shows its
@@ -13,7 +15,7 @@ import java.util.List;
  * @param settled      the stack has settled; the chapter is being planned
  */
 public record StackWaitBoard(String stackName, String chapterId, String status, ResourcePhase phase, Duration waited,
-        String cancelAnswer, List<Seen> seen, boolean settled) implements Board {
+        CancelOutcome cancelAnswer, List<Seen> seen, boolean settled) implements Board {
 
     /** A status the stack was seen in, {@code at} that long into the wait. */
     public record Seen(String status, ResourcePhase phase, Duration at) {
@@ -24,7 +26,7 @@ public record StackWaitBoard(String stackName, String chapterId, String status, 
     }
 
     static StackWaitBoard started(String stackName, String chapterId, String status, ResourcePhase phase,
-            String cancelAnswer) {
+            CancelOutcome cancelAnswer) {
         return new StackWaitBoard(stackName, chapterId, status, phase, Duration.ZERO, cancelAnswer, List.of(), false);
     }
 

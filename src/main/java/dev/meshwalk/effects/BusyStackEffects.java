@@ -17,6 +17,7 @@ import dev.meshwalk.core.Action;
 import dev.meshwalk.core.DeployOrder;
 import dev.meshwalk.core.Effect;
 import dev.meshwalk.core.Msg;
+import dev.meshwalk.facts.CancelOutcome;
 
 /**
  * The busy-stack flow: another operation runs on the stack, and the learner chose to wait for it, cancel its
@@ -50,7 +51,7 @@ final class BusyStackEffects {
             post.accept(new Msg.BusyStackLeft(support.stackName(), currentStatus(deployment)));
             return;
         }
-        String said = null;
+        CancelOutcome said = null;
         if (choice == Effect.BusyChoice.CANCEL) {
             try {
                 said = deployment.cancelUpdate();
@@ -68,7 +69,7 @@ final class BusyStackEffects {
             return;
         }
         try {
-            String answer = DeploySteps.ofStack(s.get(), support.stackName()).cancelUpdate();
+            CancelOutcome answer = DeploySteps.ofStack(s.get(), support.stackName()).cancelUpdate();
             post.accept(new Msg.CancelAnswered(answer, null));
         } catch (RuntimeException e) {
             post.accept(new Msg.CancelAnswered(null, Failures.message(e)));
@@ -87,7 +88,7 @@ final class BusyStackEffects {
      * Follows the stack until it settles: the status it is in, the time waited (ticking every second) and each
      * status it passed through; the core plans the order once it settled.
      */
-    private void waitUntilSettled(Deployment deployment, DeployOrder order, String cancelAnswer) {
+    private void waitUntilSettled(Deployment deployment, DeployOrder order, CancelOutcome cancelAnswer) {
         long start = System.nanoTime();
         Supplier<Duration> waited = () -> Duration.ofNanos(System.nanoTime() - start);
         String status = currentStatus(deployment);

@@ -42,11 +42,11 @@ final class DeployEffects {
         }
         planning(order, () -> {
             if (support.awsSteps(s.get())) {
-                AwsGate.Checks checks = AwsGate.check(s.get(), order.chapterId(), support.stackName(), true);
+                AwsGate.Checked checked = AwsGate.check(s.get(), order.chapterId(), support.stackName(), true);
                 boolean accepted = support.costNoticeAccepted(s.get());
-                post.accept(new Msg.AwsChecked(order, s.get().target().region(), checks.findings(), checks.estimate(),
-                        checks.stopSummary(), accepted));
-                if (checks.stop() || !accepted) {
+                post.accept(new Msg.AwsChecked(order, s.get().target().region(), checked.preflight(), checked.estimate(),
+                        accepted));
+                if (checked.report().stop() || !accepted) {
                     return; // the core asks about the costs; AcceptCosts goes on
                 }
             }

@@ -133,6 +133,19 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.meshwalk.core..", "dev.meshwalk.effects.."));
     }
 
+    /** Facts are what effects learn and the core words: plain records that every side may hold, depending on none. */
+    @Test
+    void factsArePureRecordsThatDependOnNoOtherPackage() {
+        check(pure("dev.meshwalk.facts.."));
+        check(noClasses().that().resideInAPackage("dev.meshwalk.facts..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.meshwalk.core..", "dev.meshwalk.content..", "dev.meshwalk.graph..", "dev.meshwalk.tui..",
+                        "dev.meshwalk.line..", "dev.meshwalk.effects..", "dev.meshwalk.cloud..", "dev.meshwalk.traffic..",
+                        "dev.meshwalk.progress..", "dev.meshwalk.images..", "dev.meshwalk.localcloud..",
+                        "dev.meshwalk.app..")
+                .because("a fact names what was found, not who found it or how it is said"));
+    }
+
     @Test
     void imageBuildingKnowsOnlyJib() {
         check(noClasses().that().resideInAPackage("dev.meshwalk.images..")

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 
-import dev.meshwalk.cloud.preflight.PermissionCheck;
+import dev.meshwalk.facts.PermissionCheck;
 import dev.meshwalk.cloud.preflight.StackActions;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.regions.Region;

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
-import dev.meshwalk.cloud.preflight.Finding;
-import dev.meshwalk.cloud.preflight.PermissionCheck;
-import dev.meshwalk.cloud.preflight.PreflightFacts;
-import dev.meshwalk.cloud.preflight.PreflightRules;
+import dev.meshwalk.core.Finding;
+import dev.meshwalk.facts.PermissionCheck;
+import dev.meshwalk.facts.PreflightFacts;
+import dev.meshwalk.core.PreflightRules;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
+import dev.meshwalk.facts.CancelOutcome;
 import org.junit.jupiter.api.Test;
 
 import dev.meshwalk.content.Chapter;
@@ -63,8 +64,8 @@ class StackWaitBoardTest {
     void theAnswerToACancelShowsAndAPaneThatMovedOnDropsTheWaitsLateMessages() {
         State s = driver.send(State.initial(CHAPTERS, new Size(100, 30), false, Target.local(), "/tmp/log"),
                 new Msg.OpenChapter(0), new Msg.StackWaitStarted("meshwalk-x", "0-prelude", "UPDATE_IN_PROGRESS",
-                        ResourcePhase.IN_PROGRESS, "Cancel requested: the update rolls back."));
-        assertThat(text(s)).contains("  Cancel requested: the update rolls back.");
+                        ResourcePhase.IN_PROGRESS, new CancelOutcome.Requested()));
+        assertThat(text(s)).contains("  Cancel requested: CloudFormation rolls the stack back to the previous chapter.");
 
         State failed = driver.send(s, new Msg.DeployFailed(Msg.DeployFailed.Step.WAIT, DeployOrder.of("0-prelude"), "timeout"),
                 new Msg.StackWaitTicked(Duration.ofSeconds(9)));

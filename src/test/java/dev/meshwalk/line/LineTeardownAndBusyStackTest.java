@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.meshwalk.facts.CancelOutcome;
 import dev.meshwalk.content.ChapterCatalog;
 import dev.meshwalk.content.LessonSource;
 import dev.meshwalk.core.Action;
@@ -85,7 +86,7 @@ class LineTeardownAndBusyStackTest {
                 }
                 boolean cancel = b.choice() == Effect.BusyChoice.CANCEL;
                 inbox.add(new Msg.StackWaitStarted("meshwalk-x", "0-prelude", "UPDATE_IN_PROGRESS", ResourcePhase.IN_PROGRESS,
-                        cancel ? "Cancel requested." : null));
+                        cancel ? new CancelOutcome.Requested() : null));
                 inbox.add(new Msg.StackWaitChanged(cancel ? "UPDATE_ROLLBACK_IN_PROGRESS" : "UPDATE_IN_PROGRESS",
                         cancel ? ResourcePhase.ROLLING_BACK : ResourcePhase.IN_PROGRESS, Duration.ZERO));
                 inbox.add(new Msg.StackWaitTicked(Duration.ofSeconds(1)));

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.meshwalk.facts.CancelOutcome;
 import dev.meshwalk.content.ChapterCatalog;
 import dev.meshwalk.content.LessonSource;
 import dev.meshwalk.core.Effect;
@@ -290,7 +291,7 @@ class TuiActionScreenTest {
         keys('c');
         assertThat(ran).contains(new Effect.AnswerBusyStack(Effect.BusyChoice.CANCEL, PRELUDE));
         post(new Msg.StackWaitStarted("meshwalk-howto-ecs-basics", "0-prelude", "UPDATE_IN_PROGRESS", ResourcePhase.IN_PROGRESS,
-                        "Cancel requested: CloudFormation rolls the stack back to the previous chapter."),
+                        new CancelOutcome.Requested()),
                 new Msg.StackWaitChanged("UPDATE_IN_PROGRESS", ResourcePhase.IN_PROGRESS, Duration.ZERO),
                 new Msg.StackWaitChanged("UPDATE_ROLLBACK_IN_PROGRESS", ResourcePhase.ROLLING_BACK, Duration.ofSeconds(1)),
                 new Msg.StackWaitTicked(Duration.ofSeconds(3)));

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+
+import dev.meshwalk.facts.CostEstimate;
 import java.util.TreeSet;
 
 /**

@@ -1,5 +1,7 @@
 package dev.meshwalk.cloud.costs;
 
+import dev.meshwalk.core.CostNotice;
+import dev.meshwalk.facts.CostEstimate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,12 +62,12 @@ class PriceTableTest {
         assertThat(e.usesFallbackPrices()).isTrue();
         assertThat(e.pricesFrom()).isEqualTo("us-east-1");
         assertThat(e.hourlyUsd()).isEqualByComparingTo(table.estimate("1-servicediscovery", "us-east-1").hourlyUsd());
-        assertThat(String.join("\n", e.lines())).contains("no entry for sa-east-1").contains("uses us-east-1 prices");
+        assertThat(String.join("\n", CostNotice.lines(e))).contains("no entry for sa-east-1").contains("uses us-east-1 prices");
     }
 
     @Test
     void noticeNamesEachBillablePartTheDateAndTeardown() {
-        String text = String.join("\n", table.estimate("0-prelude", "eu-west-1").lines());
+        String text = String.join("\n", CostNotice.lines(table.estimate("0-prelude", "eu-west-1")));
         assertThat(text).contains("2 NAT gateways").contains("2 Application Load Balancers")
                 .contains("6 Fargate tasks of 0.25 vCPU / 1 GB").contains("4 public IPv4 addresses")
                 .contains("per hour").contains(table.asOf()).contains("teardown");
@@ -76,7 +78,7 @@ class PriceTableTest {
     void noticeNamesNatDataProcessingPerGbAndTheFreeS3Endpoint() {
         CostEstimate e = table.estimate("0-prelude", "eu-west-1");
         assertThat(e.natGbUsd()).isEqualByComparingTo("0.048");
-        assertThat(String.join("\n", e.lines())).contains("NAT data processing: $0.048 per GB")
+        assertThat(String.join("\n", CostNotice.lines(e))).contains("NAT data processing: $0.048 per GB")
                 .contains("S3 gateway endpoint");
         assertThat(table.estimate("0-prelude", "us-east-1").natGbUsd()).isEqualByComparingTo("0.045");
         for (String region : table.regions()) {

@@ -45,9 +45,30 @@ final class EcsBridge implements ResourceListener {
             case EcsResources.SERVICE -> {
                 ServiceSpec spec = service(record);
                 EcsService service = wrap(() -> dataPlane.ecs().createService(spec));
-                await(service, service.steadyState());
+                try {
+                    await(service, service.steadyState());
+                } catch (ProvisionException failed) {
+                    removeFailed(spec);
+                    throw failed;
+                }
             }
             default -> { }
+        }
+    }
+
+    /**
+     * A service that failed to create leaves the data plane before CloudFormation hears of the failure: the
+     * rollback does not delete a resource whose create failed, and a service left running would keep its cluster
+     * from being deleted (ROLLBACK_FAILED instead of ROLLBACK_COMPLETE).
+     */
+    private void removeFailed(ServiceSpec spec) {
+        try {
+            dataPlane.ecs().deleteService(spec.cluster(), spec.name()).get(stabilizeTimeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // reported with the create failure; the cluster's delete will name what is left
         }
     }
 

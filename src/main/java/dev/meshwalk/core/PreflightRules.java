@@ -1,8 +1,11 @@
-package dev.meshwalk.cloud.preflight;
+package dev.meshwalk.core;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+
+import dev.meshwalk.facts.PermissionCheck;
+import dev.meshwalk.facts.PreflightFacts;
 
 /**
  * The preflight decisions, as a pure function of gathered facts, so each can be tested without an account.
@@ -11,7 +14,7 @@ import java.util.Set;
 public final class PreflightRules {
 
     /** Chapters whose stacks create App Mesh resources. */
-    public static final Set<String> APP_MESH_CHAPTERS = Set.of("2-meshify", "3-routing");
+    public static final Set<String> APP_MESH_CHAPTERS = PreflightFacts.APP_MESH_CHAPTERS;
     /** The date AWS stopped App Mesh. */
     public static final String APP_MESH_END = "2026-09-30";
     /** Default Elastic IPs per region (the chapter needs one per NAT gateway). */

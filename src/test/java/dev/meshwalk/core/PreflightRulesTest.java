@@ -1,10 +1,13 @@
-package dev.meshwalk.cloud.preflight;
+package dev.meshwalk.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+
+import dev.meshwalk.facts.PermissionCheck;
+import dev.meshwalk.facts.PreflightFacts;
 
 import org.junit.jupiter.api.Test;
 

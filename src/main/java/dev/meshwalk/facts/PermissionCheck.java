@@ -1,4 +1,4 @@
-package dev.meshwalk.cloud.preflight;
+package dev.meshwalk.facts;
 
 import java.util.List;
 
