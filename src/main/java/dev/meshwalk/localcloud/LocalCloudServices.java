@@ -16,6 +16,7 @@ import dev.meshwalk.localcloud.provider.ProviderRegistry;
 import dev.meshwalk.localcloud.provider.runtime.DataPlaneBridge;
 import dev.meshwalk.localcloud.service.appmesh.AppMeshApiService;
 import dev.meshwalk.localcloud.service.cloudformation.CloudFormationService;
+import dev.meshwalk.localcloud.service.cloudmap.CloudMapApiService;
 import dev.meshwalk.localcloud.service.ec2.Ec2TagsService;
 import dev.meshwalk.localcloud.service.ecs.EcsApiService;
 import dev.meshwalk.localcloud.service.elbv2.Elbv2ApiService;
@@ -80,6 +81,7 @@ public final class LocalCloudServices {
                 new Ec2TagsService(engine), // DescribeTags over the stacks' EC2 resources, for teardown's check
                 new EcsApiService(dataPlane.ecs(), providers.ecs()),
                 new AppMeshApiService(dataPlane.appMesh(), providers.appMesh()),
+                new CloudMapApiService(dataPlane.cloudMap(), providers.cloudMap()),
                 new Elbv2ApiService(dataPlane.loadBalancers(), providers.elbv2(), providers.ec2(), Clock.systemUTC()),
                 new IamApiService(providers.iam(), providers.ecs(), providers.appMesh(), providers.elbv2(),
                         Clock.systemUTC()),
