@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.xray.XRayClient;
@@ -27,6 +28,7 @@ public final class CloudSession implements AutoCloseable {
     private final XRayClient xray;
     private final CloudWatchClient cloudWatch;
     private final StsClient sts;
+    private final EcsClient ecs;
 
     private CloudSession(CloudTarget target, AwsEnvironment env, AwsCredentialsProvider credentials) {
         this.target = target;
@@ -38,6 +40,8 @@ public final class CloudSession implements AutoCloseable {
         Region region = Region.of(target.region());
         this.cloudFormation = configure(CloudFormationClient.builder(), region, overrides).build();
         this.xray = configure(XRayClient.builder(), region, overrides).build();
+        this.ecs = configure(EcsClient.builder(), region, overrides.toBuilder().apiCallTimeout(Duration.ofSeconds(15))
+                .build()).build();
         this.cloudWatch = configure(CloudWatchClient.builder(), region, overrides).build();
         this.sts = configure(StsClient.builder(), region,
                 overrides.toBuilder().apiCallTimeout(Duration.ofSeconds(15)).build()).build();
@@ -108,6 +112,10 @@ public final class CloudSession implements AutoCloseable {
         return cloudFormation;
     }
 
+    EcsClient ecs() {
+        return ecs;
+    }
+
     XRayClient xray() {
         return xray;
     }
@@ -122,5 +130,6 @@ public final class CloudSession implements AutoCloseable {
         xray.close();
         cloudWatch.close();
         sts.close();
+        ecs.close();
     }
 }

@@ -12,14 +12,21 @@ import java.util.List;
  * @param endpoint the front endpoint, e.g. {@code http://127.0.0.2:8080}
  * @param sample   the latest numbers
  * @param recent   the latest {@value #RECENT} answers, newest (highest sequence) first
+ * @param mark     the color task the learner stopped under this loop ("break it"), or null
  */
-public record TrafficBoard(String endpoint, TrafficSample sample, List<TrafficAnswer> recent) implements Board {
+public record TrafficBoard(String endpoint, TrafficSample sample, List<TrafficAnswer> recent, BreakMark mark)
+        implements Board {
 
     /** How many answers the pane lists. */
     public static final int RECENT = 6;
 
     public TrafficBoard {
         recent = List.copyOf(recent);
+    }
+
+    /** A board without a stopped task. */
+    public TrafficBoard(String endpoint, TrafficSample sample, List<TrafficAnswer> recent) {
+        this(endpoint, sample, recent, null);
     }
 
     /** A loop that just started (or restarted with a fresh count). */
@@ -41,10 +48,22 @@ public record TrafficBoard(String endpoint, TrafficSample sample, List<TrafficAn
             at++;
         }
         next.add(at, a);
-        return new TrafficBoard(endpoint, sample, next.subList(0, Math.min(RECENT, next.size())));
+        return new TrafficBoard(endpoint, sample, next.subList(0, Math.min(RECENT, next.size())), mark);
     }
 
     TrafficBoard withSample(TrafficSample s) {
-        return new TrafficBoard(endpoint, s, recent);
+        return new TrafficBoard(endpoint, s, recent, mark);
+    }
+
+    /** A color task was stopped now: marks the moment at the newest answer and the current counts. */
+    TrafficBoard withStop(String service, String taskId, String chapterId, int desired) {
+        long newest = recent.isEmpty() ? 0 : recent.get(0).sequence();
+        return new TrafficBoard(endpoint, sample, recent, new BreakMark(service, taskId, newest, sample.requests(),
+                sample.failed(), chapterId, java.util.Optional.empty(), desired));
+    }
+
+    /** ECS runs the desired count again, {@code took} after the stop. */
+    TrafficBoard withRecovery(java.time.Duration took) {
+        return mark == null ? this : new TrafficBoard(endpoint, sample, recent, mark.withRecovery(took));
     }
 }
