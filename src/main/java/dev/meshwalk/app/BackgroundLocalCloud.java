@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,65 +16,73 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.meshwalk.cloud.CloudSetupException;
+import dev.meshwalk.localcloud.LocalCloudStorage;
 
 /**
- * The local cloud that scripted subcommands share across processes: {@code deploy 3}, then {@code traffic},
- * then {@code graph} all talk to the same one.
+ * The one local cloud of a state directory, shared by every process of the tutorial: scripted subcommands, line
+ * mode and the full-screen tutorial all attach to it, so {@code deploy 3}, then {@code traffic} in another
+ * terminal, then the TUI all see the same stacks, and so does {@code aws --endpoint-url}.
  *
- * <p>A running {@code localcloud} announces itself in {@code <state dir>/localcloud.json} (endpoint and pid).
- * If that one is alive and answers, it is used. Otherwise a new one is started detached
- * ({@code java -cp <this jar> dev.meshwalk.app.Main localcloud --port 0}, output to
- * {@code <state dir>/localcloud.log}); a marker file records that a subcommand started it, so {@code teardown}
- * stops it again and never stops one the user started by hand.
+ * <p>A running {@code localcloud} announces itself in {@code <state dir>/localcloud.json} ({@link LocalCloudStateFile}).
+ * If that one is alive and answers, it is used; a file naming a dead process is stale and removed. Otherwise a new
+ * one is started detached ({@code java -cp <this jar> dev.meshwalk.app.Main localcloud --port 0}, output to
+ * {@code <state dir>/localcloud.log}), under a file lock so two tutorials starting at once end up with one. A
+ * marker file records that the tutorial started it, so {@code teardown} stops it again and never stops one the user
+ * started by hand. It keeps its stacks in the state directory, so stopping it loses nothing.
  */
 final class BackgroundLocalCloud {
 
     static final String STATE_FILE = "localcloud.json";
     static final String OWNER_FILE = "localcloud-started-by-tutorial";
     static final String LOG_FILE = "localcloud.log";
-    private static final Duration START_LIMIT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String LOCK_FILE = "localcloud.lock";
+    private static final Duration START_LIMIT = Duration.ofSeconds(90);
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(15);
 
     private final Path stateDir;
+    private final LocalCloudStateFile stateFile;
 
     BackgroundLocalCloud(Path stateDir) {
         this.stateDir = stateDir;
+        this.stateFile = new LocalCloudStateFile(stateDir);
     }
 
     static BackgroundLocalCloud forEnvironment(Map<String, String> env) {
         return new BackgroundLocalCloud(UserDirs.from(env).state());
     }
 
+    Path stateDir() {
+        return stateDir;
+    }
+
     /** A running local cloud as its state file describes it. */
     record Running(URI endpoint, long pid) {
     }
 
-    /** The running local cloud, if the state file names one whose process lives and whose port answers. */
+    /**
+     * The running local cloud, if the state file names one whose process lives and whose port answers. A file
+     * naming a process that has exited is removed (it was left by a local cloud that was killed).
+     */
     Optional<Running> find() {
-        Path file = stateDir.resolve(STATE_FILE);
-        if (!Files.isReadable(file)) {
+        Optional<LocalCloudStateFile.Entry> entry = stateFile.read();
+        if (entry.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            JsonNode state = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            String endpoint = text(state, "endpoint", "url").orElse(null);
-            long pid = state.path("pid").asLong(-1);
-            if (endpoint == null) {
-                return Optional.empty();
-            }
-            URI uri = URI.create(endpoint);
-            boolean alive = pid <= 0 || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            return alive && answers(uri) ? Optional.of(new Running(uri, pid)) : Optional.empty();
-        } catch (IOException | IllegalArgumentException e) {
+        LocalCloudStateFile.Entry e = entry.get();
+        if (e.pid() > 0 && !e.processAlive()) {
+            stateFile.removeIfOwnedBy(e.pid());
             return Optional.empty();
         }
+        return answers(e.endpoint()) ? Optional.of(new Running(e.endpoint(), e.pid())) : Optional.empty();
     }
 
-    /** Whether the running local cloud was started by a subcommand (so teardown may stop it). */
+    /** Whether a stopped local cloud left stacks in the state directory that a new one would bring back. */
+    boolean hasSavedState() {
+        return LocalCloudStorage.hasSavedStacks(stateDir);
+    }
+
+    /** Whether the running local cloud was started by the tutorial (so teardown may stop it). */
     boolean startedByTutorial(Running running) {
         Path owner = stateDir.resolve(OWNER_FILE);
         try {
@@ -83,20 +93,36 @@ final class BackgroundLocalCloud {
     }
 
     /** The running local cloud, starting one in the background first if none is up. */
-    Running ensureRunning(java.util.function.Consumer<String> say) {
+    synchronized Running ensureRunning(java.util.function.Consumer<String> say) {
         Optional<Running> running = find();
         if (running.isPresent()) {
             return running.get();
         }
-        say.accept("Starting a local cloud in the background (log: " + stateDir.resolve(LOG_FILE) + ") ...");
-        return start();
+        try {
+            Files.createDirectories(stateDir);
+        } catch (IOException e) {
+            throw new CloudSetupException("Could not create " + stateDir + ": " + e.getMessage(),
+                    List.of("check that the folder is writable (or set XDG_STATE_HOME)"), e);
+        }
+        // Another tutorial may be starting one right now: whoever holds the lock starts it, the other finds it.
+        try (FileChannel channel = FileChannel.open(stateDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+            running = find();
+            if (running.isPresent()) {
+                return running.get();
+            }
+            say.accept("Starting the local cloud in the background (log: " + stateDir.resolve(LOG_FILE) + ") ...");
+            return start();
+        } catch (IOException e) {
+            throw new CloudSetupException("Could not lock " + stateDir.resolve(LOCK_FILE) + ": " + e.getMessage(),
+                    List.of("check that the folder is writable (or set XDG_STATE_HOME)"), e);
+        }
     }
 
     private Running start() {
         Path log = stateDir.resolve(LOG_FILE);
         Process process;
         try {
-            Files.createDirectories(stateDir);
             List<String> command = new ArrayList<>();
             command.add(javaExecutable());
             command.add("-cp");
@@ -135,30 +161,39 @@ final class BackgroundLocalCloud {
     }
 
     /**
-     * Stops the local cloud if a subcommand started it; returns a line saying what happened (empty if there was
+     * Stops the local cloud if the tutorial started it; returns a line saying what happened (empty if there was
      * nothing of ours to stop).
      */
     Optional<String> stopIfOurs() {
-        Optional<Running> running = find();
-        if (running.isEmpty() || !startedByTutorial(running.get())) {
-            return Optional.empty();
-        }
-        long pid = running.get().pid();
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        return find().filter(this::startedByTutorial).map(this::stop);
+    }
+
+    /**
+     * Stops a running local cloud (SIGTERM, then SIGKILL after {@code STOP_LIMIT}); its stacks stay saved in the
+     * state directory. Returns a line for the user.
+     */
+    String stop(Running running) {
+        Optional<ProcessHandle> handle = ProcessHandle.of(running.pid());
         handle.ifPresent(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (handle.map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
-            sleep(Duration.ofMillis(100));
-        }
-        if (handle.map(ProcessHandle::isAlive).orElse(false)) {
-            handle.get().destroyForcibly();
-        }
         try {
-            Files.deleteIfExists(stateDir.resolve(OWNER_FILE));
-        } catch (IOException ignored) {
-            // The marker only matters while that process lives; a stale one never matches a new pid.
+            handle.ifPresent(h -> {
+                try {
+                    h.onExit().get(STOP_LIMIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    h.destroyForcibly();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        } finally {
+            stateFile.removeIfOwnedBy(running.pid());
+            try {
+                Files.deleteIfExists(stateDir.resolve(OWNER_FILE));
+            } catch (IOException ignored) {
+                // The marker only matters while that process lives; a stale one never matches a new pid.
+            }
         }
-        return Optional.of("Stopped the background local cloud (pid " + pid + ").");
+        return "Stopped the local cloud at " + running.endpoint() + " (pid " + running.pid() + ").";
     }
 
     static boolean answers(URI endpoint) {
@@ -169,16 +204,6 @@ final class BackgroundLocalCloud {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static Optional<String> text(JsonNode node, String... names) {
-        for (String name : names) {
-            JsonNode value = node.get(name);
-            if (value != null && value.isTextual() && !value.asText().isBlank()) {
-                return Optional.of(value.asText());
-            }
-        }
-        return Optional.empty();
     }
 
     private static String javaExecutable() {

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 import dev.meshwalk.localcloud.LocalCloud;
 import dev.meshwalk.localcloud.LocalCloudServices;
 import dev.meshwalk.localcloud.LocalCloudStartException;
+import dev.meshwalk.localcloud.LocalCloudStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -224,7 +225,7 @@ public final class LocalCloudCommand implements Callable<Integer> {
             }
             boolean answering = answers(e.endpoint());
             out.println((answering ? "running: " : "starting or not answering: ") + e.endpoint() + " (pid " + e.pid()
-                    + ", started " + e.startedAt() + ")");
+                    + ", started " + e.startedAt() + ", version " + e.version() + ")");
             out.flush();
             return answering ? 0 : 1;
         }
@@ -274,7 +275,8 @@ public final class LocalCloudCommand implements Callable<Integer> {
                 return 1;
             }
             state.removeIfOwnedBy(e.pid());
-            out.println("Stopped the local cloud at " + e.endpoint() + " (pid " + e.pid() + ").");
+            out.println("Stopped the local cloud at " + e.endpoint() + " (pid " + e.pid() + "); its stacks are saved in "
+                    + LocalCloudStorage.in(parent.stateDirectory()).directory() + " and come back when it starts again.");
             out.flush();
             return 0;
         }

@@ -15,14 +15,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Where a standalone local cloud announces itself: {@code <state dir>/localcloud.json} with its endpoint and
- * process id, written when {@code localcloud} starts and removed when it stops. {@code localcloud status} and
- * {@code localcloud stop} read it, and so can scripted subcommands that look for a running local cloud.
+ * Where the local cloud of one state directory announces itself: {@code <state dir>/localcloud.json} with its
+ * endpoint, process id, start time and the tutorial version that started it, written when {@code localcloud}
+ * is listening and removed when it stops. {@code localcloud status}, {@code localcloud stop} and every front-end
+ * that attaches ({@link BackgroundLocalCloud}) read it; a file naming a dead process is stale and removed.
  */
 final class LocalCloudStateFile {
 
     /** What the file says. */
-    record Entry(URI endpoint, long pid, Instant startedAt) {
+    record Entry(URI endpoint, long pid, Instant startedAt, String version) {
+
+        Entry(URI endpoint, long pid, Instant startedAt) {
+            this(endpoint, pid, startedAt, currentVersion());
+        }
+
+        boolean processAlive() {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
+    }
+
+    /** The version written into new files: the jar's, or "development" when run from classes. */
+    static String currentVersion() {
+        String v = LocalCloudStateFile.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,6 +59,7 @@ final class LocalCloudStateFile {
         json.put("endpoint", entry.endpoint().toString());
         json.put("pid", entry.pid());
         json.put("startedAt", entry.startedAt().toString());
+        json.put("version", entry.version());
         Path temp = Files.createTempFile(file.getParent(), "localcloud", ".tmp");
         try {
             Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
@@ -64,8 +80,13 @@ final class LocalCloudStateFile {
         }
         try {
             JsonNode node = JSON.readTree(file.toFile());
-            return Optional.of(new Entry(URI.create(node.path("endpoint").asText()), node.path("pid").asLong(),
-                    Instant.parse(node.path("startedAt").asText())));
+            String endpoint = node.path("endpoint").asText("");
+            if (endpoint.isBlank()) {
+                return Optional.empty();
+            }
+            Instant started = node.hasNonNull("startedAt") ? Instant.parse(node.get("startedAt").asText()) : Instant.EPOCH;
+            return Optional.of(new Entry(URI.create(endpoint), node.path("pid").asLong(-1), started,
+                    node.path("version").asText("unknown")));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

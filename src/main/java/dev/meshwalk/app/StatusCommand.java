@@ -35,8 +35,8 @@ public final class StatusCommand extends CloudCommand {
                 console.line("Target:      " + target.describe());
             }
             if (target.kind() == CloudTarget.Kind.LOCAL) {
-                resolver.localCloud().find().ifPresent(r -> console.line("Local cloud: running, pid " + r.pid()
-                        + (resolver.localCloud().startedByTutorial(r) ? " (background; `teardown` stops it)" : "")));
+                resolver.localCloud().find().ifPresent(r -> console.line("Local cloud: running at " + r.endpoint()
+                        + ", pid " + r.pid() + " (shared by every tutorial of this user; `localcloud stop` stops it)"));
             }
             Optional<StackInfo> stack = new Stacks(session).find(project.stackName());
             if (stack.isEmpty()) {

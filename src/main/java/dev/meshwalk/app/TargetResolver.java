@@ -13,8 +13,9 @@ import dev.meshwalk.cloud.CloudTarget;
 
 /**
  * Decides which target a scripted subcommand talks to: {@code --aws}, else {@code --endpoint-url} /
- * {@code AWS_ENDPOINT_URL}, else the background local cloud (started on demand only by commands that create
- * things; the others report that nothing is running).
+ * {@code AWS_ENDPOINT_URL}, else the user's one local cloud ({@link BackgroundLocalCloud}): started on demand by
+ * commands that create things, and by every command when a stopped local cloud left saved stacks (they come back
+ * when it starts); otherwise the read-only commands report that nothing is running.
  */
 final class TargetResolver {
 
@@ -66,7 +67,7 @@ final class TargetResolver {
             return Optional.of(new Resolved(AwsTargets.endpoint(endpoint.get(), options.region(), options.profile(), env),
                     env, options.profile().isPresent()));
         }
-        Optional<URI> local = use == LocalCloudUse.START_IF_NEEDED
+        Optional<URI> local = use == LocalCloudUse.START_IF_NEEDED || localCloud.hasSavedState()
                 ? Optional.of(localCloud.ensureRunning(say).endpoint())
                 : localCloud.find().map(BackgroundLocalCloud.Running::endpoint);
         return local.map(uri -> new Resolved(CloudTarget.local(uri), env, false));

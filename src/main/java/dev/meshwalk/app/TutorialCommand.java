@@ -112,41 +112,49 @@ public final class TutorialCommand implements Callable<Integer> {
         TerminalCaps caps = TerminalCaps.detect(env, ascii);
         BlockingQueue<Msg> inbox = new LinkedBlockingQueue<>();
         ProgressStore progress = new ProgressStore(dirs.progressFile(), Clock.systemUTC());
-        ActionEffects actions = new ActionEffects(new TutorialTargetConnector(target, AwsEnvironment.current()),
-                TutorialActionSupport.fromEnvironment(env), inbox::offer);
+        BackgroundLocalCloud localCloud = new BackgroundLocalCloud(dirs.state());
+        TutorialTargetConnector connector = new TutorialTargetConnector(target, AwsEnvironment.current(), localCloud);
+        ActionEffects actions = new ActionEffects(connector, TutorialActionSupport.fromEnvironment(env), inbox::offer);
         try (TutorialEffects effects = new TutorialEffects(progress, inbox::offer, actions)) {
             State state = State.initial(catalog.chapters(), new Size(80, 24), caps.unicode(), resolved, logTarget);
             if (!catalog.problems().isEmpty()) {
                 state = Update.apply(state, new Msg.Notice(catalog.problems().get(0)
                         + (catalog.problems().size() > 1 ? " (and " + (catalog.problems().size() - 1) + " more)" : ""))).state();
             }
-            List<Effect> start = new ArrayList<>();
-            start.add(new Effect.LoadProgress());
-            if (fullScreen) {
-                // After the first frame (TuiLoop runs start effects then): the status bar says it is starting.
-                // Line mode connects on the first action instead, so reading never starts a local cloud.
-                start.add(new Effect.ConnectTarget());
-                if (open >= 0) {
-                    Next opened = Update.apply(state, new Msg.OpenChapter(open));
-                    state = opened.state();
-                    start.addAll(opened.effects());
-                }
-                try {
-                    TuiApp.run(state, start, effects, inbox, caps.color());
-                    return 0;
-                } catch (java.io.IOException e) {
-                    System.err.println("Could not open the full-screen terminal (" + e.getMessage() + "); using line mode.");
-                    start = List.of(new Effect.LoadProgress());
-                }
+            runFrontEnd(fullScreen, state, open, caps, inbox, effects, dirs);
+        }
+        new LocalCloudOnQuit(localCloud, Console.system()).handle(connector.attached());
+        return 0;
+    }
+
+    private void runFrontEnd(boolean fullScreen, State first, int open, TerminalCaps caps, BlockingQueue<Msg> inbox,
+                             TutorialEffects effects, UserDirs dirs) throws java.io.IOException, InterruptedException {
+        State state = first;
+        List<Effect> start = new ArrayList<>();
+        start.add(new Effect.LoadProgress());
+        if (fullScreen) {
+            // After the first frame (TuiLoop runs start effects then): the status bar says it is starting.
+            // Line mode connects on the first action instead, so reading never starts a local cloud.
+            start.add(new Effect.ConnectTarget());
+            if (open >= 0) {
+                Next opened = Update.apply(state, new Msg.OpenChapter(open));
+                state = opened.state();
+                start.addAll(opened.effects());
             }
-            if (System.console() != null) {
-                LineMode.runInteractive(state, start, effects, inbox, dirs.historyFile(), open);
-            } else {
-                PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-                LineMode.runScripted(state, start, effects, inbox, System.in, out, columns(env), open);
+            try {
+                TuiApp.run(state, start, effects, inbox, caps.color());
+                return;
+            } catch (java.io.IOException e) {
+                System.err.println("Could not open the full-screen terminal (" + e.getMessage() + "); using line mode.");
+                start = List.of(new Effect.LoadProgress());
             }
         }
-        return 0;
+        if (System.console() != null) {
+            LineMode.runInteractive(state, start, effects, inbox, dirs.historyFile(), open);
+        } else {
+            PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+            LineMode.runScripted(state, start, effects, inbox, System.in, out, columns(env), open);
+        }
     }
 
     /**

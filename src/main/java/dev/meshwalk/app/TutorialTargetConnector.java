@@ -1,5 +1,6 @@
 package dev.meshwalk.app;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.meshwalk.cloud.AwsEnvironment;
@@ -9,13 +10,10 @@ import dev.meshwalk.cloud.CloudTarget;
 import dev.meshwalk.cloud.Identity;
 import dev.meshwalk.core.Target;
 import dev.meshwalk.effects.TargetConnector;
-import dev.meshwalk.localcloud.LocalCloud;
-import dev.meshwalk.localcloud.LocalCloudServices;
-import dev.meshwalk.localcloud.LocalCloudStartException;
 
 /**
- * Opens the interactive tutorial's target: by default an embedded local cloud in this JVM (ephemeral port on
- * 127.0.0.1, the default services and the data plane), stopped when the tutorial ends; with {@code --aws} or
+ * Opens the interactive tutorial's target: by default the user's one local cloud ({@link BackgroundLocalCloud}:
+ * attached if it runs, started in the background if not), which outlives the tutorial; with {@code --aws} or
  * {@code --endpoint-url} a session on that target (AWS: STS names the account for the status bar). Lives in
  * {@code app} because only the composition root may start the local cloud.
  */
@@ -23,10 +21,18 @@ final class TutorialTargetConnector implements TargetConnector {
 
     private final TargetOptions options;
     private final AwsEnvironment env;
+    private final BackgroundLocalCloud localCloud;
+    private volatile BackgroundLocalCloud.Running attached;
 
-    TutorialTargetConnector(TargetOptions options, AwsEnvironment env) {
+    TutorialTargetConnector(TargetOptions options, AwsEnvironment env, BackgroundLocalCloud localCloud) {
         this.options = options;
         this.env = env;
+        this.localCloud = localCloud;
+    }
+
+    /** The shared local cloud this tutorial attached to, if it did (for the question on quit). */
+    Optional<BackgroundLocalCloud.Running> attached() {
+        return Optional.ofNullable(attached);
     }
 
     @Override
@@ -46,19 +52,9 @@ final class TutorialTargetConnector implements TargetConnector {
                     Target.endpoint(endpoint.strip()), () -> { });
         }
         progress.accept("local cloud");
-        LocalCloud cloud;
-        try {
-            cloud = LocalCloudServices.addDefaults(LocalCloud.builder().host("127.0.0.1").port(0)).build().start();
-        } catch (LocalCloudStartException e) {
-            throw new dev.meshwalk.cloud.CloudSetupException("The embedded local cloud did not start: " + e.getMessage(),
-                    java.util.List.of("see the log file", "or run `localcloud start` and pass --endpoint-url"), e);
-        }
-        try {
-            CloudSession session = CloudSession.local(CloudTarget.local(cloud.endpoint()));
-            return new Connection(session, new Target(Target.Kind.LOCAL, "LOCAL " + cloud.endpoint()), cloud);
-        } catch (RuntimeException e) {
-            cloud.close();
-            throw e;
-        }
+        BackgroundLocalCloud.Running running = localCloud.ensureRunning(progress);
+        attached = running;
+        CloudSession session = CloudSession.local(CloudTarget.local(running.endpoint()));
+        return new Connection(session, new Target(Target.Kind.LOCAL, "LOCAL " + running.endpoint()), () -> { });
     }
 }

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.xray.XRayClient;
 
 /**
- * The SDK clients for one target (CloudFormation, X-Ray, CloudWatch, STS), all closed together. Each uses the
+ * The SDK clients for one target (CloudFormation, X-Ray, CloudWatch, ECS, STS), all closed together. Each uses the
  * SDK's default sync HTTP client (apache5, from the pom); calls are bounded by an API-call timeout. The only place where clients are built, so every target is reached the same way: for a
  * local cloud or another endpoint only {@code endpointOverride} differs.
  */
@@ -40,9 +40,8 @@ public final class CloudSession implements AutoCloseable {
         Region region = Region.of(target.region());
         this.cloudFormation = configure(CloudFormationClient.builder(), region, overrides).build();
         this.xray = configure(XRayClient.builder(), region, overrides).build();
-        this.ecs = configure(EcsClient.builder(), region, overrides.toBuilder().apiCallTimeout(Duration.ofSeconds(15))
-                .build()).build();
         this.cloudWatch = configure(CloudWatchClient.builder(), region, overrides).build();
+        this.ecs = configure(EcsClient.builder(), region, overrides).build();
         this.sts = configure(StsClient.builder(), region,
                 overrides.toBuilder().apiCallTimeout(Duration.ofSeconds(15)).build()).build();
     }
@@ -129,7 +128,7 @@ public final class CloudSession implements AutoCloseable {
         cloudFormation.close();
         xray.close();
         cloudWatch.close();
-        sts.close();
         ecs.close();
+        sts.close();
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Where the tutorial's stacks go: the local cloud, any AWS-compatible endpoint, or real AWS.
@@ -62,6 +63,22 @@ public record CloudTarget(Kind kind, Optional<URI> endpoint, String region, Opti
             case AWS -> Duration.ofSeconds(3);
         };
     }
+
+    /**
+     * The share of AWS's time in which the target runs a template's durations (an ECS bake time): 1 on AWS, the
+     * local cloud's compressed clock on the tutorial's own local cloud (it always runs its default timings; a test
+     * ties this to them), unknown for another endpoint (a standalone local cloud, LocalStack).
+     */
+    public OptionalDouble timeScale() {
+        return switch (kind) {
+            case LOCAL -> OptionalDouble.of(LOCAL_TIME_SCALE);
+            case ENDPOINT -> OptionalDouble.empty();
+            case AWS -> OptionalDouble.of(1);
+        };
+    }
+
+    /** The local cloud's default compression of template durations (its {@code LocalTimings.defaults()}). */
+    public static final double LOCAL_TIME_SCALE = 1.0 / 120;
 
     /** A short line for status bars and logs, e.g. {@code local cloud at http://127.0.0.1:4566}. */
     public String describe() {

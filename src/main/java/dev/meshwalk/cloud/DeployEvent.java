@@ -27,6 +27,13 @@ public sealed interface DeployEvent {
             Optional<String> reason, Duration elapsed, int done, int total) implements DeployEvent {
     }
 
+    /**
+     * An ECS service deployment the operation waits on moved (chapter 5's canary: a phase, the traffic share, the
+     * bake time left, an alarm's state); {@code elapsed} from the start of the operation.
+     */
+    record ServiceDeploymentChanged(ServiceDeploymentState deployment, Duration elapsed) implements DeployEvent {
+    }
+
     /** The operation ended; always the last event. */
     record Finished(DeployOutcome outcome) implements DeployEvent {
     }

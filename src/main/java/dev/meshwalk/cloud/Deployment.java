@@ -177,7 +177,8 @@ public final class Deployment {
                     () -> cfn.executeChangeSet(b -> b.changeSetName(plan.changeSetId()).stackName(plan.stackName())),
                     caller);
             StackWatcher watcher = new StackWatcher(cfn, plan.stackName(), plan.stackName(), feed,
-                    session.target().pollInterval(), operationLimit(), plan.changes().size());
+                    session.target().pollInterval(), operationLimit(), plan.changes().size())
+                    .following(ServiceDeploymentFollower.of(session));
             DeployOutcome outcome = watcher.watch(listener, () -> callDone(call), false);
             if (outcome.success()) {
                 new ChapterDashboards(session).publish(plan.stackName(),

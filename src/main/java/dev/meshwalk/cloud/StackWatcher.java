@@ -36,6 +36,7 @@ final class StackWatcher {
     private final Map<String, DeployOutcome.ResourceFailure> failures = new LinkedHashMap<>();
     private final long startNanos = System.nanoTime();
     private int expectedTotal;
+    private ServiceDeploymentFollower deployments;
 
     StackWatcher(CloudFormationClient cfn, String stackId, String stackName, StackEventFeed feed,
             Duration pollInterval, Duration limit, int expectedTotal) {
@@ -46,6 +47,12 @@ final class StackWatcher {
         this.pollInterval = pollInterval;
         this.limit = limit;
         this.expectedTotal = expectedTotal;
+    }
+
+    /** Also reports the ECS service deployments the operation waits on (a deploy's, not a deletion's). */
+    StackWatcher following(ServiceDeploymentFollower serviceDeployments) {
+        this.deployments = serviceDeployments;
+        return this;
     }
 
     Duration elapsed() {
@@ -61,6 +68,7 @@ final class StackWatcher {
             for (StackEvent event : feed.poll()) {
                 emit(event, listener);
             }
+            followDeployments(listener);
             Optional<Stack> stack = describe();
             String status = stack.map(Stack::stackStatusAsString).orElse(deleting ? "DELETE_COMPLETE" : "UNKNOWN");
             boolean finished = StackStatuses.isTerminal(status) && !status.equals("REVIEW_IN_PROGRESS")
@@ -69,6 +77,7 @@ final class StackWatcher {
                 for (StackEvent event : feed.poll()) {
                     emit(event, listener);
                 }
+                followDeployments(listener);
                 DeployOutcome outcome = outcome(stack, status, deleting);
                 listener.accept(new DeployEvent.Finished(outcome));
                 return outcome;
@@ -79,6 +88,12 @@ final class StackWatcher {
                         + " the `status` command.");
             }
             sleep(pollInterval);
+        }
+    }
+
+    private void followDeployments(Consumer<DeployEvent> listener) {
+        if (deployments != null) {
+            deployments.poll(latestByResource.values(), elapsed(), listener);
         }
     }
 

@@ -128,7 +128,8 @@ public final class BoardText {
 
     /**
      * A stack operation: header (title, total time, stack status), progress bar with counts, notices, one row per
-     * resource (symbol, elapsed, id, status, type) with a failure's reason under it, and once ended the summary
+     * resource (symbol, elapsed, id, status, type) with a failure's reason under it, the ECS deployments it waits on
+     * (below the rows, so the newest lines a small pane keeps show them), and once ended the summary
      * with every failure repeated and the outputs.
      */
     public static List<String> deploy(DeployBoard b, boolean unicode) {
@@ -152,6 +153,7 @@ public final class BoardText {
                 lines.add("            " + r.reason());
             }
         }
+        b.deployments().values().forEach(d -> lines.addAll(EcsDeploymentText.lines(d, unicode)));
         DeployBoard.Ending end = b.ending();
         if (end != null) {
             lines.add("");

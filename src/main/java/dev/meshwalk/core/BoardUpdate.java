@@ -24,6 +24,8 @@ final class BoardUpdate {
                 new DeployBoard.Row(m.type(), m.status(), m.phase(), m.elapsed(), m.reason()), m.done(), m.total())));
         fold(table, Msg.DeployStackChanged.class, (s, m) -> deploy(s, m.action(),
                 b -> b.withStack(m.status(), m.failed() ? m.reason() : null, m.elapsed())));
+        fold(table, Msg.EcsDeploymentChanged.class,
+                (s, m) -> deploy(s, m.action(), b -> b.withDeployment(m.deployment(), m.elapsed())));
         fold(table, Msg.DeployNotice.class, (s, m) -> deploy(s, m.action(), b -> b.withNotice(m.text())));
         fold(table, Msg.DeployEnded.class, (s, m) -> {
             State ended = deploy(s, m.action(), b -> b.withEnding(new DeployBoard.Ending(m.success(), m.stackName(),

@@ -26,39 +26,27 @@ public final class ChapterChecks {
         return judge(chapterId, graph, traffic, ShareTimeline.empty());
     }
 
-    /** As above, with the shares over time that chapter 5's canary is judged on. */
+    /** As above, with the shares over time that chapter 5's canary is judged on (no stack or trace evidence). */
     public static Verdict judge(String chapterId, ServiceGraph graph, Optional<TrafficSample> traffic,
             ShareTimeline timeline) {
-        boolean front = has(graph, "front");
-        boolean green = has(graph, "color-green");
+        return judge(chapterId, graph, traffic, timeline, CheckEvidence.none());
+    }
+
+    /**
+     * The open chapter's verdict: chapters 0-3 on what {@link PathChecks} reads from the evidence, the map and the
+     * shares over time; chapter 4 on the map and the answers; chapter 5 on the shares over time.
+     */
+    public static Verdict judge(String chapterId, ServiceGraph graph, Optional<TrafficSample> traffic,
+            ShareTimeline timeline, CheckEvidence evidence) {
         switch (chapterId.substring(0, 1)) {
             case "0":
+                return PathChecks.internalLoadBalancer(chapterId, graph, evidence);
             case "1":
-                if (front && green) {
-                    return new Verdict(true, "the map shows front calling color-green.");
-                }
-                return new Verdict(false, "the map does not show front" + (front ? "" : " (missing)") + " and color-green"
-                        + (green ? "" : " (missing)") + " yet: deploy (d), start the traffic loop (t), wait ~10 s, check again.");
+                return PathChecks.byDns(chapterId, evidence);
             case "2":
-                long proxies = graph.nodes().stream().filter(n -> PROXY_TYPE.equals(n.type())).count();
-                if (proxies > 0) {
-                    return new Verdict(true, "the map shows " + proxies + " Envoy proxies (" + PROXY_TYPE + ") next to the apps.");
-                }
-                return new Verdict(false, "no proxies (" + PROXY_TYPE + ") on the map yet: deploy chapter 2 (d), run traffic (t)"
-                        + " and check again after a few seconds.");
+                return PathChecks.bothProxies(chapterId, graph, evidence);
             case "3":
-                if (traffic.isEmpty() || traffic.get().succeeded() < 20) {
-                    return new Verdict(false, "the split needs at least 20 answers: start the traffic loop (t) and wait ~10 s.");
-                }
-                double blue = traffic.get().observedShare().getOrDefault("blue", 0.0);
-                double greenShare = traffic.get().observedShare().getOrDefault("green", 0.0);
-                String split = String.format(Locale.ROOT, "blue %.0f%%, green %.0f%% over %d answers", blue * 100,
-                        greenShare * 100, traffic.get().succeeded());
-                if (blue >= 0.3 && blue <= 0.7 && greenShare >= 0.3 && greenShare <= 0.7) {
-                    return new Verdict(true, "about half each: " + split + ".");
-                }
-                return new Verdict(false, "not about 50/50 yet (" + split + "): deploy chapter 3 (d), clear front's history (r in"
-                        + " the traffic pane) and let it run a little longer.");
+                return PathChecks.deployedSplit(chapterId, timeline, evidence);
             case "4":
                 return ServiceConnectChecks.aliasReached(graph, traffic);
             case "5":
@@ -68,7 +56,7 @@ public final class ChapterChecks {
         }
     }
 
-    private static boolean has(ServiceGraph graph, String name) {
+    static boolean has(ServiceGraph graph, String name) {
         for (ServiceNode n : graph.nodes()) {
             if (n.name() != null && n.name().toLowerCase(Locale.ROOT).equals(name)) {
                 return true;

@@ -25,10 +25,12 @@ import java.util.TreeMap;
  * @param elapsed      the operation's total time so far
  * @param done         resources finished so far
  * @param total        resources the operation touches (planned changes, or resources being deleted)
+ * @param deployments  the ECS service deployments the operation waits on (chapter 5's canary), by service name
  * @param ending       how it ended, or null while it runs
  */
 public record DeployBoard(String title, Map<String, Row> rows, List<String> notices, String stackStatus,
-        String stackReason, Duration stackElapsed, Duration elapsed, int done, int total, Ending ending) implements Board {
+        String stackReason, Duration stackElapsed, Duration elapsed, int done, int total,
+        Map<String, EcsDeploymentTrack> deployments, Ending ending) implements Board {
 
     /** One resource's latest state; {@code reason} is CloudFormation's, shown for failures (null when none). */
     public record Row(String type, String status, ResourcePhase phase, Duration elapsed, String reason) {
@@ -50,11 +52,12 @@ public record DeployBoard(String title, Map<String, Row> rows, List<String> noti
     public DeployBoard {
         rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
         notices = List.copyOf(notices);
+        deployments = Collections.unmodifiableMap(new LinkedHashMap<>(deployments));
     }
 
     /** The board as an operation starts: no rows yet, the stack "starting". */
     public static DeployBoard started(String title) {
-        return new DeployBoard(title, Map.of(), List.of(), "starting", null, Duration.ZERO, Duration.ZERO, 0, 0, null);
+        return new DeployBoard(title, Map.of(), List.of(), "starting", null, Duration.ZERO, Duration.ZERO, 0, 0, Map.of(), null);
     }
 
     public boolean ended() {
@@ -84,14 +87,14 @@ public record DeployBoard(String title, Map<String, Row> rows, List<String> noti
         Map<String, Row> next = new LinkedHashMap<>(rows);
         next.put(logicalId, row);
         return new DeployBoard(title, next, notices, stackStatus, stackReason, stackElapsed, max(elapsed, row.elapsed()),
-                Math.max(done, doneNow), Math.max(total, totalNow), null);
+                Math.max(done, doneNow), Math.max(total, totalNow), deployments, null);
     }
 
     DeployBoard withStack(String status, String reasonIfFailed, Duration at) {
         if (ended() || at.compareTo(stackElapsed) < 0) {
             return this;
         }
-        return new DeployBoard(title, rows, notices, status, reasonIfFailed, at, max(elapsed, at), done, total, null);
+        return new DeployBoard(title, rows, notices, status, reasonIfFailed, at, max(elapsed, at), done, total, deployments, null);
     }
 
     DeployBoard withNotice(String text) {
@@ -100,14 +103,26 @@ public record DeployBoard(String title, Map<String, Row> rows, List<String> noti
         }
         List<String> next = new java.util.ArrayList<>(notices);
         next.add(text);
-        return new DeployBoard(title, rows, next, stackStatus, stackReason, stackElapsed, elapsed, done, total, null);
+        return new DeployBoard(title, rows, next, stackStatus, stackReason, stackElapsed, elapsed, done, total, deployments, null);
+    }
+
+    /** An ECS service deployment the operation waits on, polled {@code at} into the operation. */
+    DeployBoard withDeployment(EcsDeployment d, Duration at) {
+        EcsDeploymentTrack old = deployments.get(d.service());
+        if (ended() || old != null && old.latest().equals(d)) {
+            return this;
+        }
+        Map<String, EcsDeploymentTrack> next = new LinkedHashMap<>(deployments);
+        next.put(d.service(), old == null ? EcsDeploymentTrack.first(d, at) : old.with(d, at));
+        return new DeployBoard(title, rows, notices, stackStatus, stackReason, stackElapsed, max(elapsed, at), done, total,
+                next, null);
     }
 
     DeployBoard withEnding(Ending e) {
         if (ended()) {
             return this; // the end is reported once; a repeat (or a late second one) changes nothing
         }
-        return new DeployBoard(title, rows, notices, e.finalStatus(), null, stackElapsed, e.elapsed(), done, total, e);
+        return new DeployBoard(title, rows, notices, e.finalStatus(), null, stackElapsed, e.elapsed(), done, total, deployments, e);
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -215,6 +215,10 @@ public sealed interface Msg {
             implements Msg, ForPane {
     }
 
+    /** An ECS service deployment the operation waits on moved (a canary's phase, share, bake time left, alarm). */
+    record EcsDeploymentChanged(Action action, EcsDeployment deployment, Duration elapsed) implements Msg, ForPane {
+    }
+
     /** Something to know during the operation that is not a status change ("waiting for the running update"). */
     record DeployNotice(Action action, String text) implements Msg, ForPane {
     }

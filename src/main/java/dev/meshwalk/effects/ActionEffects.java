@@ -25,7 +25,7 @@ import dev.meshwalk.core.Msg;
  * ({@link MapAndMetricsEffects}), break it ({@link BreakItEffects}), cancelling a running update.</li>
  * </ul>
  * The flows share no mutable field; what "runs" for the quit question is {@link RunningWork}'s, which is
- * synchronized. {@link #close} stops the traffic loop, the threads, then the target (the embedded local cloud).
+ * synchronized. {@link #close} stops the traffic loop, the threads, then the target (the shared local cloud keeps running).
  */
 public final class ActionEffects implements AutoCloseable {
 
@@ -113,7 +113,7 @@ public final class ActionEffects implements AutoCloseable {
         table.on(kind, effect -> handler.accept(kind.cast(effect)));
     }
 
-    /** Stops the traffic loop and the threads, then the target (the embedded local cloud goes with it). */
+    /** Stops the traffic loop and the threads, then the target (the shared local cloud keeps running). */
     @Override
     public void close() {
         try {

@@ -13,6 +13,7 @@ import dev.meshwalk.cloud.CloudSession;
 import dev.meshwalk.cloud.ServiceGraphs;
 import dev.meshwalk.core.Action;
 import dev.meshwalk.core.ChapterChecks;
+import dev.meshwalk.core.CheckEvidence;
 import dev.meshwalk.core.Msg;
 import dev.meshwalk.core.ShareTimeline;
 import dev.meshwalk.core.TrafficSample;
@@ -107,7 +108,15 @@ final class MapAndMetricsEffects {
             post.accept(new Msg.CheckResult(chapterId, false, "the service graph could not be fetched (see the map pane)."));
             return;
         }
-        ChapterChecks.Verdict v = ChapterChecks.judge(chapterId, g.get(), traffic.get(), timeline.get());
+        CheckEvidence evidence;
+        try {
+            evidence = CheckEvidenceReader.read(target.session(Action.MAP).orElseThrow(), support.stackName(), chapterId);
+        } catch (RuntimeException e) {
+            post.accept(new Msg.CheckResult(chapterId, false, "the stack or its traces could not be read: "
+                    + Failures.message(e)));
+            return;
+        }
+        ChapterChecks.Verdict v = ChapterChecks.judge(chapterId, g.get(), traffic.get(), timeline.get(), evidence);
         post.accept(new Msg.CheckResult(chapterId, v.passed(), v.explanation()));
     }
 }

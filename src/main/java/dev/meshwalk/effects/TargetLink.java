@@ -15,7 +15,7 @@ import dev.meshwalk.core.Action;
 import dev.meshwalk.core.Msg;
 
 /**
- * The connect/target flow: opens the tutorial's target once (the embedded local cloud starts here) and hands its
+ * The connect/target flow: opens the tutorial's target once (attaches to the shared local cloud, starting it if needed) and hands its
  * session to the other flows. The full screen connects right after the first frame; line mode on first use, so
  * reading chapters never starts a cloud. Thread-safe: the connection is a future every flow may wait on.
  */
@@ -87,7 +87,7 @@ final class TargetLink implements AutoCloseable {
                 && connection.join().session().target().kind() == CloudTarget.Kind.AWS;
     }
 
-    /** Stops the target (the embedded local cloud goes with it), or a connect still under way once it completes. */
+    /** Stops the target (the shared local cloud outlives it), or a connect still under way once it completes. */
     @Override
     public void close() {
         connection.cancel(false);

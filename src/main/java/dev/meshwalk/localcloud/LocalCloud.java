@@ -158,7 +158,7 @@ public final class LocalCloud implements AutoCloseable {
         private boolean allowNonLoopback;
         private int threads = 16;
         private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
-        private RestJsonRoutes restRoutes = RestJsonRoutes.xray();
+        private RestJsonRoutes restRoutes = RestJsonRoutes.standard();
 
         private Builder() {
         }

@@ -14,9 +14,14 @@ import dev.meshwalk.localcloud.engine.CloudFormationEngine;
 import dev.meshwalk.localcloud.engine.EngineSettings;
 import dev.meshwalk.localcloud.provider.ProviderRegistry;
 import dev.meshwalk.localcloud.provider.runtime.DataPlaneBridge;
+import dev.meshwalk.localcloud.service.appmesh.AppMeshApiService;
 import dev.meshwalk.localcloud.service.cloudformation.CloudFormationService;
+import dev.meshwalk.localcloud.service.cloudmap.CloudMapApiService;
 import dev.meshwalk.localcloud.service.ec2.Ec2TagsService;
 import dev.meshwalk.localcloud.service.ecs.EcsApiService;
+import dev.meshwalk.localcloud.service.elbv2.Elbv2ApiService;
+import dev.meshwalk.localcloud.service.iam.IamApiService;
+import dev.meshwalk.localcloud.service.sts.StsService;
 import dev.meshwalk.localcloud.service.cloudwatch.CloudWatchService;
 import dev.meshwalk.localcloud.service.cloudwatch.MetricKey;
 import dev.meshwalk.localcloud.service.cloudwatch.MetricStore;
@@ -26,6 +31,7 @@ import dev.meshwalk.localcloud.service.xray.TraceStore;
 import dev.meshwalk.localcloud.service.xray.XRayService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 
 /**
  * The default set of services a local cloud serves, in one place, so that the {@code localcloud} command and
@@ -74,6 +80,12 @@ public final class LocalCloudServices {
                 new CloudFormationService(engine),
                 new Ec2TagsService(engine), // DescribeTags over the stacks' EC2 resources, for teardown's check
                 new EcsApiService(dataPlane.ecs(), providers.ecs()),
+                new AppMeshApiService(dataPlane.appMesh(), providers.appMesh()),
+                new CloudMapApiService(dataPlane.cloudMap(), providers.cloudMap()),
+                new Elbv2ApiService(dataPlane.loadBalancers(), providers.elbv2(), providers.ec2(), Clock.systemUTC()),
+                new IamApiService(providers.iam(), providers.ecs(), providers.appMesh(), providers.elbv2(),
+                        Clock.systemUTC()),
+                new StsService(),
                 cloudWatch,
                 xray);
     }

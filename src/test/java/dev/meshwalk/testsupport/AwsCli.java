@@ -64,9 +64,20 @@ public final class AwsCli {
     private final Map<String, String> environment;
 
     private AwsCli(Version version, URI endpoint, String region) {
-        command = List.of(version.executable, "--endpoint-url", endpoint.toString(), "--region", region,
-                "--output", "json");
-        environment = Map.of("AWS_DEFAULT_REGION", region);
+        this(List.of(version.executable, "--endpoint-url", endpoint.toString(), "--region", region,
+                "--output", "json"), Map.of("AWS_DEFAULT_REGION", region));
+    }
+
+    private AwsCli(List<String> command, Map<String, String> environment) {
+        this.command = command;
+        this.environment = environment;
+    }
+
+    /** The same CLI with one more environment variable set for its runs (e.g. {@code HTTP_PROXY}). */
+    public AwsCli withEnvironment(String name, String value) {
+        Map<String, String> more = new java.util.HashMap<>(environment);
+        more.put(name, value);
+        return new AwsCli(command, Map.copyOf(more));
     }
 
     /** What a CLI run printed and how it ended. */

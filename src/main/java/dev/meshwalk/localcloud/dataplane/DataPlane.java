@@ -10,6 +10,7 @@ import dev.meshwalk.localcloud.dataplane.mesh.MeshProxy;
 import dev.meshwalk.localcloud.dataplane.net.HttpListeners;
 import dev.meshwalk.localcloud.dataplane.net.LoopbackAddressPool;
 import dev.meshwalk.localcloud.dataplane.net.NamedThreads;
+import dev.meshwalk.localcloud.dataplane.net.NettyLoop;
 import dev.meshwalk.localcloud.dataplane.net.Upstream;
 import dev.meshwalk.localcloud.dataplane.route53.Route53;
 import dev.meshwalk.localcloud.dataplane.serviceconnect.ServiceConnect;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -29,25 +29,16 @@ import java.util.concurrent.TimeUnit;
  * mesh proxies and a DNS server run on loopback too. The CloudFormation providers drive it through the five
  * facades below; {@link #close()} stops everything it started.
  *
- * <p>Threads (all named {@code dataplane-*}): one scheduler pair for reconcilers and health checks, a bounded
- * pool for HTTP handlers of every listener, a small pool for the shared HTTP client, a bounded pool that
- * launches and stops tasks, two DNS threads. Each HTTP listener additionally has the JDK server's dispatcher
- * thread. Idle tasks hold no thread of their own.
+ * <p>Threads (all named {@code dataplane-*}): one scheduler pair for reconcilers and health checks, one small
+ * Netty event-loop group for every listener, proxy and upstream connection ({@link NettyLoop}), a bounded pool that
+ * launches and stops tasks, two DNS threads. Idle tasks hold no thread of their own.
  */
 public final class DataPlane implements AutoCloseable {
 
-    static {
-        // The JDK HTTP server leaves Nagle's algorithm on unless told otherwise; with headers and body written
-        // separately that adds ~40 ms (delayed ACK) to every hop of a proxy chain. Read once, at the first server.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     private final DataPlaneConfig config;
     private final ScheduledThreadPoolExecutor scheduler;
-    private final ThreadPoolExecutor handlers;
-    private final ThreadPoolExecutor clientPool;
+    private final NettyLoop nettyLoop;
+    private final Upstream upstream;
     private final ThreadPoolExecutor taskWorkers;
     private final LoopbackAddressPool addresses = new LoopbackAddressPool();
     private final DnsAnswers dnsAnswers = new DnsAnswers();
@@ -64,16 +55,12 @@ public final class DataPlane implements AutoCloseable {
         AwsIds ids = new AwsIds(config.region(), config.accountId());
         scheduler = new ScheduledThreadPoolExecutor(2, new NamedThreads("dataplane-scheduler"));
         scheduler.setRemoveOnCancelPolicy(true);
-        handlers = new ThreadPoolExecutor(0, 256, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                new NamedThreads("dataplane-http"));
-        clientPool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                new NamedThreads("dataplane-upstream"));
-        clientPool.allowCoreThreadTimeOut(true);
+        nettyLoop = NettyLoop.start(NettyLoop.DEFAULT_THREADS);
         taskWorkers = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 new NamedThreads("dataplane-ecs-task"));
         taskWorkers.allowCoreThreadTimeOut(true);
-        Upstream upstream = new Upstream(clientPool, Duration.ofSeconds(2));
-        HttpListeners listeners = new HttpListeners(handlers);
+        upstream = new Upstream(nettyLoop, Duration.ofSeconds(2));
+        HttpListeners listeners = new HttpListeners(nettyLoop);
         cloudMap = new CloudMap(ids, config.timings());
         route53 = new Route53(ids, config.timings());
         loadBalancers = new LoadBalancers(ids, config.timings(), addresses, listeners, upstream, scheduler,
@@ -81,6 +68,7 @@ public final class DataPlane implements AutoCloseable {
         dnsAnswers.addSource(loadBalancers);
         dnsAnswers.addSource(cloudMap);
         dnsAnswers.addSource(route53);
+        route53.resolveAliasesWith((target, type) -> dnsAnswers.lookup(target, type).answers());
         try {
             dnsServer = DnsServer.start(dnsAnswers);
         } catch (IOException e) {
@@ -157,10 +145,12 @@ public final class DataPlane implements AutoCloseable {
     }
 
     private void shutdownPools() {
-        for (ExecutorService pool : new ExecutorService[] {scheduler, taskWorkers, handlers, clientPool}) {
+        upstream.close();
+        nettyLoop.close();
+        for (ExecutorService pool : new ExecutorService[] {scheduler, taskWorkers}) {
             pool.shutdownNow();
         }
-        for (ExecutorService pool : new ExecutorService[] {scheduler, taskWorkers, handlers, clientPool}) {
+        for (ExecutorService pool : new ExecutorService[] {scheduler, taskWorkers}) {
             try {
                 pool.awaitTermination(2, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

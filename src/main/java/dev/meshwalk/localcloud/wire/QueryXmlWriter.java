@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.wire;
 
+import dev.meshwalk.localcloud.service.AwsMap;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +137,18 @@ final class QueryXmlWriter {
     }
 
     private static void writeValue(XMLStreamWriter w, String name, Object value, Names names) throws XMLStreamException {
-        if (value instanceof Map<?, ?> m) {
+        if (value instanceof AwsMap map) {
+            w.writeStartElement(name);
+            for (Map.Entry<String, Object> e : map.entrySet()) {
+                if (e.getValue() != null) {
+                    w.writeStartElement("entry");
+                    element(w, "key", e.getKey());
+                    writeValue(w, "value", e.getValue(), names);
+                    w.writeEndElement();
+                }
+            }
+            w.writeEndElement();
+        } else if (value instanceof Map<?, ?> m) {
             if (m.isEmpty()) {
                 w.writeEmptyElement(name);
                 return;

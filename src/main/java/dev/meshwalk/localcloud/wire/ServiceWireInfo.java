@@ -38,9 +38,17 @@ public record ServiceWireInfo(String signingName, String queryVersion, String xm
                     Set.of("DeleteAlarms", "DisableAlarmActions", "EnableAlarmActions", "PutCompositeAlarm",
                             "PutMetricAlarm", "PutMetricData", "SetAlarmState")),
             new ServiceWireInfo("xray", null, null, "com.amazonaws.xray", null, null, false, false, Set.of()),
+            query("elasticloadbalancing", "2015-12-01", "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/"),
+            query("iam", "2010-05-08", "https://iam.amazonaws.com/doc/2010-05-08/"),
+            query("sts", "2011-06-15", "https://sts.amazonaws.com/doc/2011-06-15/"),
             json11("ecs", "com.amazonaws.ecs", "AmazonEC2ContainerServiceV20141113"),
             json11("servicediscovery", "com.amazonaws.servicediscovery", "Route53AutoNaming_v20170314"),
             json11("logs", "com.amazonaws.cloudwatchlogs", "Logs_20140328"));
+
+    /** A read-only awsQuery service: every operation it serves has an output shape. */
+    private static ServiceWireInfo query(String signingName, String version, String xmlNamespace) {
+        return new ServiceWireInfo(signingName, version, xmlNamespace, null, null, null, false, false, Set.of());
+    }
 
     private static ServiceWireInfo json11(String signingName, String smithyNamespace, String targetPrefix) {
         return new ServiceWireInfo(signingName, null, null, smithyNamespace, targetPrefix, "1.1", false, false,

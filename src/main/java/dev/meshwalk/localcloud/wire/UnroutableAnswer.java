@@ -18,7 +18,7 @@ final class UnroutableAnswer {
     static WireResponse of(WireRequest request, String requestId) {
         String message = "No AWS operation matches " + request.method() + " " + request.path()
                 + ". This local cloud serves awsQuery form POSTs at /, RPCv2 CBOR at /service/{service}/operation/{operation},"
-                + " JSON 1.0 with X-Amz-Target, and the X-Ray REST paths";
+                + " JSON 1.0 with X-Amz-Target, and the X-Ray and App Mesh REST paths";
         ObjectNode body = JSON.createObjectNode();
         body.put("__type", "UnknownOperationException");
         body.put("message", message);

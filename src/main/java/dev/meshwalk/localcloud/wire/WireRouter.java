@@ -36,7 +36,7 @@ public final class WireRouter {
     private final RestJsonProtocol restJson;
 
     public WireRouter(Collection<? extends AwsService> services) {
-        this(services, RestJsonRoutes.xray());
+        this(services, RestJsonRoutes.standard());
     }
 
     public WireRouter(Collection<? extends AwsService> services, RestJsonRoutes restRoutes) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
@@ -36,6 +37,7 @@ public final class CloudMap implements DnsRecordSource {
     private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
     private final Map<String, DiscoveryService> services = new ConcurrentHashMap<>();
     private final Map<String, Map<String, ServiceInstance>> instances = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> revisions = new ConcurrentHashMap<>();
 
     public CloudMap(AwsIds ids, LocalTimings timings) {
         this.ids = ids;
@@ -61,6 +63,29 @@ public final class CloudMap implements DnsRecordSource {
             throw new IllegalStateException("namespace " + namespaceId + " still has services; delete them first");
         }
         namespaces.remove(namespaceId);
+    }
+
+    /** Every namespace, for Cloud Map's {@code ListNamespaces}. */
+    public List<Namespace> namespaces() {
+        return List.copyOf(namespaces.values());
+    }
+
+    /** Every service, for Cloud Map's {@code ListServices}. */
+    public List<DiscoveryService> services() {
+        return List.copyOf(services.values());
+    }
+
+    /**
+     * A number that grows whenever the service's instances or their health change: what {@code DiscoverInstances}
+     * answers as {@code InstancesRevision}, so a client can tell whether its cached answer is stale.
+     */
+    public long revision(String serviceId) {
+        AtomicLong revision = revisions.get(serviceId);
+        return revision == null ? 0 : revision.get();
+    }
+
+    private void changed(String serviceId) {
+        revisions.computeIfAbsent(serviceId, k -> new AtomicLong()).incrementAndGet();
     }
 
     public Optional<Namespace> namespace(String namespaceId) {
@@ -104,6 +129,7 @@ public final class CloudMap implements DnsRecordSource {
         }
         services.remove(serviceId);
         instances.remove(serviceId);
+        revisions.remove(serviceId);
     }
 
     public Optional<DiscoveryService> service(String serviceId) {
@@ -116,12 +142,13 @@ public final class CloudMap implements DnsRecordSource {
             throw new NoSuchElementException("Cloud Map service " + serviceId + " does not exist");
         }
         registered.put(instanceId, new ServiceInstance(serviceId, instanceId, attributes, healthy));
+        changed(serviceId);
     }
 
     public void deregisterInstance(String serviceId, String instanceId) {
         Map<String, ServiceInstance> registered = instances.get(serviceId);
-        if (registered != null) {
-            registered.remove(instanceId);
+        if (registered != null && registered.remove(instanceId) != null) {
+            changed(serviceId);
         }
     }
 
@@ -129,7 +156,11 @@ public final class CloudMap implements DnsRecordSource {
     public void setInstanceHealth(String serviceId, String instanceId, boolean healthy) {
         Map<String, ServiceInstance> registered = instances.get(serviceId);
         if (registered != null) {
+            ServiceInstance before = registered.get(instanceId);
             registered.computeIfPresent(instanceId, (k, v) -> v.withHealth(healthy));
+            if (before != null && before.healthy() != healthy) {
+                changed(serviceId);
+            }
         }
     }
 

@@ -2,13 +2,15 @@ package dev.meshwalk.localcloud.dataplane.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.meshwalk.localcloud.dataplane.net.HttpCall;
 import dev.meshwalk.localcloud.dataplane.net.HttpListeners;
+import dev.meshwalk.localcloud.dataplane.net.Upstream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -20,7 +22,7 @@ import java.util.function.Supplier;
  * the path's {@code <id>}, so a task costs an entry in a map and no thread or port of its own.
  *
  * <p>The listener starts with the first registered container and stops when the last one is removed, so a data plane
- * without tasks holds no socket; its handlers run on the data plane's shared HTTP pool. The documents are built when
+ * without tasks holds no socket; it runs on the data plane's shared event loop. The documents are built when
  * asked, from the task's current state.
  */
 public final class TaskMetadataEndpoint implements AutoCloseable {
@@ -30,7 +32,7 @@ public final class TaskMetadataEndpoint implements AutoCloseable {
 
     private final HttpListeners listeners;
     private final Map<String, Documents> containers = new ConcurrentHashMap<>();
-    private HttpServer server;
+    private HttpListeners.Listener server;
     private boolean closed;
 
     /** What the endpoint answers for one container: its own document and its task's. */
@@ -60,7 +62,7 @@ public final class TaskMetadataEndpoint implements AutoCloseable {
             }
         }
         containers.put(id, documents);
-        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort()
+        return "http://" + server.address().getAddress().getHostAddress() + ":" + server.port()
                 + PATH_PREFIX + id;
     }
 
@@ -77,55 +79,51 @@ public final class TaskMetadataEndpoint implements AutoCloseable {
         return containers.size();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                send(exchange, 405, error("the task metadata endpoint answers GET only"));
-                return;
-            }
-            String path = exchange.getRequestURI().getPath();
-            if (path == null || !path.startsWith(PATH_PREFIX)) {
-                send(exchange, 404, error("no such path: the endpoint serves " + PATH_PREFIX + "<id> and "
-                        + PATH_PREFIX + "<id>/task"));
-                return;
-            }
-            String rest = path.substring(PATH_PREFIX.length());
-            if (rest.endsWith("/")) {
-                rest = rest.substring(0, rest.length() - 1);
-            }
-            boolean task = rest.endsWith("/task");
-            String id = task ? rest.substring(0, rest.length() - "/task".length()) : rest;
-            Documents documents = containers.get(id);
-            if (documents == null) {
-                send(exchange, 404, error("no running container has metadata id " + id
-                        + " (its task stopped, or the path has more after /task)"));
-                return;
-            }
-            send(exchange, 200, task ? documents.task().get() : documents.container().get());
+    private void handle(HttpCall call) {
+        String method = call.request().method();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            send(call, 405, error("the task metadata endpoint answers GET only"), Map.of("Allow", "GET, HEAD"));
+            return;
         }
+        String path = call.request().path();
+        if (!path.startsWith(PATH_PREFIX)) {
+            send(call, 404, error("no such path: the endpoint serves " + PATH_PREFIX + "<id> and "
+                    + PATH_PREFIX + "<id>/task"), Map.of());
+            return;
+        }
+        String rest = path.substring(PATH_PREFIX.length());
+        if (rest.endsWith("/")) {
+            rest = rest.substring(0, rest.length() - 1);
+        }
+        boolean task = rest.endsWith("/task");
+        String id = task ? rest.substring(0, rest.length() - "/task".length()) : rest;
+        Documents documents = containers.get(id);
+        if (documents == null) {
+            send(call, 404, error("no running container has metadata id " + id
+                    + " (its task stopped, or the path has more after /task)"), Map.of());
+            return;
+        }
+        send(call, 200, task ? documents.task().get() : documents.container().get(), Map.of());
     }
 
     private static JsonNode error(String message) {
         return JSON.createObjectNode().put("error", message);
     }
 
-    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        if ("HEAD".equals(exchange.getRequestMethod())) {
-            exchange.sendResponseHeaders(status, -1);
-            return;
+    private static void send(HttpCall call, int status, JsonNode body, Map<String, String> headers) {
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            status = 500;
+            bytes = ("{\"error\":\"cannot render the document\"}").getBytes(StandardCharsets.UTF_8);
         }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        call.respond(new Upstream.Answer(status, Map.of("Content-Type", List.of("application/json")), bytes), headers);
     }
 
     private void stopListener() {
         if (server != null) {
-            server.stop(0);
+            server.close();
             server = null;
         }
     }

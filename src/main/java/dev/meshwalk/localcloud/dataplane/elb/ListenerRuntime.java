@@ -1,11 +1,9 @@
 package dev.meshwalk.localcloud.dataplane.elb;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import dev.meshwalk.localcloud.dataplane.AwsIds;
+import dev.meshwalk.localcloud.dataplane.net.HttpCall;
+import dev.meshwalk.localcloud.dataplane.net.HttpListeners;
 import dev.meshwalk.localcloud.dataplane.net.Upstream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +17,7 @@ import java.util.function.Function;
  * with the headers an ALB adds ({@code X-Forwarded-For/-Proto/-Port}, {@code X-Amzn-Trace-Id}), answer 503
  * when the group has no target and 502 when the target fails, as ALB does.
  */
-final class ListenerRuntime implements HttpHandler {
+final class ListenerRuntime implements HttpListeners.HttpHandler {
 
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -30,7 +28,7 @@ final class ListenerRuntime implements HttpHandler {
     private final AwsIds ids;
     private final LoadBalancerTelemetry telemetry;
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
-    private volatile HttpServer server;
+    private volatile HttpListeners.Listener server;
 
     ListenerRuntime(String defaultTargetGroupArn, Function<String, TargetGroup> targetGroups,
                     Upstream upstream, AwsIds ids, LoadBalancerTelemetry telemetry) {
@@ -45,7 +43,7 @@ final class ListenerRuntime implements HttpHandler {
     }
 
     /** Binds this runtime to its started server and the listener record (with the real port). */
-    void attach(HttpServer started, Listener bound) {
+    void attach(HttpListeners.Listener started, Listener bound) {
         this.server = started;
         this.listener = bound;
     }
@@ -64,39 +62,31 @@ final class ListenerRuntime implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Upstream.BufferedRequest request = Upstream.BufferedRequest.read(exchange);
-            String groupArn = route(request.path());
-            TargetGroup group = groupArn == null ? null : targetGroups.apply(groupArn);
-            Optional<Target> target = group == null ? Optional.empty() : group.next();
-            if (target.isEmpty()) {
-                Upstream.write(exchange, Upstream.Answer.plain(503, "503 Service Temporarily Unavailable"), Map.of());
-                report(groupArn, group, 503, false, Duration.ZERO);
+    public void handle(HttpCall call) {
+        Upstream.BufferedRequest request = call.request();
+        String groupArn = route(request.path());
+        TargetGroup group = groupArn == null ? null : targetGroups.apply(groupArn);
+        Optional<Target> target = group == null ? Optional.empty() : group.next();
+        if (target.isEmpty()) {
+            call.respond(Upstream.Answer.plain(503, "503 Service Temporarily Unavailable"), Map.of());
+            report(groupArn, group, 503, false, Duration.ZERO);
+            return;
+        }
+        Map<String, String> added = Map.of(
+                "X-Forwarded-For", forwardedFor(request),
+                "X-Forwarded-Proto", "http",
+                "X-Forwarded-Port", String.valueOf(listener.port()),
+                "X-Amzn-Trace-Id", traceHeader(request));
+        long sent = System.nanoTime();
+        upstream.send(request, target.get().hostAndPort(), added, IDLE_TIMEOUT).whenComplete((response, unreachable) -> {
+            if (unreachable != null) {
+                call.respond(Upstream.Answer.plain(502, "502 Bad Gateway"), Map.of());
+                report(groupArn, group, 502, false, Duration.ZERO);
                 return;
             }
-            Map<String, String> added = Map.of(
-                    "X-Forwarded-For", forwardedFor(request),
-                    "X-Forwarded-Proto", "http",
-                    "X-Forwarded-Port", String.valueOf(listener.port()),
-                    "X-Amzn-Trace-Id", traceHeader(request));
-            Upstream.Answer answer;
-            boolean fromTarget = true;
-            long sent = System.nanoTime();
-            try {
-                answer = upstream.send(request, target.get().hostAndPort(), added, IDLE_TIMEOUT);
-            } catch (IOException unreachable) {
-                answer = Upstream.Answer.plain(502, "502 Bad Gateway");
-                fromTarget = false;
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                answer = Upstream.Answer.plain(502, "502 Bad Gateway");
-                fromTarget = false;
-            }
-            Duration targetTime = fromTarget ? Duration.ofNanos(System.nanoTime() - sent) : Duration.ZERO;
-            Upstream.write(exchange, answer, Map.of());
-            report(groupArn, group, answer.status(), fromTarget, targetTime);
-        }
+            report(groupArn, group, response.status(), true, Duration.ofNanos(System.nanoTime() - sent));
+            call.relay(response, Map.of(), complete -> { });
+        });
     }
 
     private void report(String groupArn, TargetGroup group, int status, boolean fromTarget, Duration targetTime) {
@@ -144,9 +134,9 @@ final class ListenerRuntime implements HttpHandler {
     }
 
     void close() {
-        HttpServer running = server;
+        HttpListeners.Listener running = server;
         if (running != null) {
-            running.stop(0);
+            running.close();
         }
     }
 }

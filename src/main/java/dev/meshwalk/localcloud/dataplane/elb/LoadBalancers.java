@@ -1,6 +1,5 @@
 package dev.meshwalk.localcloud.dataplane.elb;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.meshwalk.localcloud.dataplane.AwsIds;
 import dev.meshwalk.localcloud.dataplane.LocalTimings;
 import dev.meshwalk.localcloud.dataplane.dns.DnsRecordSource;
@@ -10,6 +9,7 @@ import dev.meshwalk.localcloud.dataplane.net.Upstream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -137,6 +137,16 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
         }
     }
 
+    /** Every load balancer, ordered by name (what DescribeLoadBalancers lists). */
+    public List<LoadBalancer> loadBalancers() {
+        return loadBalancers.values().stream().sorted(Comparator.comparing(LoadBalancer::name)).toList();
+    }
+
+    /** Every target group, ordered by name (what DescribeTargetGroups lists). */
+    public List<TargetGroup> targetGroups() {
+        return targetGroups.values().stream().sorted(Comparator.comparing(g -> g.spec().name())).toList();
+    }
+
     public Optional<LoadBalancer> loadBalancer(String arn) {
         return Optional.ofNullable(loadBalancers.get(arn));
     }
@@ -185,9 +195,9 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
         ListenerRuntime runtime = new ListenerRuntime(defaultTargetGroupArn, targetGroups::get, upstream, ids, telemetry);
         Integer reservedPort = firstListenerPorts.remove(loadBalancerArn);
         try {
-            HttpServer server = listeners.open(lb.address(), reservedPort != null ? reservedPort : port, runtime);
-            Listener listener = new Listener(arn, loadBalancerArn, port, lb.address().getHostAddress(),
-                    server.getAddress().getPort());
+            HttpListeners.Listener server = listeners.open(lb.address(), reservedPort != null ? reservedPort : port,
+                    runtime);
+            Listener listener = new Listener(arn, loadBalancerArn, port, lb.address().getHostAddress(), server.port());
             runtime.attach(server, listener);
             listenerRuntimes.put(arn, runtime);
             return listener;

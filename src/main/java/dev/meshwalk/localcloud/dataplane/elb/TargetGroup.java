@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -60,7 +62,8 @@ public final class TargetGroup {
     /** Registers a target; it takes traffic once its health checks pass. */
     public void register(Target target) {
         targets.compute(target, (t, old) -> old != null && old.state != TargetHealth.State.DRAINING ? old
-                : new TargetState(TargetHealth.State.INITIAL, "Elb.RegistrationInProgress"));
+                : new TargetState(TargetHealth.State.INITIAL, "Elb.RegistrationInProgress",
+                        "Target registration is in progress"));
     }
 
     /**
@@ -75,6 +78,7 @@ public final class TargetGroup {
         synchronized (state) {
             state.state = TargetHealth.State.DRAINING;
             state.reason = "Target.DeregistrationInProgress";
+            state.description = "Target deregistration is in progress";
         }
         CompletableFuture<Void> drained = new CompletableFuture<>();
         long delay = timings.seconds(spec.deregistrationDelaySeconds()).toMillis();
@@ -89,7 +93,7 @@ public final class TargetGroup {
         List<TargetHealth> out = new ArrayList<>();
         targets.forEach((t, s) -> {
             synchronized (s) {
-                out.add(new TargetHealth(t, s.state, s.reason));
+                out.add(new TargetHealth(t, s.state, s.reason, s.description));
             }
         });
         return out;
@@ -139,14 +143,27 @@ public final class TargetGroup {
             }
             upstream.probe("http://" + target.hostAndPort() + check.path(), timeout, healthCheckTraceHeader()).whenComplete((response, error) -> {
                 boolean passed = error == null && check.matches(response.statusCode());
-                String reason = error != null ? "Target.Timeout"
-                        : passed ? null : "Target.ResponseCodeMismatch (" + response.statusCode() + ")";
-                record(state, passed, reason);
+                record(state, passed, passed ? null : Failure.of(error, response));
             });
         });
     }
 
-    private void record(TargetState state, boolean passed, String reason) {
+    /** Why a check failed, in ELBv2's reason codes and descriptions. */
+    private record Failure(String reason, String description) {
+        static Failure of(Throwable error, Upstream.Probe response) {
+            if (error == null) {
+                return new Failure("Target.ResponseCodeMismatch",
+                        "Health checks failed with these codes: [" + response.statusCode() + "]");
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            return cause instanceof TimeoutException
+                    ? new Failure("Target.Timeout", "Request timed out")
+                    : new Failure("Target.FailedHealthChecks", "Health checks failed");
+        }
+    }
+
+    private void record(TargetState state, boolean passed, Failure failure) {
         HealthCheckSpec check = spec.healthCheck();
         synchronized (state) {
             if (state.state == TargetHealth.State.DRAINING) {
@@ -158,13 +175,21 @@ public final class TargetGroup {
                 if (state.successes >= check.healthyThreshold()) {
                     state.state = TargetHealth.State.HEALTHY;
                     state.reason = null;
+                    state.description = null;
+                } else if (state.state == TargetHealth.State.INITIAL) {
+                    state.reason = "Elb.InitialHealthChecking";
+                    state.description = "Initial health checks in progress";
                 }
             } else {
                 state.successes = 0;
                 state.failures++;
                 if (state.failures >= check.unhealthyThreshold()) {
                     state.state = TargetHealth.State.UNHEALTHY;
-                    state.reason = reason;
+                    state.reason = failure.reason();
+                    state.description = failure.description();
+                } else if (state.state == TargetHealth.State.INITIAL) {
+                    state.reason = "Elb.InitialHealthChecking";
+                    state.description = "Initial health checks in progress";
                 }
             }
         }
@@ -177,12 +202,14 @@ public final class TargetGroup {
     private static final class TargetState {
         TargetHealth.State state;
         String reason;
+        String description;
         int successes;
         int failures;
 
-        TargetState(TargetHealth.State state, String reason) {
+        TargetState(TargetHealth.State state, String reason, String description) {
             this.state = state;
             this.reason = reason;
+            this.description = description;
         }
     }
 }

@@ -3,12 +3,14 @@ package dev.meshwalk.localcloud.dataplane.mesh;
 import dev.meshwalk.localcloud.dataplane.net.Authority;
 import dev.meshwalk.localcloud.dataplane.net.SmoothWeightedRoundRobin;
 import dev.meshwalk.localcloud.dataplane.dns.DnsAnswers;
+import dev.meshwalk.localcloud.dataplane.net.Reply;
 import dev.meshwalk.localcloud.dataplane.net.Upstream;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,7 +26,11 @@ final class EgressRouter {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
     /** What the router did: the answer, and for telemetry the Envoy cluster and the virtual node it chose. */
-    record Outcome(Upstream.Answer answer, String cluster, String targetNode) {
+    record Outcome(Reply answer, String cluster, String targetNode) {
+
+        CompletableFuture<Outcome> now() {
+            return CompletableFuture.completedFuture(this);
+        }
     }
 
     /** The node a routable request goes to, and the route that chose it (null for a virtual-node provider). */
@@ -49,12 +55,12 @@ final class EgressRouter {
         this.forwarder = forwarder;
     }
 
-    Outcome route(Upstream.BufferedRequest request, Authority authority, TraceContext trace) {
+    CompletableFuture<Outcome> route(Upstream.BufferedRequest request, Authority authority, TraceContext trace) {
         Optional<MeshConfig> config = appMesh.config(placement.mesh());
         Optional<VirtualNodeSpec> self = config.flatMap(c -> c.node(placement.virtualNode()));
         if (self.isEmpty()) {
-            return new Outcome(Upstream.Answer.plain(503, "virtual node " + placement.virtualNode()
-                    + " is not (or no longer) in mesh " + placement.mesh()), null, null);
+            return new Outcome(Reply.plain(503, "virtual node " + placement.virtualNode()
+                    + " is not (or no longer) in mesh " + placement.mesh()), null, null).now();
         }
         MeshConfig mesh = config.get();
         Optional<VirtualServiceSpec> service = mesh.service(authority.host());
@@ -81,29 +87,29 @@ final class EgressRouter {
         });
     }
 
-    private Outcome forwardTo(MeshConfig mesh, Destination destination, Upstream.BufferedRequest request,
+    private CompletableFuture<Outcome> forwardTo(MeshConfig mesh, Destination destination, Upstream.BufferedRequest request,
                               TraceContext trace) {
         Optional<VirtualNodeSpec> target = mesh.node(destination.node());
         if (target.isEmpty()) {
-            return new Outcome(Upstream.Answer.plain(503, "no healthy upstream"), null, destination.node());
+            return new Outcome(Reply.plain(503, "no healthy upstream"), null, destination.node()).now();
         }
         String cluster = placement.egressCluster(destination.node(), target.get().firstListenerPort());
         List<String> instances = endpoints.of(target.get());
         if (instances.isEmpty()) {
             stats.increment("cluster." + cluster + ".upstream_cx_none_healthy");
-            return new Outcome(Upstream.Answer.plain(503, "no healthy upstream"), cluster, destination.node());
+            return new Outcome(Reply.plain(503, "no healthy upstream"), cluster, destination.node()).now();
         }
         RouteSpec route = destination.route();
         RouteSpec.RetryPolicy retry = route != null && route.retryPolicy() != null ? route.retryPolicy()
                 : RouteSpec.RetryPolicy.appMeshDefault();
         Duration overall = route != null && route.perRequestTimeout() != null ? route.perRequestTimeout()
                 : DEFAULT_TIMEOUT;
-        return new Outcome(forwarder.forward(request, instances, cluster, retry, overall, trace), cluster,
-                destination.node());
+        return forwarder.forward(request, instances, cluster, retry, overall, trace)
+                .thenApply(reply -> new Outcome(reply, cluster, destination.node()));
     }
 
     /** ALLOW_ALL egress to a host outside the mesh: resolve it with the task's DNS and forward as is. */
-    private Outcome passThrough(Upstream.BufferedRequest request, Authority authority, TraceContext trace) {
+    private CompletableFuture<Outcome> passThrough(Upstream.BufferedRequest request, Authority authority, TraceContext trace) {
         String cluster = placement.passthroughCluster();
         String host = authority.host();
         if (!authority.isIpLiteral()) {
@@ -111,16 +117,17 @@ final class EgressRouter {
             host = addresses.isEmpty() ? null : addresses.get(0).getHostAddress();
         }
         if (host == null) {
-            return new Outcome(Upstream.Answer.plain(503, "no healthy upstream"), cluster, null);
+            return new Outcome(Reply.plain(503, "no healthy upstream"), cluster, null).now();
         }
-        return new Outcome(forwarder.forward(request, List.of(host + ":" + authority.port()), cluster,
-                RouteSpec.RetryPolicy.appMeshDefault(), DEFAULT_TIMEOUT, trace), cluster, null);
+        return forwarder.forward(request, List.of(host + ":" + authority.port()), cluster,
+                RouteSpec.RetryPolicy.appMeshDefault(), DEFAULT_TIMEOUT, trace)
+                .thenApply(reply -> new Outcome(reply, cluster, null));
     }
 
     /** Envoy's answer when no route matches: an empty 404. */
-    private Outcome noRoute() {
+    private CompletableFuture<Outcome> noRoute() {
         stats.increment("http.egress.no_route");
-        return new Outcome(Upstream.Answer.plain(404, ""), null, null);
+        return new Outcome(Reply.plain(404, ""), null, null).now();
     }
 
     private static boolean matches(RouteSpec.Match match, Upstream.BufferedRequest request) {

@@ -1,15 +1,16 @@
 package dev.meshwalk.localcloud.dataplane.mesh;
 
 import dev.meshwalk.localcloud.dataplane.net.Authority;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.meshwalk.localcloud.dataplane.AwsIds;
 import dev.meshwalk.localcloud.dataplane.cloudmap.CloudMap;
 import dev.meshwalk.localcloud.dataplane.dns.DnsAnswers;
+import dev.meshwalk.localcloud.dataplane.net.HttpCall;
 import dev.meshwalk.localcloud.dataplane.net.HttpListeners;
+import dev.meshwalk.localcloud.dataplane.net.Reply;
 import dev.meshwalk.localcloud.dataplane.net.Upstream;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class MeshProxy implements AutoCloseable {
     private final ProxyStats stats = new ProxyStats();
     private final EgressRouter router;
     private final ProxyAdmin admin;
-    private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    private final List<HttpListeners.Listener> servers = new CopyOnWriteArrayList<>();
     private final Map<Integer, Integer> ingressPorts = new ConcurrentHashMap<>();
     private volatile int egressPort;
     private volatile int adminPort;
@@ -89,18 +90,19 @@ public final class MeshProxy implements AutoCloseable {
         MeshProxy proxy = new MeshProxy(services, placement);
         try {
             for (Map.Entry<Integer, Integer> app : placement.appPorts().entrySet()) {
-                HttpServer ingress = services.listeners().open(placement.taskAddress(), app.getKey(),
-                        exchange -> proxy.ingress(exchange, app.getValue()));
+                HttpListeners.Listener ingress = services.listeners().open(placement.taskAddress(), app.getKey(),
+                        call -> proxy.ingress(call, app.getValue()));
                 proxy.servers.add(ingress);
-                proxy.ingressPorts.put(app.getKey(), ingress.getAddress().getPort());
+                proxy.ingressPorts.put(app.getKey(), ingress.port());
             }
-            HttpServer egress = services.listeners().open(placement.taskAddress(), placement.egressPort(), proxy::egress);
+            HttpListeners.Listener egress = services.listeners().open(placement.taskAddress(), placement.egressPort(),
+                    proxy::egress);
             proxy.servers.add(egress);
-            proxy.egressPort = egress.getAddress().getPort();
-            HttpServer admin = services.listeners().open(placement.taskAddress(), placement.adminPort(),
+            proxy.egressPort = egress.port();
+            HttpListeners.Listener admin = services.listeners().open(placement.taskAddress(), placement.adminPort(),
                     proxy.admin::handle);
             proxy.servers.add(admin);
-            proxy.adminPort = admin.getAddress().getPort();
+            proxy.adminPort = admin.port();
         } catch (IOException e) {
             proxy.close();
             throw e;
@@ -144,47 +146,54 @@ public final class MeshProxy implements AutoCloseable {
     }
 
     /** A request to the published app port: forwarded to the app on its internal port. */
-    private void ingress(HttpExchange exchange, int appPort) throws IOException {
-        try (exchange) {
-            Instant start = Instant.now();
-            Upstream.BufferedRequest request = Upstream.BufferedRequest.read(exchange);
-            TraceContext trace = TraceContext.continueFrom(request.header(TraceContext.HEADER));
-            String cluster = placement.ingressCluster();
-            Upstream.Answer answer;
-            try {
-                answer = services.upstream().send(request, placement.taskAddress().getHostAddress() + ":" + appPort,
-                        Map.of(TraceContext.HEADER, trace.header()), EgressRouter.DEFAULT_TIMEOUT);
-                stats.countResponse("cluster." + cluster + ".upstream_rq", answer.status());
-            } catch (IOException unreachable) {
-                stats.increment("cluster." + cluster + ".upstream_cx_connect_fail");
-                answer = Upstream.Answer.plain(503, "upstream connect error or disconnect/reset before headers");
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                answer = Upstream.Answer.plain(503, "upstream request interrupted");
-            }
-            stats.countResponse("http.ingress.downstream_rq", answer.status());
-            Duration took = Duration.between(start, Instant.now());
-            Upstream.write(exchange, answer, Map.of("x-envoy-upstream-service-time", String.valueOf(took.toMillis())));
-            report(ProxyTelemetry.Direction.INGRESS, cluster, placement.virtualNode(), request,
-                    request.header("Host"), answer.status(), start, took, trace);
-        }
+    private void ingress(HttpCall call, int appPort) {
+        Instant start = Instant.now();
+        Upstream.BufferedRequest request = call.request();
+        TraceContext trace = TraceContext.continueFrom(request.header(TraceContext.HEADER));
+        String cluster = placement.ingressCluster();
+        services.upstream().send(request, placement.taskAddress().getHostAddress() + ":" + appPort,
+                Map.of(TraceContext.HEADER, trace.header()), EgressRouter.DEFAULT_TIMEOUT).whenComplete((response, error) -> {
+                    Reply answer;
+                    if (error == null) {
+                        if (response.newConnection()) {
+                            stats.increment("cluster." + cluster + ".upstream_cx_total");
+                        }
+                        stats.countResponse("cluster." + cluster + ".upstream_rq", response.status());
+                        answer = Reply.of(response);
+                    } else {
+                        stats.increment("cluster." + cluster + ".upstream_cx_connect_fail");
+                        answer = Reply.plain(503, "upstream connect error or disconnect/reset before headers");
+                    }
+                    stats.countResponse("http.ingress.downstream_rq", answer.status());
+                    Duration took = Duration.between(start, Instant.now());
+                    report(ProxyTelemetry.Direction.INGRESS, cluster, placement.virtualNode(), request,
+                            request.header("Host"), answer.status(), start, took, trace);
+                    call.reply(answer, Map.of("x-envoy-upstream-service-time", String.valueOf(took.toMillis())));
+                });
     }
 
     /** A request the app sent through its {@code HTTP_PROXY}: routed by {@link EgressRouter}. */
-    private void egress(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Instant start = Instant.now();
-            Upstream.BufferedRequest request = Upstream.BufferedRequest.read(exchange);
-            Authority authority = Authority.of(exchange.getRequestURI(), request.header("Host"));
-            TraceContext trace = TraceContext.continueFrom(request.header(TraceContext.HEADER));
-            EgressRouter.Outcome outcome = router.route(request, authority, trace);
-            stats.countResponse("http.egress.downstream_rq", outcome.answer().status());
-            Duration took = Duration.between(start, Instant.now());
-            Upstream.write(exchange, outcome.answer(), Map.of("server", "envoy",
-                    "x-envoy-upstream-service-time", String.valueOf(took.toMillis())));
-            report(ProxyTelemetry.Direction.EGRESS, outcome.cluster(), outcome.targetNode(), request,
-                    authority.toString(), outcome.answer().status(), start, took, trace);
+    private void egress(HttpCall call) {
+        Instant start = Instant.now();
+        Upstream.BufferedRequest request = call.request();
+        Authority authority;
+        try {
+            authority = Authority.of(URI.create(call.uri()), request.header("Host"));
+        } catch (IllegalArgumentException unparsable) {
+            call.respond(Upstream.Answer.plain(400, "cannot read the request target " + call.uri()), Map.of());
+            return;
         }
+        TraceContext trace = TraceContext.continueFrom(request.header(TraceContext.HEADER));
+        router.route(request, authority, trace).whenComplete((outcome, error) -> {
+            EgressRouter.Outcome done = error == null ? outcome
+                    : new EgressRouter.Outcome(Reply.plain(503, "proxy error: " + error), null, null);
+            stats.countResponse("http.egress.downstream_rq", done.answer().status());
+            Duration took = Duration.between(start, Instant.now());
+            report(ProxyTelemetry.Direction.EGRESS, done.cluster(), done.targetNode(), request,
+                    authority.toString(), done.answer().status(), start, took, trace);
+            call.reply(done.answer(), Map.of("server", "envoy",
+                    "x-envoy-upstream-service-time", String.valueOf(took.toMillis())));
+        });
     }
 
     /** Tells telemetry about one request; a telemetry failure is counted, never the request's problem. */
@@ -203,7 +212,7 @@ public final class MeshProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        servers.forEach(s -> s.stop(0));
+        servers.forEach(HttpListeners.Listener::close);
         servers.clear();
         services.appMesh().proxyStopped(this);
     }

@@ -2,7 +2,7 @@ package dev.meshwalk.localcloud.dataplane.mesh;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.sun.net.httpserver.HttpExchange;
+import dev.meshwalk.localcloud.dataplane.net.HttpCall;
 import dev.meshwalk.localcloud.dataplane.net.Upstream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,19 +39,17 @@ final class ProxyAdmin {
         this.ingressPorts = ingressPorts;
     }
 
-    void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            boolean live = proxy.isLive();
-            Upstream.Answer answer = switch (exchange.getRequestURI().getPath()) {
-                case "/server_info" -> json(200, serverInfo(live));
-                case "/ready" -> text(live ? 200 : 503, live ? "LIVE\n" : "PRE_INITIALIZING\n");
-                case "/stats" -> text(200, proxy.stats().render() + "server.live: " + (live ? 1 : 0) + "\n");
-                case "/clusters" -> text(200, clusters());
-                case "/config_dump" -> json(200, configDump());
-                default -> text(404, "invalid path; try /server_info, /stats, /clusters, /config_dump, /ready\n");
-            };
-            Upstream.write(exchange, answer, Map.of());
-        }
+    void handle(HttpCall call) {
+        boolean live = proxy.isLive();
+        Upstream.Answer answer = switch (call.request().path()) {
+            case "/server_info" -> json(200, serverInfo(live));
+            case "/ready" -> text(live ? 200 : 503, live ? "LIVE\n" : "PRE_INITIALIZING\n");
+            case "/stats" -> text(200, proxy.stats().render() + "server.live: " + (live ? 1 : 0) + "\n");
+            case "/clusters" -> text(200, clusters());
+            case "/config_dump" -> json(200, configDump());
+            default -> text(404, "invalid path; try /server_info, /stats, /clusters, /config_dump, /ready\n");
+        };
+        call.respond(answer, Map.of());
     }
 
     private Map<String, Object> serverInfo(boolean live) {

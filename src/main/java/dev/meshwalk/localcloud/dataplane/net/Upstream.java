@@ -1,76 +1,119 @@
 package dev.meshwalk.localcloud.dataplane.net;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.pool.AbstractChannelPoolHandler;
+import io.netty.channel.pool.AbstractChannelPoolMap;
+import io.netty.channel.pool.SimpleChannelPool;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AttributeKey;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Forwards buffered HTTP requests to upstreams (targets, app ports, proxies) over one shared JDK client and
- * writes answers back, dropping hop-by-hop headers both ways. Buffering whole bodies is fine for the demo
- * apps' small JSON and lets the mesh proxy retry a request.
+ * The data plane's one HTTP client: forwards requests to upstreams (targets, app ports, proxies) over keep-alive
+ * connections pooled per endpoint on the shared event loop, dropping hop-by-hop headers both ways. The request
+ * body is sent from the caller's buffer (so a proxy can send it again on a retry); the answer comes back as an
+ * {@link UpstreamResponse} whose body streams.
  */
-public final class Upstream {
+public final class Upstream implements AutoCloseable {
 
-    /** Hop-by-hop headers (RFC 9110) plus the ones the JDK client sets itself. */
+    /** Hop-by-hop headers (RFC 9110), plus the ones this client sets itself. */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect");
+    /** Idle pooled connections close after this (the JDK servers of the apps close theirs after 30 s). */
+    private static final int IDLE_SECONDS = 20;
+    /** Methods that may be sent again when a pooled connection turns out to have been closed by the upstream. */
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
 
-    private final HttpClient client;
+    static final AttributeKey<Boolean> FRESH = AttributeKey.valueOf("meshwalk.upstream.fresh");
 
-    public Upstream(Executor clientPool, Duration connectTimeout) {
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(clientPool)
-                .build();
+    private final AbstractChannelPoolMap<InetSocketAddress, SimpleChannelPool> pools;
+
+    public Upstream(NettyLoop loop, Duration connectTimeout) {
+        Bootstrap bootstrap = new Bootstrap()
+                .group(loop.group())
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis());
+        this.pools = new AbstractChannelPoolMap<>() {
+            @Override
+            protected SimpleChannelPool newPool(InetSocketAddress endpoint) {
+                return new SimpleChannelPool(bootstrap.clone().remoteAddress(endpoint), new AbstractChannelPoolHandler() {
+                    @Override
+                    public void channelCreated(Channel channel) {
+                        channel.attr(FRESH).set(true);
+                        channel.pipeline().addLast(new IdleStateHandler(0, 0, IDLE_SECONDS), new HttpClientCodec(),
+                                new UpstreamExchange.Handler());
+                    }
+                });
+            }
+        };
     }
 
-    /** A request read off a listener, ready to be sent (possibly several times). */
-    public record BufferedRequest(String method, String pathAndQuery, Map<String, List<String>> headers, byte[] body,
+    /** A request read off a listener, ready to be sent (possibly several times while its call is unanswered). */
+    public record BufferedRequest(String method, String pathAndQuery, HttpHeaders headers, ByteBuf body,
                                   String clientAddress) {
 
-        public static BufferedRequest read(HttpExchange exchange) throws IOException {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
-            URI uri = exchange.getRequestURI();
-            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            String pathAndQuery = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
-            return new BufferedRequest(exchange.getRequestMethod(), pathAndQuery, copy(exchange.getRequestHeaders()),
-                    body, exchange.getRemoteAddress().getAddress().getHostAddress());
+        static BufferedRequest of(FullHttpRequest message, String clientAddress) {
+            return new BufferedRequest(message.method().name(), pathAndQuery(message.uri()), message.headers(),
+                    message.content(), clientAddress);
+        }
+
+        /** A body-less request built here (health checks). */
+        static BufferedRequest get(String pathAndQuery, Map<String, String> headers) {
+            HttpHeaders h = new DefaultHttpHeaders();
+            headers.forEach(h::set);
+            return new BufferedRequest("GET", pathAndQuery, h, Unpooled.EMPTY_BUFFER, null);
         }
 
         public String header(String name) {
-            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-                    return e.getValue().get(0);
-                }
-            }
-            return null;
+            return headers.get(name);
         }
 
         public String path() {
             int q = pathAndQuery.indexOf('?');
             return q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
         }
+
+        /** Origin form of a request target; an absolute target (through {@code HTTP_PROXY}) loses its authority. */
+        private static String pathAndQuery(String target) {
+            if (target.startsWith("/")) {
+                return target;
+            }
+            try {
+                URI uri = URI.create(target);
+                String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+                return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+            } catch (IllegalArgumentException notAUri) {
+                return "/";
+            }
+        }
     }
 
-    /** An upstream's buffered answer. */
+    /** A small answer the data plane writes itself (errors, admin pages). */
     public record Answer(int status, Map<String, List<String>> headers, byte[] body) {
 
         public static Answer plain(int status, String text) {
@@ -79,59 +122,83 @@ public final class Upstream {
         }
     }
 
+    /** What a health check got back. */
+    public record Probe(int statusCode, String body) {
+    }
+
+    /** Whether a header travels on to the next hop (it is not hop-by-hop and not one this client sets). */
+    static boolean forwards(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !NOT_FORWARDED.contains(lower) && !lower.startsWith(":");
+    }
+
     /**
-     * Sends the request to {@code http://hostAndPort} with extra headers (replacing same-named ones).
-     *
-     * @throws IOException when the upstream cannot be reached or does not answer in time
+     * Sends the request to {@code http://hostAndPort} with extra headers (replacing same-named ones). Completes
+     * when the answer's head arrives, or exceptionally with an {@link IOException}: a
+     * {@link HttpTimeoutException} when no head came within {@code timeout}, another when the upstream cannot be
+     * reached or closed the connection first.
      */
-    public Answer send(BufferedRequest request, String hostAndPort, Map<String, String> extraHeaders, Duration timeout)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + hostAndPort + request.pathAndQuery()))
-                .timeout(timeout)
-                .method(request.method(), request.body().length == 0
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        request.headers().forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!NOT_FORWARDED.contains(lower) && !containsIgnoreCase(extraHeaders, name)) {
-                values.forEach(v -> builder.header(name, v));
+    public CompletableFuture<UpstreamResponse> send(BufferedRequest request, String hostAndPort,
+                                                    Map<String, String> extraHeaders, Duration timeout) {
+        CompletableFuture<UpstreamResponse> result = new CompletableFuture<>();
+        InetSocketAddress endpoint;
+        try {
+            endpoint = endpoint(hostAndPort);
+        } catch (IllegalArgumentException bad) {
+            result.completeExceptionally(new IOException("not an upstream address: " + hostAndPort));
+            return result;
+        }
+        FullHttpRequest message = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(request.method()),
+                request.pathAndQuery(), request.body().retainedDuplicate());
+        HttpHeaders out = message.headers();
+        request.headers().forEach(h -> {
+            if (forwards(h.getKey()) && !containsIgnoreCase(extraHeaders, h.getKey())) {
+                out.add(h.getKey(), h.getValue());
             }
         });
-        extraHeaders.forEach(builder::header);
-        HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Answer(response.statusCode(), response.headers().map(), response.body());
+        extraHeaders.forEach(out::set);
+        out.set(HttpHeaderNames.HOST, hostAndPort);
+        if (request.body().isReadable() || request.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            out.set(HttpHeaderNames.CONTENT_LENGTH, request.body().readableBytes());
+        }
+        result.whenComplete((r, e) -> message.release());
+        int staleRetries = IDEMPOTENT.contains(request.method()) ? 3 : 0;
+        UpstreamExchange.start(pools.get(endpoint), message, timeout, staleRetries, result);
+        return result;
     }
 
     /** A plain GET used by health checks; completes with the status and body, or exceptionally. */
-    public java.util.concurrent.CompletableFuture<HttpResponse<String>> probe(String url, Duration timeout) {
+    public CompletableFuture<Probe> probe(String url, Duration timeout) {
         return probe(url, timeout, Map.of());
     }
 
     /** A probe with extra request headers (the load balancer's unsampled trace header on most health checks). */
-    public java.util.concurrent.CompletableFuture<HttpResponse<String>> probe(String url, Duration timeout,
-                                                                              Map<String, String> headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
-        headers.forEach(builder::header);
-        return client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString());
+    public CompletableFuture<Probe> probe(String url, Duration timeout, Map<String, String> headers) {
+        URI uri = URI.create(url);
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        int port = uri.getPort() < 0 ? 80 : uri.getPort();
+        return send(BufferedRequest.get(target, headers), uri.getHost() + ":" + port, Map.of(), timeout)
+                .thenCompose(response -> response.readAll().thenApply(body -> new Probe(response.status(), body)))
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Writes an answer to the downstream exchange, with extra response headers. */
-    public static void write(HttpExchange exchange, Answer answer, Map<String, String> extraHeaders) throws IOException {
-        Headers out = exchange.getResponseHeaders();
-        answer.headers().forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!NOT_FORWARDED.contains(lower) && !lower.equals("date") && !lower.startsWith(":")) {
-                out.put(name, values);
-            }
-        });
-        extraHeaders.forEach(out::set);
-        boolean noBody = "HEAD".equalsIgnoreCase(exchange.getRequestMethod()) || answer.status() == 204
-                || answer.status() == 304;
-        exchange.sendResponseHeaders(answer.status(), noBody ? -1 : (answer.body().length == 0 ? -1 : answer.body().length));
-        try (OutputStream body = exchange.getResponseBody()) {
-            if (!noBody) {
-                body.write(answer.body());
-            }
+    /** Closes the idle pooled connections (the event loop's shutdown closes the rest). */
+    @Override
+    public void close() {
+        pools.close();
+    }
+
+    private static InetSocketAddress endpoint(String hostAndPort) {
+        int colon = hostAndPort.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException(hostAndPort);
         }
+        String host = hostAndPort.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return new InetSocketAddress(host, Integer.parseInt(hostAndPort.substring(colon + 1)));
     }
 
     private static boolean containsIgnoreCase(Map<String, String> map, String key) {
@@ -141,11 +208,5 @@ public final class Upstream {
             }
         }
         return false;
-    }
-
-    private static Map<String, List<String>> copy(Headers headers) {
-        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
-        headers.forEach((k, v) -> out.put(k, List.copyOf(v)));
-        return out;
     }
 }

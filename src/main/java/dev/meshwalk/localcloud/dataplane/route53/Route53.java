@@ -4,6 +4,8 @@ import dev.meshwalk.localcloud.dataplane.AwsIds;
 import dev.meshwalk.localcloud.dataplane.LocalTimings;
 import dev.meshwalk.localcloud.dataplane.dns.DnsRecordSource;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -29,10 +32,24 @@ public final class Route53 implements DnsRecordSource {
     private final Map<String, HostedZone> zones = new ConcurrentHashMap<>();
     /** zone id -> (record name + type) -> record set. */
     private final Map<String, Map<String, RecordSetSpec>> records = new ConcurrentHashMap<>();
+    /** How deep alias resolution is on this thread (an alias may point at another alias; a loop must end). */
+    private final ThreadLocal<Integer> aliasDepth = ThreadLocal.withInitial(() -> 0);
+    private volatile AliasResolver aliasResolver = (target, type) -> List.of();
+
+    /** Answers an alias target's name, as the DNS server would (load balancers, Cloud Map, other zones). */
+    @FunctionalInterface
+    public interface AliasResolver {
+        List<Record> resolve(Name target, int type);
+    }
 
     public Route53(AwsIds ids, LocalTimings timings) {
         this.ids = ids;
         this.timings = timings;
+    }
+
+    /** Set once by the data plane, which owns the DNS answers alias targets resolve through. */
+    public void resolveAliasesWith(AliasResolver resolver) {
+        this.aliasResolver = resolver;
     }
 
     public HostedZone createHostedZone(String name, boolean privateZone) {
@@ -76,8 +93,12 @@ public final class Route53 implements DnsRecordSource {
             throw new IllegalArgumentException("record " + spec.name() + " is not in zone " + zone.name());
         }
         RecordSetSpec normalized = new RecordSetSpec(name, spec.type().toUpperCase(Locale.ROOT), spec.ttlSeconds(),
-                spec.values());
-        toRecords(normalized, absolute(name)); // validates the values before storing
+                spec.values(), spec.aliasTarget());
+        if (spec.aliasTarget() != null) {
+            absolute(aliasName(spec.aliasTarget())); // a target that is no DNS name is refused before storing
+        } else {
+            toRecords(normalized, absolute(name)); // validates the values before storing
+        }
         records.get(zoneId).put(name + "|" + normalized.type(), normalized);
     }
 
@@ -137,6 +158,9 @@ public final class Route53 implements DnsRecordSource {
         if (type < 0) {
             throw new IllegalArgumentException("unknown record type " + set.type());
         }
+        if (set.aliasTarget() != null) {
+            return aliasRecords(set, owner, type);
+        }
         List<Record> out = new ArrayList<>();
         for (String value : set.values()) {
             try {
@@ -148,6 +172,44 @@ public final class Route53 implements DnsRecordSource {
             }
         }
         return out;
+    }
+
+    /**
+     * The target's records of the alias's type, owned by the alias's name and keeping the target's TTL, as Route 53
+     * answers an alias. A target given as an IPv4 address (what a local load balancer's DNS name is when no DNS
+     * server is configured) answers with that address, port dropped.
+     */
+    private List<Record> aliasRecords(RecordSetSpec set, Name owner, int type) {
+        String target = aliasName(set.aliasTarget());
+        if (target.matches("\\d{1,3}(\\.\\d{1,3}){3}") && type == Type.A) {
+            try {
+                return List.of(new ARecord(owner, DClass.IN, timings.dnsTtlSeconds(60), InetAddress.getByName(target)));
+            } catch (UnknownHostException e) {
+                return List.of();
+            }
+        }
+        int depth = aliasDepth.get();
+        if (depth >= 8) {
+            return List.of(); // an alias loop: no answer, like a name with no records
+        }
+        aliasDepth.set(depth + 1);
+        try {
+            List<Record> out = new ArrayList<>();
+            for (Record r : aliasResolver.resolve(absolute(target), type)) {
+                if (r.getType() == type) {
+                    out.add(r.withName(owner));
+                }
+            }
+            return out;
+        } finally {
+            aliasDepth.set(depth);
+        }
+    }
+
+    /** The alias target's DNS name without a trailing dot, port, or the {@code dualstack.} prefix ELB names take. */
+    private static String aliasName(RecordSetSpec.AliasTarget target) {
+        String name = normalize(target.dnsName()).replaceFirst(":\\d+$", "");
+        return name.startsWith("dualstack.") ? name.substring("dualstack.".length()) : name;
     }
 
     private static List<RecordSetSpec> setsNamed(Map<String, RecordSetSpec> zoneRecords, String name) {

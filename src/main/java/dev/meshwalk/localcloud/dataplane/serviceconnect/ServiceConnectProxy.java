@@ -1,12 +1,14 @@
 package dev.meshwalk.localcloud.dataplane.serviceconnect;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.meshwalk.localcloud.dataplane.net.Authority;
+import dev.meshwalk.localcloud.dataplane.net.HttpCall;
+import dev.meshwalk.localcloud.dataplane.net.HttpListeners;
+import dev.meshwalk.localcloud.dataplane.net.Reply;
 import dev.meshwalk.localcloud.dataplane.net.SmoothWeightedRoundRobin;
 import dev.meshwalk.localcloud.dataplane.net.Upstream;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,7 +54,7 @@ public final class ServiceConnectProxy implements AutoCloseable {
     private final ServiceConnect serviceConnect;
     private final Placement placement;
     private final OutlierDetection outliers;
-    private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    private final List<HttpListeners.Listener> servers = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> ingressPorts = new ConcurrentHashMap<>();
     private final Map<String, Integer> appPorts = new ConcurrentHashMap<>();
     private final Map<String, SmoothWeightedRoundRobin<Map.Entry<String, Integer>>> splitPickers = new ConcurrentHashMap<>();
@@ -68,14 +72,14 @@ public final class ServiceConnectProxy implements AutoCloseable {
         try {
             for (ServiceConnectConfig.Server server : placement.config().services()) {
                 int preferred = server.ingressPortOverride() == null ? 0 : server.ingressPortOverride();
-                HttpServer ingress = serviceConnect.listeners().open(placement.taskAddress(), preferred,
-                        exchange -> proxy.ingress(exchange, server));
+                HttpListeners.Listener ingress = serviceConnect.listeners().open(placement.taskAddress(), preferred,
+                        call -> proxy.ingress(call, server));
                 proxy.servers.add(ingress);
-                proxy.ingressPorts.put(server.portName(), ingress.getAddress().getPort());
+                proxy.ingressPorts.put(server.portName(), ingress.port());
             }
-            HttpServer egress = serviceConnect.listeners().open(placement.taskAddress(), 0, proxy::egress);
+            HttpListeners.Listener egress = serviceConnect.listeners().open(placement.taskAddress(), 0, proxy::egress);
             proxy.servers.add(egress);
-            proxy.egressPort = egress.getAddress().getPort();
+            proxy.egressPort = egress.port();
         } catch (IOException e) {
             proxy.close();
             throw e;
@@ -117,90 +121,92 @@ public final class ServiceConnectProxy implements AutoCloseable {
 
     // ---------------------------------------------------------------- ingress
 
-    private void ingress(HttpExchange exchange, ServiceConnectConfig.Server server) throws IOException {
-        try (exchange) {
-            Instant start = Instant.now();
-            Upstream.BufferedRequest request = Upstream.BufferedRequest.read(exchange);
-            Integer appPort = appPorts.get(server.portName());
-            Upstream.Answer answer;
-            boolean fromTarget = false;
-            if (appPort == null) {
-                answer = Upstream.Answer.plain(503, "upstream connect error: the app's port " + server.portName()
-                        + " is not ready");
-            } else {
-                try {
-                    answer = serviceConnect.upstream().send(request, placement.taskAddress().getHostAddress() + ":"
-                            + appPort, Map.of(), PER_REQUEST_TIMEOUT);
-                    fromTarget = true;
-                } catch (IOException unreachable) {
-                    answer = Upstream.Answer.plain(503, "upstream connect error or disconnect/reset before headers");
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    answer = Upstream.Answer.plain(503, "upstream request interrupted");
-                }
-            }
-            Duration took = Duration.between(start, Instant.now());
-            // Counted before the answer leaves, so whoever has the answer can already see it in the metrics.
-            report(ServiceConnectTelemetry.Direction.INBOUND, server.discoveryName(), answer.status(), fromTarget,
-                    took);
-            Upstream.write(exchange, answer, Map.of());
+    private void ingress(HttpCall call, ServiceConnectConfig.Server server) {
+        Instant start = Instant.now();
+        Integer appPort = appPorts.get(server.portName());
+        if (appPort == null) {
+            answerIngress(call, server, start, Reply.plain(503, "upstream connect error: the app's port "
+                    + server.portName() + " is not ready"), false);
+            return;
         }
+        serviceConnect.upstream().send(call.request(), placement.taskAddress().getHostAddress() + ":" + appPort,
+                Map.of(), PER_REQUEST_TIMEOUT).whenComplete((response, unreachable) -> answerIngress(call, server, start,
+                        unreachable == null ? Reply.of(response)
+                                : Reply.plain(503, "upstream connect error or disconnect/reset before headers"),
+                        unreachable == null));
+    }
+
+    private void answerIngress(HttpCall call, ServiceConnectConfig.Server server, Instant start, Reply answer,
+                               boolean fromTarget) {
+        Duration took = Duration.between(start, Instant.now());
+        // Counted before the answer leaves, so whoever has the answer can already see it in the metrics.
+        report(ServiceConnectTelemetry.Direction.INBOUND, server.discoveryName(), answer.status(), fromTarget, took);
+        call.reply(answer, Map.of());
     }
 
     // ---------------------------------------------------------------- egress
 
-    private void egress(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Instant start = Instant.now();
-            Upstream.BufferedRequest request = Upstream.BufferedRequest.read(exchange);
-            Authority authority = Authority.of(exchange.getRequestURI(), request.header("Host"));
-            var server = serviceConnect.resolve(placement.config().namespace(), authority.host(), authority.port());
-            if (server.isEmpty()) {
-                Upstream.write(exchange, passThrough(request, authority), Map.of());
-                return;
-            }
-            Forwarded forwarded = forward(request, server.get());
+    private void egress(HttpCall call) {
+        Instant start = Instant.now();
+        Upstream.BufferedRequest request = call.request();
+        Authority authority;
+        try {
+            authority = Authority.of(URI.create(call.uri()), request.header("Host"));
+        } catch (IllegalArgumentException unparsable) {
+            call.respond(Upstream.Answer.plain(400, "cannot read the request target " + call.uri()), Map.of());
+            return;
+        }
+        var server = serviceConnect.resolve(placement.config().namespace(), authority.host(), authority.port());
+        if (server.isEmpty()) {
+            passThrough(request, authority).thenAccept(reply -> call.reply(reply, Map.of()));
+            return;
+        }
+        forward(request, server.get()).thenAccept(forwarded -> {
             Duration took = Duration.between(start, Instant.now());
             report(ServiceConnectTelemetry.Direction.OUTBOUND, server.get().config.discoveryName(),
                     forwarded.answer().status(), forwarded.fromTarget(), forwarded.targetTime());
-            Upstream.write(exchange, forwarded.answer(), Map.of("x-envoy-upstream-service-time",
-                    String.valueOf(took.toMillis())));
-        }
+            call.reply(forwarded.answer(), Map.of("x-envoy-upstream-service-time", String.valueOf(took.toMillis())));
+        });
     }
 
-    private record Forwarded(Upstream.Answer answer, boolean fromTarget, Duration targetTime) {
+    private record Forwarded(Reply answer, boolean fromTarget, Duration targetTime) {
     }
 
-    private Forwarded forward(Upstream.BufferedRequest request, ServiceConnect.Server server) {
-        Set<String> tried = new HashSet<>();
-        Forwarded last = new Forwarded(Upstream.Answer.plain(503, "no healthy upstream"), false, Duration.ZERO);
-        for (int attempt = 0; attempt <= MAX_RETRIES; attempt++) {
-            List<Endpoint> all = new ArrayList<>(server.endpoints.values());
-            Endpoint endpoint = pick(server, all, tried);
-            if (endpoint == null) {
-                return last;
-            }
-            tried.add(endpoint.hostAndPort());
-            long ejected = all.stream().filter(e -> outliers.isEjected(e.hostAndPort())).count();
-            Instant sent = Instant.now();
-            try {
-                Upstream.Answer answer = serviceConnect.upstream().send(request, endpoint.hostAndPort(), Map.of(),
-                        PER_REQUEST_TIMEOUT);
-                outliers.record(endpoint.hostAndPort(), answer.status() >= 500, ejected, all.size());
-                return new Forwarded(answer, true, Duration.between(sent, Instant.now()));
-            } catch (HttpTimeoutException timedOut) {
-                outliers.record(endpoint.hostAndPort(), true, ejected, all.size());
-                return new Forwarded(Upstream.Answer.plain(504, "upstream request timeout"), false, Duration.ZERO);
-            } catch (IOException connectFailed) {
-                outliers.record(endpoint.hostAndPort(), true, ejected, all.size());
-                last = new Forwarded(Upstream.Answer.plain(503,
-                        "upstream connect error or disconnect/reset before headers"), false, Duration.ZERO);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return new Forwarded(Upstream.Answer.plain(503, "upstream request interrupted"), false, Duration.ZERO);
-            }
+    private CompletableFuture<Forwarded> forward(Upstream.BufferedRequest request, ServiceConnect.Server server) {
+        CompletableFuture<Forwarded> result = new CompletableFuture<>();
+        tryEndpoint(request, server, new HashSet<>(), 0,
+                new Forwarded(Reply.plain(503, "no healthy upstream"), false, Duration.ZERO), result);
+        return result;
+    }
+
+    /** One try; a connection failure tries another endpoint, at most {@link #MAX_RETRIES} times. */
+    private void tryEndpoint(Upstream.BufferedRequest request, ServiceConnect.Server server, Set<String> tried,
+                             int attempt, Forwarded last, CompletableFuture<Forwarded> result) {
+        List<Endpoint> all = new ArrayList<>(server.endpoints.values());
+        Endpoint endpoint = attempt > MAX_RETRIES ? null : pick(server, all, tried);
+        if (endpoint == null) {
+            result.complete(last);
+            return;
         }
-        return last;
+        tried.add(endpoint.hostAndPort());
+        long ejected = all.stream().filter(e -> outliers.isEjected(e.hostAndPort())).count();
+        Instant sent = Instant.now();
+        serviceConnect.upstream().send(request, endpoint.hostAndPort(), Map.of(), PER_REQUEST_TIMEOUT)
+                .whenComplete((response, error) -> {
+                    if (error == null) {
+                        outliers.record(endpoint.hostAndPort(), response.status() >= 500, ejected, all.size());
+                        result.complete(new Forwarded(Reply.of(response), true, Duration.between(sent, Instant.now())));
+                        return;
+                    }
+                    outliers.record(endpoint.hostAndPort(), true, ejected, all.size());
+                    Throwable cause = error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error;
+                    if (cause instanceof HttpTimeoutException) {
+                        result.complete(new Forwarded(Reply.plain(504, "upstream request timeout"), false, Duration.ZERO));
+                        return;
+                    }
+                    tryEndpoint(request, server, tried, attempt + 1, new Forwarded(Reply.plain(503,
+                            "upstream connect error or disconnect/reset before headers"), false, Duration.ZERO), result);
+                });
     }
 
     /**
@@ -246,24 +252,20 @@ public final class ServiceConnectProxy implements AutoCloseable {
         return picker.next().getKey();
     }
 
-    private Upstream.Answer passThrough(Upstream.BufferedRequest request, Authority authority) {
+    private CompletableFuture<Reply> passThrough(Upstream.BufferedRequest request, Authority authority) {
         String host = authority.host();
         if (!authority.isIpLiteral()) {
             List<InetAddress> addresses = serviceConnect.dns().resolveIpv4(host);
             if (addresses.isEmpty()) {
-                return Upstream.Answer.plain(502, "could not resolve " + host
-                        + " (not a Service Connect name in namespace " + placement.config().namespace() + ")");
+                return CompletableFuture.completedFuture(Reply.plain(502, "could not resolve " + host
+                        + " (not a Service Connect name in namespace " + placement.config().namespace() + ")"));
             }
             host = addresses.get(0).getHostAddress();
         }
-        try {
-            return serviceConnect.upstream().send(request, host + ":" + authority.port(), Map.of(), PER_REQUEST_TIMEOUT);
-        } catch (IOException failed) {
-            return Upstream.Answer.plain(502, "upstream connect error: " + failed.getMessage());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return Upstream.Answer.plain(503, "upstream request interrupted");
-        }
+        return serviceConnect.upstream().send(request, host + ":" + authority.port(), Map.of(), PER_REQUEST_TIMEOUT)
+                .handle((response, failed) -> failed == null ? Reply.of(response)
+                        : Reply.plain(502, "upstream connect error: " + (failed.getCause() != null
+                                ? failed.getCause().getMessage() : failed.getMessage())));
     }
 
     private void report(ServiceConnectTelemetry.Direction direction, String discoveryName, int status,
@@ -279,7 +281,7 @@ public final class ServiceConnectProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        servers.forEach(s -> s.stop(0));
+        servers.forEach(HttpListeners.Listener::close);
         servers.clear();
         serviceConnect.proxyStopped(this);
     }

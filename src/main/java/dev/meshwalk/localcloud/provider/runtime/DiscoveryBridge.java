@@ -44,11 +44,12 @@ final class DiscoveryBridge implements ResourceListener {
                 case Route53Resources.HOSTED_ZONE -> dataPlane.route53().createHostedZone(p.text("Name"),
                         p.list("VPCs").size() > 0, record.physicalId());
                 case Route53Resources.RECORD_SET -> {
-                    if (p.has("AliasTarget")) {
-                        throw new ProvisionException("alias record sets are not supported by the local cloud");
-                    }
-                    dataPlane.route53().upsertRecord(zoneOf(p), new RecordSetSpec(p.text("Name"), p.text("Type"),
-                            p.integer("TTL", 300), p.strings("ResourceRecords")));
+                    Props alias = p.child("AliasTarget");
+                    dataPlane.route53().upsertRecord(zoneOf(p), p.has("AliasTarget")
+                            ? RecordSetSpec.alias(p.text("Name"), p.text("Type"), new RecordSetSpec.AliasTarget(
+                                    alias.text("DNSName"), alias.text("HostedZoneId")))
+                            : new RecordSetSpec(p.text("Name"), p.text("Type"), p.integer("TTL", 300),
+                                    p.strings("ResourceRecords")));
                 }
                 default -> { }
             }

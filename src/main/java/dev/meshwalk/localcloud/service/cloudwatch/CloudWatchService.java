@@ -82,7 +82,7 @@ public final class CloudWatchService implements AwsService, AutoCloseable {
     @Override
     public Set<String> operations() {
         Set<String> all = new java.util.HashSet<>(AlarmOperations.NAMES);
-        all.addAll(Set.of("PutMetricData", "GetMetricData", "ListMetrics", "PutDashboard", "GetDashboard",
+        all.addAll(Set.of("PutMetricData", "GetMetricData", "GetMetricStatistics", "ListMetrics", "PutDashboard", "GetDashboard",
                 "ListDashboards", "DeleteDashboards"));
         return Set.copyOf(all);
     }
@@ -92,6 +92,7 @@ public final class CloudWatchService implements AwsService, AutoCloseable {
         return switch (operation) {
             case "PutMetricData" -> putMetricData(input);
             case "GetMetricData" -> getMetricData(input);
+            case "GetMetricStatistics" -> MetricStatistics.get(metrics, input);
             case "ListMetrics" -> listMetrics(input);
             case "PutDashboard" -> putDashboard(input);
             case "GetDashboard" -> getDashboard(input, context);
@@ -101,7 +102,7 @@ public final class CloudWatchService implements AwsService, AutoCloseable {
                     alarmOperations.call(operation, input, context);
             default -> throw new AwsError("InvalidAction", "InvalidAction", 400,
                     "The action " + operation + " is not valid for the local CloudWatch; supported: PutMetricData,"
-                            + " GetMetricData, ListMetrics, PutDashboard, GetDashboard, ListDashboards, DeleteDashboards");
+                            + " GetMetricData, GetMetricStatistics, ListMetrics, PutDashboard, GetDashboard, ListDashboards, DeleteDashboards");
         };
     }
 

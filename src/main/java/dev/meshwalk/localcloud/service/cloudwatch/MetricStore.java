@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -90,6 +91,17 @@ public final class MetricStore {
         }
         if (puts.incrementAndGet() % SWEEP_EVERY_PUTS == 0) {
             sweep();
+        }
+    }
+
+    /** The unit the metric's data was stored with, or empty when it has none or no data. */
+    Optional<String> unit(MetricKey key) {
+        Series s = series.get(key);
+        if (s == null) {
+            return Optional.empty();
+        }
+        synchronized (s) {
+            return Optional.ofNullable(s.unit);
         }
     }
 

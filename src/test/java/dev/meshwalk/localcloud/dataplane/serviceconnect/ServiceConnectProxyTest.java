@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.meshwalk.localcloud.dataplane.LocalTimings;
 import dev.meshwalk.localcloud.dataplane.dns.DnsAnswers;
 import dev.meshwalk.localcloud.dataplane.net.HttpListeners;
+import dev.meshwalk.localcloud.dataplane.net.NettyLoop;
 import dev.meshwalk.localcloud.dataplane.net.LoopbackAddressPool;
 import dev.meshwalk.localcloud.dataplane.net.Upstream;
 import java.io.IOException;
@@ -56,6 +57,7 @@ class ServiceConnectProxyTest {
     private final List<HttpServer> apps = new ArrayList<>();
     private final List<ServiceConnectTelemetry.RequestServed> reported = new CopyOnWriteArrayList<>();
     private ExecutorService pool;
+    private NettyLoop loop;
     private ServiceConnect serviceConnect;
     private ServiceConnectProxy client;
     private HttpClient http;
@@ -63,7 +65,8 @@ class ServiceConnectProxyTest {
     @BeforeEach
     void start() throws IOException {
         pool = Executors.newCachedThreadPool();
-        serviceConnect = new ServiceConnect(new Upstream(pool, Duration.ofSeconds(2)), new HttpListeners(pool),
+        loop = NettyLoop.start(1);
+        serviceConnect = new ServiceConnect(new Upstream(loop, Duration.ofSeconds(2)), new HttpListeners(loop),
                 LocalTimings.realTime(), reported::add, new DnsAnswers());
         serviceConnect.join(CLUSTER, "color", SERVER);
         serviceConnect.join(CLUSTER, "front", new ServiceConnectConfig(NAMESPACE, List.of()));
@@ -78,6 +81,7 @@ class ServiceConnectProxyTest {
         apps.forEach(a -> a.stop(0));
         allocated.forEach(addresses::release);
         pool.shutdownNow();
+        loop.close();
     }
 
     private InetAddress address() {

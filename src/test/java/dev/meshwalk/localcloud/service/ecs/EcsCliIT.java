@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.service.ecs;
 
+import dev.meshwalk.testsupport.DeployedChapter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.meshwalk.localcloud.service.ecs;
+package dev.meshwalk.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,14 +8,14 @@ import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 
 /** Deploys a chapter's stack from {@code stacks/} through the SDK, as the tutorial does, and waits for it. */
-final class DeployedChapter {
+public final class DeployedChapter {
 
-    static final String CLUSTER = "howto-ecs-basics";
+    public static final String CLUSTER = "howto-ecs-basics";
 
     private DeployedChapter() {
     }
 
-    static void deploy(CloudFormationClient cfn, String chapter, String stackName) throws IOException {
+    public static void deploy(CloudFormationClient cfn, String chapter, String stackName) throws IOException {
         String template = template(chapter);
         cfn.createStack(b -> b.stackName(stackName).templateBody(template)
                 .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM).parameters(IMAGES));
@@ -24,7 +24,7 @@ final class DeployedChapter {
 
     /** Updates the stack to another chapter through a change set, as the tutorial does; returns when
      * ExecuteChangeSet answers. */
-    static void startUpdate(CloudFormationClient cfn, String chapter, String stackName) {
+    public static void startUpdate(CloudFormationClient cfn, String chapter, String stackName) {
         String template;
         try {
             template = template(chapter);
@@ -40,6 +40,12 @@ final class DeployedChapter {
     private static final Parameter[] IMAGES = {
         Parameter.builder().parameterKey("FrontAppImage").parameterValue("front:latest").build(),
         Parameter.builder().parameterKey("ColorAppImage").parameterValue("color:latest").build()};
+
+    /** A stack output's value, e.g. {@code FrontEndpoint}. */
+    public static String output(CloudFormationClient cfn, String stackName, String key) {
+        return cfn.describeStacks(b -> b.stackName(stackName)).stacks().get(0).outputs().stream()
+                .filter(o -> o.outputKey().equals(key)).findFirst().orElseThrow().outputValue();
+    }
 
     private static String template(String chapter) throws IOException {
         try (InputStream in = DeployedChapter.class.getResourceAsStream("/stacks/" + chapter + ".yaml")) {
