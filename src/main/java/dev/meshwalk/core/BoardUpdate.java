@@ -42,13 +42,25 @@ final class BoardUpdate {
                 (s, m) -> stackWait(s, b -> b.changed(m.status(), m.phase(), m.waited())));
         fold(table, Msg.StackWaitTicked.class, (s, m) -> stackWait(s, b -> b.ticked(m.waited())));
         fold(table, Msg.TrafficStarted.class, (s, m) -> s.withPane(new ActionPane(Action.TRAFFIC, Status.IN_PROGRESS,
-                java.util.List.of(), ActionPane.Question.NONE, TrafficBoard.started(m.endpoint(), m.interval()))));
+                java.util.List.of(), ActionPane.Question.NONE, trafficStarted(s, m))));
         fold(table, Msg.TrafficAnswered.class, (s, m) -> traffic(s, b -> b.withAnswer(m.answer())));
         fold(table, Msg.TrafficSampled.class, (s, m) -> traffic(s, b -> b.withSample(m.sample())));
         fold(table, Msg.ColorTaskStopped.class, (s, m) -> traffic(s.withNotice(null),
                 b -> b.withStop(m.service(), m.taskId(), ActionKeys.chapterId(s), m.desired())));
         fold(table, Msg.ColorTaskReplaced.class, (s, m) -> traffic(s, b -> b.withRecovery(m.took())));
         fold(table, Msg.BreakItFailed.class, (s, m) -> s.withNotice("Break it: " + m.reason()));
+    }
+
+    /**
+     * A fresh traffic board; a loop restarted while the same endpoint's loop still ran (a clear of front's history)
+     * keeps its time line, so the shares over time read as one watch.
+     */
+    private static TrafficBoard trafficStarted(State s, Msg.TrafficStarted m) {
+        if (s.actions().get(Action.TRAFFIC).board() instanceof TrafficBoard old && old.sample().running()
+                && old.endpoint().equals(m.endpoint())) {
+            return old.restarted(m.interval());
+        }
+        return TrafficBoard.started(m.endpoint(), m.interval());
     }
 
     private static <M extends Msg> void fold(Handlers.Builder<Msg, Update.Step<Msg>> table, Class<M> kind,

@@ -66,9 +66,12 @@ final class CycleBreaking {
         boolean[] reversed = new boolean[g.linkCount()];
         for (int li = 0; li < g.linkCount(); li++) {
             LayoutGraph.Link l = g.link(li);
-            if (l.from() != l.to() && component[l.from()] == component[l.to()] && depth[l.to()] <= depth[l.from()]) {
-                reversed[li] = true;
+            if (l.from() == l.to()) {
+                continue;
             }
+            boolean closesCycle = component[l.from()] == component[l.to()] && depth[l.to()] <= depth[l.from()];
+            boolean callsBackUp = depth[l.to()] < depth[l.from()] && !out.get(l.to()).isEmpty();
+            reversed[li] = closesCycle || callsBackUp;
         }
         return reversed;
     }

@@ -32,7 +32,18 @@ public final class LayeredLayout {
         for (int v = 0; v < n; v++) {
             b.addVertex(layerOfBox[v], graph.box(v).height(), false);
         }
-        for (int li = 0; li < graph.linkCount(); li++) {
+        // Links that skip layers towards the same box section share their dummies from the first layer
+        // where they meet (edge concentration): fan-in to a shared back end becomes one line, not many
+        // parallel ones crossing everything in between. Links from the leftmost callers go first, so the
+        // longest chain exists when the others join it.
+        Integer[] byStartLayer = new Integer[graph.linkCount()];
+        for (int li = 0; li < byStartLayer.length; li++) {
+            byStartLayer[li] = li;
+        }
+        java.util.Arrays.sort(byStartLayer, java.util.Comparator.comparingInt(
+                li -> layerOfBox[reversed[li] ? graph.link(li).to() : graph.link(li).from()]));
+        java.util.Map<String, Integer> sharedDummy = new java.util.HashMap<>();
+        for (int li : byStartLayer) {
             LayoutGraph.Link link = graph.link(li);
             if (link.from() == link.to()) {
                 continue;
@@ -44,7 +55,9 @@ public final class LayeredLayout {
             int prev = a;
             int prevSec = aSec;
             for (int layer = layerOfBox[a] + 1; layer < layerOfBox[z]; layer++) {
-                int dummy = b.addVertex(layer, 1, true);
+                int dummyLayer = layer;
+                int dummy = sharedDummy.computeIfAbsent(z + "/" + zSec + "/" + reversed[li] + "/" + layer,
+                        k -> b.addVertex(dummyLayer, 1, true));
                 b.addSegment(prev, prevSec, dummy, 0, li);
                 prev = dummy;
                 prevSec = 0;

@@ -12,6 +12,9 @@ import java.util.List;
  */
 final class Layering {
 
+    /** Fewest layers a move right must save. */
+    private static final int MIN_PULL = 2;
+
     private Layering() {
     }
 
@@ -34,6 +37,8 @@ final class Layering {
             indegree[z]++;
         }
         int[] layer = new int[n];
+        int[] inCount = indegree.clone();
+        List<Integer> topological = new ArrayList<>();
         Deque<Integer> ready = new ArrayDeque<>();
         for (int v = 0; v < n; v++) {
             if (indegree[v] == 0) {
@@ -42,6 +47,7 @@ final class Layering {
         }
         while (!ready.isEmpty()) {
             int v = ready.poll();
+            topological.add(v);
             for (int w : succ.get(v)) {
                 layer[w] = Math.max(layer[w], layer[v] + 1);
                 if (--indegree[w] == 0) {
@@ -49,7 +55,33 @@ final class Layering {
                 }
             }
         }
+        pullRight(layer, succ, inCount, topological);
         return layer;
+    }
+
+    /**
+     * Moves each box that has more callees than callers as far right as its callees allow (just left of
+     * the nearest one): longest path puts every box nobody calls in the first layer, so a service that only
+     * feeds a table at the far right would otherwise drag a long link across the whole map. Right to left
+     * in topological order, so a box moves after everything it calls has settled. A box moves only when
+     * that saves {@link #MIN_PULL} layers or more, so a client calling a service one layer off stays with the
+     * other clients at the left edge.
+     */
+    private static void pullRight(int[] layer, List<List<Integer>> succ, int[] inCount, List<Integer> topological) {
+        for (int i = topological.size() - 1; i >= 0; i--) {
+            int v = topological.get(i);
+            List<Integer> out = succ.get(v);
+            if (out.isEmpty() || out.size() <= inCount[v]) {
+                continue;
+            }
+            int nearest = Integer.MAX_VALUE;
+            for (int w : out) {
+                nearest = Math.min(nearest, layer[w]);
+            }
+            if (nearest - 1 - layer[v] >= MIN_PULL) {
+                layer[v] = nearest - 1;
+            }
+        }
     }
 
 }
