@@ -146,7 +146,7 @@ public final class TrafficCommand extends CloudCommand {
             }
         }
         if (!s.appShare().isEmpty()) {
-            StringBuilder line = new StringBuilder("Front's own stats (last 1000 answers):");
+            StringBuilder line = new StringBuilder("Front's own stats (one front task's last 1000 answers; each task keeps its own):");
             s.appShare().forEach((color, share) -> line.append(String.format(Locale.ROOT, " %s %.0f%%", color, share * 100)));
             console.line(line.toString());
         }
