@@ -19,6 +19,8 @@ public final class BoardText {
     private static final int BAR_WIDTH = 30;
     /** A color's row (name, bar, share, count, front's share) stays within 78 columns up to 99999 answers. */
     private static final int COLOR_BAR_WIDTH = 24;
+    /** Latest answers listed under a time line. */
+    private static final int RECENT_WITH_TIMELINE = 3;
 
     private BoardText() {
     }
@@ -173,8 +175,8 @@ public final class BoardText {
 
     /**
      * The traffic loop: what runs against which endpoint (and the keys), counts, req/s, p50/p95, one bar per color
-     * with the share we observed and the share front reports, errors by kind with their explanation, and the latest
-     * answers as they arrived.
+     * with the share we observed and the share front reports, the shares over time ({@link ShareTimelineText}), errors
+     * by kind with their explanation, and the latest answers as they arrived (fewer under a time line).
      */
     public static List<String> traffic(TrafficBoard b, boolean unicode) {
         TrafficSample s = b.sample();
@@ -197,6 +199,11 @@ public final class BoardText {
                     observed * 100, s.colorCounts().getOrDefault(color, 0L),
                     app == null ? "" : String.format(Locale.ROOT, "   front's stats %3.0f%%", app * 100)));
         }
+        List<String> timeline = ShareTimelineText.lines(b.timeline(), s.interval(), unicode);
+        if (!timeline.isEmpty()) {
+            lines.add("");
+            lines.addAll(timeline);
+        }
         if (!s.errors().isEmpty()) {
             lines.add("");
             lines.add("Errors:");
@@ -207,7 +214,9 @@ public final class BoardText {
         }
         lines.add("");
         lines.add("Latest answers:");
-        for (TrafficAnswer a : b.recent()) {
+        // With the time line shown, fewer answers, so both fit an 80x24 screen
+        int listed = timeline.isEmpty() ? b.recent().size() : Math.min(RECENT_WITH_TIMELINE, b.recent().size());
+        for (TrafficAnswer a : b.recent().subList(0, listed)) {
             String status = a.httpStatus().isPresent() ? Integer.toString(a.httpStatus().getAsInt()) : "---";
             lines.add(String.format(Locale.ROOT, "  %s #%-5d %s  %-8s %5d ms%s",
                     (a.ok() ? Status.OK : Status.FAILED).symbol(unicode), a.sequence(), status,

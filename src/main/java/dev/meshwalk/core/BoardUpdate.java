@@ -42,9 +42,21 @@ final class BoardUpdate {
                 (s, m) -> stackWait(s, b -> b.changed(m.status(), m.phase(), m.waited())));
         fold(table, Msg.StackWaitTicked.class, (s, m) -> stackWait(s, b -> b.ticked(m.waited())));
         fold(table, Msg.TrafficStarted.class, (s, m) -> s.withPane(new ActionPane(Action.TRAFFIC, Status.IN_PROGRESS,
-                java.util.List.of(), ActionPane.Question.NONE, TrafficBoard.started(m.endpoint(), m.interval()))));
+                java.util.List.of(), ActionPane.Question.NONE, trafficStarted(s, m))));
         fold(table, Msg.TrafficAnswered.class, (s, m) -> traffic(s, b -> b.withAnswer(m.answer())));
         fold(table, Msg.TrafficSampled.class, (s, m) -> traffic(s, b -> b.withSample(m.sample())));
+    }
+
+    /**
+     * A fresh traffic board; a loop restarted while the same endpoint's loop still ran (a clear of front's history)
+     * keeps its time line, so the shares over time read as one watch.
+     */
+    private static TrafficBoard trafficStarted(State s, Msg.TrafficStarted m) {
+        if (s.actions().get(Action.TRAFFIC).board() instanceof TrafficBoard old && old.sample().running()
+                && old.endpoint().equals(m.endpoint())) {
+            return old.restarted(m.interval());
+        }
+        return TrafficBoard.started(m.endpoint(), m.interval());
     }
 
     private static <M extends Msg> void fold(Handlers.Builder<Msg, Update.Step<Msg>> table, Class<M> kind,

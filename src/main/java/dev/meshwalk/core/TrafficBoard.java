@@ -7,13 +7,17 @@ import java.util.List;
  * The traffic loop as the learner follows it: which endpoint it calls, its latest numbers and the latest answers,
  * newest first. Folded from {@code Msg.TrafficStarted/TrafficAnswered/TrafficSampled} by {@link Update}; drawn by
  * {@link BoardText}. A repeated answer (same sequence number) is kept once; one that arrives after a newer one is
- * put in its place, so the list always reads newest first.
+ * put in its place, so the list always reads newest first; one older than every listed answer cannot be told from a
+ * repeat and is dropped.
  *
  * @param endpoint the front endpoint, e.g. {@code http://127.0.0.2:8080}
  * @param sample   the latest numbers
  * @param recent   the latest {@value #RECENT} answers, newest (highest sequence) first
+ * @param timeline the color shares over time (drawn by {@link ShareTimelineText}); kept across a clear of front's
+ *                 history, which restarts the loop but is part of one watch
  */
-public record TrafficBoard(String endpoint, TrafficSample sample, List<TrafficAnswer> recent) implements Board {
+public record TrafficBoard(String endpoint, TrafficSample sample, List<TrafficAnswer> recent, ShareTimeline timeline)
+        implements Board {
 
     /** How many answers the pane lists. */
     public static final int RECENT = 6;
@@ -24,7 +28,12 @@ public record TrafficBoard(String endpoint, TrafficSample sample, List<TrafficAn
 
     /** A loop that just started (or restarted with a fresh count). */
     public static TrafficBoard started(String endpoint, java.time.Duration interval) {
-        return new TrafficBoard(endpoint, TrafficSample.none(interval, true), List.of());
+        return new TrafficBoard(endpoint, TrafficSample.none(interval, true), List.of(), ShareTimeline.empty());
+    }
+
+    /** A loop restarted on the same watch (front's history cleared): fresh counts, the same time line. */
+    TrafficBoard restarted(java.time.Duration interval) {
+        return new TrafficBoard(endpoint, TrafficSample.none(interval, true), List.of(), timeline);
     }
 
     public Status status() {
@@ -32,8 +41,9 @@ public record TrafficBoard(String endpoint, TrafficSample sample, List<TrafficAn
     }
 
     TrafficBoard withAnswer(TrafficAnswer a) {
-        if (recent.stream().anyMatch(r -> r.sequence() == a.sequence())) {
-            return this;
+        boolean older = recent.size() == RECENT && a.sequence() < recent.get(RECENT - 1).sequence();
+        if (older || recent.stream().anyMatch(r -> r.sequence() == a.sequence())) {
+            return this; // a repeat, or one too old to tell from a repeat: the time line must not count it twice
         }
         List<TrafficAnswer> next = new ArrayList<>(recent);
         int at = 0;
@@ -41,10 +51,11 @@ public record TrafficBoard(String endpoint, TrafficSample sample, List<TrafficAn
             at++;
         }
         next.add(at, a);
-        return new TrafficBoard(endpoint, sample, next.subList(0, Math.min(RECENT, next.size())));
+        return new TrafficBoard(endpoint, sample, next.subList(0, Math.min(RECENT, next.size())),
+                timeline.with(a.ok() ? a.color() : java.util.Optional.empty()));
     }
 
     TrafficBoard withSample(TrafficSample s) {
-        return new TrafficBoard(endpoint, s, recent);
+        return new TrafficBoard(endpoint, s, recent, timeline);
     }
 }

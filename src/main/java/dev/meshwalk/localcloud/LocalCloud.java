@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,6 +119,13 @@ public final class LocalCloud implements AutoCloseable {
     /** The signing names of the services served, e.g. {@code [cloudformation, monitoring, xray]}. */
     public Set<String> serviceNames() {
         return new WireRouter(services, restRoutes).signingNames();
+    }
+
+    /** Each served service's declared operations by signing name (empty for one that checks them itself). */
+    public Map<String, Set<String>> operations() {
+        Map<String, Set<String>> out = new TreeMap<>();
+        services.forEach(s -> out.put(s.signingName(), new TreeSet<>(s.operations())));
+        return out;
     }
 
     /** Stops the endpoint, then the services and resources registered; safe to call more than once. */

@@ -51,6 +51,11 @@ public final class RestJsonRoutes {
         this.routes = List.copyOf(routes);
     }
 
+    /** Every route, in the order they are matched. */
+    public List<Route> routes() {
+        return routes;
+    }
+
     public static RestJsonRoutes none() {
         return new RestJsonRoutes(List.of());
     }

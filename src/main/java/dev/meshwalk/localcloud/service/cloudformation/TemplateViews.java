@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meshwalk.localcloud.engine.CfnException;
 import dev.meshwalk.localcloud.engine.CloudFormationEngine;
 import dev.meshwalk.localcloud.engine.Template;
+import dev.meshwalk.localcloud.service.AwsError;
 import dev.meshwalk.localcloud.service.Params;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +24,12 @@ final class TemplateViews {
     }
 
     Map<String, Object> getTemplate(Params in) {
-        Template t = engine.templateOf(in.string("StackName").orElse(null), in.string("ChangeSetName").orElse(null));
+        String stack = in.string("StackName").filter(s -> !s.isEmpty()).orElse(null);
+        String changeSet = in.string("ChangeSetName").filter(s -> !s.isEmpty()).orElse(null);
+        if (stack == null && changeSet == null) {
+            throw AwsError.validation("Either StackName or ChangeSetName must be specified");
+        }
+        Template t = engine.templateOf(stack, changeSet);
         return CloudFormationService.map("TemplateBody", t.body(), "StagesAvailable", List.of("Original", "Processed"));
     }
 
