@@ -112,14 +112,14 @@ final class BackgroundLocalCloud {
                 return running.get();
             }
             say.accept("Starting the local cloud in the background (log: " + stateDir.resolve(LOG_FILE) + ") ...");
-            return start();
+            return start(say);
         } catch (IOException e) {
             throw new CloudSetupException("Could not lock " + stateDir.resolve(LOCK_FILE) + ": " + e.getMessage(),
                     List.of("check that the folder is writable (or set XDG_STATE_HOME)"), e);
         }
     }
 
-    private Running start() {
+    private Running start(java.util.function.Consumer<String> say) {
         Path log = stateDir.resolve(LOG_FILE);
         Process process;
         try {
@@ -147,6 +147,7 @@ final class BackgroundLocalCloud {
         while (System.nanoTime() < deadline) {
             Optional<Running> up = find().filter(r -> r.pid() == process.pid() || r.pid() <= 0);
             if (up.isPresent()) {
+                stateFile.read().ifPresent(e -> e.notices().forEach(say));
                 return up.get();
             }
             if (!process.isAlive()) {

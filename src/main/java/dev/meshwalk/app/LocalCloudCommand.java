@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Spec;
         description = {"Runs the local cloud (CloudFormation, CloudWatch, X-Ray on the real AWS wire protocols) in the"
                 + " foreground on 127.0.0.1, until Ctrl-C.",
                 "Use it with the AWS CLI: aws --endpoint-url http://127.0.0.1:4566 cloudformation list-stacks"},
-        subcommands = {LocalCloudCommand.Status.class, LocalCloudCommand.Stop.class})
+        subcommands = {LocalCloudCommand.Status.class, LocalCloudCommand.Stop.class, LocalCloudReset.class})
 public final class LocalCloudCommand implements Callable<Integer> {
 
     static final String HEALTH_MARKER = "meshwalk local cloud";
@@ -61,6 +62,9 @@ public final class LocalCloudCommand implements Callable<Integer> {
 
     @Option(names = "--verbose", description = "Log to stderr instead of the log file.")
     boolean verbose;
+
+    @Option(names = "--ephemeral", description = "Keep no state: start empty and forget every stack when stopped.")
+    boolean ephemeral;
 
     @Option(names = "--state-dir", hidden = true, description = "Directory for the state and log files"
             + " (default: $XDG_STATE_HOME/meshwalk or ~/.local/state/meshwalk).")
@@ -85,10 +89,14 @@ public final class LocalCloudCommand implements Callable<Integer> {
         LocalCloudStateFile state = new LocalCloudStateFile(stateDirectory());
 
         LocalCloud cloud;
+        LocalCloudStorage storage = ephemeral ? null : lockedStorage(err);
         try {
             cloud = LocalCloudServices.addDefaults(LocalCloud.builder().host(host).port(port)
-                    .allowNonLoopback(allowNonLoopback)).build().start();
+                    .allowNonLoopback(allowNonLoopback), storage).build().start();
         } catch (LocalCloudStartException e) {
+            if (storage != null) {
+                storage.close();
+            }
             err.println(e.getMessage());
             state.read().ifPresent(running -> err.println("A local cloud was started at " + running.endpoint()
                     + " (pid " + running.pid() + "); `localcloud status` checks it, `localcloud stop` stops it."));
@@ -98,16 +106,20 @@ public final class LocalCloudCommand implements Callable<Integer> {
 
         long pid = ProcessHandle.current().pid();
         try {
-            state.write(new LocalCloudStateFile.Entry(cloud.endpoint(), pid, Instant.now()));
+            state.write(new LocalCloudStateFile.Entry(cloud.endpoint(), pid, Instant.now(),
+                    LocalCloudStateFile.currentVersion(), storage == null ? List.of() : storage.notices()));
         } catch (IOException e) {
             err.println("Warning: could not write " + state.path() + " (" + e.getMessage()
                     + "); `localcloud status` and `localcloud stop` will not find this local cloud.");
         }
-        printBanner(out, cloud, logFile);
+        printBanner(out, cloud, logFile, storage);
 
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             cloud.close();
+            if (storage != null) {
+                storage.close();
+            }
             state.removeIfOwnedBy(pid);
             out.println("Local cloud stopped.");
             out.flush();
@@ -117,6 +129,22 @@ public final class LocalCloudCommand implements Callable<Integer> {
         }, "localcloud-shutdown"));
         forever.await();
         return 0;
+    }
+
+    /** The state directory's storage, or null (keep nothing) when another local cloud already keeps it. */
+    private LocalCloudStorage lockedStorage(PrintWriter err) {
+        LocalCloudStorage storage = LocalCloudStorage.in(stateDirectory());
+        try {
+            if (storage.tryLock()) {
+                return storage;
+            }
+            err.println("Another local cloud keeps its stacks in " + storage.directory() + "; this one keeps nothing"
+                    + " (it starts empty and forgets its stacks when stopped).");
+        } catch (IOException e) {
+            err.println("Cannot use " + storage.directory() + " (" + e.getMessage() + "); this local cloud keeps nothing.");
+        }
+        err.flush();
+        return null;
     }
 
     private Integer checkHost(PrintWriter err) {
@@ -165,9 +193,13 @@ public final class LocalCloudCommand implements Callable<Integer> {
         }
     }
 
-    private static void printBanner(PrintWriter out, LocalCloud cloud, Path logFile) {
+    private static void printBanner(PrintWriter out, LocalCloud cloud, Path logFile, LocalCloudStorage storage) {
         URI endpoint = cloud.endpoint();
         out.println("meshwalk local cloud listening on " + endpoint);
+        if (storage != null) {
+            out.println("State: " + storage.directory() + " (stacks are kept across restarts; `localcloud reset` empties it)");
+            storage.notices().forEach(n -> out.println("Note: " + n));
+        }
         out.println("Services: " + (cloud.serviceNames().isEmpty() ? "(none wired in this build)"
                 : String.join(", ", cloud.serviceNames())));
         out.println("Try:  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url " + endpoint

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,10 +24,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class LocalCloudStateFile {
 
     /** What the file says. */
-    record Entry(URI endpoint, long pid, Instant startedAt, String version) {
+    record Entry(URI endpoint, long pid, Instant startedAt, String version, List<String> notices) {
 
         Entry(URI endpoint, long pid, Instant startedAt) {
-            this(endpoint, pid, startedAt, currentVersion());
+            this(endpoint, pid, startedAt, currentVersion(), List.of());
         }
 
         boolean processAlive() {
@@ -60,6 +61,7 @@ final class LocalCloudStateFile {
         json.put("pid", entry.pid());
         json.put("startedAt", entry.startedAt().toString());
         json.put("version", entry.version());
+        json.put("notices", entry.notices());
         Path temp = Files.createTempFile(file.getParent(), "localcloud", ".tmp");
         try {
             Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
@@ -85,8 +87,10 @@ final class LocalCloudStateFile {
                 return Optional.empty();
             }
             Instant started = node.hasNonNull("startedAt") ? Instant.parse(node.get("startedAt").asText()) : Instant.EPOCH;
+            List<String> notices = new java.util.ArrayList<>();
+            node.path("notices").forEach(n -> notices.add(n.asText()));
             return Optional.of(new Entry(URI.create(endpoint), node.path("pid").asLong(-1), started,
-                    node.path("version").asText("unknown")));
+                    node.path("version").asText("unknown"), notices));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

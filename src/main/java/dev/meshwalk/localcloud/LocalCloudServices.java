@@ -12,6 +12,7 @@ import dev.meshwalk.localcloud.dataplane.telemetry.SharedIntakeSidecars;
 import dev.meshwalk.localcloud.dataplane.telemetry.TelemetryIntake;
 import dev.meshwalk.localcloud.engine.CloudFormationEngine;
 import dev.meshwalk.localcloud.engine.EngineSettings;
+import dev.meshwalk.localcloud.engine.SavedStacks;
 import dev.meshwalk.localcloud.provider.ProviderRegistry;
 import dev.meshwalk.localcloud.provider.runtime.DataPlaneBridge;
 import dev.meshwalk.localcloud.service.appmesh.AppMeshApiService;
@@ -50,8 +51,17 @@ public final class LocalCloudServices {
     private LocalCloudServices() {
     }
 
-    /** Adds the default services to the builder and returns it. */
+    /** Adds the default services to the builder and returns it; nothing is kept after {@link LocalCloud#close()}. */
     public static LocalCloud.Builder addDefaults(LocalCloud.Builder builder) {
+        return addDefaults(builder, null);
+    }
+
+    /**
+     * As {@link #addDefaults(LocalCloud.Builder)}, keeping the control plane in {@code storage}: what a previous run
+     * saved there is restored first (stacks, their running resources, dashboards), and every change is saved.
+     * Notices for the user (a file set aside, resources not brought back) go to {@link LocalCloudStorage#notices()}.
+     */
+    public static LocalCloud.Builder addDefaults(LocalCloud.Builder builder, LocalCloudStorage storage) {
         XRayService xray = new XRayService(new TraceStore());
         DataPlaneConfig defaults = DataPlaneConfig.defaults(BuiltInApps.catalog());
         CloudWatchService cloudWatch = new CloudWatchService(new MetricStore(), defaults.timings());
@@ -76,6 +86,15 @@ public final class LocalCloudServices {
         cloudWatch.alarms().evaluateInBackground();
         builder.onClose(intake, dataPlane); // closed in reverse: the data plane first, then the intake
         CloudFormationEngine engine = new CloudFormationEngine(providers, EngineSettings.defaults());
+        if (storage != null) {
+            storage.removeLeftoverTempFiles();
+            cloudWatch.dashboards().saveIn(storage.directory().resolve(LocalCloudStorage.DASHBOARDS_FILE))
+                    .ifPresent(storage::notice);
+            SavedStacks saved = SavedStacks.open(engine, storage.directory().resolve(LocalCloudStorage.STACKS_FILE));
+            saved.notice().ifPresent(storage::notice);
+            saved.problems().forEach(p -> storage.notice("Not brought back: " + p));
+            builder.onClose(saved); // closed first: the state is saved before the data plane stops
+        }
         return builder.service(
                 new CloudFormationService(engine),
                 new Ec2TagsService(engine), // DescribeTags over the stacks' EC2 resources, for teardown's check

@@ -26,7 +26,7 @@ public final class ChangeSet {
     private final List<String> capabilities;
     private final Map<String, String> tags;
     private final List<String> notificationArns;
-    private final Instant creationTime = Instant.now();
+    private final Instant creationTime;
     private final List<ResourceChange> changes;
     private final Status status;
     private volatile ExecutionStatus executionStatus;
@@ -35,6 +35,15 @@ public final class ChangeSet {
     ChangeSet(String id, String name, Stack stack, String type, String description, Template template,
               ParameterValues parameters, List<String> capabilities, Map<String, String> tags,
               List<String> notificationArns, List<ResourceChange> changes, String statusReason) {
+        this(id, name, stack, type, description, template, parameters, capabilities, tags, notificationArns, changes,
+                statusReason, Instant.now());
+    }
+
+    /** A change set as made, or as saved ({@code creationTime} kept); set the saved execution status after. */
+    ChangeSet(String id, String name, Stack stack, String type, String description, Template template,
+              ParameterValues parameters, List<String> capabilities, Map<String, String> tags,
+              List<String> notificationArns, List<ResourceChange> changes, String statusReason, Instant creationTime) {
+        this.creationTime = creationTime;
         this.id = id;
         this.name = name;
         this.stack = stack;
@@ -114,5 +123,6 @@ public final class ChangeSet {
 
     void executionStatus(ExecutionStatus value) {
         this.executionStatus = value;
+        stack.changed();
     }
 }

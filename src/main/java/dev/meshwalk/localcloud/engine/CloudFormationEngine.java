@@ -42,6 +42,22 @@ public final class CloudFormationEngine implements AutoCloseable {
         return providers;
     }
 
+    StackTable table() {
+        return stacks;
+    }
+
+    StackInputs inputs() {
+        return inputs;
+    }
+
+    Exports exportTable() {
+        return exports;
+    }
+
+    StackRunner runner() {
+        return runner;
+    }
+
     // ---------------------------------------------------------------- lookups
 
     /** The stack a name (live stacks only) or stack ARN (deleted ones too) points at, or null. */

@@ -28,7 +28,7 @@ public final class Stack {
     private final String name;
     private final String region;
     private final String accountId;
-    private final Instant creationTime = Instant.now();
+    private final Instant creationTime;
     private final List<StackEvent> events = new CopyOnWriteArrayList<>();
     private final Map<String, StackResource> resources = new LinkedHashMap<>();
     private final Map<String, ChangeSet> changeSets = new LinkedHashMap<>();
@@ -43,14 +43,57 @@ public final class Stack {
     private String changeSetId;
     private boolean busy;
     private Instant lastEventTime;
+    private volatile Runnable onChange = () -> { };
+    private Config pending;
 
     Stack(String id, String name, String region, String accountId, StackStatus status, Config config) {
+        this(id, name, region, accountId, status, config, Instant.now());
+    }
+
+    Stack(String id, String name, String region, String accountId, StackStatus status, Config config,
+          Instant creationTime) {
         this.id = id;
         this.name = name;
         this.region = region;
         this.accountId = accountId;
         this.status = status;
         this.config = config;
+        this.creationTime = creationTime;
+    }
+
+    /** Called after every change of this stack (status, resources, outputs, events, change sets): the state writer. */
+    void onChange(Runnable listener) {
+        this.onChange = listener;
+    }
+
+    void changed() {
+        onChange.run();
+    }
+
+    /** The configuration an update is moving to while it runs (saved, so a restart can undo it), else null. */
+    synchronized Config pending() {
+        return pending;
+    }
+
+    synchronized void pending(Config moving) {
+        this.pending = moving;
+        changed();
+    }
+
+    /** Puts back what a saved stack had besides its config, resources and events (see {@code StackRestorer}). */
+    synchronized void restoreTimes(String reason, Instant updated, Instant deleted, String lastChangeSetId) {
+        this.statusReason = reason;
+        this.lastUpdated = updated;
+        this.deletionTime = deleted;
+        this.changeSetId = lastChangeSetId;
+    }
+
+    /** Appends a saved event as it was (time and id included). */
+    void restoreEvent(StackEvent event) {
+        synchronized (events) {
+            events.add(event);
+            lastEventTime = event.timestamp();
+        }
     }
 
     public String id() {
@@ -136,14 +179,17 @@ public final class Stack {
 
     synchronized void putChangeSet(ChangeSet cs) {
         changeSets.put(cs.name(), cs);
+        changed();
     }
 
     synchronized void removeChangeSet(ChangeSet cs) {
         changeSets.remove(cs.name());
+        changed();
     }
 
     synchronized void clearChangeSets() {
         changeSets.clear();
+        changed();
     }
 
     synchronized Set<String> imports() {
@@ -156,15 +202,18 @@ public final class Stack {
 
     synchronized void putResource(StackResource r) {
         resources.put(r.logicalId(), r);
+        changed();
     }
 
     synchronized void removeResource(String logicalId) {
         resources.remove(logicalId);
+        changed();
     }
 
     synchronized void replaceResources(Map<String, StackResource> all) {
         resources.clear();
         resources.putAll(all);
+        changed();
     }
 
     /** Claims the stack for one operation; false when another one is running. */
@@ -202,16 +251,19 @@ public final class Stack {
         if (newStatus == StackStatus.DELETE_COMPLETE) {
             deletionTime = Instant.now();
         }
+        changed();
     }
 
     synchronized void settle(Config newConfig, List<Output> newOutputs, Set<String> newImports) {
         this.config = newConfig;
         this.outputs = List.copyOf(newOutputs);
         this.imports = Set.copyOf(newImports);
+        changed();
     }
 
     synchronized void changeSetId(String id) {
         this.changeSetId = id;
+        changed();
     }
 
     /**
@@ -227,5 +279,6 @@ public final class Stack {
             lastEventTime = now;
             events.add(make.apply(now));
         }
+        changed();
     }
 }

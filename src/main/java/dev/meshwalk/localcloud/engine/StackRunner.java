@@ -67,6 +67,16 @@ final class StackRunner {
         List<Stack.Output> oldOutputs = stack.outputs();
         Map<String, StackResource> before = stack.resourceMap();
         StackEvents.stack(stack, StackStatus.UPDATE_IN_PROGRESS, "User Initiated");
+        stack.pending(config);
+        try {
+            return updateTo(stack, config, old, oldOutputs, before);
+        } finally {
+            stack.pending(null);
+        }
+    }
+
+    private boolean updateTo(Stack stack, Stack.Config config, Stack.Config old, List<Stack.Output> oldOutputs,
+                             Map<String, StackResource> before) {
         StackContext ctx = context(stack, config);
         AppliedChanges touched = new AppliedChanges();
         String failure = applier.apply(stack, ctx, before, touched, false);
@@ -144,6 +154,66 @@ final class StackRunner {
         stack.clearChangeSets();
         StackEvents.stack(stack, StackStatus.DELETE_COMPLETE, null);
         return true;
+    }
+
+    /**
+     * Ends an operation the local cloud was stopped in the middle of (its process killed), the way CloudFormation
+     * ends one that fails: a create is rolled back (ROLLBACK_COMPLETE), an update is rolled back to the last
+     * settled configuration (UPDATE_ROLLBACK_COMPLETE), an update already cleaning up completes, a delete goes on.
+     * The stack's resources were brought back as saved before this runs; the stack was claimed by the caller.
+     */
+    void finishInterrupted(Stack stack, List<Stack> others) {
+        String why = "The local cloud stopped during this operation; it was rolled back when the local cloud started again";
+        switch (stack.status()) {
+            case CREATE_IN_PROGRESS, ROLLBACK_IN_PROGRESS -> {
+                StackEvents.stack(stack, StackStatus.ROLLBACK_IN_PROGRESS, why);
+                stack.settle(stack.config(), List.of(), Set.of());
+                boolean clean = deleter.deleteAll(stack, stack.config().template(), stack.resourceMap());
+                StackEvents.stack(stack, clean ? StackStatus.ROLLBACK_COMPLETE : StackStatus.ROLLBACK_FAILED, null);
+            }
+            case UPDATE_IN_PROGRESS, UPDATE_ROLLBACK_IN_PROGRESS, UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS ->
+                    rollBackInterruptedUpdate(stack, why);
+            case UPDATE_COMPLETE_CLEANUP_IN_PROGRESS -> {
+                Map<String, StackResource> extra = notIn(stack.config(), stack);
+                deleter.deleteAll(stack, stack.config().template(), extra);
+                extra.keySet().forEach(stack::removeResource);
+                StackEvents.stack(stack, StackStatus.UPDATE_COMPLETE, null);
+            }
+            case DELETE_IN_PROGRESS -> delete(stack, others);
+            default -> { }
+        }
+    }
+
+    /** Applies the settled configuration over what the interrupted update left, then removes what it added. */
+    private void rollBackInterruptedUpdate(Stack stack, String why) {
+        Stack.Config old = stack.config();
+        Stack.Config moving = stack.pending();
+        StackEvents.stack(stack, StackStatus.UPDATE_ROLLBACK_IN_PROGRESS, why);
+        StackContext ctx = context(stack, old);
+        AppliedChanges touched = new AppliedChanges();
+        String failure = applier.apply(stack, ctx, stack.resourceMap(), touched, false);
+        StackEvents.stack(stack, StackStatus.UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS, null);
+        for (var e : touched.replaced.entrySet()) {
+            deleter.delete(stack, e.getValue());
+        }
+        Map<String, StackResource> added = notIn(old, stack);
+        deleter.deleteAll(stack, moving == null ? null : moving.template(), added);
+        added.keySet().forEach(stack::removeResource);
+        stack.pending(null);
+        try {
+            exports.publish(stack, stack.outputs());
+        } catch (RuntimeException e) {
+            LOG.warn("restoring exports of {}: {}", stack.name(), e.getMessage());
+        }
+        StackEvents.stack(stack, failure == null ? StackStatus.UPDATE_ROLLBACK_COMPLETE
+                : StackStatus.UPDATE_ROLLBACK_FAILED, failure);
+    }
+
+    /** The stack's resources that the configuration's template does not have. */
+    private Map<String, StackResource> notIn(Stack.Config config, Stack stack) {
+        Map<String, StackResource> extra = new LinkedHashMap<>(stack.resourceMap());
+        extra.keySet().removeAll(TemplateAnalysis.analyze(context(stack, config)).resources().keySet());
+        return extra;
     }
 
     private StackContext context(Stack stack, Stack.Config config) {

@@ -13,6 +13,13 @@ import java.util.Map;
 final class StackTable {
 
     private final Map<String, Stack> stacks = new LinkedHashMap<>();
+    private volatile Runnable onChange = () -> { };
+
+    /** Told after a stack is added and after every change of any stack in the table (the state writer). */
+    void onChange(Runnable listener) {
+        this.onChange = listener;
+        all().forEach(s -> s.onChange(listener));
+    }
 
     /** The monitor that guards the table, for a find-then-add that must not interleave with another. */
     Object lock() {
@@ -46,6 +53,8 @@ final class StackTable {
         synchronized (stacks) {
             stacks.put(stack.id(), stack);
         }
+        stack.onChange(onChange);
+        onChange.run();
     }
 
     /** A stack for the request with a fresh stack ARN; not in the table until {@link #add}. */

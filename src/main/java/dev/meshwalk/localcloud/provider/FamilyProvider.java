@@ -68,6 +68,11 @@ public abstract class FamilyProvider implements ResourceProvider {
     }
 
     @Override
+    public void restore(ResourceRequest request, Provisioned recorded) {
+        store.put(record(request, recorded));
+    }
+
+    @Override
     public void delete(ResourceRequest request, Provisioned current) {
         store.remove(current.physicalId());
     }

@@ -25,4 +25,12 @@ public interface ResourceProvider {
 
     /** Deletes; deleting something already gone is not an error. */
     void delete(ResourceRequest request, Provisioned current);
+
+    /**
+     * Brings back a resource a previous local cloud made, with the physical id and attributes it had (saved
+     * state, {@code docs/localcloud-state.md}): the record goes back into the family's store, whose listeners
+     * start its running parts again. A provider that keeps nothing may leave it empty.
+     */
+    default void restore(ResourceRequest request, Provisioned recorded) {
+    }
 }

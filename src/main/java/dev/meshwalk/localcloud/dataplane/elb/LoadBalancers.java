@@ -104,6 +104,37 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
     private record Reservation(InetAddress address, Integer firstListenerPort) {
     }
 
+    /**
+     * For a load balancer brought back from saved state: the loopback address (and first listener port) its
+     * {@link #reserveLocalDnsName} name gave it before, when they are still free; null otherwise (a new address).
+     */
+    private Reservation reclaim(String dnsName) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(127\\.\\d+\\.\\d+\\.\\d+)(?::(\\d+))?")
+                .matcher(dnsName);
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            InetAddress address = InetAddress.getByName(m.group(1));
+            Integer port = m.group(2) != null ? Integer.valueOf(m.group(2)) : null;
+            int listenerPort = port != null ? port : 80;
+            if (!addresses.claim(address)) {
+                return null;
+            }
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.bind(new java.net.InetSocketAddress(address, listenerPort), 1);
+            } catch (IOException taken) {
+                if (port != null) {
+                    addresses.release(address);
+                    return null;
+                }
+            }
+            return new Reservation(address, port);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private final Map<String, Reservation> reservations = new ConcurrentHashMap<>();
     private final Map<String, Integer> firstListenerPorts = new ConcurrentHashMap<>();
 
@@ -111,6 +142,9 @@ public final class LoadBalancers implements DnsRecordSource, AutoCloseable {
     public LoadBalancer createLoadBalancer(LoadBalancerSpec spec, String arn, String dnsName) {
         dnsName = dnsName.toLowerCase(Locale.ROOT);
         Reservation reserved = reservations.remove(dnsName);
+        if (reserved == null) {
+            reserved = reclaim(dnsName);
+        }
         InetAddress address = reserved != null ? reserved.address() : addresses.allocate(TEMPLATE_LISTENER_PORTS);
         if (reserved != null && reserved.firstListenerPort() != null) {
             firstListenerPorts.put(arn, reserved.firstListenerPort());

@@ -10,11 +10,11 @@ import dev.meshwalk.localcloud.dataplane.net.Reply;
 import dev.meshwalk.localcloud.dataplane.net.Upstream;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -176,13 +176,11 @@ public final class MeshProxy implements AutoCloseable {
     private void egress(HttpCall call) {
         Instant start = Instant.now();
         Upstream.BufferedRequest request = call.request();
-        Authority authority;
-        try {
-            authority = Authority.of(URI.create(call.uri()), request.header("Host"));
-        } catch (IllegalArgumentException unparsable) {
-            call.respond(Upstream.Answer.plain(400, "cannot read the request target " + call.uri()), Map.of());
+        Optional<Authority> target = call.proxiedAuthority();
+        if (target.isEmpty()) {
             return;
         }
+        Authority authority = target.get();
         TraceContext trace = TraceContext.continueFrom(request.header(TraceContext.HEADER));
         router.route(request, authority, trace).whenComplete((outcome, error) -> {
             EgressRouter.Outcome done = error == null ? outcome

@@ -17,7 +17,9 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -47,9 +49,17 @@ public final class HttpCall {
         return request;
     }
 
-    /** The request target as sent: a path, or an absolute URI for requests that came through {@code HTTP_PROXY}. */
-    public String uri() {
-        return message.uri();
+    /**
+     * Where a request that came through {@code HTTP_PROXY} is going (its absolute target, else its Host header);
+     * empty after answering 400 when the target cannot be read.
+     */
+    public Optional<Authority> proxiedAuthority() {
+        try {
+            return Optional.of(Authority.of(URI.create(message.uri()), request.header("Host")));
+        } catch (IllegalArgumentException unreadable) {
+            respond(Upstream.Answer.plain(400, "cannot read the request target " + message.uri()), Map.of());
+            return Optional.empty();
+        }
     }
 
     /** Answers with a buffered answer plus extra headers (replacing same-named ones). */

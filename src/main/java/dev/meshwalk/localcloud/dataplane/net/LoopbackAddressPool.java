@@ -73,6 +73,22 @@ public final class LoopbackAddressPool {
         throw new IllegalStateException("no free loopback address left in 127.0.0.0/8");
     }
 
+    /**
+     * Takes one particular address (a restored load balancer's, so its endpoint stays the same); false when it is
+     * already handed out or not in the pool's range.
+     */
+    public synchronized boolean claim(InetAddress address) {
+        byte[] b = address.getAddress();
+        if (b.length != 4) {
+            return false;
+        }
+        int value = ((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+        if (Integer.compareUnsigned(value, FIRST) < 0 || Integer.compareUnsigned(value, LAST) > 0) {
+            return false;
+        }
+        return inUse.add(value);
+    }
+
     /** Gives an address back; releasing one twice or one never handed out is harmless. */
     public synchronized void release(InetAddress address) {
         byte[] b = address.getAddress();

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.pool.AbstractChannelPoolHandler;
 import io.netty.channel.pool.AbstractChannelPoolMap;
 import io.netty.channel.pool.SimpleChannelPool;
@@ -19,12 +20,14 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,27 +53,47 @@ public final class Upstream implements AutoCloseable {
 
     static final AttributeKey<Boolean> FRESH = AttributeKey.valueOf("meshwalk.upstream.fresh");
 
-    private final AbstractChannelPoolMap<InetSocketAddress, SimpleChannelPool> pools;
+    private final NettyLoop loop;
+    /** Per event loop, per endpoint: a request and its upstream connection stay on the thread that read it. */
+    private final Map<EventExecutor, AbstractChannelPoolMap<InetSocketAddress, SimpleChannelPool>> pools =
+            new IdentityHashMap<>();
 
     public Upstream(NettyLoop loop, Duration connectTimeout) {
-        Bootstrap bootstrap = new Bootstrap()
-                .group(loop.group())
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis());
-        this.pools = new AbstractChannelPoolMap<>() {
-            @Override
-            protected SimpleChannelPool newPool(InetSocketAddress endpoint) {
-                return new SimpleChannelPool(bootstrap.clone().remoteAddress(endpoint), new AbstractChannelPoolHandler() {
-                    @Override
-                    public void channelCreated(Channel channel) {
-                        channel.attr(FRESH).set(true);
-                        channel.pipeline().addLast(new IdleStateHandler(0, 0, IDLE_SECONDS), new HttpClientCodec(),
-                                new UpstreamExchange.Handler());
-                    }
-                });
+        this.loop = loop;
+        for (EventExecutor executor : loop.group()) {
+            Bootstrap bootstrap = new Bootstrap()
+                    .group((EventLoop) executor)
+                    .channel(NioSocketChannel.class)
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis());
+            pools.put(executor, new AbstractChannelPoolMap<>() {
+                @Override
+                protected SimpleChannelPool newPool(InetSocketAddress endpoint) {
+                    return new SimpleChannelPool(bootstrap.clone().remoteAddress(endpoint),
+                            new AbstractChannelPoolHandler() {
+                                @Override
+                                public void channelCreated(Channel channel) {
+                                    channel.attr(FRESH).set(true);
+                                    channel.pipeline().addLast(new IdleStateHandler(0, 0, IDLE_SECONDS),
+                                            new HttpClientCodec(), new UpstreamExchange.Handler());
+                                }
+                            });
+                }
+            });
+        }
+    }
+
+    /**
+     * The pools of the event loop running the caller (a proxy handling a call), so no request changes threads on
+     * its way through; callers outside the loop (health checks) take turns.
+     */
+    private AbstractChannelPoolMap<InetSocketAddress, SimpleChannelPool> poolsHere() {
+        for (EventExecutor executor : loop.group()) {
+            if (executor.inEventLoop()) {
+                return pools.get(executor);
             }
-        };
+        }
+        return pools.get(loop.group().next());
     }
 
     /** A request read off a listener, ready to be sent (possibly several times while its call is unanswered). */
@@ -163,7 +186,7 @@ public final class Upstream implements AutoCloseable {
         }
         result.whenComplete((r, e) -> message.release());
         int staleRetries = IDEMPOTENT.contains(request.method()) ? 3 : 0;
-        UpstreamExchange.start(pools.get(endpoint), message, timeout, staleRetries, result);
+        UpstreamExchange.start(poolsHere().get(endpoint), message, timeout, staleRetries, result);
         return result;
     }
 
@@ -186,7 +209,7 @@ public final class Upstream implements AutoCloseable {
     /** Closes the idle pooled connections (the event loop's shutdown closes the rest). */
     @Override
     public void close() {
-        pools.close();
+        pools.values().forEach(AbstractChannelPoolMap::close);
     }
 
     private static InetSocketAddress endpoint(String hostAndPort) {

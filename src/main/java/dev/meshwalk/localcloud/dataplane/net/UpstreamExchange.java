@@ -70,7 +70,11 @@ final class UpstreamExchange {
                     result.complete(response);
                 }
             });
-            channel.eventLoop().execute(() -> exchange.begin(message, timeout));
+            if (channel.eventLoop().inEventLoop()) {
+                exchange.begin(message, timeout);
+            } else {
+                channel.eventLoop().execute(() -> exchange.begin(message, timeout));
+            }
         });
     }
 

@@ -66,7 +66,13 @@ public final class UpstreamResponse {
             @Override
             public void chunk(HttpContent content) {
                 if (content.content().isReadable()) {
-                    downstream.write(new DefaultHttpContent(content.content().retain()));
+                    // the last chunk is flushed with the end of the answer; earlier ones go out as they come
+                    HttpContent chunk = new DefaultHttpContent(content.content().retain());
+                    if (content instanceof LastHttpContent) {
+                        downstream.write(chunk);
+                    } else {
+                        downstream.writeAndFlush(chunk);
+                    }
                 }
                 content.release();
                 if (!downstream.isWritable()) {

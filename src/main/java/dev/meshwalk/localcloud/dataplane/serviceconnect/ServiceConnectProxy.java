@@ -8,7 +8,6 @@ import dev.meshwalk.localcloud.dataplane.net.SmoothWeightedRoundRobin;
 import dev.meshwalk.localcloud.dataplane.net.Upstream;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -149,13 +149,11 @@ public final class ServiceConnectProxy implements AutoCloseable {
     private void egress(HttpCall call) {
         Instant start = Instant.now();
         Upstream.BufferedRequest request = call.request();
-        Authority authority;
-        try {
-            authority = Authority.of(URI.create(call.uri()), request.header("Host"));
-        } catch (IllegalArgumentException unparsable) {
-            call.respond(Upstream.Answer.plain(400, "cannot read the request target " + call.uri()), Map.of());
+        Optional<Authority> target = call.proxiedAuthority();
+        if (target.isEmpty()) {
             return;
         }
+        Authority authority = target.get();
         var server = serviceConnect.resolve(placement.config().namespace(), authority.host(), authority.port());
         if (server.isEmpty()) {
             passThrough(request, authority).thenAccept(reply -> call.reply(reply, Map.of()));

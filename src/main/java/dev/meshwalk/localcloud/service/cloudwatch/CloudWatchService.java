@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Pattern;
 
 /**
@@ -37,11 +36,8 @@ public final class CloudWatchService implements AwsService, AutoCloseable {
     private static final int MAX_DIMENSIONS = 30;
     private static final int LIST_PAGE = 500;
 
-    private record Dashboard(String name, String body, Instant lastModified) {
-    }
-
     private final MetricStore metrics;
-    private final Map<String, Dashboard> dashboards = new ConcurrentSkipListMap<>();
+    private final DashboardStore dashboards = new DashboardStore();
     private final DashboardValidator validator = new DashboardValidator();
     private final AlarmStore alarms;
     private final AlarmOperations alarmOperations;
@@ -56,6 +52,11 @@ public final class CloudWatchService implements AwsService, AutoCloseable {
         this.metrics = metrics;
         this.alarms = new AlarmStore(metrics, timings);
         this.alarmOperations = new AlarmOperations(alarms);
+    }
+
+    /** The dashboards, which the composition root may keep in a file across runs. */
+    public DashboardStore dashboards() {
+        return dashboards;
     }
 
     /** The alarms, which ECS deployments watch ({@link dev.meshwalk.localcloud.dataplane.AlarmStates}). */
@@ -333,13 +334,13 @@ public final class CloudWatchService implements AwsService, AutoCloseable {
             throw CloudWatchErrors.dashboardInvalid("The dashboard body is invalid, there are " + problems.size()
                     + " validation errors: " + text).withMember("dashboardValidationMessages", messages);
         }
-        dashboards.put(name, new Dashboard(name, body, metrics.clock().instant()));
+        dashboards.put(new DashboardStore.Dashboard(name, body, metrics.clock().instant()));
         return Map.of("DashboardValidationMessages", List.of());
     }
 
     private Map<String, Object> getDashboard(Params input, RequestContext context) {
         String name = input.string("DashboardName").orElseThrow(() -> CloudWatchErrors.missing("DashboardName"));
-        Dashboard d = dashboards.get(name);
+        DashboardStore.Dashboard d = dashboards.get(name);
         if (d == null) {
             throw CloudWatchErrors.dashboardNotFound("Dashboard " + name + " does not exist");
         }
@@ -353,7 +354,7 @@ public final class CloudWatchService implements AwsService, AutoCloseable {
     private Map<String, Object> listDashboards(Params input, RequestContext context) {
         String prefix = input.string("DashboardNamePrefix").orElse("");
         List<Object> entries = new ArrayList<>();
-        for (Dashboard d : dashboards.values()) {
+        for (DashboardStore.Dashboard d : dashboards.all()) {
             if (d.name().startsWith(prefix)) {
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("DashboardName", d.name());
@@ -378,12 +379,12 @@ public final class CloudWatchService implements AwsService, AutoCloseable {
         if (names.isEmpty()) {
             throw CloudWatchErrors.missing("DashboardNames");
         }
-        List<String> missing = names.stream().filter(n -> !dashboards.containsKey(n)).toList();
+        List<String> missing = names.stream().filter(n -> !dashboards.contains(n)).toList();
         if (!missing.isEmpty()) {
             throw CloudWatchErrors.dashboardNotFound("The specified dashboard does not exist. Missing: "
                     + String.join(", ", missing) + " (nothing was deleted)");
         }
-        names.forEach(dashboards::remove);
+        dashboards.remove(names);
         return Map.of();
     }
 
