@@ -114,6 +114,13 @@ public sealed interface Msg {
     record TargetResolved(Target target) implements Msg {
     }
 
+    /**
+     * What the target holds, checked once it is open: the chapter of the tutorial's stack there, or empty when no
+     * stack of ours exists. The chapter marks follow it (a "deployed" mark is true only while its stack exists).
+     */
+    record DeployedOnTarget(java.util.Optional<String> chapterId) implements Msg {
+    }
+
     // ---- the deploy flow: what the effects found; DeployFlow words it and asks the next question ----------
 
     /** The target cannot be used for {@code action} now; {@code reason} says why, null while it is still starting. */
@@ -346,6 +353,20 @@ public sealed interface Msg {
 
     /** The traffic loop could not start. */
     record TrafficFailed(String reason) implements Msg, ForTrafficPane {
+    }
+
+    // ---- break it: one color task stopped under the traffic loop ---------------------------------------------
+
+    /** ECS accepted StopTask for one task of the color service, which runs {@code desired} tasks. */
+    record ColorTaskStopped(String service, String taskId, int desired) implements Msg, ForTrafficPane {
+    }
+
+    /** The color service runs its desired count again without the stopped task, {@code took} after the stop. */
+    record ColorTaskReplaced(Duration took, int running, int desired) implements Msg, ForTrafficPane {
+    }
+
+    /** No color task could be stopped, or ECS was not back to its desired count in time; {@code reason} says why. */
+    record BreakItFailed(String reason) implements Msg, ForTrafficPane {
     }
 
     /** Front's history was cleared ({@code frontAnswer} is front's reply), or clearing failed ({@code failure}). */

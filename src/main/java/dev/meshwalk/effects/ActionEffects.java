@@ -10,6 +10,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import dev.meshwalk.cloud.CloudSession;
+import dev.meshwalk.cloud.StackInfo;
+import dev.meshwalk.cloud.Stacks;
 import dev.meshwalk.core.Effect;
 import dev.meshwalk.core.Handlers;
 import dev.meshwalk.core.Msg;
@@ -22,7 +25,7 @@ import dev.meshwalk.core.Msg;
  * ({@link BusyStackEffects}), tearing down ({@link TeardownEffects}).</li>
  * <li>{@code actions-queries} (one, scheduled) runs what must not wait behind a deploy: the traffic loop's control
  * and samples ({@link TrafficEffects}, confined to this thread), the map, metrics and checks
- * ({@link MapAndMetricsEffects}), cancelling a running update.</li>
+ * ({@link MapAndMetricsEffects}), break it ({@link BreakItEffects}), cancelling a running update.</li>
  * </ul>
  * The flows share no mutable field; what "runs" for the quit question is {@link RunningWork}'s, which is
  * synchronized. {@link #close} stops the traffic loop, the threads, then the target (the shared local cloud keeps running).
@@ -36,7 +39,9 @@ public final class ActionEffects implements AutoCloseable {
     private final DeployEffects deploy;
     private final BusyStackEffects busyStack;
     private final TrafficEffects traffic;
+    private final BreakItEffects breakIt;
     private final MapAndMetricsEffects mapAndMetrics;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ActionEffects.class);
     private final TeardownEffects teardown;
     private final Handlers<Effect, Consumer<Effect>> handlers;
 
@@ -48,13 +53,25 @@ public final class ActionEffects implements AutoCloseable {
         q.setRemoveOnCancelPolicy(true);
         this.queries = q;
         RunningWork running = new RunningWork(post);
-        this.target = new TargetLink(connector, post);
+        this.target = new TargetLink(connector, post, session -> queries.execute(() -> checkDeployed(session, support)));
         this.deploy = new DeployEffects(target, support, post, running);
         this.busyStack = new BusyStackEffects(target, support, post, queries);
         this.traffic = new TrafficEffects(target, support, post, queries, running);
+        this.breakIt = new BreakItEffects(target, support, post, queries);
         this.mapAndMetrics = new MapAndMetricsEffects(target, support, post, queries, traffic::latestSample, traffic::timeline);
         this.teardown = new TeardownEffects(target, support, post, running, () -> queries.execute(traffic::stop));
         this.handlers = handlers();
+    }
+
+    /** Tells the core which chapter's stack the target holds, so the marks say the truth (in the background). */
+    private void checkDeployed(CloudSession session, ActionSupport support) {
+        try {
+            post.accept(new Msg.DeployedOnTarget(new Stacks(session).find(support.stackName())
+                    .filter(s -> s.condition() == StackInfo.Condition.READY || s.condition() == StackInfo.Condition.BUSY)
+                    .flatMap(StackInfo::chapter)));
+        } catch (RuntimeException e) {
+            LOG.info("could not check which chapter is deployed: {}", e.toString()); // the marks stay as saved
+        }
     }
 
     private static Thread named(Runnable r, String name) {
@@ -95,6 +112,7 @@ public final class ActionEffects implements AutoCloseable {
         on(table, Effect.ToggleTraffic.class, e -> queries.execute(traffic::toggle));
         on(table, Effect.TrafficInterval.class, t -> queries.execute(() -> traffic.adjustInterval(t.faster())));
         on(table, Effect.ClearColors.class, e -> queries.execute(traffic::clearColors));
+        on(table, Effect.StopColorTask.class, e -> queries.execute(breakIt::stopOne));
         on(table, Effect.FetchGraph.class, g -> mapAndMetrics.fetchGraph(g.minutes(), g.autoRefresh()));
         on(table, Effect.StopGraphRefresh.class, e -> mapAndMetrics.stopMapRefresh());
         on(table, Effect.FetchMetrics.class, m -> queries.execute(() -> mapAndMetrics.metrics(m.chapterId())));
@@ -114,7 +132,10 @@ public final class ActionEffects implements AutoCloseable {
     @Override
     public void close() {
         try {
-            queries.submit(traffic::stop).get(5, TimeUnit.SECONDS);
+            queries.submit(() -> {
+                breakIt.cancel();
+                traffic.stop();
+            }).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             // Shutting down anyway.
         }
