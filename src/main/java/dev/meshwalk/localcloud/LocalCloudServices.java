@@ -20,6 +20,7 @@ import dev.meshwalk.localcloud.service.cloudformation.CloudFormationService;
 import dev.meshwalk.localcloud.service.cloudmap.CloudMapApiService;
 import dev.meshwalk.localcloud.service.ec2.Ec2TagsService;
 import dev.meshwalk.localcloud.service.ecs.EcsApiService;
+import dev.meshwalk.localcloud.service.logs.LogsApiService;
 import dev.meshwalk.localcloud.service.elbv2.Elbv2ApiService;
 import dev.meshwalk.localcloud.service.iam.IamApiService;
 import dev.meshwalk.localcloud.service.sts.StsService;
@@ -101,6 +102,7 @@ public final class LocalCloudServices {
                 new EcsApiService(dataPlane.ecs(), providers.ecs()),
                 new AppMeshApiService(dataPlane.appMesh(), providers.appMesh()),
                 new CloudMapApiService(dataPlane.cloudMap(), providers.cloudMap()),
+                new LogsApiService(dataPlane.logs()),
                 new Elbv2ApiService(dataPlane.loadBalancers(), providers.elbv2(), providers.ec2(), Clock.systemUTC()),
                 new IamApiService(providers.iam(), providers.ecs(), providers.appMesh(), providers.elbv2(),
                         Clock.systemUTC()),

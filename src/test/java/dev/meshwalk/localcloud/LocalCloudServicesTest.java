@@ -25,7 +25,7 @@ class LocalCloudServicesTest {
     void servesCloudFormationCloudWatchXrayAndEc2TagsAndClosesThem() throws Exception {
         try (LocalCloud cloud = LocalCloudServices.addDefaults(LocalCloud.builder()).build().start()) {
             assertThat(cloud.serviceNames()).containsExactly("appmesh", "cloudformation", "ec2", "ecs",
-                    "elasticloadbalancing", "iam", "monitoring", "servicediscovery", "sts", "xray");
+                    "elasticloadbalancing", "iam", "logs", "monitoring", "servicediscovery", "sts", "xray");
             HttpResponse<String> tags = post(cloud, "/", "application/x-www-form-urlencoded",
                     "Action=DescribeTags&Version=2016-11-15", "Authorization",
                     "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0");

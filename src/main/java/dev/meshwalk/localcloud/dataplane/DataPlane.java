@@ -5,6 +5,7 @@ import dev.meshwalk.localcloud.dataplane.dns.DnsAnswers;
 import dev.meshwalk.localcloud.dataplane.dns.DnsServer;
 import dev.meshwalk.localcloud.dataplane.ecs.Ecs;
 import dev.meshwalk.localcloud.dataplane.elb.LoadBalancers;
+import dev.meshwalk.localcloud.dataplane.logs.LogStore;
 import dev.meshwalk.localcloud.dataplane.mesh.AppMesh;
 import dev.meshwalk.localcloud.dataplane.mesh.MeshProxy;
 import dev.meshwalk.localcloud.dataplane.net.HttpListeners;
@@ -47,6 +48,7 @@ public final class DataPlane implements AutoCloseable {
     private final Route53 route53;
     private final LoadBalancers loadBalancers;
     private final AppMesh appMesh = new AppMesh();
+    private final LogStore logs = new LogStore(java.time.Clock.systemUTC());
     private final ServiceConnect serviceConnect;
     private final Ecs ecs;
 
@@ -81,7 +83,7 @@ public final class DataPlane implements AutoCloseable {
                 dnsAnswers);
         ecs = Ecs.create(ids, config.timings(), config.imageMap(), config.apps(), config.telemetrySidecars(),
                 meshServices, addresses, scheduler, upstream, dnsServer.hostAndPort(), loadBalancers, cloudMap,
-                taskWorkers, serviceConnect, config.alarms());
+                taskWorkers, serviceConnect, config.alarms(), logs);
     }
 
     /** Starts the DNS server and the shared pools; everything else starts when resources are created. */
@@ -103,6 +105,11 @@ public final class DataPlane implements AutoCloseable {
 
     public Route53 route53() {
         return route53;
+    }
+
+    /** CloudWatch Logs' groups and the streams containers write to. */
+    public LogStore logs() {
+        return logs;
     }
 
     public AppMesh appMesh() {

@@ -71,7 +71,11 @@ public final class Telemetry implements AutoCloseable {
     static final AttributeKey<String> CLIENT_ADDRESS = AttributeKey.stringKey("client.address");
     static final AttributeKey<String> PEER_ADDRESS = AttributeKey.stringKey("network.peer.address");
     static final AttributeKey<String> USER_AGENT = AttributeKey.stringKey("user_agent.original");
-    private static final Duration EXPORT_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * How long one export (and so an app's stop) may wait for the agent: short, because a missing agent must not hold
+     * up a task's stop; {@code OTEL_EXPORTER_OTLP_TIMEOUT} (milliseconds, the OpenTelemetry variable) overrides it.
+     */
+    private static final long DEFAULT_EXPORT_TIMEOUT_MILLIS = 2000;
     private static final long DEFAULT_SCHEDULE_DELAY_MILLIS = 1000;
 
     /** Reads request headers (the JDK's {@link Headers} look names up case-insensitively). */
@@ -87,15 +91,17 @@ public final class Telemetry implements AutoCloseable {
     private final Tracer tracer;
     private final TextMapPropagator propagator = new XrayTracePropagator();
     private final ThreadPoolExecutor exportThread;
+    private final Duration exportTimeout;
     private final Optional<String> tracesEndpoint;
     private final Optional<String> ecsTaskId;
 
     private Telemetry(String serviceName, SdkTracerProvider tracerProvider, ThreadPoolExecutor exportThread,
-                      Optional<String> tracesEndpoint, Optional<String> ecsTaskId) {
+                      Duration exportTimeout, Optional<String> tracesEndpoint, Optional<String> ecsTaskId) {
         this.serviceName = serviceName;
         this.tracerProvider = tracerProvider;
         this.tracer = tracerProvider.get("dev.meshwalk.apps");
         this.exportThread = exportThread;
+        this.exportTimeout = exportTimeout;
         this.tracesEndpoint = tracesEndpoint;
         this.ecsTaskId = ecsTaskId;
     }
@@ -114,6 +120,8 @@ public final class Telemetry implements AutoCloseable {
                 .setIdGenerator(AwsXrayIdGenerator.getInstance())
                 .setMeterProvider(MeterProvider::noop);
         Optional<String> endpoint = tracesEndpoint(env);
+        Duration exportTimeout = Duration.ofMillis(positiveMillis(env, "OTEL_EXPORTER_OTLP_TIMEOUT",
+                DEFAULT_EXPORT_TIMEOUT_MILLIS));
         ThreadPoolExecutor exportThread = null;
         if (endpoint.isPresent()) {
             exportThread = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64),
@@ -125,21 +133,22 @@ public final class Telemetry implements AutoCloseable {
             exportThread.allowCoreThreadTimeOut(true);
             OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
                     .setEndpoint(endpoint.get())
-                    .setTimeout(EXPORT_TIMEOUT)
-                    .setConnectTimeout(EXPORT_TIMEOUT)
+                    .setTimeout(exportTimeout)
+                    .setConnectTimeout(exportTimeout)
                     .setExecutorService(exportThread)
                     .setMeterProvider(MeterProvider::noop)
                     .build();
             builder.addSpanProcessor(BatchSpanProcessor.builder(exporter)
-                    .setScheduleDelay(Duration.ofMillis(scheduleDelayMillis(env)))
-                    .setExporterTimeout(EXPORT_TIMEOUT)
+                    .setScheduleDelay(Duration.ofMillis(positiveMillis(env, "OTEL_BSP_SCHEDULE_DELAY",
+                            DEFAULT_SCHEDULE_DELAY_MILLIS)))
+                    .setExporterTimeout(exportTimeout)
                     .setMeterProvider(MeterProvider::noop)
                     .build());
         }
         if (endpoint.isEmpty()) {
             builder.addSpanProcessor(new PropagateOnly());
         }
-        return new Telemetry(serviceName, builder.build(), exportThread, endpoint,
+        return new Telemetry(serviceName, builder.build(), exportThread, exportTimeout, endpoint,
                 Optional.ofNullable(detected.getAttribute(EcsResourceDetector.ECS_TASK_ID)));
     }
 
@@ -193,8 +202,8 @@ public final class Telemetry implements AutoCloseable {
         return endpoint;
     }
 
-    private static long scheduleDelayMillis(Environment env) {
-        String raw = env.getOrDefault("OTEL_BSP_SCHEDULE_DELAY", Long.toString(DEFAULT_SCHEDULE_DELAY_MILLIS));
+    private static long positiveMillis(Environment env, String variable, long fallback) {
+        String raw = env.getOrDefault(variable, Long.toString(fallback));
         try {
             long millis = Long.parseLong(raw);
             if (millis > 0) {
@@ -203,8 +212,7 @@ public final class Telemetry implements AutoCloseable {
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        throw new AppConfigurationException("OTEL_BSP_SCHEDULE_DELAY must be a positive number of milliseconds, got '"
-                + raw + "'");
+        throw new AppConfigurationException(variable + " must be a positive number of milliseconds, got '" + raw + "'");
     }
 
     /** {@code OTEL_RESOURCE_ATTRIBUTES} as key/value pairs ({@code k=v,k2=v2}, values percent-decoded). */
@@ -347,7 +355,7 @@ public final class Telemetry implements AutoCloseable {
     /** Sends what is still queued (bounded by the export timeout) and stops the export thread. */
     @Override
     public void close() {
-        tracerProvider.shutdown().join(EXPORT_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
+        tracerProvider.shutdown().join(exportTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
         if (exportThread != null) {
             exportThread.shutdown();
             try {

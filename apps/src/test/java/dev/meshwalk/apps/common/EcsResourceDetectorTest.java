@@ -113,6 +113,8 @@ class EcsResourceDetectorTest {
                     EcsResourceDetector.METADATA_VARIABLE, ecs.uri(),
                     "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(),
                     "OTEL_RESOURCE_ATTRIBUTES", "service.name=ignored,aws.ecs.task.family=from-operator",
+                    // close() waits for the export; the default 2 s is too short on a machine under heavy load
+                    "OTEL_EXPORTER_OTLP_TIMEOUT", "30000",
                     "XRAY_APP_NAME", "front")), "front");
             try (Telemetry.ClientSpan span = telemetry.startClientSpan("GET", "color", 8080, "/")) {
                 span.answered(200);

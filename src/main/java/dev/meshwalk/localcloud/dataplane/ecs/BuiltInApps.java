@@ -17,7 +17,12 @@ public final class BuiltInApps {
         return new AppCatalog(env -> adapt(FrontApp.start(env)), env -> adapt(ColorApp.start(env)));
     }
 
+    /**
+     * Also prints the line the app's {@code main} prints once it listens ({@code Launcher.run}): in a task with the
+     * {@code awslogs} driver it is the first line of the container's log stream, as on AWS.
+     */
     private static AppLauncher.RunningApp adapt(Launcher.RunningApp app) {
+        System.out.println(app.describe());
         return new AppLauncher.RunningApp() {
             @Override
             public int port() {

@@ -9,16 +9,24 @@ import java.util.Map;
  * @param containerPorts the container ports of its {@code PortMappings}
  * @param healthCheck    null when it has none
  * @param namedPorts     the port mappings that have a {@code Name} (what Service Connect's {@code PortName} means)
+ * @param awsLogs        where its output goes ({@code LogConfiguration} with the {@code awslogs} driver), or null
  */
 public record ContainerSpec(String name, String image, boolean essential, Map<String, String> environment,
                             List<Integer> containerPorts, List<Dependency> dependsOn, HealthCheck healthCheck,
-                            List<NamedPort> namedPorts) {
+                            List<NamedPort> namedPorts, AwsLogs awsLogs) {
 
     public ContainerSpec {
         environment = Map.copyOf(environment);
         containerPorts = List.copyOf(containerPorts);
         dependsOn = List.copyOf(dependsOn);
         namedPorts = List.copyOf(namedPorts);
+    }
+
+    /** A container whose output goes nowhere. */
+    public ContainerSpec(String name, String image, boolean essential, Map<String, String> environment,
+                         List<Integer> containerPorts, List<Dependency> dependsOn, HealthCheck healthCheck,
+                         List<NamedPort> namedPorts) {
+        this(name, image, essential, environment, containerPorts, dependsOn, healthCheck, namedPorts, null);
     }
 
     /** A container whose port mappings have no names. */
@@ -34,6 +42,19 @@ public record ContainerSpec(String name, String image, boolean essential, Map<St
      *                    HTTP status codes)
      */
     public record NamedPort(String name, int containerPort, String appProtocol) {
+    }
+
+    /**
+     * The {@code awslogs} driver's options: {@code awslogs-group}, {@code awslogs-stream-prefix} (streams are then
+     * {@code prefix/container/task-id}, as on AWS) and {@code awslogs-create-group}.
+     */
+    public record AwsLogs(String group, String streamPrefix, boolean createGroup) {
+
+        /** The stream a task's container writes to. */
+        public String streamFor(String containerName, String taskId) {
+            return (streamPrefix == null || streamPrefix.isBlank() ? "" : streamPrefix + "/") + containerName + "/"
+                    + taskId;
+        }
     }
 
     /** {@code DependsOn}: start only after {@code containerName} reached {@code condition}. */

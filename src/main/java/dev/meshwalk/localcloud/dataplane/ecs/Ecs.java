@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.dataplane.ecs;
 
+import dev.meshwalk.localcloud.dataplane.logs.LogStore;
 import dev.meshwalk.localcloud.dataplane.AlarmStates;
 import dev.meshwalk.localcloud.dataplane.AwsIds;
 import dev.meshwalk.localcloud.dataplane.serviceconnect.ServiceConnect;
@@ -48,7 +49,7 @@ public final class Ecs implements AutoCloseable {
                              TelemetrySidecars telemetry, MeshProxy.Services meshServices,
                              LoopbackAddressPool addresses, ScheduledExecutorService scheduler, Upstream upstream,
                              String dnsServer, LoadBalancers loadBalancers, CloudMap cloudMap, ExecutorService workers,
-                             ServiceConnect serviceConnect, AlarmStates alarms) {
+                             ServiceConnect serviceConnect, AlarmStates alarms, LogStore logs) {
         Map<ContainerKind, ContainerProgram> programs = new EnumMap<>(ContainerKind.class);
         programs.put(ContainerKind.FRONT_APP, new AppProgram(apps.front()));
         programs.put(ContainerKind.COLOR_APP, new AppProgram(apps.color()));
@@ -57,7 +58,7 @@ public final class Ecs implements AutoCloseable {
         programs.put(ContainerKind.MESH_PROXY, new MeshProxyProgram(meshServices));
         programs.put(ContainerKind.SERVICE_CONNECT_PROXY, new ServiceConnectAgent(serviceConnect));
         TaskEnvironment env = new TaskEnvironment(imageMap, programs, addresses, scheduler, upstream, timings, dnsServer,
-                ids, new TaskMetadataEndpoint(meshServices.listeners()), serviceConnect, alarms);
+                ids, new TaskMetadataEndpoint(meshServices.listeners()), serviceConnect, alarms, logs);
         return new Ecs(ids, env, loadBalancers, cloudMap, workers);
     }
 

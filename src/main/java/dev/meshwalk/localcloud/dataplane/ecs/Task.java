@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.dataplane.ecs;
 
+import dev.meshwalk.localcloud.dataplane.logs.ConsoleRouting;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -156,7 +157,7 @@ final class Task {
                 meshProxy, kind == ContainerKind.MESH_PROXY && meshProxy != null ? plan.proxyAppPorts() : Map.of());
         RunningContainer running;
         try {
-            running = env.programs().get(kind).start(launch);
+            running = startLogged(spec, kind, launch);
         } catch (Exception e) {
             throw new IllegalStateException("Essential container in task exited: container " + spec.name() + " ("
                     + spec.image() + ") failed to start: " + e.getMessage(), e);
@@ -173,6 +174,23 @@ final class Task {
         if (spec.healthCheck() != null) {
             health.schedule(run, address);
         }
+    }
+
+    /**
+     * Starts the container's program; with the {@code awslogs} driver, what it prints goes to its stream
+     * ({@code prefix/container/task-id}) in the configured group, created first when {@code awslogs-create-group}.
+     */
+    private RunningContainer startLogged(ContainerSpec spec, ContainerKind kind, ContainerLaunch launch) throws Exception {
+        ContainerProgram program = env.programs().get(kind);
+        ContainerSpec.AwsLogs logs = spec.awsLogs();
+        if (logs == null || logs.group() == null) {
+            return program.start(launch);
+        }
+        if (logs.createGroup() && env.logs().group(logs.group()).isEmpty()) {
+            env.logs().createGroup(logs.group(), env.ids().arn("logs", "log-group:" + logs.group() + ":*"), null);
+        }
+        String stream = logs.streamFor(spec.name(), launch.taskId());
+        return ConsoleRouting.capture(line -> env.logs().append(logs.group(), stream, line), () -> program.start(launch));
     }
 
     /**

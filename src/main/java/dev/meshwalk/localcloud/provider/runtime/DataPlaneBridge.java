@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * Connects the providers' records to the data plane: once attached, creating a stack's ECS, ELBv2, Cloud Map,
- * Route 53 and App Mesh resources really starts tasks, load balancers, DNS names and mesh proxies, and a failed
+ * Route 53, App Mesh and Logs resources really starts tasks, load balancers, DNS names, mesh proxies and log groups, and a failed
  * deployment fails the resource with the data plane's reason (which rolls the stack back).
  *
  * <p>Opt-in so the engine's own tests keep running without a data plane: the composition root calls
@@ -32,6 +32,7 @@ public final class DataPlaneBridge {
         registry.elbv2().useDnsNamer((name, internal, awsStyleName) ->
                 dataPlane.loadBalancers().reserveLocalDnsName(internal));
         registry.appMesh().addListener(new AppMeshBridge(dataPlane));
+        registry.logs().addListener(new LogsBridge(dataPlane));
         registry.ecs().addListener(new EcsBridge(dataPlane, registry.ecs(), stabilizeTimeout));
     }
 }

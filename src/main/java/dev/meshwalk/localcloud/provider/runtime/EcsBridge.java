@@ -152,8 +152,15 @@ final class EcsBridge implements ResourceListener {
                 health = new ContainerSpec.HealthCheck(h.strings("Command"), h.integer("Interval", 30),
                         h.integer("Timeout", 5), h.integer("Retries", 3), h.integer("StartPeriod", 0));
             }
+            ContainerSpec.AwsLogs logs = null;
+            Props logConfiguration = c.child("LogConfiguration");
+            if ("awslogs".equals(logConfiguration.text("LogDriver"))) {
+                Props options = logConfiguration.child("Options");
+                logs = new ContainerSpec.AwsLogs(options.text("awslogs-group"), options.text("awslogs-stream-prefix"),
+                        options.bool("awslogs-create-group", false));
+            }
             containers.add(new ContainerSpec(c.text("Name"), c.text("Image"), c.bool("Essential", true),
-                    c.nameValues("Environment"), ports, deps, health, named));
+                    c.nameValues("Environment"), ports, deps, health, named, logs));
         }
         ProxyConfigurationSpec proxy = null;
         if (p.has("ProxyConfiguration")) {
