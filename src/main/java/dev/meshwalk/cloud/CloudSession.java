@@ -111,16 +111,16 @@ public final class CloudSession implements AutoCloseable {
         return cloudFormation;
     }
 
+    EcsClient ecs() {
+        return ecs;
+    }
+
     XRayClient xray() {
         return xray;
     }
 
     CloudWatchClient cloudWatch() {
         return cloudWatch;
-    }
-
-    EcsClient ecs() {
-        return ecs;
     }
 
     @Override

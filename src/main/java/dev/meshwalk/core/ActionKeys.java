@@ -121,6 +121,31 @@ final class ActionKeys {
         return Next.of(s, new Effect.ClearColors());
     }
 
+    /**
+     * Break it: stops one color task under the running traffic loop and shows the traffic pane, where the moment is
+     * marked. Without a running loop there is nothing to watch, so the loop starts first and the learner presses
+     * again once answers arrive.
+     */
+    static Next breakIt(State s) {
+        State traffic = s.withView(View.ACTION).withOverlay(Overlay.NONE).withFocused(Action.TRAFFIC).withPaneScroll(0);
+        List<Effect> effects = new ArrayList<>();
+        if (s.view() == View.ACTION && s.focused() == Action.MAP) {
+            effects.add(new Effect.StopGraphRefresh());
+        }
+        TrafficBoard board = s.trafficBoard();
+        if (board == null || !board.sample().running()) {
+            effects.add(new Effect.ToggleTraffic());
+            return new Next(traffic.withNotice("Starting the traffic loop: press B again once answers arrive, to stop"
+                    + " a color task under traffic."), effects);
+        }
+        if (board.mark() != null && board.mark().recovered().isEmpty()) {
+            return new Next(traffic.withNotice("ECS is still replacing the task stopped a moment ago; wait until the"
+                    + " pane says it is back to its desired count."), effects);
+        }
+        effects.add(new Effect.StopColorTask());
+        return new Next(traffic.withNotice("Stopping one color task (ECS StopTask) ..."), effects);
+    }
+
     /** Wait for a busy stack, cancel its update (only when it is one) or leave it alone. */
     static Next busyStack(State s, Effect.BusyChoice choice) {
         ActionPane pane = s.actions().get(s.focused());
@@ -142,7 +167,7 @@ final class ActionKeys {
         return s.focused() == Action.MAP ? Next.of(closed, new Effect.StopGraphRefresh()) : Next.of(closed);
     }
 
-    private static String chapterId(State s) {
+    static String chapterId(State s) {
         Chapter ch = s.currentChapter();
         return ch == null || s.current() < 0 ? null : ch.id();
     }

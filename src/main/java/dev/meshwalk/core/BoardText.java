@@ -212,11 +212,21 @@ public final class BoardText {
                         e.count(), e.explanation()));
             }
         }
+        if (b.mark() != null) {
+            lines.add("");
+            lines.addAll(breakIt(b.mark(), s, unicode));
+        }
         lines.add("");
         lines.add("Latest answers:");
         // With the time line shown, fewer answers, so both fit an 80x24 screen
         int listed = timeline.isEmpty() ? b.recent().size() : Math.min(RECENT_WITH_TIMELINE, b.recent().size());
+        boolean marked = false;
         for (TrafficAnswer a : b.recent().subList(0, listed)) {
+            if (b.mark() != null && !marked && a.sequence() <= b.mark().afterSequence()) {
+                lines.add("  " + (unicode ? "──" : "--") + " color task " + shortId(b.mark().taskId())
+                        + " stopped here " + (unicode ? "──" : "--"));
+                marked = true;
+            }
             String status = a.httpStatus().isPresent() ? Integer.toString(a.httpStatus().getAsInt()) : "---";
             lines.add(String.format(Locale.ROOT, "  %s #%-5d %s  %-8s %5d ms%s",
                     (a.ok() ? Status.OK : Status.FAILED).symbol(unicode), a.sequence(), status,
@@ -224,6 +234,31 @@ public final class BoardText {
                     a.ok() ? "" : "  " + a.detail()));
         }
         return lines;
+    }
+
+    /**
+     * Break it on the traffic pane: which task was stopped, what this chapter's architecture should do about it, the
+     * requests and failures since, and ECS's replacement.
+     */
+    static List<String> breakIt(BreakMark m, TrafficSample s, boolean unicode) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Break it: color task " + shortId(m.taskId()) + " stopped (ECS StopTask on " + m.service() + ").");
+        lines.add("  " + m.expectation());
+        long since = Math.max(0, s.requests() - m.requestsAtStop());
+        long failed = Math.max(0, s.failed() - m.failedAtStop());
+        lines.add(String.format(Locale.ROOT, "  %s since the stop: %d requests, %d failed%s",
+                (failed == 0 ? Status.OK : Status.FAILED).symbol(unicode), since, failed,
+                since == 0 ? "" : String.format(Locale.ROOT, " (%.1f%%)", 100.0 * failed / since)));
+        lines.add(m.recovered().map(took -> "  " + Status.OK.symbol(unicode) + " ECS started a replacement: back to "
+                        + m.desired() + " of " + m.desired() + " running tasks " + seconds(took) + " after the stop.")
+                .orElse("  " + Status.IN_PROGRESS.symbol(unicode) + " ECS drains the task, stops it and starts a"
+                        + " replacement ..."));
+        return lines;
+    }
+
+    /** A task id as the pane shows it: its first 8 characters, like the ECS console's short ids. */
+    private static String shortId(String taskId) {
+        return taskId.length() > 8 ? taskId.substring(0, 8) : taskId;
     }
 
     /** A share (0..1) as a bar of the given width: full blocks, then light ones (ASCII: '#' then '.'). */

@@ -45,6 +45,10 @@ final class BoardUpdate {
                 java.util.List.of(), ActionPane.Question.NONE, trafficStarted(s, m))));
         fold(table, Msg.TrafficAnswered.class, (s, m) -> traffic(s, b -> b.withAnswer(m.answer())));
         fold(table, Msg.TrafficSampled.class, (s, m) -> traffic(s, b -> b.withSample(m.sample())));
+        fold(table, Msg.ColorTaskStopped.class, (s, m) -> traffic(s.withNotice(null),
+                b -> b.withStop(m.service(), m.taskId(), ActionKeys.chapterId(s), m.desired())));
+        fold(table, Msg.ColorTaskReplaced.class, (s, m) -> traffic(s, b -> b.withRecovery(m.took())));
+        fold(table, Msg.BreakItFailed.class, (s, m) -> s.withNotice("Break it: " + m.reason()));
     }
 
     /**

@@ -72,6 +72,13 @@ public sealed interface Effect {
     record TrafficInterval(boolean faster) implements Effect {
     }
 
+    /**
+     * Break it: stop one task of the tutorial stack's color service (ECS StopTask) and watch ECS replace it;
+     * answered with {@link Msg.ColorTaskStopped}, then {@link Msg.ColorTaskReplaced} or {@link Msg.BreakItFailed}.
+     */
+    record StopColorTask() implements Effect {
+    }
+
     /** Ask front to forget its color history ({@code /color/clear}). */
     record ClearColors() implements Effect {
     }

@@ -48,6 +48,7 @@ public final class KeyBindings {
 
     private static final Object[] DIGITS = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9'};
     private static final Object[] PANES = {'d', 't', 'm', 'c', 'x'};
+    private static final String BREAK_IT = "break it: stop a color task under traffic";
 
     static final Section EVERYWHERE = new Section("Everywhere", List.of(
             row("this help (any key closes it)", (s, k) -> Next.of(s.withOverlay(Overlay.HELP)), '?'),
@@ -76,6 +77,7 @@ public final class KeyBindings {
             row("open that chapter", Update::openNumber, DIGITS),
             row("deploy, traffic, map, metrics, teardown pane", (s, k) -> ActionKeys.show(s, Action.forKey(k.ch())), PANES),
             row("check this chapter against the live target", (s, k) -> ActionKeys.verify(s), 'V'),
+            row(BREAK_IT, (s, k) -> ActionKeys.breakIt(s), 'B'),
             row("back to the chapter list", (s, k) -> Next.of(Update.backToList(s)),
                     Key.Kind.ESCAPE, Key.Kind.LEFT, Key.Kind.BACKSPACE, 'h')));
 
@@ -92,7 +94,8 @@ public final class KeyBindings {
     static final Section TRAFFIC_PANE = new Section("Traffic pane", List.of(
             row("stop / start the traffic loop", (s, k) -> Next.of(s, new Effect.ToggleTraffic()), 't', 's'),
             row("requests faster / slower", (s, k) -> Next.of(s, new Effect.TrafficInterval(k.is('+'))), '+', '-'),
-            row("clear front's color history", (s, k) -> ActionKeys.clearColors(s), 'r')));
+            row("clear front's color history", (s, k) -> ActionKeys.clearColors(s), 'r'),
+            row(BREAK_IT, (s, k) -> ActionKeys.breakIt(s), 'B')));
 
     static final Section MAP_PANE = new Section("Service map pane", List.of(
             row("time window: 1, 5 or 15 minutes", (s, k) -> ActionKeys.nextWindow(s), 'w'),
@@ -224,7 +227,7 @@ public final class KeyBindings {
             if (s.actions().get(s.focused()).question() != ActionPane.Question.NONE) {
                 return "y/esc answer  PgUp/PgDn scroll  ? help  q quit";
             }
-            String own = s.focused() == Action.TRAFFIC ? "t on/off  +/- speed  r clear"
+            String own = s.focused() == Action.TRAFFIC ? "t on/off  +/- speed  B break it"
                     : s.focused() == Action.MAP ? "w window  l labels  v table"
                     : "V check";
             return "d,t,m,c,x panes  " + own + "  esc back  ? help  q quit";

@@ -348,6 +348,20 @@ public sealed interface Msg {
     record TrafficFailed(String reason) implements Msg, ForTrafficPane {
     }
 
+    // ---- break it: one color task stopped under the traffic loop ---------------------------------------------
+
+    /** ECS accepted StopTask for one task of the color service, which runs {@code desired} tasks. */
+    record ColorTaskStopped(String service, String taskId, int desired) implements Msg, ForTrafficPane {
+    }
+
+    /** The color service runs its desired count again without the stopped task, {@code took} after the stop. */
+    record ColorTaskReplaced(Duration took, int running, int desired) implements Msg, ForTrafficPane {
+    }
+
+    /** No color task could be stopped, or ECS was not back to its desired count in time; {@code reason} says why. */
+    record BreakItFailed(String reason) implements Msg, ForTrafficPane {
+    }
+
     /** Front's history was cleared ({@code frontAnswer} is front's reply), or clearing failed ({@code failure}). */
     record ColorsCleared(String frontAnswer, String failure) implements Msg {
     }

@@ -15,8 +15,10 @@ import java.util.List;
  * @param recent   the latest {@value #RECENT} answers, newest (highest sequence) first
  * @param timeline the color shares over time (drawn by {@link ShareTimelineText}); kept across a clear of front's
  *                 history, which restarts the loop but is part of one watch
+ * @param mark     the color task the learner stopped under this loop ("break it"), or null
  */
-public record TrafficBoard(String endpoint, TrafficSample sample, List<TrafficAnswer> recent, ShareTimeline timeline)
+public record TrafficBoard(String endpoint, TrafficSample sample, List<TrafficAnswer> recent, ShareTimeline timeline,
+        BreakMark mark)
         implements Board {
 
     /** How many answers the pane lists. */
@@ -24,6 +26,11 @@ public record TrafficBoard(String endpoint, TrafficSample sample, List<TrafficAn
 
     public TrafficBoard {
         recent = List.copyOf(recent);
+    }
+
+    /** A board without a stopped task. */
+    public TrafficBoard(String endpoint, TrafficSample sample, List<TrafficAnswer> recent, ShareTimeline timeline) {
+        this(endpoint, sample, recent, timeline, null);
     }
 
     /** A loop that just started (or restarted with a fresh count). */
@@ -52,10 +59,22 @@ public record TrafficBoard(String endpoint, TrafficSample sample, List<TrafficAn
         }
         next.add(at, a);
         return new TrafficBoard(endpoint, sample, next.subList(0, Math.min(RECENT, next.size())),
-                timeline.with(a.ok() ? a.color() : java.util.Optional.empty()));
+                timeline.with(a.ok() ? a.color() : java.util.Optional.empty()), mark);
     }
 
     TrafficBoard withSample(TrafficSample s) {
-        return new TrafficBoard(endpoint, s, recent, timeline);
+        return new TrafficBoard(endpoint, s, recent, timeline, mark);
+    }
+
+    /** A color task was stopped now: marks the moment at the newest answer and the current counts. */
+    TrafficBoard withStop(String service, String taskId, String chapterId, int desired) {
+        long newest = recent.isEmpty() ? 0 : recent.get(0).sequence();
+        return new TrafficBoard(endpoint, sample, recent, timeline, new BreakMark(service, taskId, newest,
+                sample.requests(), sample.failed(), chapterId, java.util.Optional.empty(), desired));
+    }
+
+    /** ECS runs the desired count again, {@code took} after the stop. */
+    TrafficBoard withRecovery(java.time.Duration took) {
+        return mark == null ? this : new TrafficBoard(endpoint, sample, recent, timeline, mark.withRecovery(took));
     }
 }

@@ -22,7 +22,7 @@ import dev.meshwalk.core.Msg;
  * ({@link BusyStackEffects}), tearing down ({@link TeardownEffects}).</li>
  * <li>{@code actions-queries} (one, scheduled) runs what must not wait behind a deploy: the traffic loop's control
  * and samples ({@link TrafficEffects}, confined to this thread), the map, metrics and checks
- * ({@link MapAndMetricsEffects}), cancelling a running update.</li>
+ * ({@link MapAndMetricsEffects}), break it ({@link BreakItEffects}), cancelling a running update.</li>
  * </ul>
  * The flows share no mutable field; what "runs" for the quit question is {@link RunningWork}'s, which is
  * synchronized. {@link #close} stops the traffic loop, the threads, then the target (the shared local cloud keeps running).
@@ -36,6 +36,7 @@ public final class ActionEffects implements AutoCloseable {
     private final DeployEffects deploy;
     private final BusyStackEffects busyStack;
     private final TrafficEffects traffic;
+    private final BreakItEffects breakIt;
     private final MapAndMetricsEffects mapAndMetrics;
     private final TeardownEffects teardown;
     private final Handlers<Effect, Consumer<Effect>> handlers;
@@ -52,6 +53,7 @@ public final class ActionEffects implements AutoCloseable {
         this.deploy = new DeployEffects(target, support, post, running);
         this.busyStack = new BusyStackEffects(target, support, post, queries);
         this.traffic = new TrafficEffects(target, support, post, queries, running);
+        this.breakIt = new BreakItEffects(target, support, post, queries);
         this.mapAndMetrics = new MapAndMetricsEffects(target, support, post, queries, traffic::latestSample, traffic::timeline);
         this.teardown = new TeardownEffects(target, support, post, running, () -> queries.execute(traffic::stop));
         this.handlers = handlers();
@@ -95,6 +97,7 @@ public final class ActionEffects implements AutoCloseable {
         on(table, Effect.ToggleTraffic.class, e -> queries.execute(traffic::toggle));
         on(table, Effect.TrafficInterval.class, t -> queries.execute(() -> traffic.adjustInterval(t.faster())));
         on(table, Effect.ClearColors.class, e -> queries.execute(traffic::clearColors));
+        on(table, Effect.StopColorTask.class, e -> queries.execute(breakIt::stopOne));
         on(table, Effect.FetchGraph.class, g -> mapAndMetrics.fetchGraph(g.minutes(), g.autoRefresh()));
         on(table, Effect.StopGraphRefresh.class, e -> mapAndMetrics.stopMapRefresh());
         on(table, Effect.FetchMetrics.class, m -> queries.execute(() -> mapAndMetrics.metrics(m.chapterId())));
@@ -114,7 +117,10 @@ public final class ActionEffects implements AutoCloseable {
     @Override
     public void close() {
         try {
-            queries.submit(traffic::stop).get(5, TimeUnit.SECONDS);
+            queries.submit(() -> {
+                breakIt.cancel();
+                traffic.stop();
+            }).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             // Shutting down anyway.
         }

@@ -11,8 +11,9 @@ import java.util.Set;
  * its {@code X-Amz-Target} prefix (also its RPCv2 service id) and JSON version, all as its botocore model's
  * {@code metadata} says. Keyed by SigV4 signing name, the name services register under.
  *
- * <p>Cloud Map and CloudWatch Logs are listed before they are served: a service class registered under their
- * signing name is all it takes to answer their CLIs; until then their requests get {@code UnknownOperationException}.
+ * <p>A JSON service listed here answers once a service class is registered under its signing name (Cloud Map and
+ * CloudWatch Logs are, by {@code LocalCloudServices}); a listed one without a service gets
+ * {@code UnknownOperationException}.
  *
  * @param jsonVersion        {@code 1.0} or {@code 1.1} for services reached by {@code X-Amz-Target}, else null
  * @param awsQueryCompatible JSON and CBOR errors carry a qualified {@code __type} and {@code x-amzn-query-error}
