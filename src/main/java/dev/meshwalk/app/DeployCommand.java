@@ -238,7 +238,7 @@ public final class DeployCommand extends CloudCommand {
     private int confirmAndExecute(Deployment deployment, dev.meshwalk.cloud.DeployPlan.Ready ready) {
         String stack = deployment.request().stackName();
         console.line((ready.create() ? "Creating" : "Updating") + " " + stack + " with " + ready.changes().size() + " changes:");
-        ChangePreview.lines(DeploySteps.changeSet(ready, deployment.request().parameters())).forEach(console::line);
+        ChangePreview.lines(DeploySteps.changeSet(ready, deployment)).forEach(console::line);
         if (!confirm("Deploy these changes?", "to deploy")) {
             deployment.discard(ready);
             console.line("Nothing was changed (the change set was deleted).");

@@ -57,6 +57,11 @@ public final class Deployment {
         return request;
     }
 
+    /** The stack's parameter values as deployed now (empty before its creation): the preview's "before". */
+    public Map<String, String> currentParameters() {
+        return stacks.parameters(request.stackName());
+    }
+
     /** The tutorial's stack as it is now, if it exists. */
     public Optional<StackInfo> currentStack() {
         return stacks.find(request.stackName());

@@ -16,12 +16,57 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class StackParameters {
 
-    /** One declared parameter; {@code min}/{@code max} only for Number parameters that state them. */
-    public record Parameter(String name, String type, String defaultValue, String description, Long min, Long max) {
+    /**
+     * One declared parameter; {@code min}/{@code max} only for Number parameters that state them,
+     * {@code allowedValues} empty and {@code allowedPattern} null when the template sets none.
+     */
+    public record Parameter(String name, String type, String defaultValue, String description, Long min, Long max,
+            List<String> allowedValues, String allowedPattern) {
+
+        public Parameter {
+            allowedValues = allowedValues == null ? List.of() : List.copyOf(allowedValues);
+        }
+
         /** {@code ColorWeight (0-100, default 50)}: how a message names it. */
         public String describe() {
-            String range = min != null && max != null ? min + "-" + max + ", " : "";
-            return name + " (" + range + "default " + (defaultValue == null ? "none" : defaultValue) + ")";
+            String range = min != null && max != null ? min + "-" + max + ", "
+                    : min != null ? "at least " + min + ", " : max != null ? "at most " + max + ", " : "";
+            String allowed = allowedValues.isEmpty() ? "" : "one of " + String.join(", ", allowedValues) + ", ";
+            return name + " (" + range + allowed + "default " + (defaultValue == null ? "none" : defaultValue) + ")";
+        }
+
+        /**
+         * Why CloudFormation would refuse {@code value} for this parameter (its type, AllowedValues, MinValue,
+         * MaxValue, AllowedPattern), as a sentence naming what is allowed; empty when it is accepted.
+         */
+        public Optional<String> problem(String value) {
+            if ("Number".equals(type)) {
+                long n;
+                try {
+                    n = Long.parseLong(value);
+                } catch (NumberFormatException e) {
+                    return Optional.of(name + " must be a whole number, got '" + value + "': " + describe() + ".");
+                }
+                if ((min != null && n < min) || (max != null && n > max)) {
+                    return Optional.of(name + "=" + value + " is out of range: " + describe() + ".");
+                }
+            }
+            if (!allowedValues.isEmpty() && !allowedValues.contains(value)) {
+                return Optional.of(name + "=" + value + " is not allowed: " + describe() + ".");
+            }
+            if (allowedPattern != null && !java.util.regex.Pattern.matches(allowedPattern, value)) {
+                return Optional.of(name + "=" + value + " does not match the pattern " + allowedPattern + ": "
+                        + describe() + ".");
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * Whether the learner sets it: it has a description, and the tutorial does not fill it in itself (the
+         * project's name and the images come from the tutorial's own settings).
+         */
+        public boolean tunable() {
+            return description != null && !name.equals("ProjectName") && !name.endsWith("Image");
         }
     }
 
@@ -49,9 +94,11 @@ public final class StackParameters {
             if (root instanceof Map<?, ?> map && map.get("Parameters") instanceof Map<?, ?> params) {
                 params.forEach((name, spec) -> {
                     Map<?, ?> s = spec instanceof Map<?, ?> m ? m : Map.of();
+                    List<String> allowed = s.get("AllowedValues") instanceof List<?> values
+                            ? values.stream().map(String::valueOf).toList() : List.of();
                     out.put(String.valueOf(name), new Parameter(String.valueOf(name), text(s.get("Type")),
                             text(s.get("Default")), text(s.get("Description")), number(s.get("MinValue")),
-                            number(s.get("MaxValue"))));
+                            number(s.get("MaxValue")), allowed, text(s.get("AllowedPattern"))));
                 });
             }
         }
@@ -67,7 +114,8 @@ public final class StackParameters {
     }
 
     /**
-     * Checks {@code Name=Value} settings: every name declared, every Number a whole number inside its range.
+     * Checks {@code Name=Value} settings: every name declared, every value one the template accepts
+     * ({@link Parameter#problem}).
      *
      * @return the settings by name, in the order given
      * @throws IllegalArgumentException with a message that names the problem and the allowed parameters
@@ -85,16 +133,9 @@ public final class StackParameters {
             if (p == null) {
                 throw new IllegalArgumentException("This chapter's stack has no parameter '" + name + "'. " + allowed());
             }
-            if ("Number".equals(p.type())) {
-                long n;
-                try {
-                    n = Long.parseLong(value);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "': " + p.describe() + ".");
-                }
-                if ((p.min() != null && n < p.min()) || (p.max() != null && n > p.max())) {
-                    throw new IllegalArgumentException(name + "=" + value + " is out of range: " + p.describe() + ".");
-                }
+            Optional<String> problem = p.problem(value);
+            if (problem.isPresent()) {
+                throw new IllegalArgumentException(problem.get());
             }
             out.put(name, value);
         }

@@ -175,8 +175,9 @@ public final class BoardText {
 
     /**
      * The traffic loop: what runs against which endpoint (and the keys), counts, req/s, p50/p95, one bar per color
-     * with the share we observed and the share front reports, the shares over time ({@link ShareTimelineText}), errors
-     * by kind with their explanation, and the latest answers as they arrived (fewer under a time line).
+     * with the share we observed and the share the answering front task reports (its own window: per task), the
+     * shares over time ({@link ShareTimelineText}), errors by kind with their explanation, and the latest answers as
+     * they arrived (fewer under a time line).
      */
     public static List<String> traffic(TrafficBoard b, boolean unicode) {
         TrafficSample s = b.sample();
@@ -191,13 +192,16 @@ public final class BoardText {
         colors.addAll(s.appShare().keySet());
         if (colors.isEmpty()) {
             lines.add("No colors yet: waiting for the first answers.");
+        } else if (!s.appShare().isEmpty()) {
+            // Front's numbers are one task's own window (the task that answered last), not the share of the service.
+            lines.add("  observed = this loop's answers; front's own = one front task's last 1000");
         }
         for (String color : colors) {
             double observed = s.observedShare().getOrDefault(color, 0.0);
             Double app = s.appShare().get(color);
             lines.add(String.format(Locale.ROOT, "  %-8s %s %3.0f%% observed (%d)%s", color, bar(observed, COLOR_BAR_WIDTH, unicode),
                     observed * 100, s.colorCounts().getOrDefault(color, 0L),
-                    app == null ? "" : String.format(Locale.ROOT, "   front's stats %3.0f%%", app * 100)));
+                    app == null ? "" : String.format(Locale.ROOT, "   front's own %3.0f%%", app * 100)));
         }
         List<String> timeline = ShareTimelineText.lines(b.timeline(), s.interval(), unicode);
         if (!timeline.isEmpty()) {

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * A change set as the preview the learner confirms, in the deploy pane, in line mode and in the scripted
- * {@code deploy}: one line per resource with {@code +} add, {@code ~} modify (and whether it is replaced),
+ * {@code deploy}: one line per parameter that changes ({@code ColorWeight: 50 -> 90}), one line per resource with {@code +} add, {@code ~} modify (and whether it is replaced),
  * {@code -} remove, its type and what it is, then a count line.
  */
 public final class ChangePreview {
@@ -19,6 +19,8 @@ public final class ChangePreview {
         int idWidth = Math.max(10, changes.stream().mapToInt(c -> c.logicalId().length()).max().orElse(10));
         int typeWidth = Math.max(8, changes.stream().mapToInt(c -> c.type().length()).max().orElse(8));
         List<String> lines = new ArrayList<>();
+        changeSet.changedParameters().forEach((name, values) -> lines.add(
+                "  parameter " + name + ": " + values.get(0) + " -> " + values.get(1)));
         for (ChangeSet.Change change : changes) {
             lines.add(String.format(Locale.ROOT, "  %c %-" + idWidth + "s  %-" + typeWidth + "s  %s%s",
                     change.kind().symbol(), change.logicalId(), change.type(), change.description(),

@@ -11,12 +11,31 @@ import java.util.Map;
  * @param id         CloudFormation's change set id
  * @param create     whether it creates the stack (else updates it)
  * @param parameters the stack parameters it was computed with
+ * @param before     the values the stack ran before (empty for a creation): the preview shows what changes
  */
-public record ChangeSet(String stackName, String id, boolean create, List<Change> changes, Map<String, String> parameters) {
+public record ChangeSet(String stackName, String id, boolean create, List<Change> changes, Map<String, String> parameters,
+        Map<String, String> before) {
 
     public ChangeSet {
         changes = List.copyOf(changes);
         parameters = Map.copyOf(parameters);
+        before = Map.copyOf(before);
+    }
+
+    public ChangeSet(String stackName, String id, boolean create, List<Change> changes, Map<String, String> parameters) {
+        this(stackName, id, create, changes, parameters, Map.of());
+    }
+
+    /** The parameters whose value changes, in the stack's order: name to {before, after}. */
+    public Map<String, List<String>> changedParameters() {
+        Map<String, List<String>> changed = new java.util.LinkedHashMap<>();
+        before.forEach((name, old) -> {
+            String now = parameters.get(name);
+            if (now != null && !now.equals(old)) {
+                changed.put(name, List.of(old, now));
+            }
+        });
+        return changed;
     }
 
     /** What the change set does to a resource. */

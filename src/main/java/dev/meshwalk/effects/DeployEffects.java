@@ -82,7 +82,7 @@ final class DeployEffects {
             post.accept(new Msg.NothingToDeploy(order, n.frontEndpoint().orElse(null)));
         } else {
             DeploySteps.Ready ready = (DeploySteps.Ready) step;
-            post.accept(new Msg.DeployPlanned(order, DeploySteps.changeSet(ready.plan(), deployment.request().parameters())));
+            post.accept(new Msg.DeployPlanned(order, DeploySteps.changeSet(ready.plan(), deployment)));
         }
     }
 

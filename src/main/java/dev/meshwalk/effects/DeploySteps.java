@@ -86,12 +86,20 @@ public final class DeploySteps {
         return new Deployment(session, new DeployRequest(stackName, "", "", Map.of()));
     }
 
-    /** A change set in the core's terms, which word the preview. */
-    public static ChangeSet changeSet(DeployPlan.Ready plan, Map<String, String> parameters) {
+    /**
+     * A change set in the core's terms, which word the preview: with the parameters it was computed with and, for an
+     * update, the values the stack runs now, so the preview shows which parameters change.
+     */
+    public static ChangeSet changeSet(DeployPlan.Ready plan, Deployment deployment) {
+        return changeSet(plan, deployment.request().parameters(), plan.create() ? Map.of() : deployment.currentParameters());
+    }
+
+    /** As above, from the parameters sent and those the stack ran before. */
+    public static ChangeSet changeSet(DeployPlan.Ready plan, Map<String, String> parameters, Map<String, String> before) {
         return new ChangeSet(plan.stackName(), plan.changeSetId(), plan.create(), plan.changes().stream()
                 .map(c -> new ChangeSet.Change(ChangeSet.Kind.valueOf(c.action().name()), c.logicalId(),
                         ResourceTypes.shortName(c.type()), c.replacement().orElse(null), c.description()))
-                .toList(), parameters);
+                .toList(), parameters, before);
     }
 
     /** The cloud's plan for a change set the core kept: what executing or deleting it needs. */

@@ -28,7 +28,7 @@ class ChangePreviewTest {
                 change(Action.MODIFY, "ColorService", "AWS::ECS::Service", "True"),
                 change(Action.MODIFY, "FrontTaskDef", "AWS::ECS::TaskDefinition", "False"),
                 change(Action.REMOVE, "ColorTargetGroup", "AWS::ElasticLoadBalancingV2::TargetGroup", null)));
-        List<String> lines = ChangePreview.lines(DeploySteps.changeSet(plan, java.util.Map.of()));
+        List<String> lines = ChangePreview.lines(DeploySteps.changeSet(plan, java.util.Map.of(), java.util.Map.of()));
         assertThat(lines).hasSize(5);
         assertThat(lines.get(0)).startsWith("  + ColorV2Service").contains("ECS::Service")
                 .contains("keeps the desired number of copies of a task running").doesNotContain("[");
@@ -39,11 +39,23 @@ class ChangePreviewTest {
     }
 
     @Test
+    void parametersThatChangeComeFirstWithTheirOldAndNewValue() {
+        DeployPlan.Ready plan = new DeployPlan.Ready("meshwalk-x", "arn:cs", false, List.of(
+                change(Action.MODIFY, "ColorRoute", "AWS::AppMesh::Route", "False")));
+        List<String> lines = ChangePreview.lines(DeploySteps.changeSet(plan,
+                java.util.Map.of("ColorWeight", "90", "ColorV2Weight", "50", "XRayDaemonImage", "x"),
+                java.util.Map.of("ColorWeight", "50", "ColorV2Weight", "50", "TasksPerService", "3")));
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("  parameter ColorWeight: 50 -> 90");
+        assertThat(lines.get(1)).startsWith("  ~ ColorRoute");
+    }
+
+    @Test
     void columnsLineUpAcrossRows() {
         DeployPlan.Ready plan = new DeployPlan.Ready("s", "cs", true, List.of(
                 change(Action.ADD, "A", "AWS::EC2::VPC", null),
                 change(Action.ADD, "LongerLogicalId", "AWS::Logs::LogGroup", null)));
-        List<String> lines = ChangePreview.lines(DeploySteps.changeSet(plan, java.util.Map.of()));
+        List<String> lines = ChangePreview.lines(DeploySteps.changeSet(plan, java.util.Map.of(), java.util.Map.of()));
         assertThat(lines.get(0).indexOf("EC2::VPC")).isEqualTo(lines.get(1).indexOf("Logs::LogGroup"));
     }
 

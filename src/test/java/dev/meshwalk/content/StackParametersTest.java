@@ -20,7 +20,7 @@ class StackParametersTest {
     void readsEachParameterWithItsDefaultDescriptionAndRange() throws Exception {
         StackParameters.Parameter weight = chapter3().find("ColorV2Weight").orElseThrow();
         assertThat(weight).isEqualTo(new StackParameters.Parameter("ColorV2Weight", "Number", "50",
-                "Relative share of requests routed to color-v2 (blue).", 0L, 100L));
+                "Relative share of requests routed to color-v2 (blue).", 0L, 100L, List.of(), null));
         assertThat(chapter3().find("TasksPerService").orElseThrow().describe()).isEqualTo("TasksPerService (1-10, default 3)");
     }
 
@@ -44,6 +44,21 @@ class StackParametersTest {
                 .hasMessage("ColorWeight=200 is out of range: ColorWeight (0-100, default 50).");
         assertThatThrownBy(() -> chapter3().check(List.of("ColorWeight=half"))).hasMessageContaining("whole number");
         assertThatThrownBy(() -> chapter3().check(List.of("ColorWeight"))).hasMessageContaining("Name=Value");
+    }
+
+    @Test
+    void refusesWhatAllowedValuesAndAllowedPatternRefuse() throws Exception {
+        StackParameters five = StackParameters.of(Files.readString(Path.of("stacks/5-canary.yaml")));
+        String listed = five.all().stream().filter(p -> !p.allowedValues().isEmpty()).findFirst().orElseThrow().name();
+        assertThatThrownBy(() -> five.check(List.of(listed + "=7"))).hasMessageContaining("is not allowed")
+                .hasMessageContaining("one of 5, 10, 25, 50");
+        assertThat(five.check(List.of(listed + "=25"))).containsEntry(listed, "25");
+        StackParameters.Parameter project = chapter3().find("ProjectName").orElseThrow();
+        assertThat(project.problem("Bad_Name")).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("does not match the pattern");
+        assertThat(project.problem("tutorial")).isEmpty();
+        assertThat(project.tunable()).isFalse();
+        assertThat(chapter3().find("ColorWeight").orElseThrow().tunable()).isTrue();
     }
 
     @Test

@@ -155,8 +155,8 @@ class TuiActionScreenTest {
                         Duration.ofMillis(3), Duration.ofMillis(9), List.of(), Duration.ofMillis(500), true)),
                 new Msg.RunningChanged(true));
         assertThat(text()).contains("t Traffic ◌").contains("2.0 req/s");
-        assertThat(tui.rowWith("blue     █")).isEqualTo("   blue     ████████████░░░░░░░░░░░░  50% observed (20)   front's stats  49%");
-        assertThat(tui.rowWith("green    █")).isEqualTo("   green    ████████████░░░░░░░░░░░░  50% observed (20)   front's stats  51%");
+        assertThat(tui.rowWith("blue     █")).isEqualTo("   blue     ████████████░░░░░░░░░░░░  50% observed (20)   front's own  49%");
+        assertThat(tui.rowWith("green    █")).isEqualTo("   green    ████████████░░░░░░░░░░░░  50% observed (20)   front's own  51%");
         keys(KeyType.Escape);
         assertThat(text()).as("back to reading while it runs").contains("Chapter 3/3");
         assertThat(text().replaceAll("\\s+", " ")).as("the lesson's action strip shows the same board text")
