@@ -4,18 +4,37 @@ import java.util.Optional;
 
 import dev.meshwalk.cloud.CloudSession;
 import dev.meshwalk.cloud.CloudTarget;
+import dev.meshwalk.cloud.DeployException;
+import dev.meshwalk.cloud.ServiceDeploymentState;
+import dev.meshwalk.cloud.ServiceDeployments;
 import dev.meshwalk.cloud.StackInfo;
 import dev.meshwalk.cloud.Stacks;
+import dev.meshwalk.core.EcsDeploymentText;
+import dev.meshwalk.effects.PaneMessages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code status}: which target, whether a local cloud runs, the stack's status, chapter and endpoint. */
+/**
+ * {@code status}: which target, whether a local cloud runs, the stack's status, chapter and endpoint, and the newest
+ * ECS deployment of each of its services.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show what is deployed where: target, local cloud, stack status, chapter, endpoint.")
 public final class StatusCommand extends CloudCommand {
 
     @Mixin
     ProjectOption project;
+
+    /** The ECS deployment of each service, in the deploy pane's words (chapter 5's canary and its rollback). */
+    private void deployments(CloudSession session, String stackName) {
+        try {
+            for (ServiceDeploymentState d : ServiceDeployments.ofStack(session, stackName)) {
+                console.line("Deployment:  " + EcsDeploymentText.summary(PaneMessages.deployment(d)));
+            }
+        } catch (DeployException e) {
+            console.line("Deployment:  unknown (" + e.getMessage() + ")");
+        }
+    }
 
     @Override
     int run() {
@@ -47,6 +66,7 @@ public final class StatusCommand extends CloudCommand {
             console.line("Stack:       " + s.name() + " " + s.status() + s.statusReason().map(r -> " (" + r + ")").orElse(""));
             console.line("Chapter:     " + s.chapter().orElse("unknown (no " + StackInfo.CHAPTER_TAG + " tag)"));
             console.line("Endpoint:    " + s.frontEndpoint().orElse("none yet"));
+            deployments(session, s.name());
             return 0;
         }
     }

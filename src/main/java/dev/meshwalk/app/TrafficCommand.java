@@ -16,6 +16,8 @@ import dev.meshwalk.traffic.ErrorKind;
 import dev.meshwalk.traffic.FrontClient;
 import dev.meshwalk.traffic.TrafficEvent;
 import dev.meshwalk.traffic.TrafficLoop;
+import dev.meshwalk.core.ShareTimeline;
+import dev.meshwalk.core.ShareTimelineText;
 import dev.meshwalk.traffic.TrafficSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +45,10 @@ public final class TrafficCommand extends CloudCommand {
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Per-request timeout (default ${DEFAULT-VALUE}).")
     double timeout = 5;
+
+    /** The shares over time, printed with the summary (written on the loop's thread). */
+    private final java.util.concurrent.atomic.AtomicReference<ShareTimeline> timeline =
+            new java.util.concurrent.atomic.AtomicReference<>(ShareTimeline.empty());
 
     @Mixin
     ProjectOption project;
@@ -116,6 +122,7 @@ public final class TrafficCommand extends CloudCommand {
     }
 
     private void print(TrafficEvent e) {
+        timeline.updateAndGet(t -> t.with(e.ok() ? e.color() : Optional.empty()));
         String ms = e.latency().toMillis() + " ms";
         if (e.ok()) {
             console.line(String.format(Locale.ROOT, "%5d  %d  %-8s %7s", e.sequence(), e.status().orElse(0),
@@ -143,6 +150,8 @@ public final class TrafficCommand extends CloudCommand {
             s.appShare().forEach((color, share) -> line.append(String.format(Locale.ROOT, " %s %.0f%%", color, share * 100)));
             console.line(line.toString());
         }
+        ShareTimelineText.lines(timeline.get(), Duration.ofMillis((long) (interval * 1000)), console.unicode)
+                .forEach(console::line);
         if (!s.errors().isEmpty()) {
             console.line("Errors:");
             s.errors().forEach((kind, n) -> console.line(String.format(Locale.ROOT, "  %-10s %4d  %s", kind.label(), n,

@@ -32,6 +32,7 @@ public final class ResourceTypes {
             Map.entry("AWS::ElasticLoadBalancingV2::Listener", "the port a load balancer accepts requests on"),
             Map.entry("AWS::ElasticLoadBalancingV2::ListenerRule", "sends matching paths (like /color) to a target group"),
             Map.entry("AWS::ServiceDiscovery::PrivateDnsNamespace", "a private DNS domain for service discovery (Cloud Map)"),
+            Map.entry("AWS::ServiceDiscovery::HttpNamespace", "a Cloud Map namespace where Service Connect finds services"),
             Map.entry("AWS::ServiceDiscovery::Service", "a Cloud Map name whose DNS answers list the healthy tasks"),
             Map.entry("AWS::Route53::HostedZone", "a private DNS zone"),
             Map.entry("AWS::Route53::RecordSet", "a DNS record in a zone"),
@@ -40,7 +41,8 @@ public final class ResourceTypes {
             Map.entry("AWS::AppMesh::VirtualService", "the name clients call inside the mesh"),
             Map.entry("AWS::AppMesh::VirtualRouter", "routes calls to a virtual service between versions"),
             Map.entry("AWS::AppMesh::Route", "the rule that splits traffic by weight between versions"),
-            Map.entry("AWS::CloudWatch::Dashboard", "a CloudWatch dashboard of the proxies' metrics"));
+            Map.entry("AWS::CloudWatch::Dashboard", "a CloudWatch dashboard of the proxies' metrics"),
+            Map.entry("AWS::CloudWatch::Alarm", "watches a metric (color's 5xx); in ALARM it rolls a deployment back"));
 
     private ResourceTypes() {
     }
@@ -52,7 +54,11 @@ public final class ResourceTypes {
             return known;
         }
         String[] parts = type == null ? new String[0] : type.split("::");
-        return parts.length == 3 ? "a " + parts[2] + " (" + parts[1] + ")" : "a " + type + " resource";
+        return parts.length == 3 ? article(parts[2]) + " " + parts[2] + " (" + parts[1] + ")" : "a " + type + " resource";
+    }
+
+    private static String article(String noun) {
+        return !noun.isEmpty() && "AEIOU".indexOf(Character.toUpperCase(noun.charAt(0))) >= 0 ? "an" : "a";
     }
 
     /** The type without the {@code AWS::} prefix, e.g. {@code ECS::Service}, for narrow columns. */

@@ -108,6 +108,32 @@ final class ServiceDeploymentFollower {
         }
     }
 
+    /**
+     * The service's newest deployment in any state and of any strategy, as it is now (for {@code status}); a bake
+     * phase is counted from the deployment's last update.
+     */
+    Optional<ServiceDeploymentState> newest(String serviceArn) {
+        Optional<String[]> parts = serviceArnParts(serviceArn);
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ServiceDeploymentBrief> newest = ecs.listServiceDeployments(b -> b.cluster(parts.get()[0])
+                .service(parts.get()[1])).serviceDeployments().stream()
+                .max(Comparator.comparing(ServiceDeploymentBrief::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())));
+        if (newest.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ServiceDeployment> found = ecs.describeServiceDeployments(b -> b.serviceDeploymentArns(
+                newest.get().serviceDeploymentArn())).serviceDeployments();
+        if (found.isEmpty() || found.get(0).deploymentConfiguration() == null) {
+            return Optional.empty();
+        }
+        ServiceDeployment d = found.get(0);
+        Instant now = clock.get();
+        Instant since = d.updatedAt() != null && d.updatedAt().isBefore(now) ? d.updatedAt() : now;
+        return Optional.of(state(parts.get()[1], d, d.deploymentConfiguration(), now, since));
+    }
+
     /** {@code arn:aws:ecs:<region>:<account>:service/<cluster>/<name>} to cluster and name. */
     static Optional<String[]> serviceArnParts(String arn) {
         if (arn == null || !arn.contains(":service/")) {

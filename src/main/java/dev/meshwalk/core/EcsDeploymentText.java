@@ -47,8 +47,7 @@ public final class EcsDeploymentText {
 
     /** One line for {@code status}: the service, where its deployment is, and the new revision's share. */
     public static String summary(EcsDeployment d) {
-        return d.service() + ": " + d.strategy().toLowerCase(Locale.ROOT).replace('_', '/') + " deployment "
-                + d.status() + ", " + moment(d);
+        return d.service() + ": " + d.strategy().toLowerCase(Locale.ROOT).replace('_', '/') + ", " + moment(d);
     }
 
     /** What the strategy does, short: "canary 50% for 90 min, then 100%" (the template's minutes). */

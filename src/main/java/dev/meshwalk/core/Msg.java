@@ -126,6 +126,13 @@ public sealed interface Msg {
     record TargetResolved(Target target) implements Msg {
     }
 
+    /**
+     * What the target holds, checked once it is open: the chapter of the tutorial's stack there, or empty when no
+     * stack of ours exists. The chapter marks follow it (a "deployed" mark is true only while its stack exists).
+     */
+    record DeployedOnTarget(java.util.Optional<String> chapterId) implements Msg {
+    }
+
     // ---- the deploy flow: what the effects found; DeployFlow words it and asks the next question ----------
 
     /** The target cannot be used for {@code action} now; {@code reason} says why, null while it is still starting. */

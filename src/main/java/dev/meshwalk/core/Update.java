@@ -57,6 +57,7 @@ public final class Update {
         on(table, Msg.Notice.class, (state, n) -> Next.of(state.withNotice(n.text())));
         on(table, Msg.RunningChanged.class, (state, r) -> Next.of(state.withRunning(r.running())));
         on(table, Msg.TargetResolved.class, (state, t) -> Next.of(state.withTarget(t.target())));
+        on(table, Msg.DeployedOnTarget.class, (state, d) -> marksFromTarget(state, d.chapterId()));
         on(table, Msg.QuitRequested.class, (state, msg) -> requestQuit(state));
         on(table, Msg.ShowAction.class, (state, a) -> ActionKeys.show(state, a.action()));
         on(table, Msg.Starting.class, (state, st) -> Next.of(state.withStarting(st.what())));
@@ -206,6 +207,23 @@ public final class Update {
         }
         State marked = noted.withMark(c.chapterId(), Mark.DONE);
         return Next.of(marked, marked.course().save());
+    }
+
+    /**
+     * Marks as the target says: the chapter whose stack exists is at least deployed; any other chapter marked
+     * deployed goes back to read (its stack is gone, e.g. torn down from another terminal). Done stays done.
+     */
+    static Next marksFromTarget(State s, java.util.Optional<String> deployed) {
+        State out = s;
+        for (dev.meshwalk.content.Chapter c : s.chapters()) {
+            Mark mark = s.mark(c.id());
+            if (deployed.filter(c.id()::equals).isPresent()) {
+                out = out.withMark(c.id(), mark.atLeast(Mark.DEPLOYED));
+            } else if (mark == Mark.DEPLOYED) {
+                out = out.withMark(c.id(), Mark.READ);
+            }
+        }
+        return out.marks().equals(s.marks()) ? Next.of(out) : Next.of(out, out.course().save());
     }
 
     static Next requestQuit(State s) {

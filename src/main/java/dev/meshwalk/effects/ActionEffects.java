@@ -10,6 +10,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import dev.meshwalk.cloud.CloudSession;
+import dev.meshwalk.cloud.StackInfo;
+import dev.meshwalk.cloud.Stacks;
 import dev.meshwalk.core.Effect;
 import dev.meshwalk.core.Handlers;
 import dev.meshwalk.core.Msg;
@@ -38,6 +41,7 @@ public final class ActionEffects implements AutoCloseable {
     private final TrafficEffects traffic;
     private final BreakItEffects breakIt;
     private final MapAndMetricsEffects mapAndMetrics;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ActionEffects.class);
     private final TeardownEffects teardown;
     private final Handlers<Effect, Consumer<Effect>> handlers;
 
@@ -49,7 +53,7 @@ public final class ActionEffects implements AutoCloseable {
         q.setRemoveOnCancelPolicy(true);
         this.queries = q;
         RunningWork running = new RunningWork(post);
-        this.target = new TargetLink(connector, post);
+        this.target = new TargetLink(connector, post, session -> queries.execute(() -> checkDeployed(session, support)));
         this.deploy = new DeployEffects(target, support, post, running);
         this.busyStack = new BusyStackEffects(target, support, post, queries);
         this.traffic = new TrafficEffects(target, support, post, queries, running);
@@ -57,6 +61,17 @@ public final class ActionEffects implements AutoCloseable {
         this.mapAndMetrics = new MapAndMetricsEffects(target, support, post, queries, traffic::latestSample, traffic::timeline);
         this.teardown = new TeardownEffects(target, support, post, running, () -> queries.execute(traffic::stop));
         this.handlers = handlers();
+    }
+
+    /** Tells the core which chapter's stack the target holds, so the marks say the truth (in the background). */
+    private void checkDeployed(CloudSession session, ActionSupport support) {
+        try {
+            post.accept(new Msg.DeployedOnTarget(new Stacks(session).find(support.stackName())
+                    .filter(s -> s.condition() == StackInfo.Condition.READY || s.condition() == StackInfo.Condition.BUSY)
+                    .flatMap(StackInfo::chapter)));
+        } catch (RuntimeException e) {
+            LOG.info("could not check which chapter is deployed: {}", e.toString()); // the marks stay as saved
+        }
     }
 
     private static Thread named(Runnable r, String name) {

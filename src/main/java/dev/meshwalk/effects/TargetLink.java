@@ -28,9 +28,12 @@ final class TargetLink implements AutoCloseable {
     private final CompletableFuture<TargetConnector.Connection> connection = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
 
-    TargetLink(TargetConnector connector, Consumer<Msg> post) {
+    private final Consumer<CloudSession> opened;
+
+    TargetLink(TargetConnector connector, Consumer<Msg> post, Consumer<CloudSession> opened) {
         this.connector = connector;
         this.post = post;
+        this.opened = opened;
     }
 
     /** Claims the one connect; false when it was claimed before (then nothing is to be done). */
@@ -48,6 +51,7 @@ final class TargetLink implements AutoCloseable {
             }
             post.accept(new Msg.TargetResolved(c.target()));
             post.accept(new Msg.Starting(null));
+            opened.accept(c.session());
         } catch (CloudSetupException e) {
             connection.completeExceptionally(e);
             post.accept(new Msg.Starting(null));

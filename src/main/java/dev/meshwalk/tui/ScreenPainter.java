@@ -93,11 +93,37 @@ final class ScreenPainter {
         int rightStart = c.cols - right.length();
         String middle = s.notice() != null ? s.notice()
                 : s.starting() != null ? "starting: " + s.starting() + "..." : "";
-        if (!middle.isEmpty()) {
+        int room = rightStart - used - 2;
+        if (s.notice() != null && middle.length() + 2 > room && s.view() != View.CHAPTERS) {
+            longNotice(s, c, row);
+        } else if (!middle.isEmpty()) {
             Attr attr = s.notice() != null ? c.theme.notice() : c.theme.statusBar();
-            c.text(used + 1, row, " " + middle + " ", attr, rightStart - used - 2);
+            c.text(used + 1, row, " " + middle + " ", attr, room);
         }
         c.text(rightStart, row, right, c.theme.statusBar(), right.length());
+    }
+
+    /** Rows a notice too long for the status bar may take above it (a check's verdict needs two or three). */
+    static final int NOTICE_ROWS = 3;
+
+    /**
+     * A notice too long for the status bar (a chapter check's verdict) wraps onto the rows just above it, over the
+     * bottom of the body, and above a pane's question, which stays readable; the chapter list shows it whole instead.
+     */
+    private static void longNotice(State s, Canvas c, int statusRow) {
+        List<String> lines = wrapAll(List.of(s.notice()), c.cols - 2);
+        if (lines.size() > NOTICE_ROWS) {
+            lines = new java.util.ArrayList<>(lines.subList(0, NOTICE_ROWS));
+            String last = lines.get(NOTICE_ROWS - 1);
+            lines.set(NOTICE_ROWS - 1, (last.length() > c.cols - 5 ? last.substring(0, c.cols - 5) : last) + " ...");
+        }
+        boolean asking = s.view() == View.ACTION
+                && s.actions().get(s.focused()).question() != dev.meshwalk.core.ActionPane.Question.NONE;
+        int top = statusRow - (asking ? 1 : 0) - lines.size();
+        for (int i = 0; i < lines.size(); i++) {
+            c.fill(0, top + i, c.cols, c.theme.notice());
+            c.text(1, top + i, lines.get(i), c.theme.notice(), c.cols - 2);
+        }
     }
 
     private static void chapterList(State s, Canvas c) {

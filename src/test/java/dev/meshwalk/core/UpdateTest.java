@@ -31,6 +31,24 @@ class UpdateTest {
     }
 
     @Test
+    void chapterMarksFollowWhatTheTargetHolds() {
+        State s = send(start(), new Msg.ProgressLoaded(Map.of("1-servicediscovery", Mark.DEPLOYED,
+                "2-meshify", Mark.DEPLOYED, "0-prelude", Mark.DONE), null));
+        effects.clear();
+
+        State one = send(s, new Msg.DeployedOnTarget(java.util.Optional.of("1-servicediscovery")));
+        assertThat(one.mark("1-servicediscovery")).isEqualTo(Mark.DEPLOYED);
+        assertThat(one.mark("2-meshify")).as("its stack is gone").isEqualTo(Mark.READ);
+        assertThat(one.mark("0-prelude")).as("done stays done").isEqualTo(Mark.DONE);
+        assertThat(effects).hasAtLeastOneElementOfType(Effect.SaveProgress.class);
+
+        State none = send(one, new Msg.DeployedOnTarget(java.util.Optional.empty()));
+        assertThat(none.mark("1-servicediscovery")).isEqualTo(Mark.READ);
+        State three = send(none, new Msg.DeployedOnTarget(java.util.Optional.of("3-routing")));
+        assertThat(three.mark("3-routing")).as("deployed from another terminal").isEqualTo(Mark.DEPLOYED);
+    }
+
+    @Test
     void startsOnTheChapterListWithAnUnusedPaneForEveryAction() {
         State s = start();
         assertThat(s.view()).isEqualTo(View.CHAPTERS);

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.InvalidParameterCombinationException;
@@ -136,8 +135,7 @@ class InspectApisSdkIT {
                 .isInstanceOf(NoSuchEntityException.class).hasMessageContaining("The role with name nope cannot be found.");
         assertThat(sts.getCallerIdentity().account()).isEqualTo("000000000000");
 
-        String endpoint = cfn.describeStacks(b -> b.stackName("inspect")).stacks().get(0).outputs().stream()
-                .filter(o -> o.outputKey().contains("Endpoint")).map(Output::outputValue).findFirst().orElseThrow();
+        String endpoint = DeployedChapter.output(cfn, "inspect", "FrontEndpoint");
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 12; i++) {
             http.send(HttpRequest.newBuilder(URI.create(endpoint + "/color")).timeout(Duration.ofSeconds(5)).build(),
