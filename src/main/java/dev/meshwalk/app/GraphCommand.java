@@ -1,5 +1,6 @@
 package dev.meshwalk.app;
 
+import dev.meshwalk.graph.FocusedGraph;
 import dev.meshwalk.graph.ServiceGraph;
 import dev.meshwalk.graph.ServiceGraphFormatException;
 import dev.meshwalk.graph.ServiceGraphReader;
@@ -80,6 +81,10 @@ public final class GraphCommand implements Callable<Integer> {
     @Option(names = "--table", description = "A table of the nodes instead of the map (like `linkerd viz stat`).")
     boolean table;
 
+    @Option(names = "--focus", paramLabel = "NAME",
+            description = "Only this node, its callers and its callees (for maps too big to read whole).")
+    String focus;
+
     @Option(names = "--labels", paramLabel = "rpm|share|latency", defaultValue = "rpm",
             description = "Edge labels: requests per minute, share of the caller's calls, or average latency "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -120,12 +125,33 @@ public final class GraphCommand implements Callable<Integer> {
                 return 1;
             }
         }
+        if (fromFile != null && graph.isEmpty()) {
+            err.println("Cannot draw " + fromFile + ": the answer has no services (\"Services\": []), so there is "
+                    + "nothing to draw. Send some traffic first, then save a new answer for a window that had it.");
+            return 1;
+        }
+        String caption = null;
+        if (focus != null) {
+            java.util.Optional<FocusedGraph> focused = FocusedGraph.of(graph, focus);
+            if (focused.isEmpty()) {
+                java.util.List<String> near = FocusedGraph.suggestions(graph, focus, 5);
+                err.println("No node is called '" + focus + "'. " + (near.isEmpty()
+                        ? "Run without --focus (or with --table) to see the names."
+                        : "Did you mean: " + String.join(", ", near) + "?"));
+                return 1;
+            }
+            graph = focused.get().graph();
+            caption = focused.get().caption();
+        }
         MapOptions options = new MapOptions(columns, ascii ? Glyphs.ASCII : Glyphs.UNICODE, mode,
                 "Send some traffic first (java -jar target/tutorial.jar traffic --count 50), then save a new answer.");
         Canvas canvas = table ? new ServiceTable().render(graph, options)
                 : new ServiceMapRenderer().render(graph, options).canvas();
         boolean colour = terminal && environment.get("NO_COLOR") == null;
         out.print(colour ? canvas.toAnsiString() : canvas.toPlainString());
+        if (caption != null) {
+            out.println(caption);
+        }
         out.flush();
         return 0;
     }

@@ -103,4 +103,38 @@ class GraphCommandTest {
         assertThat(stderr()).contains("Unknown --labels 'colour'");
         assertThat(run(Map.of(), false, "--from-file", "x.json", "--width", "3")).isEqualTo(2);
     }
+    @Test
+    void anotherXRayAnswerATruncatedFileAndAnEmptyGraphEachFailWithTheirOwnMessage() throws IOException {
+        Path summaries = dir.resolve("summaries.json");
+        Files.writeString(summaries, "{\"TraceSummaries\": [], \"ApproximateTime\": 1732550700.0, "
+                + "\"TracesProcessedCount\": 0}");
+        assertThat(run(Map.of(), false, "--from-file", summaries.toString())).isEqualTo(1);
+        assertThat(stderr()).contains("not the answer of get-service-graph", "TraceSummaries", "aws xray get-service-graph")
+                .doesNotContain("\tat ");
+        err.reset();
+        Path whole = fixture("xray-graph-c");
+        String text = Files.readString(whole);
+        Path truncated = dir.resolve("truncated.json");
+        Files.writeString(truncated, text.substring(0, text.length() / 2));
+        assertThat(run(Map.of(), false, "--from-file", truncated.toString())).isEqualTo(1);
+        assertThat(stderr()).contains("not valid JSON at line").doesNotContain("\tat ");
+        err.reset();
+        assertThat(run(Map.of(), false, "--from-file", fixture("xray-graph-empty").toString())).isEqualTo(1);
+        assertThat(stderr()).contains("has no services", "Send some traffic first");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void focusDrawsTheNodeItsCallersAndCalleesAndCountsWhatIsHidden() throws IOException {
+        Path answer = dir.resolve("answer.json");
+        Files.writeString(answer, dev.meshwalk.graph.bench.XRayAnswerGenerator.generate(60, 14).answerJson());
+        assertThat(run(Map.of(), false, "--from-file", answer.toString(), "--focus", "table-1")).isZero();
+        assertThat(stdout()).contains("table-1", "cart-1", "media-2", "report-1", "ship-3")
+                .doesNotContain("orders-1")
+                .contains("Focus on table-1: 4 callers and 0 callees shown; 55 other nodes and 123 edges hidden.");
+        out.reset();
+        assertThat(run(Map.of(), false, "--from-file", answer.toString(), "--focus", "orders")).isEqualTo(1);
+        assertThat(stderr()).contains("No node is called 'orders'. Did you mean: orders-1, orders-2, orders-3?");
+        assertThat(stdout()).isEmpty();
+    }
 }
