@@ -50,6 +50,7 @@ import picocli.CommandLine.Spec;
             ChaptersCommand.class,
             DeployCommand.class,
             TrafficCommand.class,
+            BreakItCommand.class,
             MetricsCommand.class,
             TeardownCommand.class,
             StatusCommand.class,

@@ -136,6 +136,36 @@ final class LineActions {
         leave();
     }
 
+    /**
+     * Break it: runs the traffic loop, stops one color task under it once answers arrive, waits for ECS to replace
+     * the task and for {@code after} more answers, then stops the loop and prints the pane with the stop marked.
+     */
+    void breakIt(int after) {
+        dispatch.accept(new Msg.ShowAction(Action.TRAFFIC));
+        ActionPane last = await(m -> m instanceof Msg.TrafficSampled t && (!t.sample().running() || t.sample().requests() >= 5)
+                || settledTraffic(m));
+        if (last == null || last.status() != Status.IN_PROGRESS) {
+            if (last != null) {
+                lines(last).forEach(out::println);
+            }
+            leave();
+            return;
+        }
+        dispatch.accept(new Msg.KeyPressed(dev.meshwalk.core.Key.ch('B')));
+        Msg[] outcome = new Msg[1];
+        await(m -> (m instanceof Msg.ColorTaskReplaced || m instanceof Msg.BreakItFailed) && (outcome[0] = m) != null);
+        if (outcome[0] instanceof Msg.ColorTaskReplaced) {
+            long until = state.get().trafficBoard().sample().requests() + after;
+            await(m -> m instanceof Msg.TrafficSampled t && (!t.sample().running() || t.sample().requests() >= until));
+        }
+        dispatch.accept(new Msg.KeyPressed(dev.meshwalk.core.Key.ch('t'))); // stop
+        last = await(m -> m instanceof Msg.TrafficSampled t && !t.sample().running() || settledTraffic(m));
+        if (last != null) {
+            lines(last).forEach(out::println);
+        }
+        leave();
+    }
+
     /** The traffic pane was replaced by a final answer (nothing deployed, could not start, no target). */
     private static boolean settledTraffic(Msg m) {
         return m instanceof Msg.TrafficNoEndpoint || m instanceof Msg.TrafficFailed

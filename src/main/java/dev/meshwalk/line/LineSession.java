@@ -25,7 +25,8 @@ public final class LineSession {
 
     /** The commands, for help and for completion. */
     public static final List<String> COMMANDS = List.of("chapters", "read", "next", "prev", "deploy", "yes", "no",
-            "wait", "cancel", "traffic", "map", "metrics", "teardown", "pick", "all", "none", "check", "help", "quit");
+            "wait", "cancel", "traffic", "break-it", "map", "metrics", "teardown", "pick", "all", "none", "check", "help",
+            "quit");
 
     private final EffectRunner effects;
     private final PrintWriter out;
@@ -80,7 +81,7 @@ public final class LineSession {
             case "prev", "previous", "p" -> step(-1);
             case "help", "?", "h" -> help();
             case "quit", "exit", "q" -> dispatch(new Msg.QuitRequested());
-            case "deploy", "yes", "y", "no", "wait", "cancel", "traffic", "map", "metrics", "teardown", "pick", "all", "none",
+            case "deploy", "yes", "y", "no", "wait", "cancel", "traffic", "break-it", "map", "metrics", "teardown", "pick", "all", "none",
                  "check" -> action(command, arg);
             default -> out.println("Unknown command '" + words[0] + "'. Type help to see the commands.");
         }
@@ -198,6 +199,7 @@ public final class LineSession {
                 }
                 actions.traffic(Math.max(1, n));
             }
+            case "break-it" -> actions.breakIt(20);
             case "map" -> actions.map();
             case "metrics" -> actions.metrics();
             case "teardown" -> actions.teardown();
@@ -212,6 +214,8 @@ public final class LineSession {
         out.println("  next, prev        print the next or previous chapter");
         out.println("  deploy [n|id]     preview the chapter's stack changes, then 'yes' deploys (progress per resource)");
         out.println("  traffic [n]       send n requests (default 20) to front's /color; colors, latency, errors");
+        out.println("  break-it          stop one color task (ECS StopTask) under the traffic loop: what failed, when");
+        out.println("                    ECS was back to its desired count");
         out.println("  map               the X-Ray service map of the last 5 minutes, and its table");
         out.println("  metrics           the chapter's CloudWatch metrics as sparklines");
         out.println("  teardown          list what the tutorial created, numbered and all picked; '1 3', 'all' or");
