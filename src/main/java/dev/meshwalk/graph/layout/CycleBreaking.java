@@ -73,7 +73,54 @@ final class CycleBreaking {
             boolean callsBackUp = depth[l.to()] < depth[l.from()] && !out.get(l.to()).isEmpty();
             reversed[li] = closesCycle || callsBackUp;
         }
+        flipRemainingBackEdges(g, reversed);
         return reversed;
+    }
+
+    /**
+     * Links of equal depth can still close a cycle in the laid-out directions (two services calling each other
+     * at one depth); a depth-first search over the laid-out directions flips each link that leads back onto
+     * its own path, which leaves the layout acyclic, as {@link Layering} needs.
+     */
+    private static void flipRemainingBackEdges(LayoutGraph g, boolean[] reversed) {
+        int n = g.boxCount();
+        List<List<Integer>> out = new ArrayList<>();
+        for (int v = 0; v < n; v++) {
+            out.add(new ArrayList<>());
+        }
+        for (int li = 0; li < g.linkCount(); li++) {
+            LayoutGraph.Link l = g.link(li);
+            if (l.from() != l.to()) {
+                out.get(reversed[li] ? l.to() : l.from()).add(li);
+            }
+        }
+        int[] state = new int[n]; // 0 unseen, 1 on the path, 2 done
+        int[] next = new int[n];
+        Deque<Integer> path = new ArrayDeque<>();
+        for (int s = 0; s < n; s++) {
+            if (state[s] != 0) {
+                continue;
+            }
+            state[s] = 1;
+            path.push(s);
+            while (!path.isEmpty()) {
+                int v = path.peek();
+                if (next[v] < out.get(v).size()) {
+                    int li = out.get(v).get(next[v]++);
+                    LayoutGraph.Link l = g.link(li);
+                    int w = reversed[li] ? l.from() : l.to();
+                    if (state[w] == 1) {
+                        reversed[li] = !reversed[li];
+                    } else if (state[w] == 0) {
+                        state[w] = 1;
+                        path.push(w);
+                    }
+                } else {
+                    state[v] = 2;
+                    path.pop();
+                }
+            }
+        }
     }
 
     /** Tarjan's strongly connected components, iterative (no recursion depth limit on big graphs). */

@@ -46,10 +46,12 @@ final class BoxSizing {
         if (fits(arrangement, preferred, labelWidth)) {
             return preferred;
         }
-        if (!fits(arrangement, MIN_INNER, labelWidth)) {
+        // Names can lose their middle; the numbers cannot, so no box gets narrower than its stats line.
+        int narrowest = Math.min(preferred, Math.max(MIN_INNER, statsInner()));
+        if (!fits(arrangement, narrowest, labelWidth)) {
             return preferred;
         }
-        int lo = MIN_INNER;
+        int lo = narrowest;
         int hi = preferred;
         while (hi - lo > 1) {
             int mid = (lo + hi) / 2;
@@ -73,6 +75,16 @@ final class BoxSizing {
 
     private boolean fits(Arrangement arrangement, int inner, int[] labelWidth) {
         return arrangement.route(widths(inner), labelWidth).width() <= screenWidth;
+    }
+
+    private int statsInner() {
+        int need = 0;
+        for (ServiceNode n : nodes) {
+            if (!n.isClient()) {
+                need = Math.max(need, texts.statsLine(n.stats()).length() + 2);
+            }
+        }
+        return need;
     }
 
     private int neededInner() {
