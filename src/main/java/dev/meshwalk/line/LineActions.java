@@ -153,7 +153,13 @@ final class LineActions {
         }
         dispatch.accept(new Msg.KeyPressed(dev.meshwalk.core.Key.ch('B')));
         Msg[] outcome = new Msg[1];
-        await(m -> (m instanceof Msg.ColorTaskReplaced || m instanceof Msg.BreakItFailed) && (outcome[0] = m) != null);
+        await(m -> {
+            boolean settled = m instanceof Msg.ColorTaskReplaced || m instanceof Msg.BreakItFailed;
+            if (settled) {
+                outcome[0] = m;
+            }
+            return settled;
+        });
         if (outcome[0] instanceof Msg.ColorTaskReplaced) {
             long until = state.get().trafficBoard().sample().requests() + after;
             await(m -> m instanceof Msg.TrafficSampled t && (!t.sample().running() || t.sample().requests() >= until));
