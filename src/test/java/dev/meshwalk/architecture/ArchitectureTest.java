@@ -42,6 +42,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void nettyStaysInTheDataPlanesHttpTransport() {
+        check(noClasses().that().resideOutsideOfPackages("dev.meshwalk.localcloud.dataplane..")
+                .should().dependOnClassesThat().resideInAPackage("io.netty..")
+                .because("the event loop carries the data plane's HTTP; the apps and the rest stay plain JDK"));
+    }
+
+    @Test
     void onlyTheCloudPackageTalksToTheAwsSdk() {
         check(noClasses().that().resideOutsideOfPackage("dev.meshwalk.cloud..")
                 .should().dependOnClassesThat().resideInAPackage(SDK)
