@@ -21,7 +21,7 @@ final class DeployFlow {
     /** Starts the flow for the open chapter: the pane says it is planning, the effects plan. */
     static Next start(State s, String chapterId) {
         DeployOrder order = new DeployOrder(chapterId, s.course().parameters(chapterId));
-        State planning = s.withDeploy(PendingDeploy.of(order)).withPane(new ActionPane(Action.DEPLOY, Status.INFO,
+        State planning = s.with(s.panes().withParameters(null)).withDeploy(PendingDeploy.of(order)).withPane(new ActionPane(Action.DEPLOY, Status.INFO,
                 List.of("Chapter " + chapterId + ": computing the change set ...")));
         return Next.of(planning, new Effect.PlanDeploy(order));
     }
@@ -32,6 +32,7 @@ final class DeployFlow {
             State set = s.with(s.course().withParameters(m.chapterId(), m.values()));
             return Next.of(set, set.course().save());
         });
+        Update.on(table, Msg.ParametersLoaded.class, ParameterKeys::loaded);
         Update.on(table, Msg.AwsChecked.class, DeployFlow::awsChecked);
         Update.on(table, Msg.ImagesProgressed.class, (s, m) -> {
             PendingDeploy pending = s.panes().deploy();

@@ -26,6 +26,10 @@ public sealed interface Effect {
         }
     }
 
+    /** Read a chapter's settable stack parameters and the stack's values; answered with {@link Msg.ParametersLoaded}. */
+    record LoadParameters(String chapterId) implements Effect {
+    }
+
     /** Leave the tutorial: the front-end restores the terminal and returns. */
     record Quit() implements Effect {
     }

@@ -87,6 +87,7 @@ public final class KeyBindings {
                     Key.Kind.PAGE_DOWN, ' '),
             row("back to the newest lines", (s, k) -> Next.of(s.withPaneScroll(0)), Key.Kind.END),
             row("check this chapter against the live target", (s, k) -> ActionKeys.verify(s), 'V'),
+            row("stack parameters (deploy pane)", (s, k) -> ParameterKeys.open(s), 'p'),
             row("open that chapter", ActionKeys::openChapter, DIGITS),
             row("back to the lesson (a running deploy asks first)", (s, k) -> ActionKeys.back(s),
                     Key.Kind.ESCAPE, Key.Kind.BACKSPACE)));
@@ -105,6 +106,20 @@ public final class KeyBindings {
                     Key.Kind.LEFT, Key.Kind.RIGHT, 'h', 'L'),
             row("pan up / down (a map taller than the pane)", ActionKeys::pan,
                     Key.Kind.UP, Key.Kind.DOWN, 'k', 'j')));
+
+    static final Section PARAMETERS = new Section("Stack parameters (deploy pane)", List.of(
+            row("move up / down", (s, k) -> ParameterKeys.move(s, up(k) ? -1 : 1), Key.Kind.UP, Key.Kind.DOWN, 'k', 'j'),
+            row("edit the value", (s, k) -> ParameterKeys.edit(s), Key.Kind.ENTER, 'e'),
+            row("back to the template's default", (s, k) -> ParameterKeys.reset(s), 'u'),
+            row("deploy with these values (the preview shows the difference)", (s, k) -> ParameterKeys.deploy(s), 'd'),
+            row("close the parameters (they stay set)", (s, k) -> ParameterKeys.close(s), Key.Kind.ESCAPE)));
+
+    static final Section PARAMETER_EDIT = new Section("Typing a parameter value", List.of(
+            row("keep the value (a value the template refuses is not kept)", (s, k) -> ParameterKeys.keep(s),
+                    Key.Kind.ENTER),
+            row("leave the value as it was", (s, k) -> ParameterKeys.cancelEdit(s), Key.Kind.ESCAPE),
+            row("delete the last character", ParameterKeys::type, Key.Kind.BACKSPACE)),
+            "type into the value", ParameterKeys::type);
 
     static final Section QUESTION = new Section("A pane's question", List.of(
             row("yes", (s, k) -> ActionKeys.answer(s, true), 'y', 'Y', Key.Kind.ENTER),
@@ -144,7 +159,7 @@ public final class KeyBindings {
 
     /** Every section, in the order README lists them. */
     public static final List<Section> ALL = List.of(EVERYWHERE, CHAPTER_LIST, LESSON, ACTION_PANES, TRAFFIC_PANE,
-            MAP_PANE, QUESTION, BUSY_STACK, TEARDOWN_MENU, HELP_SHOWN, CONFIRM_QUIT);
+            MAP_PANE, PARAMETERS, PARAMETER_EDIT, QUESTION, BUSY_STACK, TEARDOWN_MENU, HELP_SHOWN, CONFIRM_QUIT);
 
     private KeyBindings() {
     }
@@ -172,6 +187,10 @@ public final class KeyBindings {
         if (s.overlay() == Overlay.HELP) {
             return List.of(HELP_SHOWN);
         }
+        if (s.view() == View.ACTION && s.focused() == Action.DEPLOY && s.panes().parameters() != null
+                && s.panes().parameters().editing() != null) {
+            return List.of(PARAMETER_EDIT); // typing: q and ? are characters of the value
+        }
         List<Section> out = new ArrayList<>(List.of(EVERYWHERE));
         if (s.size().tooSmall()) {
             return out;
@@ -188,6 +207,10 @@ public final class KeyBindings {
 
     private static List<Section> actionSections(State s) {
         ActionPane.Question question = s.actions().get(s.focused()).question();
+        ParameterForm form = s.panes().parameters();
+        if (form != null && s.focused() == Action.DEPLOY && question == ActionPane.Question.NONE) {
+            return form.editing() != null ? List.of(PARAMETER_EDIT) : List.of(PARAMETERS, ACTION_PANES);
+        }
         if (question == ActionPane.Question.TEARDOWN) {
             return List.of(TEARDOWN_MENU);
         } else if (question == ActionPane.Question.STACK_BUSY || question == ActionPane.Question.STACK_BUSY_NO_CANCEL) {

@@ -65,6 +65,18 @@ public sealed interface Msg {
         }
     }
 
+    /**
+     * A chapter's parameters the learner sets (from its template) and the values the stack runs when it runs that
+     * chapter; {@code problem} says why they could not be read (then the lists are empty).
+     */
+    record ParametersLoaded(String chapterId, List<dev.meshwalk.content.StackParameters.Parameter> parameters,
+            Map<String, String> deployed, String problem) implements Msg, ForDeployPane {
+        public ParametersLoaded {
+            parameters = List.copyOf(parameters);
+            deployed = Map.copyOf(deployed);
+        }
+    }
+
     /** Open a chapter's lesson by number ({@code --chapter}, line mode's {@code read}). */
     record OpenChapter(int number) implements Msg {
     }

@@ -14,9 +14,10 @@ import java.util.Map;
  * @param teardown the teardown menu: the inventory with the learner's picks and cursor (empty until listed)
  * @param deploy   the deploy the deploy pane is in the middle of (its order, what it showed, its change set),
  *                 or null when none waits for an answer
+ * @param parameters the deploy pane's parameters view, or null when it is closed
  */
 public record Panes(Action focused, Map<Action, ActionPane> byAction, int scroll, MapView map, TeardownMenu teardown,
-        PendingDeploy deploy) {
+        PendingDeploy deploy, ParameterForm parameters) {
 
     public Panes {
         EnumMap<Action, ActionPane> copy = new EnumMap<>(Action.class);
@@ -31,7 +32,7 @@ public record Panes(Action focused, Map<Action, ActionPane> byAction, int scroll
         for (Action a : Action.values()) {
             panes.put(a, ActionPane.untouched(a));
         }
-        return new Panes(Action.DEPLOY, panes, 0, MapView.initial(), TeardownMenu.empty(), null);
+        return new Panes(Action.DEPLOY, panes, 0, MapView.initial(), TeardownMenu.empty(), null, null);
     }
 
     public ActionPane get(Action action) {
@@ -39,29 +40,33 @@ public record Panes(Action focused, Map<Action, ActionPane> byAction, int scroll
     }
 
     Panes withFocused(Action a) {
-        return new Panes(a, byAction, scroll, map, teardown, deploy);
+        return new Panes(a, byAction, scroll, map, teardown, deploy, parameters);
     }
 
     Panes with(ActionPane pane) {
         Map<Action, ActionPane> copy = new EnumMap<>(Action.class);
         copy.putAll(byAction);
         copy.put(pane.action(), pane);
-        return new Panes(focused, copy, scroll, map, teardown, deploy);
+        return new Panes(focused, copy, scroll, map, teardown, deploy, parameters);
     }
 
     Panes withScroll(int v) {
-        return new Panes(focused, byAction, Math.max(0, v), map, teardown, deploy);
+        return new Panes(focused, byAction, Math.max(0, v), map, teardown, deploy, parameters);
     }
 
     Panes withMap(MapView m) {
-        return new Panes(focused, byAction, scroll, m, teardown, deploy);
+        return new Panes(focused, byAction, scroll, m, teardown, deploy, parameters);
     }
 
     Panes withTeardown(TeardownMenu t) {
-        return new Panes(focused, byAction, scroll, map, t, deploy);
+        return new Panes(focused, byAction, scroll, map, t, deploy, parameters);
     }
 
     Panes withDeploy(PendingDeploy d) {
-        return new Panes(focused, byAction, scroll, map, teardown, d);
+        return new Panes(focused, byAction, scroll, map, teardown, d, parameters);
+    }
+
+    Panes withParameters(ParameterForm p) {
+        return new Panes(focused, byAction, scroll, map, teardown, deploy, p);
     }
 }

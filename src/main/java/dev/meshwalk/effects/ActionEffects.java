@@ -116,6 +116,7 @@ public final class ActionEffects implements AutoCloseable {
         on(table, Effect.FetchGraph.class, g -> mapAndMetrics.fetchGraph(g.minutes(), g.autoRefresh()));
         on(table, Effect.StopGraphRefresh.class, e -> mapAndMetrics.stopMapRefresh());
         on(table, Effect.FetchMetrics.class, m -> queries.execute(() -> mapAndMetrics.metrics(m.chapterId())));
+        on(table, Effect.LoadParameters.class, l -> queries.execute(() -> mapAndMetrics.parameters(l.chapterId())));
         on(table, Effect.Verify.class, v -> queries.execute(() -> mapAndMetrics.verify(v.chapterId())));
         on(table, Effect.TeardownInventory.class, e -> cloudOps.execute(teardown::inventory));
         on(table, Effect.DeletePicked.class, d -> cloudOps.execute(() -> teardown.deletePicked(d.picked())));

@@ -1,6 +1,9 @@
 package dev.meshwalk.effects;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,6 +14,9 @@ import java.util.function.Supplier;
 
 import dev.meshwalk.cloud.CloudSession;
 import dev.meshwalk.cloud.ServiceGraphs;
+import dev.meshwalk.cloud.StackInfo;
+import dev.meshwalk.cloud.Stacks;
+import dev.meshwalk.core.ParameterForm;
 import dev.meshwalk.core.Action;
 import dev.meshwalk.core.ChapterChecks;
 import dev.meshwalk.core.CheckEvidence;
@@ -84,6 +90,27 @@ final class MapAndMetricsEffects {
         } catch (RuntimeException e) {
             post.accept(new Msg.GraphFailed(Failures.message(e)));
             return Optional.empty();
+        }
+    }
+
+    /**
+     * On {@code actions-queries}: the parameters the learner sets for a chapter (its template's) and, when the stack
+     * runs that chapter, the values it runs.
+     */
+    void parameters(String chapterId) {
+        try {
+            var settable = ParameterForm.settable(support.template(chapterId));
+            Map<String, String> deployed = Map.of();
+            Optional<CloudSession> s = target.starting() ? Optional.empty() : target.session(Action.DEPLOY);
+            if (s.isPresent()) {
+                Stacks stacks = new Stacks(s.get());
+                boolean runsIt = stacks.find(support.stackName()).flatMap(StackInfo::chapter).filter(chapterId::equals)
+                        .isPresent();
+                deployed = runsIt ? stacks.parameters(support.stackName()) : Map.of();
+            }
+            post.accept(new Msg.ParametersLoaded(chapterId, settable, deployed, null));
+        } catch (IOException | RuntimeException e) {
+            post.accept(new Msg.ParametersLoaded(chapterId, List.of(), Map.of(), Failures.message(e)));
         }
     }
 

@@ -1,0 +1,78 @@
+package dev.meshwalk.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.meshwalk.content.StackParameters.Parameter;
+
+/**
+ * The deploy pane's parameters view: each parameter the learner may set for the chapter's stack (its default,
+ * description, the value the stack runs and the value the next deploy sends), the row under the cursor, the value
+ * being typed, and the last message (a refused value). The values themselves live in {@link Course} (saved with
+ * progress); this holds only the view. Pure, changed by {@link ParameterKeys}.
+ *
+ * @param chapterId the chapter whose stack the parameters are for
+ * @param fields    the parameters the learner sets, in the template's order
+ * @param deployed  the values the stack runs now when it runs this chapter (else empty)
+ * @param cursor    the row selected
+ * @param editing   the value being typed, or null when not editing
+ * @param message   a message under the rows (a refused value and why), or null
+ */
+public record ParameterForm(String chapterId, List<Parameter> fields, Map<String, String> deployed, int cursor,
+        String editing, String message) {
+
+    public ParameterForm {
+        fields = List.copyOf(fields);
+        deployed = Map.copyOf(deployed);
+        cursor = fields.isEmpty() ? 0 : Math.max(0, Math.min(fields.size() - 1, cursor));
+    }
+
+    /** The parameters of a template the learner sets ({@link Parameter#tunable}), in its order. */
+    public static List<Parameter> settable(String templateBody) {
+        return dev.meshwalk.content.StackParameters.of(templateBody).all().stream().filter(Parameter::tunable).toList();
+    }
+
+    Parameter selected() {
+        return fields.isEmpty() ? null : fields.get(cursor);
+    }
+
+    ParameterForm moved(int by) {
+        return new ParameterForm(chapterId, fields, deployed, cursor + by, null, null);
+    }
+
+    ParameterForm editing(String text, String msg) {
+        return new ParameterForm(chapterId, fields, deployed, cursor, text, msg);
+    }
+
+    /** The value the next deploy sends: the learner's, else the template's default. */
+    static String next(Parameter p, Map<String, String> set) {
+        return set.getOrDefault(p.name(), p.defaultValue() == null ? "" : p.defaultValue());
+    }
+
+    /** The view's lines: one block per parameter, the cursor's marked, then the message and what the keys do. */
+    List<String> lines(Map<String, String> set, boolean unicode) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Stack parameters of chapter " + chapterId + " (saved for its later deploys until changed):");
+        lines.add("");
+        if (fields.isEmpty()) {
+            lines.add("This chapter's stack has no parameters to set.");
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            Parameter p = fields.get(i);
+            boolean here = i == cursor;
+            String value = here && editing != null ? editing + (unicode ? "▏" : "_") : next(p, set);
+            String mark = here ? (unicode ? "▸ " : "> ") : "  ";
+            String now = deployed.containsKey(p.name()) ? "   deployed " + deployed.get(p.name()) : "";
+            lines.add(mark + p.name() + " = " + value + "   (default " + p.defaultValue() + ")" + now);
+            lines.add("    " + p.describe().substring(p.name().length()).strip() + "  " + p.description());
+        }
+        lines.add("");
+        if (message != null) {
+            lines.add(message);
+        }
+        lines.add(editing != null ? "Type the value, enter keeps it, esc leaves it as it was."
+                : "enter edit   u default   d deploy with these values (the preview shows the difference)   esc close");
+        return lines;
+    }
+}
