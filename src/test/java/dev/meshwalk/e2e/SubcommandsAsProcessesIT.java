@@ -33,7 +33,7 @@ class SubcommandsAsProcessesIT {
     private static final Path JAR = Path.of("target", "tutorial.jar");
     private static final Duration LIMIT = Duration.ofSeconds(120);
     private static final Pattern SEEN = Pattern.compile("(?m)^\\s+(blue|green)\\s+\\S+\\s+(\\d{1,3})%");
-    private static final Pattern STOPPED = Pattern.compile("Stopped the background local cloud \\(pid (\\d+)\\)");
+    private static final Pattern STOPPED = Pattern.compile("Stopped the local cloud at \\S+ \\(pid (\\d+)\\)");
 
     @TempDir
     Path home;
