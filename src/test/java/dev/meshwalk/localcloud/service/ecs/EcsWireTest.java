@@ -65,7 +65,8 @@ class EcsWireTest {
     void wireRejectionsKeepTheJsonShape() throws Exception {
         HttpResponse<String> unknownOp = post(ECS + "CreateCapacityProvider", "{}");
         HttpResponse<String> badJson = post(ECS + "ListClusters", "{\"cluster\":");
-        HttpResponse<String> cloudMap = post("Route53AutoNaming_v20170314.ListNamespaces", "{}");
+        // Cloud Map is served now, but not its write operations: those answer in the same JSON shape
+        HttpResponse<String> cloudMap = post("Route53AutoNaming_v20170314.CreatePublicDnsNamespace", "{}");
 
         assertThat(unknownOp.statusCode()).isEqualTo(404);
         assertThat(unknownOp.body()).contains("\"__type\":\"UnknownOperationException\"")
@@ -74,6 +75,6 @@ class EcsWireTest {
         assertThat(badJson.body()).contains("\"__type\":\"SerializationException\"");
         assertThat(cloudMap.statusCode()).isEqualTo(404);
         assertThat(cloudMap.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.1");
-        assertThat(cloudMap.body()).contains("UnknownOperationException").contains("servicediscovery");
+        assertThat(cloudMap.body()).contains("UnknownOperationException").contains("CreatePublicDnsNamespace");
     }
 }
