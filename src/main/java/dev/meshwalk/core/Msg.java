@@ -18,35 +18,6 @@ import dev.meshwalk.facts.PreflightFacts;
  */
 public sealed interface Msg {
 
-    /** A message that changes one action's pane; front-ends that follow a pane (line mode) watch for these. */
-    interface ForPane {
-        Action action();
-    }
-
-    /** A message that only the deploy pane takes (waiting for a busy stack). */
-    interface ForDeployPane extends ForPane {
-        @Override
-        default Action action() {
-            return Action.DEPLOY;
-        }
-    }
-
-    /** A message of the teardown menu's work. */
-    interface ForTeardownPane extends ForPane {
-        @Override
-        default Action action() {
-            return Action.TEARDOWN;
-        }
-    }
-
-    /** A message of the traffic loop, which has one pane. */
-    interface ForTrafficPane extends ForPane {
-        @Override
-        default Action action() {
-            return Action.TRAFFIC;
-        }
-    }
-
     /** A key, in core terms; its meaning depends on the screen (see {@link KeyBindings}). */
     record KeyPressed(Key key) implements Msg {
     }
@@ -70,7 +41,7 @@ public sealed interface Msg {
      * chapter; {@code problem} says why they could not be read (then the lists are empty).
      */
     record ParametersLoaded(String chapterId, List<dev.meshwalk.content.StackParameters.Parameter> parameters,
-            Map<String, String> deployed, String problem) implements Msg, ForDeployPane {
+            Map<String, String> deployed, String problem) implements Msg, ForPane.Deploy {
         public ParametersLoaded {
             parameters = List.copyOf(parameters);
             deployed = Map.copyOf(deployed);
@@ -153,18 +124,18 @@ public sealed interface Msg {
      * before.
      */
     record AwsChecked(DeployOrder order, String region, PreflightFacts preflight, CostEstimate estimate,
-            boolean costsAccepted) implements Msg, ForDeployPane {
+            boolean costsAccepted) implements Msg, ForPane.Deploy {
     }
 
     /** The app images' build and upload so far (on AWS), one line per app and step. */
-    record ImagesProgressed(List<String> lines) implements Msg, ForDeployPane {
+    record ImagesProgressed(List<String> lines) implements Msg, ForPane.Deploy {
         public ImagesProgressed {
             lines = List.copyOf(lines);
         }
     }
 
     /** The images could not be made: the progress so far, then the explanation and next step. */
-    record ImagesFailed(List<String> progress, List<String> explanation) implements Msg, ForDeployPane {
+    record ImagesFailed(List<String> progress, List<String> explanation) implements Msg, ForPane.Deploy {
         public ImagesFailed {
             progress = List.copyOf(progress);
             explanation = List.copyOf(explanation);
@@ -172,27 +143,27 @@ public sealed interface Msg {
     }
 
     /** Another operation runs on the stack ({@code status}), so the order cannot be planned yet. */
-    record StackBusyFound(DeployOrder order, String stackName, String status) implements Msg, ForDeployPane {
+    record StackBusyFound(DeployOrder order, String stackName, String status) implements Msg, ForPane.Deploy {
     }
 
     /** The stack's first creation failed (ROLLBACK_COMPLETE); it must be deleted before it is created again. */
-    record FailedStackFound(DeployOrder order, String stackName, String reason) implements Msg, ForDeployPane {
+    record FailedStackFound(DeployOrder order, String stackName, String reason) implements Msg, ForPane.Deploy {
     }
 
     /** The stack already runs the order's template and parameters; {@code frontEndpoint} may be null. */
-    record NothingToDeploy(DeployOrder order, String frontEndpoint) implements Msg, ForDeployPane {
+    record NothingToDeploy(DeployOrder order, String frontEndpoint) implements Msg, ForPane.Deploy {
     }
 
     /** The change set is computed and waits for the learner's yes. */
-    record DeployPlanned(DeployOrder order, ChangeSet changeSet) implements Msg, ForDeployPane {
+    record DeployPlanned(DeployOrder order, ChangeSet changeSet) implements Msg, ForPane.Deploy {
     }
 
     /** The learner said no to the change set and it was deleted. */
-    record ChangeSetDiscarded() implements Msg, ForDeployPane {
+    record ChangeSetDiscarded() implements Msg, ForPane.Deploy {
     }
 
     /** The busy stack was left alone; it is in {@code status} now. */
-    record BusyStackLeft(String stackName, String status) implements Msg, ForDeployPane {
+    record BusyStackLeft(String stackName, String status) implements Msg, ForPane.Deploy {
     }
 
     /** CloudFormation's answer to cancelling the running update, or why asking failed ({@code failure}, else null). */
@@ -200,7 +171,7 @@ public sealed interface Msg {
     }
 
     /** A step of the deploy flow stopped on an error; {@code reason} is the error's message. */
-    record DeployFailed(Step step, DeployOrder order, String reason) implements Msg, ForDeployPane {
+    record DeployFailed(Step step, DeployOrder order, String reason) implements Msg, ForPane.Deploy {
         /** Which step stopped. */
         public enum Step {
             PLAN, DEPLOY, DELETE_FAILED_STACK, WAIT, DISCARD
@@ -210,15 +181,15 @@ public sealed interface Msg {
     // ---- stack operations (deploy, deleting a failed stack, teardown): folded into the pane's DeployBoard ----
 
     /** The order's change set is being executed on {@code stackName}: a fresh board on the deploy pane. */
-    record DeployStarted(DeployOrder order, String stackName) implements Msg, ForDeployPane {
+    record DeployStarted(DeployOrder order, String stackName) implements Msg, ForPane.Deploy {
     }
 
     /** The stack whose first creation failed is being deleted: a fresh board on the deploy pane. */
-    record FailedStackDeleting(String stackName) implements Msg, ForDeployPane {
+    record FailedStackDeleting(String stackName) implements Msg, ForPane.Deploy {
     }
 
     /** Deleting the failed stack ended; on success the order is planned again. */
-    record FailedStackDeleted(DeployOrder order, boolean success) implements Msg, ForDeployPane {
+    record FailedStackDeleted(DeployOrder order, boolean success) implements Msg, ForPane.Deploy {
     }
 
     /**
@@ -256,7 +227,7 @@ public sealed interface Msg {
     }
 
     /** The deploy of the order ended in {@code finalStatus}; a success marks the chapter deployed. */
-    record DeployConcluded(DeployOrder order, boolean success, String finalStatus) implements Msg, ForDeployPane {
+    record DeployConcluded(DeployOrder order, boolean success, String finalStatus) implements Msg, ForPane.Deploy {
     }
 
     // ---- waiting for another operation on the stack: folded into the deploy pane's StackWaitBoard -------------
@@ -264,33 +235,33 @@ public sealed interface Msg {
     /** The wait starts: the stack is in {@code status}; {@code cancelAnswer} is CloudFormation's answer, or null. */
     record StackWaitStarted(String stackName, String chapterId, String status, ResourcePhase phase,
             CancelOutcome cancelAnswer)
-            implements Msg, ForDeployPane {
+            implements Msg, ForPane.Deploy {
     }
 
     /** The stack moved to {@code status}, {@code waited} into the wait. */
-    record StackWaitChanged(String status, ResourcePhase phase, Duration waited) implements Msg, ForDeployPane {
+    record StackWaitChanged(String status, ResourcePhase phase, Duration waited) implements Msg, ForPane.Deploy {
     }
 
     /** The clock of the wait, every second, so the learner sees it is still waiting. */
-    record StackWaitTicked(Duration waited) implements Msg, ForDeployPane {
+    record StackWaitTicked(Duration waited) implements Msg, ForPane.Deploy {
     }
 
     /** The stack settled in {@code status}; planning the chapter follows. */
-    record StackWaitSettled(String status, ResourcePhase phase, Duration waited) implements Msg, ForDeployPane {
+    record StackWaitSettled(String status, ResourcePhase phase, Duration waited) implements Msg, ForPane.Deploy {
     }
 
     // ---- the traffic loop: folded into the traffic pane's TrafficBoard --------------------------------------
 
     /** The loop (re)started against {@code endpoint}: a fresh board, counts from zero. */
-    record TrafficStarted(String endpoint, Duration interval) implements Msg, ForTrafficPane {
+    record TrafficStarted(String endpoint, Duration interval) implements Msg, ForPane.Traffic {
     }
 
     /** One answer (or failure) arrived. */
-    record TrafficAnswered(TrafficAnswer answer) implements Msg, ForTrafficPane {
+    record TrafficAnswered(TrafficAnswer answer) implements Msg, ForPane.Traffic {
     }
 
     /** The loop's numbers now (posted a few times a second, and once more when it stops). */
-    record TrafficSampled(TrafficSample sample) implements Msg, ForTrafficPane {
+    record TrafficSampled(TrafficSample sample) implements Msg, ForPane.Traffic {
     }
 
     /** Quit as if {@code q} was pressed (line mode's {@code quit}). */
@@ -332,15 +303,15 @@ public sealed interface Msg {
     }
 
     /** Listing what the tutorial created ({@code listing}) or deleting the picks stopped on an error. */
-    record TeardownFailed(boolean listing, String reason) implements Msg, ForTeardownPane {
+    record TeardownFailed(boolean listing, String reason) implements Msg, ForPane.Teardown {
     }
 
     /** A picked item is of a kind teardown cannot remove, so nothing was deleted. */
-    record TeardownRefused(TeardownItem item) implements Msg, ForTeardownPane {
+    record TeardownRefused(TeardownItem item) implements Msg, ForPane.Teardown {
     }
 
     /** Deleting the picks starts; with the stack picked its deletion is followed on a board. */
-    record TeardownStarted(List<TeardownItem> picked, boolean stackPicked) implements Msg, ForTeardownPane {
+    record TeardownStarted(List<TeardownItem> picked, boolean stackPicked) implements Msg, ForPane.Teardown {
         public TeardownStarted {
             picked = List.copyOf(picked);
         }
@@ -352,7 +323,7 @@ public sealed interface Msg {
      * {@code warnings} name what could not be checked.
      */
     record TeardownVerified(boolean allDeleted, List<String> notices, List<String> warnings, TeardownVerdict verdict)
-            implements Msg, ForTeardownPane {
+            implements Msg, ForPane.Teardown {
         public TeardownVerified {
             notices = List.copyOf(notices);
             warnings = List.copyOf(warnings);
@@ -360,25 +331,25 @@ public sealed interface Msg {
     }
 
     /** The front endpoint is not there: no stack ({@code status} null) or a stack without the output yet. */
-    record TrafficNoEndpoint(String stackName, String status) implements Msg, ForTrafficPane {
+    record TrafficNoEndpoint(String stackName, String status) implements Msg, ForPane.Traffic {
     }
 
     /** The traffic loop could not start. */
-    record TrafficFailed(String reason) implements Msg, ForTrafficPane {
+    record TrafficFailed(String reason) implements Msg, ForPane.Traffic {
     }
 
     // ---- break it: one color task stopped under the traffic loop ---------------------------------------------
 
     /** ECS accepted StopTask for one task of the color service, which runs {@code desired} tasks. */
-    record ColorTaskStopped(String service, String taskId, int desired) implements Msg, ForTrafficPane {
+    record ColorTaskStopped(String service, String taskId, int desired) implements Msg, ForPane.Traffic {
     }
 
     /** The color service runs its desired count again without the stopped task, {@code took} after the stop. */
-    record ColorTaskReplaced(Duration took, int running, int desired) implements Msg, ForTrafficPane {
+    record ColorTaskReplaced(Duration took, int running, int desired) implements Msg, ForPane.Traffic {
     }
 
     /** No color task could be stopped, or ECS was not back to its desired count in time; {@code reason} says why. */
-    record BreakItFailed(String reason) implements Msg, ForTrafficPane {
+    record BreakItFailed(String reason) implements Msg, ForPane.Traffic {
     }
 
     /** Front's history was cleared ({@code frontAnswer} is front's reply), or clearing failed ({@code failure}). */

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import dev.meshwalk.core.Action;
 import dev.meshwalk.core.ActionPane;
 import dev.meshwalk.core.BoardText;
+import dev.meshwalk.core.ForPane;
 import dev.meshwalk.core.Msg;
 import dev.meshwalk.core.State;
 import dev.meshwalk.core.Status;
@@ -200,7 +201,7 @@ final class LineActions {
 
     void metrics() {
         dispatch.accept(new Msg.ShowAction(Action.METRICS));
-        ActionPane p = await(m -> m instanceof Msg.ForPane f && f.action() == Action.METRICS
+        ActionPane p = await(m -> m instanceof ForPane f && f.action() == Action.METRICS
                 && state.get().actions().get(Action.METRICS).status() != Status.IN_PROGRESS);
         if (p != null) {
             lines(p).forEach(out::println);
@@ -290,7 +291,7 @@ final class LineActions {
                 }
                 dispatch.accept(m);
                 if (done.test(m)) {
-                    return m instanceof Msg.ForPane p ? state.get().actions().get(p.action())
+                    return m instanceof ForPane p ? state.get().actions().get(p.action())
                             : state.get().actions().get(state.get().focused());
                 }
             }
