@@ -76,8 +76,10 @@ class AwsFlowIT {
                 "--project", project);
         assertThat(deploy.code()).as(deploy.output()).isZero();
         assertThat(deploy.output()).contains("Preflight for chapter 0-prelude")
-                .contains("Could not check the ECS service-linked role")
-                .contains("Could not check your permissions")
+                // the local cloud serves IAM's GetRole now: a fresh one has no ECS service-linked role until a cluster
+                .contains("The ECS service-linked role AWSServiceRoleForECS is missing")
+                // and STS: the caller is the local account's root user, whom the preflight does not simulate
+                .contains("Permissions: the account's root user may perform every action")
                 .contains("Cost notice: chapter 0-prelude").contains("2 NAT gateways").contains("Accepted with --yes")
                 .contains("CREATE_COMPLETE").contains("Front endpoint: http");
 

@@ -18,7 +18,6 @@ import java.util.function.Consumer;
 public final class ConsoleRouting {
 
     private static final InheritableThreadLocal<Consumer<String>> SINK = new InheritableThreadLocal<>();
-    private static volatile boolean installed;
 
     private ConsoleRouting() {
     }
@@ -39,11 +38,23 @@ public final class ConsoleRouting {
         }
     }
 
+    /**
+     * Puts the routers in front of the JVM's streams, again when someone replaced them since (a test harness or a
+     * command capturing its output swaps {@code System.out}, which would silently cut every container's log).
+     */
     private static synchronized void install() {
-        if (!installed) {
-            System.setOut(new PrintStream(new Router(System.out), true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(new Router(System.err), true, StandardCharsets.UTF_8));
-            installed = true;
+        if (!(System.out instanceof RoutedStream)) {
+            System.setOut(new RoutedStream(new Router(System.out)));
+        }
+        if (!(System.err instanceof RoutedStream)) {
+            System.setErr(new RoutedStream(new Router(System.err)));
+        }
+    }
+
+    /** Our stream, recognisable so that it is installed once and re-installed when replaced. */
+    private static final class RoutedStream extends PrintStream {
+        RoutedStream(Router router) {
+            super(router, true, StandardCharsets.UTF_8);
         }
     }
 
