@@ -1,7 +1,6 @@
 package dev.meshwalk.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,12 +33,7 @@ class CanaryInTmuxIT {
 
     @BeforeEach
     void tmuxAndTheJarAreThere() {
-        TmuxTerminal.unavailable().ifPresent(missing -> {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("The tmux end-to-end test must run in CI, but " + missing + ". .ci/run installs tmux.");
-            }
-            Assumptions.abort("Skipping the tmux end-to-end test: " + missing);
-        });
+        TmuxTerminal.requireInCiElseSkip();
         assertThat(JAR).as("the packaged jar (mvn package builds it before the integration tests)").exists();
     }
 

@@ -15,6 +15,9 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
 /**
  * A program running in a detached tmux session of its own, driven the way a person at a terminal drives it: keys
  * go in through {@code send-keys}, the screen comes back through {@code capture-pane}. Every tmux call names a
@@ -43,6 +46,18 @@ final class TmuxTerminal implements AutoCloseable {
         this.socket = socket;
         this.cols = cols;
         this.rows = rows;
+    }
+
+    /**
+     * The gate of every tmux test: without tmux it fails in CI (where .ci/run installs it) and is skipped elsewhere.
+     */
+    static void requireInCiElseSkip() {
+        unavailable().ifPresent(missing -> {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail("The tmux end-to-end test must run in CI, but " + missing + ". .ci/run installs tmux.");
+            }
+            Assumptions.abort("Skipping the tmux end-to-end test: " + missing);
+        });
     }
 
     /** Empty when tmux can be run here; otherwise why not, in words for a skip or failure message. */

@@ -1,7 +1,6 @@
 package dev.meshwalk.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -60,13 +58,7 @@ class TutorialInTmuxIT {
     /** Per test, not per class, so a skip is reported as a skipped test with its reason, not as no test at all. */
     @BeforeEach
     void tmuxAndTheJarAreThere() {
-        Optional<String> missing = TmuxTerminal.unavailable();
-        if (missing.isPresent()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("The tmux end-to-end test must run in CI, but " + missing.get() + ". .ci/run installs tmux.");
-            }
-            Assumptions.abort("Skipping the tmux end-to-end test: " + missing.get());
-        }
+        TmuxTerminal.requireInCiElseSkip();
         assertThat(JAR).as("the packaged jar (mvn package builds it before the integration tests)").exists();
     }
 
