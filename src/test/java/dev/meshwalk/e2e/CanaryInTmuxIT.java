@@ -61,8 +61,10 @@ class CanaryInTmuxIT {
             tmux.press("d");
             tmux.waitFor("chapter 5's change set", DEPLOY, s -> s.contains("Deploy these changes"));
             tmux.press("y");
-            String canary = tmux.waitFor("the canary phase in the deploy pane", DEPLOY,
-                    s -> s.contains("canary: 50% of the traffic on the new revision") && s.contains("bake time left: about"));
+            // the alarm starts INSUFFICIENT_DATA until its first evaluation, so wait for OK with the phase
+            String canary = tmux.waitFor("the canary phase and the alarm's first state in the deploy pane", DEPLOY,
+                    s -> s.contains("canary: 50% of the traffic on the new revision") && s.contains("bake time left: about")
+                            && s.matches("(?s).*alarm \\S+-color-5xx: OK.*"));
             assertThat(canary).as(tmux.framed(canary)).contains("ECS deployment of").contains("UPDATE_IN_PROGRESS")
                     .containsPattern("alarm \\S+-color-5xx: OK");
 
