@@ -27,7 +27,8 @@ final class ActionPainter {
 
     static void paint(State s, Canvas c) {
         int top = 1;
-        int bottom = c.rows - 3; // last body row
+        // The last body row, above any rows a long notice takes (the end of a pane is what the learner waits for).
+        int bottom = c.rows - 3 - NoticeBand.lines(s, c.cols).size();
         int col = 1;
         for (Action a : Action.values()) {
             ActionPane p = s.actions().get(a);

@@ -85,41 +85,26 @@ final class ScreenPainter {
         c.fill(0, row, c.cols, c.theme.statusBar());
         String target = " " + s.target().label() + " ";
         int used = c.text(0, row, target, c.theme.statusBar().with(com.googlecode.lanterna.SGR.BOLD), c.cols);
-        String right = "";
-        if (s.view() == View.LESSON && !s.lesson().isEmpty()) {
-            int pct = s.maxScroll() == 0 ? 100 : (int) Math.round(100.0 * s.scroll() / s.maxScroll());
-            right = " " + pct + "% ";
-        }
+        String right = NoticeBand.percent(s);
         int rightStart = c.cols - right.length();
-        String middle = s.notice() != null ? s.notice()
-                : s.starting() != null ? "starting: " + s.starting() + "..." : "";
-        int room = rightStart - used - 2;
-        if (s.notice() != null && middle.length() + 2 > room && s.view() != View.CHAPTERS) {
-            longNotice(s, c, row);
-        } else if (!middle.isEmpty()) {
+        List<String> band = NoticeBand.lines(s, c.cols);
+        if (!band.isEmpty()) {
+            noticeBand(c, row, band);
+        } else if (s.notice() != null || s.starting() != null) {
+            String middle = s.notice() != null ? s.notice() : "starting: " + s.starting() + "...";
             Attr attr = s.notice() != null ? c.theme.notice() : c.theme.statusBar();
-            c.text(used + 1, row, " " + middle + " ", attr, room);
+            c.text(used + 1, row, " " + middle + " ", attr, NoticeBand.statusRoom(s, c.cols));
         }
         c.text(rightStart, row, right, c.theme.statusBar(), right.length());
     }
 
-    /** Rows a notice too long for the status bar may take above it (a check's verdict needs two or three). */
-    static final int NOTICE_ROWS = 3;
-
     /**
-     * A notice too long for the status bar (a chapter check's verdict) wraps onto the rows just above it, over the
-     * bottom of the body, and above a pane's question, which stays readable; the chapter list shows it whole instead.
+     * A notice too long for the status bar (a chapter check's verdict) takes the rows just above it. The action pane
+     * gives those rows up (its question moves above them); in the lesson the band covers the text's last rows until
+     * the next key clears it.
      */
-    private static void longNotice(State s, Canvas c, int statusRow) {
-        List<String> lines = wrapAll(List.of(s.notice()), c.cols - 2);
-        if (lines.size() > NOTICE_ROWS) {
-            lines = new java.util.ArrayList<>(lines.subList(0, NOTICE_ROWS));
-            String last = lines.get(NOTICE_ROWS - 1);
-            lines.set(NOTICE_ROWS - 1, (last.length() > c.cols - 5 ? last.substring(0, c.cols - 5) : last) + " ...");
-        }
-        boolean asking = s.view() == View.ACTION
-                && s.actions().get(s.focused()).question() != dev.meshwalk.core.ActionPane.Question.NONE;
-        int top = statusRow - (asking ? 1 : 0) - lines.size();
+    private static void noticeBand(Canvas c, int statusRow, List<String> lines) {
+        int top = statusRow - lines.size();
         for (int i = 0; i < lines.size(); i++) {
             c.fill(0, top + i, c.cols, c.theme.notice());
             c.text(1, top + i, lines.get(i), c.theme.notice(), c.cols - 2);
@@ -296,7 +281,8 @@ final class ScreenPainter {
         c.text(left + 2, top + 3, "Quit anyway?  y = quit, any other key = stay", c.theme.bold(), width - 4);
     }
 
-    private static List<String> wrapAll(List<String> texts, int width) {
+
+    static List<String> wrapAll(List<String> texts, int width) {
         List<String> out = new ArrayList<>();
         for (String t : texts) {
             for (List<Span> line : Wrapper.wrap(List.of(Span.plain(t)), width)) {

@@ -245,6 +245,28 @@ class TuiActionScreenTest {
     }
 
     @Test
+    void aNoticeTooLongForTheStatusBarDoesNotHideTheTeardownVerdict() throws Exception {
+        open(100, 30, true);
+        keys('x');
+        post(new Msg.TeardownListed(List.of(STACK, FRONT_DASHBOARD), List.of()));
+        keys('y');
+        post(new Msg.TeardownStarted(List.of(STACK, FRONT_DASHBOARD), true));
+        for (int i = 1; i <= 40; i++) {
+            post(resource(Action.TEARDOWN, "Resource" + i, "ECS::Service", "DELETE_COMPLETE", ResourcePhase.DELETED,
+                    600, null, i, 40));
+        }
+        post(new Msg.DeployEnded(Action.TEARDOWN, true, "meshwalk-howto-ecs-basics", "DELETE_COMPLETE",
+                        Duration.ofSeconds(1), List.of(), java.util.Map.of()),
+                new Msg.TeardownVerified(true, List.of(), List.of(), new TeardownVerdict(List.of(), List.of(), 0)),
+                new Msg.ColorsCleared("cleared 3 front tasks", null));
+        String screenText = text();
+        assertThat(screenText).as("the notice wraps above the status bar, whole")
+                .contains("Front's history and our counts were cleared").contains("(cleared 3 front tasks).");
+        assertThat(screenText).as("the pane gives up the notice's rows, so its last line, the verdict, stays in view")
+                .contains("Verified: nothing the tutorial created is left");
+    }
+
+    @Test
     void teardownPicksMoveWithTheCursorAndUnpickedRowsAreNotDeleted() throws Exception {
         open(100, 30, false);
         keys('x');
