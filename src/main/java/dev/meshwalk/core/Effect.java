@@ -127,7 +127,10 @@ public sealed interface Effect {
     record AnswerBusyStack(BusyChoice choice, DeployOrder order) implements Effect {
     }
 
-    /** Run the chapter's check against the live target; answered with {@link Msg.CheckResult}. */
+    /**
+     * Read what the chapter's check needs from the live target; answered with {@link Msg.CheckRead}, or with a
+     * failed {@link Msg.CheckResult} when it could not be read.
+     */
     record Verify(String chapterId) implements Effect {
     }
 }
