@@ -127,7 +127,10 @@ public sealed interface Effect {
     record AnswerBusyStack(BusyChoice choice, DeployOrder order) implements Effect {
     }
 
-    /** Run the chapter's check against the live target; answered with {@link Msg.CheckResult}. */
-    record Verify(String chapterId) implements Effect {
+    /**
+     * Run the chapter's check against the live target, on the service graph of the last {@code graphMinutes}
+     * ({@link ChapterChecks#graphMinutes}); answered with {@link Msg.CheckResult}.
+     */
+    record Verify(String chapterId, int graphMinutes) implements Effect {
     }
 }

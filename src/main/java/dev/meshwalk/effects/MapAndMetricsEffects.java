@@ -128,9 +128,9 @@ final class MapAndMetricsEffects {
         }
     }
 
-    /** On {@code actions-queries}: the chapter's check, judged on the last five minutes' graph and the traffic. */
-    void verify(String chapterId) {
-        Optional<ServiceGraph> g = graphNow(5);
+    /** On {@code actions-queries}: the chapter's check, judged on the last {@code minutes}' graph and the traffic. */
+    void verify(String chapterId, int minutes) {
+        Optional<ServiceGraph> g = graphNow(minutes);
         if (g.isEmpty()) {
             post.accept(new Msg.CheckResult(chapterId, false, "the service graph could not be fetched (see the map pane)."));
             return;
