@@ -151,6 +151,11 @@ final class BackgroundLocalCloud {
                 return up.get();
             }
             if (!process.isAlive()) {
+                // another local cloud took the state directory first (one started by hand at that moment): use it
+                Optional<Running> other = find();
+                if (other.isPresent()) {
+                    return other.get();
+                }
                 throw new CloudSetupException("The local cloud stopped right after starting: " + tail(log),
                         List.of("see the log: " + log));
             }

@@ -63,7 +63,8 @@ public final class LocalCloudCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Log to stderr instead of the log file.")
     boolean verbose;
 
-    @Option(names = "--ephemeral", description = "Keep no state: start empty and forget every stack when stopped.")
+    @Option(names = "--ephemeral", description = "Keep no state: start empty and forget every stack when stopped"
+            + " (it is still the one local cloud of its state directory).")
     boolean ephemeral;
 
     @Option(names = "--state-dir", hidden = true, description = "Directory for the state and log files"
@@ -85,21 +86,25 @@ public final class LocalCloudCommand implements Callable<Integer> {
         if (refused != null) {
             return refused;
         }
-        Path logFile = configureLogging();
         LocalCloudStateFile state = new LocalCloudStateFile(stateDirectory());
+        // One local cloud per state directory: the one holding the folder's lock is the one its state file names,
+        // so `localcloud status` and `localcloud stop` always find it (a second one would overwrite the file and
+        // leave the first running where nothing finds it).
+        LocalCloudStorage owned = LocalCloudStorage.in(stateDirectory());
+        Integer taken = OneLocalCloud.claim(owned, state, err);
+        if (taken != null) {
+            return taken;
+        }
+        Path logFile = configureLogging();
+        LocalCloudStorage storage = ephemeral ? null : owned;
 
         LocalCloud cloud;
-        LocalCloudStorage storage = ephemeral ? null : lockedStorage(err);
         try {
             cloud = LocalCloudServices.addDefaults(LocalCloud.builder().host(host).port(port)
                     .allowNonLoopback(allowNonLoopback), storage).build().start();
         } catch (LocalCloudStartException e) {
-            if (storage != null) {
-                storage.close();
-            }
+            owned.close();
             err.println(e.getMessage());
-            state.read().ifPresent(running -> err.println("A local cloud was started at " + running.endpoint()
-                    + " (pid " + running.pid() + "); `localcloud status` checks it, `localcloud stop` stops it."));
             err.flush();
             return 1;
         }
@@ -117,9 +122,7 @@ public final class LocalCloudCommand implements Callable<Integer> {
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             cloud.close();
-            if (storage != null) {
-                storage.close();
-            }
+            owned.close();
             state.removeIfOwnedBy(pid);
             out.println("Local cloud stopped.");
             out.flush();
@@ -129,22 +132,6 @@ public final class LocalCloudCommand implements Callable<Integer> {
         }, "localcloud-shutdown"));
         forever.await();
         return 0;
-    }
-
-    /** The state directory's storage, or null (keep nothing) when another local cloud already keeps it. */
-    private LocalCloudStorage lockedStorage(PrintWriter err) {
-        LocalCloudStorage storage = LocalCloudStorage.in(stateDirectory());
-        try {
-            if (storage.tryLock()) {
-                return storage;
-            }
-            err.println("Another local cloud keeps its stacks in " + storage.directory() + "; this one keeps nothing"
-                    + " (it starts empty and forgets its stacks when stopped).");
-        } catch (IOException e) {
-            err.println("Cannot use " + storage.directory() + " (" + e.getMessage() + "); this local cloud keeps nothing.");
-        }
-        err.flush();
-        return null;
     }
 
     private Integer checkHost(PrintWriter err) {

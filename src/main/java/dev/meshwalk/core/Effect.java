@@ -128,8 +128,9 @@ public sealed interface Effect {
     }
 
     /**
-     * Run the chapter's check against the live target, on the service graph of the last {@code graphMinutes}
-     * ({@link ChapterChecks#graphMinutes}); answered with {@link Msg.CheckResult}.
+     * Read what the chapter's check needs from the live target, the service graph of the last {@code graphMinutes}
+     * ({@link ChapterChecks#graphMinutes}); answered with {@link Msg.CheckRead}, or with a failed
+     * {@link Msg.CheckResult} when it could not be read.
      */
     record Verify(String chapterId, int graphMinutes) implements Effect {
     }

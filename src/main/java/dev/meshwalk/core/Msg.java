@@ -285,6 +285,13 @@ public sealed interface Msg {
     }
 
     /**
+     * What a chapter's check read from the target (the map of the last minutes, the stack's evidence); the core
+     * judges it with the traffic pane's numbers and time line, so the check sees the shares the learner sees.
+     */
+    record CheckRead(String chapterId, dev.meshwalk.graph.ServiceGraph graph, CheckEvidence evidence) implements Msg {
+    }
+
+    /**
      * What the tutorial created on the target, for the teardown menu (every item picked), and what could not be
      * checked. An empty list means nothing of ours is left.
      */

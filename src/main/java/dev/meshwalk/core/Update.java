@@ -62,6 +62,7 @@ public final class Update {
         on(table, Msg.ShowAction.class, (state, a) -> ActionKeys.show(state, a.action()));
         on(table, Msg.Starting.class, (state, st) -> Next.of(state.withStarting(st.what())));
         on(table, Msg.CheckResult.class, (state, c) -> checkResult(state, c));
+        on(table, Msg.CheckRead.class, (state, c) -> checkResult(state, judged(state, c)));
         on(table, Msg.TeardownListed.class, (state, t) -> TeardownPicking.listed(state, t));
         on(table, Msg.TeardownPicked.class, (state, p) -> TeardownPicking.pickOnly(state, p));
         return table.build();
@@ -198,6 +199,15 @@ public final class Update {
 
     static State ask(State s, Action action, ActionPane.Question q) {
         return s.withPane(s.actions().get(action).asking(q));
+    }
+
+    /** The chapter's verdict on what the check read and the traffic pane's numbers and time line (none: empty). */
+    private static Msg.CheckResult judged(State s, Msg.CheckRead c) {
+        TrafficBoard traffic = s.trafficBoard();
+        ChapterChecks.Verdict v = ChapterChecks.judge(c.chapterId(), c.graph(),
+                java.util.Optional.ofNullable(traffic).map(TrafficBoard::sample),
+                traffic == null ? ShareTimeline.empty() : traffic.timeline(), c.evidence());
+        return new Msg.CheckResult(c.chapterId(), v.passed(), v.explanation());
     }
 
     private static Next checkResult(State s, Msg.CheckResult c) {

@@ -58,7 +58,7 @@ public final class ActionEffects implements AutoCloseable {
         this.busyStack = new BusyStackEffects(target, support, post, queries);
         this.traffic = new TrafficEffects(target, support, post, queries, running);
         this.breakIt = new BreakItEffects(target, support, post, queries);
-        this.mapAndMetrics = new MapAndMetricsEffects(target, support, post, queries, traffic::latestSample, traffic::timeline);
+        this.mapAndMetrics = new MapAndMetricsEffects(target, support, post, queries);
         this.teardown = new TeardownEffects(target, support, post, running, () -> queries.execute(traffic::stop));
         this.handlers = handlers();
     }

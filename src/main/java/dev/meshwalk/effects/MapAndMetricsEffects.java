@@ -10,7 +10,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import dev.meshwalk.cloud.CloudSession;
 import dev.meshwalk.cloud.ServiceGraphs;
@@ -18,16 +17,13 @@ import dev.meshwalk.cloud.StackInfo;
 import dev.meshwalk.cloud.Stacks;
 import dev.meshwalk.core.ParameterForm;
 import dev.meshwalk.core.Action;
-import dev.meshwalk.core.ChapterChecks;
 import dev.meshwalk.core.CheckEvidence;
 import dev.meshwalk.core.Msg;
-import dev.meshwalk.core.ShareTimeline;
-import dev.meshwalk.core.TrafficSample;
 import dev.meshwalk.graph.ServiceGraph;
 
 /**
  * The map and metrics flow: fetches the service graph (every few seconds while the map pane is open), the chapter's
- * metrics, and runs the chapter's check on the live graph and the traffic loop's numbers. Every fetch runs on the
+ * metrics, and what the chapter's check is judged on (the core judges it, with the traffic pane's numbers). Every fetch runs on the
  * {@code actions-queries} thread, so it never waits behind a deploy; the refresh schedule is touched from the
  * caller's thread too, hence synchronized.
  */
@@ -39,20 +35,14 @@ final class MapAndMetricsEffects {
     private final ActionSupport support;
     private final Consumer<Msg> post;
     private final ScheduledExecutorService queries;
-    /** The traffic loop's numbers; called on {@code actions-queries}, the traffic flow's own thread. */
-    private final Supplier<Optional<TrafficSample>> traffic;
-    private final Supplier<ShareTimeline> timeline;
 
     private ScheduledFuture<?> mapRefresh;
 
-    MapAndMetricsEffects(TargetLink target, ActionSupport support, Consumer<Msg> post, ScheduledExecutorService queries,
-            Supplier<Optional<TrafficSample>> traffic, Supplier<ShareTimeline> timeline) {
+    MapAndMetricsEffects(TargetLink target, ActionSupport support, Consumer<Msg> post, ScheduledExecutorService queries) {
         this.target = target;
         this.support = support;
         this.post = post;
         this.queries = queries;
-        this.traffic = traffic;
-        this.timeline = timeline;
     }
 
     /** Fetches the graph of the last {@code minutes} now and, with {@code autoRefresh}, every few seconds. */
@@ -128,7 +118,10 @@ final class MapAndMetricsEffects {
         }
     }
 
-    /** On {@code actions-queries}: the chapter's check, judged on the last {@code minutes}' graph and the traffic. */
+    /**
+     * On {@code actions-queries}: reads what the chapter's check is judged on (the last {@code minutes}' graph, the
+     * stack's evidence); the core judges it with the traffic pane's numbers.
+     */
     void verify(String chapterId, int minutes) {
         Optional<ServiceGraph> g = graphNow(minutes);
         if (g.isEmpty()) {
@@ -143,7 +136,6 @@ final class MapAndMetricsEffects {
                     + Failures.message(e)));
             return;
         }
-        ChapterChecks.Verdict v = ChapterChecks.judge(chapterId, g.get(), traffic.get(), timeline.get(), evidence);
-        post.accept(new Msg.CheckResult(chapterId, v.passed(), v.explanation()));
+        post.accept(new Msg.CheckRead(chapterId, g.get(), evidence));
     }
 }

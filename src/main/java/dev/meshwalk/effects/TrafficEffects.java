@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import dev.meshwalk.cloud.CloudSession;
@@ -15,8 +14,6 @@ import dev.meshwalk.cloud.StackInfo;
 import dev.meshwalk.cloud.Stacks;
 import dev.meshwalk.core.Action;
 import dev.meshwalk.core.Msg;
-import dev.meshwalk.core.ShareTimeline;
-import dev.meshwalk.core.TrafficSample;
 import dev.meshwalk.traffic.FrontClient;
 import dev.meshwalk.traffic.TrafficEvent;
 import dev.meshwalk.traffic.TrafficLoop;
@@ -41,9 +38,6 @@ final class TrafficEffects {
     private TrafficLoop loop;
     private FrontClient front;
     private ScheduledFuture<?> refresh;
-    private TrafficSample lastSample;
-    /** The shares over time for chapter 5's check; written on the loop's thread, read on this one. */
-    private final AtomicReference<ShareTimeline> timeline = new AtomicReference<>(ShareTimeline.empty());
     /** Which loop's answers the pane wants; read on the loop's thread, so volatile. */
     private volatile long generation;
 
@@ -74,7 +68,6 @@ final class TrafficEffects {
                 return;
             }
             front = new FrontClient(URI.create(url.get()), Duration.ofSeconds(5));
-            timeline.set(ShareTimeline.empty());
             loop = startLoop(front, FIRST_INTERVAL);
             refresh = queries.scheduleWithFixedDelay(this::sample, 0, REFRESH.toMillis(), TimeUnit.MILLISECONDS);
             running.set(RunningWork.Kind.TRAFFIC, true);
@@ -96,7 +89,6 @@ final class TrafficEffects {
     /** On the loop's thread: an answer of a loop already replaced (cleared, stopped) is dropped. */
     private void answered(long of, TrafficEvent e) {
         if (of == generation) {
-            timeline.updateAndGet(t -> t.with(e.color()));
             post.accept(new Msg.TrafficAnswered(PaneMessages.answer(e)));
         }
     }
@@ -118,8 +110,7 @@ final class TrafficEffects {
         if (stopped != null) {
             stopped.close();
             generation++; // its last answers, if any are still on their way, belong to a stopped loop
-            lastSample = PaneMessages.sample(stopped.summary(), stopped.interval(), false);
-            post.accept(new Msg.TrafficSampled(lastSample));
+            post.accept(new Msg.TrafficSampled(PaneMessages.sample(stopped.summary(), stopped.interval(), false)));
         }
         if (front != null) {
             front.close();
@@ -153,16 +144,5 @@ final class TrafficEffects {
         } catch (IOException | RuntimeException e) {
             post.accept(new Msg.ColorsCleared(null, Failures.message(e)));
         }
-    }
-
-    /** The running loop's numbers, or the last stopped loop's (for the chapter checks). */
-    Optional<TrafficSample> latestSample() {
-        return loop != null ? Optional.of(PaneMessages.sample(loop.summary(), loop.interval(), true))
-                : Optional.ofNullable(lastSample);
-    }
-
-    /** The shares over time since the loop was last started (kept across a clear, which is part of one watch). */
-    ShareTimeline timeline() {
-        return timeline.get();
     }
 }

@@ -220,7 +220,7 @@ final class LineActions {
             return;
         }
         dispatch.accept(new Msg.KeyPressed(dev.meshwalk.core.Key.ch('V')));
-        await(m -> m instanceof Msg.CheckResult);
+        await(m -> m instanceof Msg.CheckResult || m instanceof Msg.CheckRead);
     }
 
     /**

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 
-/** `localcloud` as a real process: starts on a free port, answers, shows in status, stops with exit 0. */
+/**
+ * `localcloud` as a real process: starts on a free port, answers, shows in status, stops with exit 0; a second one on
+ * the same state directory refuses to start and names the first, which `localcloud stop` then still finds.
+ */
 @Tag("integration")
 class LocalCloudCommandIT {
 
@@ -71,5 +74,49 @@ class LocalCloudCommandIT {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    @Test
+    void aSecondLocalCloudOnTheSameStateDirectoryRefusesSoStopStillFindsTheFirst() throws Exception {
+        Process first = foreground("--port", "0");
+        Process second = null;
+        try {
+            BufferedReader stdout = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8));
+            String banner = stdout.readLine();
+            assertThat(banner).startsWith("meshwalk local cloud listening on http://127.0.0.1:");
+            String endpoint = banner.substring(banner.indexOf("http://"));
+
+            for (List<String> flags : List.of(List.of("--port", "0"), List.of("--port", "0", "--ephemeral"))) {
+                second = foreground(flags.toArray(String[]::new));
+                assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("a second local cloud " + flags + " ends").isTrue();
+                String said = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(second.exitValue()).as(said).isEqualTo(1);
+                assertThat(said).contains("A local cloud already runs for " + stateDir).contains(endpoint)
+                        .contains("(pid " + first.pid() + ")").contains("localcloud stop");
+                assertThat(Files.readString(stateDir.resolve("localcloud.json")))
+                        .as("the state file still names the first").contains(endpoint)
+                        .contains(Long.toString(first.pid()));
+            }
+
+            StringWriter stop = new StringWriter();
+            assertThat(run(stop, "localcloud", "--state-dir", stateDir.toString(), "stop")).isZero();
+            assertThat(stop.toString()).contains("Stopped the local cloud at " + endpoint);
+            assertThat(first.waitFor(20, TimeUnit.SECONDS)).as("the first local cloud stopped").isTrue();
+        } finally {
+            first.destroyForcibly();
+            if (second != null) {
+                second.destroyForcibly();
+            }
+        }
+    }
+
+    /** {@code localcloud ARGS --state-dir <temp>} as its own process, stderr merged into stdout. */
+    private Process foreground(String... args) throws java.io.IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "dev.meshwalk.app.Main", "localcloud"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--state-dir", stateDir.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 }

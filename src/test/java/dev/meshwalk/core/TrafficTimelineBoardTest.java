@@ -14,7 +14,7 @@ import dev.meshwalk.content.Chapter;
 /**
  * The traffic pane's time line folds from the answers the loop reports (a repeated answer counts once), survives a
  * clear of front's history (the loop restarts on the same watch) but not a stop and start, and is drawn under the
- * color bars with fewer latest answers so both fit.
+ * color bars with fewer latest answers so both fit; the chapter's check ({@code V}) is judged on this time line.
  */
 class TrafficTimelineBoardTest {
 
@@ -69,5 +69,32 @@ class TrafficTimelineBoardTest {
         State stopped = send(s, new Msg.TrafficSampled(TrafficSample.none(Duration.ofMillis(500), false)));
         State restarted = send(stopped, new Msg.TrafficStarted(ENDPOINT, Duration.ofMillis(500)));
         assertThat(timeline(restarted)).isEqualTo(ShareTimeline.empty());
+    }
+
+    private static final dev.meshwalk.graph.ServiceGraph NO_MAP = new dev.meshwalk.graph.ServiceGraph(null, List.of());
+
+    @Test
+    void theCheckIsJudgedOnThePanesTimeLine() {
+        State s = answers(start(), 1, 20, "green");
+        s = answers(answers(s, 21, 10, "blue"), 31, 10, "green");
+        s = answers(s, 41, 20, "blue");
+        s = answers(s, 45, 10, "blue"); // repeats: the pane counts them once, so must the check
+
+        State checked = send(s, new Msg.CheckRead("5-canary", NO_MAP, CheckEvidence.none()));
+
+        assertThat(checked.notice()).isEqualTo("Check passed: a canary window of 50% blue (CanaryPercent 50), then only blue"
+                + " (3 windows of 20 answers).");
+        assertThat(checked.mark("5-canary")).isEqualTo(Mark.DONE);
+    }
+
+    @Test
+    void theCheckWithoutTrafficSaysToStartIt() {
+        State s = State.initial(List.of(new Chapter(0, "5-canary", "Canary", "stacks/5-canary.yaml", "# C\n\nx.", null)),
+                new Size(100, 30), true, Target.local(), "/tmp/log");
+
+        State checked = send(s, new Msg.CheckRead("5-canary", NO_MAP, CheckEvidence.none()));
+
+        assertThat(checked.notice()).startsWith("Check not passed yet: no traffic seen yet: start the traffic loop (t)");
+        assertThat(checked.mark("5-canary")).isNotEqualTo(Mark.DONE);
     }
 }

@@ -25,9 +25,29 @@ final class Ordering {
     }
 
     void minimizeCrossings() {
+        minimizeCrossings(0);
+    }
+
+    /**
+     * Orders from the built order ({@code restart} 0) or from a shuffle of it seeded by {@code restart}: the
+     * sweeps find a local optimum near where they start, so {@link LayeredLayout} tries several starts.
+     */
+    void minimizeCrossings(long restart) {
         int[][] layers = a.layers;
         if (layers.length < 2) {
             return;
+        }
+        if (restart != 0) {
+            java.util.Random rnd = new java.util.Random(restart);
+            for (int[] layer : layers) {
+                for (int i = layer.length - 1; i > 0; i--) {
+                    int j = rnd.nextInt(i + 1);
+                    int t = layer[i];
+                    layer[i] = layer[j];
+                    layer[j] = t;
+                }
+            }
+            restore(copy(layers));
         }
         int[][] start = copy(layers);
         long best = Long.MAX_VALUE;
@@ -80,7 +100,7 @@ final class Ordering {
         return best;
     }
 
-    private void restore(int[][] order) {
+    void restore(int[][] order) {
         for (int l = 0; l < order.length; l++) {
             a.layers[l] = order[l].clone();
             for (int i = 0; i < order[l].length; i++) {
@@ -202,7 +222,7 @@ final class Ordering {
         return crossings;
     }
 
-    private static int[][] copy(int[][] layers) {
+    static int[][] copy(int[][] layers) {
         int[][] c = new int[layers.length][];
         for (int i = 0; i < layers.length; i++) {
             c[i] = layers[i].clone();

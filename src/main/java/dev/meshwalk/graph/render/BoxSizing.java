@@ -39,17 +39,17 @@ final class BoxSizing {
 
     /**
      * The widest box content (up to what the names need) that still fits the width; when even the
-     * narrowest boxes do not fit, the map will be panned anyway, so names keep their room.
+     * narrowest boxes do not fit, the map will be panned anyway: boxes are then as wide as their names and
+     * numbers need and no wider (the health bar shortens), so a wide map pans less.
      */
     int innerWidth(Arrangement arrangement, int[] labelWidth) {
-        int preferred = Math.max(MIN_INNER, Math.min(MAX_INNER, neededInner()));
+        int preferred = preferred();
         if (fits(arrangement, preferred, labelWidth)) {
             return preferred;
         }
-        // Names can lose their middle; the numbers cannot, so no box gets narrower than its stats line.
-        int narrowest = Math.min(preferred, Math.max(MIN_INNER, statsInner()));
+        int narrowest = narrowest();
         if (!fits(arrangement, narrowest, labelWidth)) {
-            return preferred;
+            return Math.min(preferred, Math.max(MIN_INNER, contentInner()));
         }
         int lo = narrowest;
         int hi = preferred;
@@ -62,6 +62,32 @@ final class BoxSizing {
             }
         }
         return lo;
+    }
+
+    /** Whether the map fits the screen with the narrowest boxes (else it is panned). */
+    boolean fitsAtNarrowest(Arrangement arrangement, int[] labelWidth) {
+        return fits(arrangement, narrowest(), labelWidth);
+    }
+
+    private int preferred() {
+        return Math.max(MIN_INNER, Math.min(MAX_INNER, neededInner()));
+    }
+
+    /** Names can lose their middle; the numbers cannot, so no box gets narrower than its stats line. */
+    private int narrowest() {
+        return Math.min(preferred(), Math.max(MIN_INNER, statsInner()));
+    }
+
+    /** What names, numbers and pair separators need, without the roomy margin and the full-length bar. */
+    private int contentInner() {
+        int need = names.longest() + 2;
+        for (ServiceNode n : nodes) {
+            need = Math.max(need, texts.statsLine(n.stats()).length());
+        }
+        for (Map.Entry<Integer, ServiceEdge> e : units.pairEdge.entrySet()) {
+            need = Math.max(need, texts.separator(e.getKey()).length() + 3);
+        }
+        return need;
     }
 
     /** Each box's outer width, borders included, for a given inner width. */

@@ -53,6 +53,14 @@ final class MapTexts {
 
     /** A link's label: its rate, its average latency, or its share of what its caller sends. */
     String edgeLabel(MapUnits.UnitLink l) {
+        return edgeLabel(l, true);
+    }
+
+    /**
+     * A link's label, the rate without its "/min" when {@code unit} is false: a map too wide for the screen
+     * saves those columns in every gap, and its title line says what the numbers are.
+     */
+    String edgeLabel(MapUnits.UnitLink l, boolean unit) {
         Stats s = l.edge().stats();
         switch (labels) {
             case SHARE:
@@ -62,7 +70,8 @@ final class MapTexts {
                 return Formats.millis(s.averageMillis());
             case RPM:
             default:
-                return Formats.rate(s.total(), minutes);
+                String rate = Formats.rate(s.total(), minutes);
+                return unit ? rate : rate.replace("/min", "");
         }
     }
 

@@ -70,6 +70,12 @@ public final class ServiceMapRenderer {
         Arrangement arrangement = LayeredLayout.arrange(lg);
 
         BoxSizing sizing = new BoxSizing(units, names, texts, graph.nodes(), options.width());
+        if (!sizing.fitsAtNarrowest(arrangement, labelWidth)) {
+            for (int i = 0; i < units.links.size(); i++) {
+                labels[i] = texts.edgeLabel(units.links.get(i), false);
+                labelWidth[i] = labels[i].length();
+            }
+        }
         int inner = sizing.innerWidth(arrangement, labelWidth);
         int[] widths = sizing.widths(inner);
         Routing routing = arrangement.route(widths, labelWidth);

@@ -27,6 +27,22 @@ class GeneratedAnswerMapsTest {
     }
 
     @Test
+    void aMapTooWideForTheScreenSavesTheUnitInItsLabelsButNotInItsBoxes() {
+        ServiceGraph graph = XRayAnswerGenerator.generate(60, 14).graph();
+        String wide = new ServiceMapRenderer().render(graph, MapOptions.defaults().withWidth(80)).canvas().toPlainString();
+        assertThat(wide).startsWith("Service map").contains("labels: requests/min");
+        assertThat(wide).as("labels without their unit").containsPattern("─ [\\d.]+ ─+▶").doesNotContainPattern("/min ─+▶");
+        assertThat(wide).as("stats in the boxes keep it").containsPattern("ms  [\\d.]+/min");
+    }
+
+    @Test
+    void aMapThatFitsKeepsTheUnitInItsLabels() {
+        ServiceGraph graph = XRayAnswerGenerator.generate(4, 14).graph();
+        String map = new ServiceMapRenderer().render(graph, MapOptions.defaults().withWidth(200)).canvas().toPlainString();
+        assertThat(map).containsPattern("─ [\\d.]+/min ─+▶");
+    }
+
+    @Test
     void overManySeedsEveryNodeIsDrawnOnceWithItsNameAndStats() {
         for (long seed = 1; seed <= 40; seed++) {
             int size = 3 + (int) (seed * 7 % 58);

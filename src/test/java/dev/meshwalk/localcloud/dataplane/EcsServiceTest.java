@@ -144,6 +144,11 @@ class EcsServiceTest {
                 .hasMessageContaining("colorapp");
         assertThat(service.events()).extracting(ServiceEvent::message)
                 .anyMatch(m -> m.contains("CannotPullContainerError"));
+        assertThat(service.stoppedTasks()).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.stopCode()).isEqualTo("TaskFailedToStart");
+            assertThat(t.containers()).filteredOn(c -> c.name().equals("app")).singleElement()
+                    .satisfies(c -> assertThat(c.reason()).startsWith("CannotPullContainerError: image docker.io/"));
+        });
     }
 
     /** The templates' setting: {@code DeploymentCircuitBreaker {Enable: true, Rollback: rollback}}. */

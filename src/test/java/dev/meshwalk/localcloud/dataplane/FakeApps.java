@@ -65,6 +65,16 @@ final class FakeApps {
                 realRunning.remove(this);
                 app.close();
             }
+
+            @Override
+            public void kill() {
+                app.kill();
+            }
+
+            @Override
+            public java.util.OptionalInt exitCode() {
+                return app.exitCode();
+            }
         };
         realRunning.put(tracked, Map.copyOf(env));
         return tracked;

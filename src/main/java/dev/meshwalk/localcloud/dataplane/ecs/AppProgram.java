@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Runs a demo app container in-process. The app's {@code PORT} becomes the port the task planned for it (the
@@ -57,6 +58,16 @@ final class AppProgram implements ContainerProgram {
                     closed = true;
                     app.close();
                 }
+            }
+
+            @Override
+            public void kill() {
+                app.kill();
+            }
+
+            @Override
+            public OptionalInt exitCode() {
+                return app.exitCode();
             }
         };
     }

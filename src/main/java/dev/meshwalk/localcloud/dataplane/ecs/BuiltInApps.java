@@ -3,6 +3,7 @@ package dev.meshwalk.localcloud.dataplane.ecs;
 import dev.meshwalk.apps.color.ColorApp;
 import dev.meshwalk.apps.common.Launcher;
 import dev.meshwalk.apps.front.FrontApp;
+import java.util.OptionalInt;
 
 /**
  * The real demo apps from {@code apps/}, started in-process through the same {@code start(env)} entry points their
@@ -17,13 +18,19 @@ public final class BuiltInApps {
         return new AppCatalog(env -> adapt(FrontApp.start(env)), env -> adapt(ColorApp.start(env)));
     }
 
+    /** What the app's container exits with on ECS's stop signal: its JVM runs the shutdown hook, then exits 128 + 15. */
+    static final int STOPPED_BY_SIGTERM = 143;
+
     /**
      * Also prints the line the app's {@code main} prints once it listens ({@code Launcher.run}): in a task with the
-     * {@code awslogs} driver it is the first line of the container's log stream, as on AWS.
+     * {@code awslogs} driver it is the first line of the container's log stream, as on AWS. Closing it is what that
+     * shutdown hook does, so a stopped app reports the exit code its container would.
      */
     private static AppLauncher.RunningApp adapt(Launcher.RunningApp app) {
         System.out.println(app.describe());
         return new AppLauncher.RunningApp() {
+            private volatile boolean closed;
+
             @Override
             public int port() {
                 return app.port();
@@ -32,6 +39,12 @@ public final class BuiltInApps {
             @Override
             public void close() {
                 app.close();
+                closed = true;
+            }
+
+            @Override
+            public OptionalInt exitCode() {
+                return closed ? OptionalInt.of(STOPPED_BY_SIGTERM) : OptionalInt.empty();
             }
         };
     }

@@ -10,16 +10,33 @@ import java.util.Map;
  * @param healthCheck    null when it has none
  * @param namedPorts     the port mappings that have a {@code Name} (what Service Connect's {@code PortName} means)
  * @param awsLogs        where its output goes ({@code LogConfiguration} with the {@code awslogs} driver), or null
+ * @param stopTimeoutSeconds {@code StopTimeout}: how long it may take to exit after the stop signal before it is
+ *                       killed (template seconds, run as a compressed timeout), or null for ECS's default
  */
 public record ContainerSpec(String name, String image, boolean essential, Map<String, String> environment,
                             List<Integer> containerPorts, List<Dependency> dependsOn, HealthCheck healthCheck,
-                            List<NamedPort> namedPorts, AwsLogs awsLogs) {
+                            List<NamedPort> namedPorts, AwsLogs awsLogs, Integer stopTimeoutSeconds) {
+
+    /** ECS's stop timeout when the container definition sets none (Fargate and the ECS agent's default). */
+    public static final int DEFAULT_STOP_TIMEOUT_SECONDS = 30;
 
     public ContainerSpec {
         environment = Map.copyOf(environment);
         containerPorts = List.copyOf(containerPorts);
         dependsOn = List.copyOf(dependsOn);
         namedPorts = List.copyOf(namedPorts);
+    }
+
+    /** A container with ECS's default stop timeout. */
+    public ContainerSpec(String name, String image, boolean essential, Map<String, String> environment,
+                         List<Integer> containerPorts, List<Dependency> dependsOn, HealthCheck healthCheck,
+                         List<NamedPort> namedPorts, AwsLogs awsLogs) {
+        this(name, image, essential, environment, containerPorts, dependsOn, healthCheck, namedPorts, awsLogs, null);
+    }
+
+    /** Its stop timeout in template seconds: {@code StopTimeout}, or ECS's default. */
+    public int stopTimeout() {
+        return stopTimeoutSeconds == null ? DEFAULT_STOP_TIMEOUT_SECONDS : stopTimeoutSeconds;
     }
 
     /** A container whose output goes nowhere. */

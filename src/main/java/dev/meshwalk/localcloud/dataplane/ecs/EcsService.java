@@ -32,6 +32,7 @@ public final class EcsService {
     private final ServiceEvents events = new ServiceEvents();
     private final TaskRegistrations registrations;
     private final List<Task> tasks = new CopyOnWriteArrayList<>();
+    private static final StopCode SCHEDULER = StopCode.SERVICE_SCHEDULER_INITIATED;
     private final StoppedTasks stopped = new StoppedTasks();
     /** Tasks that moved into a newer deployment of the same task definition (a desired-count change). */
     private final Map<Task, Deployment> carriedOver = new ConcurrentHashMap<>();
@@ -208,7 +209,7 @@ public final class EcsService {
 
     /** Stops one task (ECS StopTask); the service starts a replacement. */
     void stopTask(Task task, String reason) {
-        stop(task, reason, false);
+        stop(task, reason, false, StopCode.USER_INITIATED);
     }
 
     private Deployment deploymentOf(Task task) {
@@ -231,9 +232,10 @@ public final class EcsService {
                 removeStopped(task, current);
                 continue;
             }
-            task.failure().ifPresent(reason -> stop(task, reason, true));
+            task.failure().ifPresent(reason -> stop(task, reason, true, reason.startsWith("Essential container")
+                    ? StopCode.ESSENTIAL_CONTAINER_EXITED : StopCode.SERVICE_SCHEDULER_INITIATED));
             if (task.status() == Task.Status.RUNNING) {
-                registrations.register(task, spec).ifPresent(reason -> stop(task, reason, true));
+                registrations.register(task, spec).ifPresent(reason -> stop(task, reason, true, SCHEDULER));
             }
         }
         if (deleting && tasks.isEmpty()) {
@@ -256,7 +258,7 @@ public final class EcsService {
         String scaling = "Scaling activity initiated by (deployment " + current.id + ")";
         if (mine.size() > desired) {
             mine.stream().sorted(Comparator.comparing((Task t) -> t.status() == Task.Status.RUNNING))
-                    .limit(mine.size() - desired).forEach(t -> stop(t, scaling, false));
+                    .limit(mine.size() - desired).forEach(t -> stop(t, scaling, false, SCHEDULER));
         }
         long ready = mine.stream().filter(this::isReady).count();
         boolean canary = current.isCanary() && !current.steady.isDone();
@@ -267,7 +269,7 @@ public final class EcsService {
         long allowedOld = canary && !CanaryPhases.cleaningUp(current) ? old.size() : Math.max(0, desired - ready);
         old.stream().sorted(Comparator.comparing((Task t) -> t.status() == Task.Status.RUNNING))
                 .limit(Math.max(0, old.size() - allowedOld))
-                .forEach(t -> stop(t, scaling, false));
+                .forEach(t -> stop(t, scaling, false, SCHEDULER));
         boolean steady = mine.size() == desired && ready == desired
                 && tasks.stream().allMatch(t -> deploymentOf(t) == current);
         if (steady && !current.steady.isDone()) {
@@ -369,16 +371,16 @@ public final class EcsService {
         workers.execute(task::launch);
     }
 
-    private void stop(Task task, String reason, boolean failure) {
+    private void stop(Task task, String reason, boolean failure, StopCode code) {
         if (task.status() == Task.Status.DEACTIVATING || task.status() == Task.Status.STOPPING
                 || task.status() == Task.Status.STOPPED) {
             return;
         }
-        task.beginStopping();
+        task.beginStopping(reason, code);
         if (!failure) {
             events.add("(service " + name + ") has begun draining connections on 1 tasks: (task " + task.id + ").");
         }
-        registrations.drain(task).whenComplete((ok, error) -> workers.execute(() -> task.finish(reason, failure)));
+        registrations.drain(task).whenComplete((ok, error) -> workers.execute(() -> task.finish(reason, failure, code)));
     }
 
     /** Stops every task at once, without draining: the local cloud is shutting down. */
@@ -386,8 +388,8 @@ public final class EcsService {
         reconciler.cancel(false);
         for (Task task : tasks) {
             registrations.forget(task);
-            task.beginStopping();
-            task.finish("Local cloud stopped", false);
+            task.beginStopping("Local cloud stopped", StopCode.SERVICE_SCHEDULER_INITIATED);
+            task.finish("Local cloud stopped", false, StopCode.SERVICE_SCHEDULER_INITIATED);
         }
         tasks.clear();
         if (!primary.steady.isDone()) {

@@ -39,6 +39,11 @@ final class Task {
     private final TaskMetadata metadata;
     private volatile Status status = Status.PROVISIONING;
     private volatile String stoppedReason;
+    private volatile StopCode stopCode;
+    private volatile String requestedReason;
+    private volatile StopCode requestedCode = StopCode.SERVICE_SCHEDULER_INITIATED;
+    /** A container's own reason (ECS's {@code containers[].reason}), e.g. the image it could not pull. */
+    private final Map<String, String> containerReasons = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean failedOnItsOwn;
     private volatile boolean stopRequested;
     private volatile InetAddress address;
@@ -117,7 +122,9 @@ final class Task {
             for (ContainerSpec c : specs) {
                 Optional<ContainerKind> kind = env.imageMap().kindOf(c.image());
                 if (kind.isEmpty()) {
-                    finish(env.imageMap().unknownImageReason(c.image()), true);
+                    String reason = env.imageMap().unknownImageReason(c.image());
+                    containerReasons.put(c.name(), reason);
+                    finish(reason, true, StopCode.TASK_FAILED_TO_START);
                     return;
                 }
                 kinds.put(c.name(), kind.get());
@@ -143,10 +150,10 @@ final class Task {
                     return;
                 }
             }
-            finish("Task stopped while starting", false);
+            finish(requestedReason == null ? "Task stopped while starting" : requestedReason, false, requestedCode);
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            finish(message, true);
+            finish(message, true, StopCode.TASK_FAILED_TO_START);
         }
     }
 
@@ -229,9 +236,16 @@ final class Task {
 
     // ------------------------------------------------------------------ stop
 
-    /** Marks the task as leaving service (targets draining); containers keep running until {@link #finish}. */
-    synchronized void beginStopping() {
+    /**
+     * Marks the task as leaving service (targets draining); containers keep running until {@link #finish}. The
+     * reason and code are what a launch still under way stops with.
+     */
+    synchronized void beginStopping(String reason, StopCode code) {
         stopRequested = true;
+        if (requestedReason == null) {
+            requestedReason = reason;
+            requestedCode = code;
+        }
         if (stoppingAt == null) {
             stoppingAt = Instant.now();
         }
@@ -240,8 +254,12 @@ final class Task {
         }
     }
 
-    /** Stops every container (reverse start order) and frees the address; idempotent. */
-    synchronized void finish(String reason, boolean failure) {
+    /**
+     * Stops every container (reverse start order), each as {@code docker stop} does with the container's stop
+     * timeout (compressed like the other template timings, never under a second: a program is not faster at exiting
+     * locally), and frees the address; idempotent. The first reason and code stay, as on ECS.
+     */
+    synchronized void finish(String reason, boolean failure, StopCode code) {
         if (status == Status.STOPPED) {
             return;
         }
@@ -253,10 +271,12 @@ final class Task {
         if (stoppedReason == null) {
             stoppedReason = reason;
             failedOnItsOwn = failure;
+            stopCode = code;
         }
         List<ContainerRun> runs = containers.snapshot();
         Collections.reverse(runs);
-        runs.forEach(ContainerRun::stop);
+        runs.forEach(run -> run.stop(env.timings().timeout(run.spec.stopTimeout()),
+                "ecs-stop-" + id + "-" + run.spec.name()));
         metadata.unregisterAll();
         if (address != null) {
             env.addresses().release(address);
@@ -273,11 +293,12 @@ final class Task {
             String containerStatus = now == Status.STOPPED || run != null && !run.running.isAlive() ? "STOPPED"
                     : run == null ? "PENDING" : "RUNNING";
             containerInfos.add(new TaskInfo.ContainerInfo(spec.name(), spec.image(), containerStatus,
-                    run == null ? Health.UNKNOWN.name() : run.health.name(), spec.essential()));
+                    run == null ? Health.UNKNOWN.name() : run.health.name(), spec.essential(),
+                    run == null ? null : run.exitCode(), containerReasons.get(spec.name())));
         }
         return new TaskInfo(arn, cluster, serviceName, definition.arn(), now.name(), health().name(),
                 address == null ? null : address.getHostAddress(), ports.snapshot(), stoppedReason,
-                stopRequested ? "STOPPED" : "RUNNING", deployment.id, launchType, containerInfos, createdAt,
+                stopCode == null ? null : stopCode.wire(), stopRequested ? "STOPPED" : "RUNNING", deployment.id, launchType, containerInfos, createdAt,
                 startedAt, stoppingAt, stoppedAt);
     }
 }

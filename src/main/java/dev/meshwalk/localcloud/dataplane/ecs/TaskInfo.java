@@ -10,6 +10,7 @@ import java.util.Map;
  * @param address       the task's own loopback address (its "ENI")
  * @param hostPorts     "container:containerPort" -> port reachable on {@code address}
  * @param health        HEALTHY, UNHEALTHY or UNKNOWN
+ * @param stopCode      ECS's code for why it stopped ({@link StopCode#wire()}), null until it stops
  * @param desiredStatus RUNNING, or STOPPED once something asked it to stop
  * @param startedBy     the service deployment that launched it ({@code ecs-svc/<digits>})
  * @param containers    every container of its task definition, in definition order
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public record TaskInfo(String taskArn, String cluster, String serviceName, String taskDefinitionArn,
                        String lastStatus, String health, String address, Map<String, Integer> hostPorts,
-                       String stoppedReason, String desiredStatus, String startedBy, String launchType,
+                       String stoppedReason, String stopCode, String desiredStatus, String startedBy, String launchType,
                        List<ContainerInfo> containers, Instant createdAt, Instant startedAt, Instant stoppingAt,
                        Instant stoppedAt) {
 
@@ -30,7 +31,10 @@ public record TaskInfo(String taskArn, String cluster, String serviceName, Strin
      *
      * @param lastStatus PENDING (not started yet), RUNNING or STOPPED
      * @param health     HEALTHY, UNHEALTHY or UNKNOWN (UNKNOWN also when it has no health check)
+     * @param exitCode   once stopped: what it exited with (137 when killed after its stop timeout), null if unknown
+     * @param reason     its own reason, e.g. the image it could not pull; null when it has none
      */
-    public record ContainerInfo(String name, String image, String lastStatus, String health, boolean essential) {
+    public record ContainerInfo(String name, String image, String lastStatus, String health, boolean essential,
+                                Integer exitCode, String reason) {
     }
 }

@@ -160,7 +160,8 @@ final class EcsBridge implements ResourceListener {
                         options.bool("awslogs-create-group", false));
             }
             containers.add(new ContainerSpec(c.text("Name"), c.text("Image"), c.bool("Essential", true),
-                    c.nameValues("Environment"), ports, deps, health, named, logs));
+                    c.nameValues("Environment"), ports, deps, health, named, logs,
+                    c.has("StopTimeout") ? c.integer("StopTimeout", ContainerSpec.DEFAULT_STOP_TIMEOUT_SECONDS) : null));
         }
         ProxyConfigurationSpec proxy = null;
         if (p.has("ProxyConfiguration")) {

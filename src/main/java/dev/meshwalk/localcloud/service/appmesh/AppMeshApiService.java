@@ -5,10 +5,10 @@ import dev.meshwalk.localcloud.provider.AppMeshResources;
 import dev.meshwalk.localcloud.provider.ResourceRecord;
 import dev.meshwalk.localcloud.provider.runtime.AppMeshSpecs;
 import dev.meshwalk.localcloud.service.AwsService;
+import dev.meshwalk.localcloud.service.Paging;
 import dev.meshwalk.localcloud.service.Params;
 import dev.meshwalk.localcloud.service.RequestContext;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +29,11 @@ public final class AppMeshApiService implements AwsService {
     private static final Set<String> OPERATIONS = Set.of("ListMeshes", "DescribeMesh", "ListVirtualNodes",
             "DescribeVirtualNode", "UpdateVirtualNode", "ListVirtualServices", "DescribeVirtualService",
             "ListVirtualRouters", "DescribeVirtualRouter", "ListRoutes", "DescribeRoute", "UpdateRoute");
+
+    /** {@code limit} 1-100 (default 100); {@code nextToken} is the decimal offset of the next page. */
+    private static final Paging PAGING = Paging.decimalTokens("nextToken",
+                    token -> AppMeshErrors.badRequest("nextToken '" + token + "' was not handed out by this service"))
+            .sized("limit", 100, 1, 100, limit -> AppMeshErrors.badRequest("limit must be between 1 and 100"));
 
     private final AppMesh live;
     private final AppMeshResources records;
@@ -136,33 +141,7 @@ public final class AppMeshApiService implements AwsService {
     }
 
     private Map<String, Object> list(MeshResource kind, String mesh, String router, Params input, String member) {
-        int limit = input.integer("limit").orElse(100);
-        if (limit < 1 || limit > 100) {
-            throw AppMeshErrors.badRequest("limit must be between 1 and 100");
-        }
-        int from = input.string("nextToken").map(AppMeshApiService::tokenIndex).orElse(0);
-        List<ResourceRecord> all = resources(kind, mesh, router);
-        List<Object> page = new ArrayList<>();
-        all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()))
-                .forEach(r -> page.add(reference(kind, r)));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put(member, page);
-        if (from + limit < all.size()) {
-            out.put("nextToken", Integer.toString(from + limit));
-        }
-        return out;
-    }
-
-    private static int tokenIndex(String token) {
-        try {
-            int index = Integer.parseInt(token);
-            if (index >= 0) {
-                return index;
-            }
-        } catch (NumberFormatException notOurs) {
-            // fall through
-        }
-        throw AppMeshErrors.badRequest("nextToken '" + token + "' was not handed out by this service");
+        return PAGING.answer(resources(kind, mesh, router), input, member, r -> reference(kind, r));
     }
 
     /** A list entry ({@code MeshRef}, {@code VirtualNodeRef}, ...). */

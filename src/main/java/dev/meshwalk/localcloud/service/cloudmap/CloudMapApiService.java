@@ -9,6 +9,7 @@ import dev.meshwalk.localcloud.provider.CloudMapResources;
 import dev.meshwalk.localcloud.provider.ResourceListener;
 import dev.meshwalk.localcloud.provider.ResourceRecord;
 import dev.meshwalk.localcloud.service.AwsService;
+import dev.meshwalk.localcloud.service.Paging;
 import dev.meshwalk.localcloud.service.Params;
 import dev.meshwalk.localcloud.service.RequestContext;
 import java.time.Clock;
@@ -32,6 +33,10 @@ public final class CloudMapApiService implements AwsService {
 
     private static final Set<String> OPERATIONS = Set.of("ListNamespaces", "GetNamespace", "ListServices",
             "GetService", "ListInstances", "GetInstance", "GetInstancesHealthStatus", "DiscoverInstances");
+    /** {@code MaxResults} 1-100 (default 100); {@code NextToken} is the decimal offset of the next page. */
+    private static final Paging PAGING = Paging.decimalTokens("NextToken",
+                    token -> CloudMapErrors.invalidInput("NextToken '" + token + "' was not handed out by this service"))
+            .sized("MaxResults", 100, 1, 100, max -> CloudMapErrors.invalidInput("MaxResults must be between 1 and 100"));
     private static final Set<String> HEALTH_FILTERS = Set.of("HEALTHY", "UNHEALTHY", "ALL", "HEALTHY_OR_ELSE_ALL");
 
     private final CloudMap live;
@@ -73,11 +78,11 @@ public final class CloudMapApiService implements AwsService {
     @Override
     public Object call(String operation, Params input, RequestContext context) {
         return switch (operation) {
-            case "ListNamespaces" -> page(namespaces(input.structs("Filters")), input, "Namespaces",
+            case "ListNamespaces" -> PAGING.answer(namespaces(input.structs("Filters")), input, "Namespaces",
                     n -> namespace(n, context, false));
             case "GetNamespace" -> Map.of("Namespace", namespace(live.namespace(input.required("Id"))
                     .orElseThrow(() -> CloudMapErrors.namespaceNotFound(input.required("Id"))), context, true));
-            case "ListServices" -> page(services(input.structs("Filters")), input, "Services",
+            case "ListServices" -> PAGING.answer(services(input.structs("Filters")), input, "Services",
                     s -> service(s, context, false));
             case "GetService" -> Map.of("Service", service(requireService(input.required("Id")), context, true));
             case "ListInstances" -> listInstances(input, context);
@@ -177,7 +182,7 @@ public final class CloudMapApiService implements AwsService {
 
     private Map<String, Object> listInstances(Params input, RequestContext context) {
         DiscoveryService service = requireService(input.required("ServiceId"));
-        Map<String, Object> out = page(instancesOf(service), input, "Instances", i -> instance(i, context));
+        Map<String, Object> out = PAGING.answer(instancesOf(service), input, "Instances", i -> instance(i, context));
         out.put("ResourceOwner", context.accountId());
         return out;
     }
@@ -289,34 +294,6 @@ public final class CloudMapApiService implements AwsService {
             m.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
         } else if (value != null) {
             throw CloudMapErrors.invalidInput("QueryParameters and OptionalParameters must be maps of text");
-        }
-        return out;
-    }
-
-    /** One page of {@code all} under {@code member}: {@code MaxResults} (1-100) and the {@code NextToken} handed out. */
-    private static <T> Map<String, Object> page(List<T> all, Params input, String member,
-                                                java.util.function.Function<T, Object> view) {
-        int max = input.integer("MaxResults").orElse(100);
-        if (max < 1 || max > 100) {
-            throw CloudMapErrors.invalidInput("MaxResults must be between 1 and 100");
-        }
-        int from = 0;
-        String token = input.string("NextToken").orElse(null);
-        if (token != null) {
-            try {
-                from = Integer.parseInt(token);
-            } catch (NumberFormatException e) {
-                from = -1;
-            }
-            if (from < 0) {
-                throw CloudMapErrors.invalidInput("NextToken '" + token + "' was not handed out by this service");
-            }
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put(member, all.subList(Math.min(from, all.size()), Math.min(from + max, all.size())).stream()
-                .map(view).toList());
-        if (from + max < all.size()) {
-            out.put("NextToken", Integer.toString(from + max));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package dev.meshwalk.localcloud.service.cloudwatch;
 
 import dev.meshwalk.localcloud.dataplane.AwsIds;
 import dev.meshwalk.localcloud.service.AwsError;
+import dev.meshwalk.localcloud.service.Paging;
 import dev.meshwalk.localcloud.service.Params;
 import dev.meshwalk.localcloud.service.RequestContext;
 import java.time.Instant;
@@ -24,6 +25,10 @@ final class AlarmOperations {
     private static final Set<String> STATES = Set.of(AlarmState.OK, AlarmState.ALARM, AlarmState.INSUFFICIENT_DATA);
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** DescribeAlarms and DescribeAlarmHistory: {@code MaxRecords} 1-100 (default 50). */
+    private static final Paging PAGING = CloudWatchService.TOKENS.sized("MaxRecords", 50, 1, 100,
+            max -> CloudWatchErrors.invalidValue("The parameter MaxRecords must be between 1 and 100."));
 
     private final AlarmStore store;
 
@@ -79,8 +84,7 @@ final class AlarmOperations {
                 matched.add(a.toTree(e.getValue()));
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("MetricAlarms", page(matched, input, out));
+        Map<String, Object> out = PAGING.answer(matched, input, "MetricAlarms");
         out.put("CompositeAlarms", List.of());
         return out;
     }
@@ -128,9 +132,7 @@ final class AlarmOperations {
         if (scanBy.equals("TimestampAscending")) {
             java.util.Collections.reverse(items);
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("AlarmHistoryItems", page(items, input, out));
-        return out;
+        return PAGING.answer(items, input, "AlarmHistoryItems");
     }
 
     private Map<String, Object> setAlarmState(Params input) {
@@ -166,16 +168,4 @@ final class AlarmOperations {
         return new AwsError("ResourceNotFound", "ResourceNotFound", 404, message);
     }
 
-    /** One page of {@code MaxRecords} (1-100, default 50); puts {@code NextToken} into {@code out} when more follow. */
-    private static List<Object> page(List<Object> all, Params input, Map<String, Object> out) {
-        int max = input.integer("MaxRecords").orElse(50);
-        if (max < 1 || max > 100) {
-            throw CloudWatchErrors.invalidValue("The parameter MaxRecords must be between 1 and 100.");
-        }
-        int from = CloudWatchService.pageStart(input);
-        if (from + max < all.size()) {
-            out.put("NextToken", Integer.toString(from + max));
-        }
-        return all.subList(Math.min(from, all.size()), Math.min(from + max, all.size()));
-    }
 }

@@ -4,6 +4,7 @@ import dev.meshwalk.localcloud.dataplane.AwsIds;
 import dev.meshwalk.localcloud.dataplane.LocalTimings;
 import dev.meshwalk.localcloud.service.AwsError;
 import dev.meshwalk.localcloud.service.AwsService;
+import dev.meshwalk.localcloud.service.Paging;
 import dev.meshwalk.localcloud.service.Params;
 import dev.meshwalk.localcloud.service.RequestContext;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,8 @@ public final class CloudWatchService implements AwsService, AutoCloseable {
     private static final int MAX_VALUES = 150;
     private static final int MAX_DIMENSIONS = 30;
     private static final int LIST_PAGE = 500;
+    /** CloudWatch's {@code NextToken}: the decimal offset of the next page, one error for any other text. */
+    static final Paging TOKENS = Paging.decimalTokens("NextToken", token -> CloudWatchErrors.invalidNextToken());
 
     private final MetricStore metrics;
     private final DashboardStore dashboards = new DashboardStore();
@@ -285,29 +288,7 @@ public final class CloudWatchService implements AwsService, AutoCloseable {
                 matched.add(key.toTree());
             }
         }
-        int from = pageStart(input);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("Metrics", matched.subList(Math.min(from, matched.size()), Math.min(from + LIST_PAGE, matched.size())));
-        if (from + LIST_PAGE < matched.size()) {
-            out.put("NextToken", Integer.toString(from + LIST_PAGE));
-        }
-        return out;
-    }
-
-    static int pageStart(Params input) {
-        String token = input.string("NextToken").orElse(null);
-        if (token == null) {
-            return 0;
-        }
-        try {
-            int from = Integer.parseInt(token);
-            if (from < 0) {
-                throw CloudWatchErrors.invalidNextToken();
-            }
-            return from;
-        } catch (NumberFormatException e) {
-            throw CloudWatchErrors.invalidNextToken();
-        }
+        return TOKENS.fixedSize(LIST_PAGE).answer(matched, input, "Metrics");
     }
 
     // ---- dashboards ----------------------------------------------------------------------------------
@@ -364,14 +345,7 @@ public final class CloudWatchService implements AwsService, AutoCloseable {
                 entries.add(e);
             }
         }
-        int from = pageStart(input);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("DashboardEntries", entries.subList(Math.min(from, entries.size()),
-                Math.min(from + 1000, entries.size())));
-        if (from + 1000 < entries.size()) {
-            out.put("NextToken", Integer.toString(from + 1000));
-        }
-        return out;
+        return TOKENS.fixedSize(1000).answer(entries, input, "DashboardEntries");
     }
 
     private Map<String, Object> deleteDashboards(Params input) {

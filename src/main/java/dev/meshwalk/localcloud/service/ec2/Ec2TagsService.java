@@ -14,6 +14,7 @@ import dev.meshwalk.localcloud.engine.Stack;
 import dev.meshwalk.localcloud.engine.StackResource;
 import dev.meshwalk.localcloud.service.AwsError;
 import dev.meshwalk.localcloud.service.AwsService;
+import dev.meshwalk.localcloud.service.Paging;
 import dev.meshwalk.localcloud.service.Params;
 import dev.meshwalk.localcloud.service.RequestContext;
 
@@ -39,6 +40,16 @@ public final class Ec2TagsService implements AwsService {
             "AWS::EC2::SecurityGroup", "security-group",
             "AWS::EC2::RouteTable", "route-table");
     private static final Set<String> FILTERS = Set.of("key", "value", "resource-id", "resource-type");
+
+    /**
+     * {@code MaxResults} 5-1000 (default 1000); {@code NextToken} is {@code offset-N}, read leniently as EC2's
+     * always was here (a bare number, a negative offset as 0).
+     */
+    private static final Paging PAGING = Paging.tokens("NextToken", to -> "offset-" + to,
+                    token -> Math.max(0, Integer.parseInt(token.replaceFirst("^offset-", ""))),
+                    token -> AwsError.badRequest("InvalidNextToken", "The token '" + token + "' is invalid."))
+            .sized("MaxResults", 1000, 5, 1000, max -> AwsError.badRequest("InvalidParameterValue",
+                    "Value (" + max + ") for parameter maxResults is invalid. Expecting a value between 5 and 1000."));
 
     private final CloudFormationEngine engine;
 
@@ -70,19 +81,7 @@ public final class Ec2TagsService implements AwsService {
                 }
             }
         }
-        int max = input.integer("MaxResults").orElse(1000);
-        if (max < 5 || max > 1000) {
-            throw AwsError.badRequest("InvalidParameterValue", "Value (" + max + ") for parameter maxResults is invalid."
-                    + " Expecting a value between 5 and 1000.");
-        }
-        int from = input.string("NextToken").map(Ec2TagsService::offset).orElse(0);
-        int to = Math.min(rows.size(), from + max);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("Tags", new ArrayList<Object>(rows.subList(Math.min(from, rows.size()), to)));
-        if (to < rows.size()) {
-            out.put("NextToken", "offset-" + to);
-        }
-        return out;
+        return PAGING.answer(rows, input, "Tags");
     }
 
     private static List<Map<String, Object>> rows(Stack stack, StackResource r) {
@@ -139,11 +138,4 @@ public final class Ec2TagsService implements AwsService {
         return all;
     }
 
-    private static int offset(String token) {
-        try {
-            return Math.max(0, Integer.parseInt(token.replaceFirst("^offset-", "")));
-        } catch (NumberFormatException e) {
-            throw AwsError.badRequest("InvalidNextToken", "The token '" + token + "' is invalid.");
-        }
-    }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A task in {@code DescribeTasks}' shape: its status, health, containers with their network interface, the task's
+ * A task in {@code DescribeTasks}' shape: its status, health, why it stopped ({@code stopCode}, {@code stoppedReason};
+ * each container's {@code exitCode} and {@code reason}), containers with their network interface, the task's
  * network attachment with its private IPv4 address (each local task has its own loopback address), and where each
  * container port is reachable ({@code networkBindings}: locally a port may differ from the template's when it was
  * taken).
@@ -41,6 +42,7 @@ final class TaskView {
         t.put("startedAt", task.startedAt());
         t.put("stoppingAt", task.stoppingAt());
         t.put("stoppedAt", task.stoppedAt());
+        t.put("stopCode", task.stopCode());
         t.put("stoppedReason", task.stoppedReason());
         t.put("version", stopped ? 3 : task.startedAt() != null ? 2 : 1);
         List<Object> containers = new ArrayList<>();
@@ -50,6 +52,12 @@ final class TaskView {
             container.put("name", c.name());
             container.put("image", c.image());
             container.put("lastStatus", c.lastStatus());
+            if (c.exitCode() != null) {
+                container.put("exitCode", c.exitCode());
+            }
+            if (c.reason() != null) {
+                container.put("reason", c.reason());
+            }
             container.put("healthStatus", c.health());
             container.put("networkBindings", bindings(task, c.name()));
             if (task.address() != null) {

@@ -1,5 +1,6 @@
 package dev.meshwalk.localcloud.service.elbv2;
 
+import dev.meshwalk.localcloud.service.Paging;
 import dev.meshwalk.localcloud.service.Params;
 import java.util.List;
 import java.util.Map;
@@ -8,34 +9,22 @@ import java.util.Map;
 final class Markers {
 
     private static final int MAX_PAGE = 400;
+    /** ELBv2 reads {@code Marker} and answers {@code NextMarker}: the Marker is read here, NextMarker put below. */
+    private static final Paging MARKERS = Paging.base64Tokens("Marker",
+                    marker -> Elbv2Errors.validation("Invalid Marker '" + marker
+                            + "': it was not handed out by this service"))
+            .sized("PageSize", MAX_PAGE, 1, MAX_PAGE, size -> Elbv2Errors.validation("1 validation error detected:"
+                    + " Value '" + size + "' at 'pageSize' failed to satisfy constraint: Member must have value between"
+                    + " 1 and " + MAX_PAGE));
 
     private Markers() {
     }
 
     static void page(List<?> all, Params input, String member, Map<String, Object> out) {
-        int size = input.integer("PageSize").orElse(MAX_PAGE);
-        if (size < 1 || size > MAX_PAGE) {
-            throw Elbv2Errors.validation("1 validation error detected: Value '" + size
-                    + "' at 'pageSize' failed to satisfy constraint: Member must have value between 1 and 400");
+        Paging.Page<?> page = MARKERS.page(all, input);
+        out.put(member, page.items());
+        if (page.truncated()) {
+            out.put("NextMarker", page.nextToken());
         }
-        int from = input.string("Marker").map(Markers::decode).orElse(0);
-        out.put(member, all.subList(Math.min(from, all.size()), Math.min(from + size, all.size())));
-        if (from + size < all.size()) {
-            out.put("NextMarker", java.util.Base64.getEncoder().encodeToString(
-                    Integer.toString(from + size).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        }
-    }
-
-    private static int decode(String marker) {
-        try {
-            int from = Integer.parseInt(new String(java.util.Base64.getDecoder().decode(marker),
-                    java.nio.charset.StandardCharsets.UTF_8));
-            if (from >= 0) {
-                return from;
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the error below
-        }
-        throw Elbv2Errors.validation("Invalid Marker '" + marker + "': it was not handed out by this service");
     }
 }

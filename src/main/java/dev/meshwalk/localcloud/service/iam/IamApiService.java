@@ -6,6 +6,7 @@ import dev.meshwalk.localcloud.provider.Elbv2Resources;
 import dev.meshwalk.localcloud.provider.IamResources;
 import dev.meshwalk.localcloud.service.AwsService;
 import dev.meshwalk.localcloud.service.CreationTimes;
+import dev.meshwalk.localcloud.service.Paging;
 import dev.meshwalk.localcloud.service.Params;
 import dev.meshwalk.localcloud.service.RequestContext;
 import java.net.URLEncoder;
@@ -29,6 +30,13 @@ public final class IamApiService implements AwsService {
     private static final Set<String> OPERATIONS = Set.of("GetRole", "ListRoles", "ListAttachedRolePolicies",
             "ListRolePolicies", "GetRolePolicy", "GetPolicy");
     private static final Pattern NAME = Pattern.compile("[\\w+=,.@-]{1,128}");
+
+    /** {@code Marker} is {@code m} and the offset (a negative one read as 0); {@code MaxItems} 1-1000, default 100. */
+    private static final Paging PAGING = Paging.tokens("Marker", from -> "m" + from,
+                    marker -> Math.max(0, Integer.parseInt(marker.replaceFirst("^m", ""))),
+                    marker -> IamErrors.invalidInput("Invalid Marker " + marker + ": it was not handed out by this service."))
+            .sized("MaxItems", 100, 1, 1000,
+                    max -> IamErrors.validation("maxItems", String.valueOf(max), "Member must have value between 1 and 1000"));
 
     private final IamDirectory directory;
 
@@ -163,25 +171,12 @@ public final class IamApiService implements AwsService {
 
     /** IAM pagination: {@code MaxItems} (1-1000, default 100) and {@code Marker}; answers carry {@code IsTruncated}. */
     private static Map<String, Object> page(List<?> all, Params input, String member) {
-        int max = input.integer("MaxItems").orElse(100);
-        if (max < 1 || max > 1000) {
-            throw IamErrors.validation("maxItems", String.valueOf(max), "Member must have value between 1 and 1000");
-        }
-        int from = 0;
-        String marker = input.string("Marker").orElse(null);
-        if (marker != null) {
-            try {
-                from = Integer.parseInt(marker.replaceFirst("^m", ""));
-            } catch (NumberFormatException e) {
-                throw IamErrors.invalidInput("Invalid Marker " + marker + ": it was not handed out by this service.");
-            }
-        }
+        Paging.Page<?> page = PAGING.page(all, input);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put(member, all.subList(Math.min(Math.max(from, 0), all.size()), Math.min(Math.max(from, 0) + max, all.size())));
-        boolean truncated = from + max < all.size();
-        out.put("IsTruncated", truncated);
-        if (truncated) {
-            out.put("Marker", "m" + (from + max));
+        out.put(member, page.items());
+        out.put("IsTruncated", page.truncated());
+        if (page.truncated()) {
+            out.put("Marker", page.nextToken());
         }
         return out;
     }

@@ -6,10 +6,10 @@ import dev.meshwalk.localcloud.dataplane.logs.LogStore;
 import dev.meshwalk.localcloud.dataplane.logs.LogStream;
 import dev.meshwalk.localcloud.service.AwsError;
 import dev.meshwalk.localcloud.service.AwsService;
+import dev.meshwalk.localcloud.service.Paging;
 import dev.meshwalk.localcloud.service.Params;
 import dev.meshwalk.localcloud.service.RequestContext;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +26,11 @@ public final class LogsApiService implements AwsService {
 
     private static final Set<String> OPERATIONS = Set.of("DescribeLogGroups", "DescribeLogStreams", "GetLogEvents",
             "FilterLogEvents");
+
+    /** DescribeLogGroups/Streams: {@code limit} 1-50 (default 50); {@code nextToken} the decimal offset. */
+    private static final Paging PAGING = Paging.decimalTokens("nextToken",
+                    token -> invalid("The specified nextToken is invalid."))
+            .sized("limit", 50, 1, 50, limit -> invalid("limit must be between 1 and 50"));
 
     private final LogStore store;
 
@@ -64,7 +69,7 @@ public final class LogsApiService implements AwsService {
                 .filter(g -> g.name().startsWith(prefix))
                 .filter(g -> pattern == null || g.name().toLowerCase().contains(pattern.toLowerCase()))
                 .map(LogsApiService::groupView).toList();
-        return page(groups, input, "logGroups");
+        return PAGING.answer(groups, input, "logGroups");
     }
 
     private Map<String, Object> describeStreams(Params input) {
@@ -84,7 +89,7 @@ public final class LogsApiService implements AwsService {
         }
         List<Map<String, Object>> streams = group.streams().stream().filter(s -> s.name().startsWith(prefix)).sorted(comparator)
                 .map(s -> streamView(group, s)).toList();
-        return page(streams, input, "logStreams");
+        return PAGING.answer(streams, input, "logStreams");
     }
 
     /** The group named by {@code logGroupName} or {@code logGroupIdentifier} (a name or an ARN). */
@@ -140,29 +145,6 @@ public final class LogsApiService implements AwsService {
         String groupArn = group.arn().endsWith(":*") ? group.arn().substring(0, group.arn().length() - 2) : group.arn();
         out.put("arn", groupArn + ":log-stream:" + s.name());
         out.put("storedBytes", s.storedBytes());
-        return out;
-    }
-
-    /** DescribeLogGroups/Streams paging: {@code limit} 1-50 (default 50) and an index token. */
-    private static Map<String, Object> page(List<?> all, Params input, String member) {
-        int limit = input.integer("limit").orElse(50);
-        if (limit < 1 || limit > 50) {
-            throw invalid("limit must be between 1 and 50");
-        }
-        int from;
-        try {
-            from = Integer.parseInt(input.string("nextToken").orElse("0"));
-        } catch (NumberFormatException e) {
-            from = -1;
-        }
-        if (from < 0) {
-            throw invalid("The specified nextToken is invalid.");
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put(member, new ArrayList<>(all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()))));
-        if (from + limit < all.size()) {
-            out.put("nextToken", Integer.toString(from + limit));
-        }
         return out;
     }
 

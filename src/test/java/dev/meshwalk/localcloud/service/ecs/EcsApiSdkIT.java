@@ -159,8 +159,17 @@ class EcsApiSdkIT {
         assertThat(stopped.stoppedReason()).isEqualTo("break it");
         assertThat(stopped.stoppedAt()).isAfterOrEqualTo(stopped.stoppingAt());
         assertThat(stopped.attachments().get(0).status()).isEqualTo("DELETED");
-        assertThat(ecs.stopTask(b -> b.cluster(CLUSTER).task(victim)).task().lastStatus())
-                .as("stopping a stopped task changes nothing").isEqualTo("STOPPED");
+        assertThat(stopped.stopCodeAsString()).isEqualTo("UserInitiated");
+        assertThat(stopped.containers()).allSatisfy(c -> assertThat(c.lastStatus()).isEqualTo("STOPPED"));
+        assertThat(stopped.containers()).filteredOn(c -> c.name().equals("app")).singleElement()
+                .satisfies(c -> assertThat(c.exitCode()).as("the JVM app exits on SIGTERM with 143").isEqualTo(143));
+        assertThat(stopped.containers()).filteredOn(c -> !c.name().equals("app"))
+                .allSatisfy(c -> assertThat(c.exitCode()).as(c.name() + " exits cleanly").isZero());
+
+        Task again = ecs.stopTask(b -> b.cluster(CLUSTER).task(victim).reason("stop it again")).task();
+
+        assertThat(again).as("stopping a stopped task answers it unchanged").isEqualTo(stopped);
+        assertThat(ecs.describeTasks(b -> b.cluster(CLUSTER).tasks(victim)).tasks().get(0)).isEqualTo(stopped);
     }
 
     @Test

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 
 /**
  * Both AWS CLIs against chapter 1 on the local cloud: {@code aws ecs} (JSON 1.1 for both) reads the services and
- * tasks the template made and gets ECS's errors, and {@code aws cloudwatch} manages an alarm in the protocol each
+ * tasks the template made, stops a task (stopping it again answers the stopped task unchanged, as ECS does) and gets
+ * ECS's errors, and {@code aws cloudwatch} manages an alarm in the protocol each
  * CLI speaks to CloudWatch (pip's v1: JSON 1.0; Debian's v2 2.9.19: awsQuery). v2 2.9.19 predates the service
  * deployment operations, so only v1 lists them.
  */
@@ -64,6 +65,19 @@ class EcsCliIT {
             assertThat(deployments.json().at("/serviceDeployments/0/status").asText()).isEqualTo("SUCCESSFUL");
         }
 
+        String victim = tasks.json().at("/taskArns/0").asText();
+        Run stop = aws.run("ecs", "stop-task", "--cluster", CLUSTER, "--task", victim, "--reason", "break it");
+        assertThat(stop.exit()).as(stop.err()).isZero();
+        assertThat(stop.json().at("/task/desiredStatus").asText()).isEqualTo("STOPPED");
+        JsonNode stopped = awaitStopped(aws, victim);
+        assertThat(stopped.get("stoppedReason").asText()).isEqualTo("break it");
+        assertThat(stopped.get("stopCode").asText()).isEqualTo("UserInitiated");
+        assertThat(stopped.at("/containers").findValues("exitCode")).as("every container's exit code")
+                .hasSize(stopped.get("containers").size());
+        Run again = aws.run("ecs", "stop-task", "--cluster", CLUSTER, "--task", victim, "--reason", "again");
+        assertThat(again.exit()).as("stopping a stopped task is no error: " + again.err()).isZero();
+        assertThat(again.json().get("task")).as("the task, unchanged").isEqualTo(stopped);
+
         Run noCluster = aws.run("ecs", "list-services", "--cluster", "nope");
         Run noTask = aws.run("ecs", "stop-task", "--cluster", CLUSTER, "--task", "0123456789abcdef0123456789abcdef");
         assertThat(noCluster.exit()).isNotZero();
@@ -71,6 +85,19 @@ class EcsCliIT {
                 + " operation: Cluster not found.");
         assertThat(noTask.err()).contains("(InvalidParameterException) when calling the StopTask operation:"
                 + " The referenced task was not found.");
+    }
+
+    /** Polls {@code describe-tasks} until the task is STOPPED; returns it. */
+    private static JsonNode awaitStopped(AwsCli aws, String task) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            JsonNode t = aws.run("ecs", "describe-tasks", "--cluster", CLUSTER, "--tasks", task).json().at("/tasks/0");
+            if (t.path("lastStatus").asText().equals("STOPPED")) {
+                return t;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("task " + task + " did not stop within 60 s");
     }
 
     @ParameterizedTest
