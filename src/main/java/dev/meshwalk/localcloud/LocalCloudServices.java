@@ -91,6 +91,9 @@ public final class LocalCloudServices {
             storage.removeLeftoverTempFiles();
             cloudWatch.dashboards().saveIn(storage.directory().resolve(LocalCloudStorage.DASHBOARDS_FILE))
                     .ifPresent(storage::notice);
+            SavedEcs ecs = SavedEcs.open(storage.directory().resolve(SavedEcs.FILE), dataPlane.ecs(), providers.ecs());
+            ecs.notice().ifPresent(storage::notice);
+            builder.onClose(ecs);
             SavedStacks saved = SavedStacks.open(engine, storage.directory().resolve(LocalCloudStorage.STACKS_FILE));
             saved.notice().ifPresent(storage::notice);
             saved.problems().forEach(p -> storage.notice("Not brought back: " + p));
