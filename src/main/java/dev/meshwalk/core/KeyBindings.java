@@ -250,8 +250,15 @@ public final class KeyBindings {
             if (s.actions().get(s.focused()).question() != ActionPane.Question.NONE) {
                 return "y/esc answer  PgUp/PgDn scroll  ? help  q quit";
             }
+            ParameterForm form = s.panes().parameters();
+            if (form != null && s.focused() == Action.DEPLOY) {
+                // typing: q and ? are characters of the value, so neither is offered
+                return form.editing() != null ? "enter keep the value  esc leave it as it was  backspace delete"
+                        : "up/down move  enter edit  u default  d deploy  esc close  ? help  q quit";
+            }
             String own = s.focused() == Action.TRAFFIC ? "t on/off  +/- speed  B break it"
                     : s.focused() == Action.MAP ? "w window  l labels  v table"
+                    : s.focused() == Action.DEPLOY ? "p parameters  V check"
                     : "V check";
             return "d,t,m,c,x panes  " + own + "  esc back  ? help  q quit";
         }
