@@ -26,7 +26,7 @@ import dev.meshwalk.localcloud.LocalCloudStorage;
  *
  * <p>A running {@code localcloud} announces itself in {@code <state dir>/localcloud.json} ({@link LocalCloudStateFile}).
  * If that one is alive and answers, it is used; a file naming a dead process is stale and removed. Otherwise a new
- * one is started detached ({@code java -cp <this jar> dev.meshwalk.app.Main localcloud --port 0}, output to
+ * one is started detached ({@code setsid java -cp <this jar> dev.meshwalk.app.Main localcloud --port 0}, output to
  * {@code <state dir>/localcloud.log}), under a file lock so two tutorials starting at once end up with one. A
  * marker file records that the tutorial started it, so {@code teardown} stops it again and never stops one the user
  * started by hand. It keeps its stacks in the state directory, so stopping it loses nothing.
@@ -124,6 +124,7 @@ final class BackgroundLocalCloud {
         Process process;
         try {
             List<String> command = new ArrayList<>();
+            sessionLeader().ifPresent(command::add);
             command.add(javaExecutable());
             command.add("-cp");
             command.add(classPath());
@@ -210,6 +211,22 @@ final class BackgroundLocalCloud {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * {@code setsid}, where there is one: the local cloud then runs in a session of its own, away from the terminal
+     * the tutorial runs in. Without it, it shares the tutorial's process group, so closing that terminal (SIGHUP) or
+     * Ctrl-C there (SIGINT) stopped it too, although quitting had just left it running. It execs the JVM in place
+     * (the child is no process group leader), so the pid stays the one the local cloud writes in its state file.
+     */
+    private static Optional<String> sessionLeader() {
+        for (String dir : List.of("/usr/bin", "/bin")) {
+            Path setsid = Path.of(dir, "setsid");
+            if (Files.isExecutable(setsid)) {
+                return Optional.of(setsid.toString());
+            }
+        }
+        return Optional.empty();
     }
 
     private static String javaExecutable() {

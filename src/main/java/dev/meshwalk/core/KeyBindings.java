@@ -275,8 +275,15 @@ public final class KeyBindings {
             if (s.focused() == Action.MAP && s.map().focus() != null) {
                 return "d,t,m,c,x panes  w window  l labels  f focus  esc whole map  ? help  q quit";
             }
+            ParameterForm form = s.panes().parameters();
+            if (form != null && s.focused() == Action.DEPLOY) {
+                // typing: q and ? are characters of the value, so neither is offered
+                return form.editing() != null ? "enter keep the value  esc leave it as it was  backspace delete"
+                        : "up/down move  enter edit  u default  d deploy  esc close  ? help  q quit";
+            }
             String own = s.focused() == Action.TRAFFIC ? "t on/off  +/- speed  B break it"
                     : s.focused() == Action.MAP ? "w window  l labels  v table  f focus"
+                    : s.focused() == Action.DEPLOY ? "p parameters  V check"
                     : "V check";
             return "d,t,m,c,x panes  " + own + "  esc back  ? help  q quit";
         }

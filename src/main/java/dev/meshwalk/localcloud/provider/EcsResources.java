@@ -21,6 +21,19 @@ public final class EcsResources extends ResourceStore {
         return revisions.computeIfAbsent(family, f -> new AtomicInteger()).incrementAndGet();
     }
 
+    /** The last revision handed out per family, for a restart to go on from (ECS never reuses one). */
+    public Map<String, Integer> lastRevisions() {
+        Map<String, Integer> last = new java.util.TreeMap<>();
+        revisions.forEach((family, n) -> last.put(family, n.get()));
+        return last;
+    }
+
+    /** Goes on from revisions a previous local cloud handed out; call before its stacks are restored. */
+    public void continueRevisions(Map<String, Integer> last) {
+        last.forEach((family, n) -> revisions.computeIfAbsent(family, f -> new AtomicInteger())
+                .accumulateAndGet(n, Math::max));
+    }
+
     /** A cluster by name or ARN. */
     public Optional<ResourceRecord> cluster(String nameOrArn) {
         return ofType(CLUSTER).stream().filter(r -> r.physicalId().equals(nameOrArn)

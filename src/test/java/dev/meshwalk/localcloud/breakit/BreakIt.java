@@ -80,10 +80,10 @@ public final class BreakIt {
 
     /** The chapter's first {@code color} service (not {@code color-v2}, not {@code front}). */
     public static String colorService(EcsClient ecs) {
-        return ecs.listServices(b -> b.cluster(CLUSTER)).serviceArns().stream()
-                .map(a -> a.substring(a.lastIndexOf('/') + 1))
+        List<String> arns = ecs.listServices(b -> b.cluster(CLUSTER)).serviceArns();
+        return arns.stream().map(a -> a.substring(a.lastIndexOf('/') + 1))
                 .filter(n -> n.toLowerCase().contains("color") && !n.toLowerCase().contains("v2"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no color service in " + CLUSTER));
+                .findFirst().orElseThrow(() -> new IllegalStateException("no color service in " + CLUSTER + ": " + arns));
     }
 
     /**

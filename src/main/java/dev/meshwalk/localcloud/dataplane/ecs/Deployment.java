@@ -32,20 +32,27 @@ final class Deployment {
     /** A rollback ECS started itself: not listed as a service deployment of its own. */
     final boolean internal;
     final CompletableFuture<Void> steady = new CompletableFuture<>();
-    final Instant createdAt = Instant.now();
+    final Instant createdAt;
     private int failedTasks;
     ServiceDeployment.Status status = ServiceDeployment.Status.IN_PROGRESS;
     String stage = "SCALE_UP";
     String statusReason = "ECS deployment in progress.";
     double targetTrafficPercent;
     Instant phaseEndsAt;
-    Instant updatedAt = createdAt;
+    Instant updatedAt;
     Instant finishedAt;
     ServiceDeployment.Rollback rollback;
     List<String> triggeredAlarms = List.of();
 
     Deployment(String id, String arn, String revisionArn, TaskDefinition definition, DeploymentConfigSpec config,
                List<TaskDefinition> sources, boolean internal) {
+        this(id, arn, revisionArn, definition, config, sources, internal, Instant.now());
+    }
+
+    private Deployment(String id, String arn, String revisionArn, TaskDefinition definition,
+                       DeploymentConfigSpec config, List<TaskDefinition> sources, boolean internal, Instant createdAt) {
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
         this.id = id;
         this.arn = arn;
         this.revisionArn = revisionArn;
@@ -105,5 +112,52 @@ final class Deployment {
                     + " tasks failed to start. Last reason: " + reason);
         }
         return Optional.empty();
+    }
+
+    /** What a restart keeps of this deployment (docs/localcloud-state.md). */
+    SavedDeployment saved() {
+        return new SavedDeployment(id, arn, revisionArn, definition.arn(), config,
+                sources.stream().map(TaskDefinition::arn).toList(), internal, status.name(), stage, statusReason,
+                targetTrafficPercent, text(createdAt), text(updatedAt), text(finishedAt), text(phaseEndsAt),
+                rollback == null ? null : rollback.reason(), rollback == null ? null : text(rollback.startedAt()),
+                rollback == null ? null : rollback.serviceRevisionArn(), triggeredAlarms, failedTasks);
+    }
+
+    /**
+     * A deployment a previous local cloud ran, back in a service's history. One that had not finished when that local
+     * cloud stopped is ended as stopped, saying so: its tasks are gone, and the service's restart starts new ones.
+     *
+     * @param definitions task definition ARN -> the registered revision, or a stand-in for one no longer registered
+     */
+    static Deployment restored(SavedDeployment s, java.util.function.Function<String, TaskDefinition> definitions) {
+        Deployment d = new Deployment(s.id(), s.arn(), s.revisionArn(), definitions.apply(s.taskDefinitionArn()),
+                s.config(), s.sourceTaskDefinitionArns().stream().map(definitions).toList(), s.internal(),
+                Instant.parse(s.createdAt()));
+        d.status = ServiceDeployment.Status.valueOf(s.status());
+        d.stage = s.stage();
+        d.statusReason = s.statusReason();
+        d.targetTrafficPercent = s.targetTrafficPercent();
+        d.updatedAt = instant(s.updatedAt());
+        d.finishedAt = instant(s.finishedAt());
+        d.phaseEndsAt = instant(s.phaseEndsAt());
+        d.rollback = s.rollbackReason() == null ? null : new ServiceDeployment.Rollback(s.rollbackReason(),
+                instant(s.rollbackStartedAt()), s.rollbackRevisionArn());
+        d.triggeredAlarms = s.triggeredAlarms();
+        d.failedTasks = s.failedTasks();
+        if (!d.status.isFinal()) {
+            d.finish(ServiceDeployment.Status.STOPPED, "The local cloud stopped during this deployment ("
+                    + s.status() + ", " + s.stage() + "); at its restart the service started new tasks of "
+                    + "its current task definition.");
+        }
+        d.steady.complete(null);
+        return d;
+    }
+
+    private static String text(Instant t) {
+        return t == null ? null : t.toString();
+    }
+
+    private static Instant instant(String t) {
+        return t == null ? null : Instant.parse(t);
     }
 }

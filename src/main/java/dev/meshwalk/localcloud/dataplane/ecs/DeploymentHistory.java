@@ -43,6 +43,22 @@ final class DeploymentHistory {
         return d;
     }
 
+    /**
+     * Starts a service's first deployment. {@code earlier} are the deployments a previous local cloud ran for it
+     * (oldest first, empty for a new service): they come back into the history, and the deployment that starts the
+     * service's tasks again is an internal one (as ECS's own rollbacks are), so the deployments listed and the
+     * PRIMARY one are those of before the restart.
+     */
+    Deployment first(TaskDefinition definition, DeploymentConfigSpec config, List<Deployment> earlier) {
+        deployments.addAll(earlier);
+        return start(definition, config, List.of(), !earlier.isEmpty());
+    }
+
+    /** Every deployment as a restart keeps it, oldest first. */
+    List<SavedDeployment> saved() {
+        return deployments.stream().map(Deployment::saved).toList();
+    }
+
     /** Oldest first. */
     List<Deployment> all() {
         return deployments;

@@ -38,6 +38,8 @@ public final class Ecs implements AutoCloseable {
     private final Map<String, TaskDefinition> taskDefinitions = new ConcurrentHashMap<>();
     private final Map<String, Integer> revisions = new ConcurrentHashMap<>();
     private final Map<String, EcsService> services = new ConcurrentHashMap<>();
+    /** Deployment histories of services a restart brings back, by service ARN, until each service is created. */
+    private final Map<String, List<SavedDeployment>> remembered = new ConcurrentHashMap<>();
 
     /**
      * Wires ECS to the rest of the data plane.
@@ -110,6 +112,7 @@ public final class Ecs implements AutoCloseable {
         int revision = colon > 0 && arn.substring(colon + 1).matches("\\d+") ? Integer.parseInt(arn.substring(colon + 1)) : 1;
         TaskDefinition definition = new TaskDefinition(arn, spec.family(), revision, spec);
         taskDefinitions.put(arn, definition);
+        revisions.merge(spec.family(), revision, Math::max); // the API's next revision comes after this one
         return definition;
     }
 
@@ -140,7 +143,9 @@ public final class Ecs implements AutoCloseable {
         if (spec.serviceConnect() != null) {
             env.serviceConnect().join(spec.cluster(), spec.name(), spec.serviceConnect());
         }
-        EcsService service = new EcsService(arn, spec, definition, ids, env, loadBalancers, cloudMap, workers);
+        List<SavedDeployment> earlier = Optional.ofNullable(remembered.remove(arn)).orElse(List.of());
+        EcsService service = new EcsService(arn, spec, definition, ids, env, loadBalancers, cloudMap, workers,
+                earlier.stream().map(d -> Deployment.restored(d, this::definitionOrStandIn)).toList());
         services.put(key, service);
         return service;
     }
@@ -224,6 +229,38 @@ public final class Ecs implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * What ECS remembers beyond the stacks (revision numbers, deployment histories), for a restart to bring back.
+     * Services not created again yet keep their remembered history in it.
+     */
+    public EcsMemory memory() {
+        Map<String, List<SavedDeployment>> deployments = new java.util.TreeMap<>(remembered);
+        services.values().forEach(s -> deployments.put(s.arn(), s.history.saved()));
+        return new EcsMemory(new java.util.TreeMap<>(revisions), deployments);
+    }
+
+    /**
+     * Takes back what a previous local cloud remembered; call before its stacks are restored. Revision numbers go on
+     * from the last ones; a service created with a remembered ARN gets its deployment history back.
+     */
+    public void remember(EcsMemory memory) {
+        memory.revisions().forEach((family, last) -> revisions.merge(family, last, Math::max));
+        remembered.putAll(memory.deployments());
+    }
+
+    /** The registered revision, or a stand-in with only its ARN for one a restored history names but that is gone. */
+    private TaskDefinition definitionOrStandIn(String arn) {
+        TaskDefinition known = taskDefinitions.get(arn);
+        if (known != null) {
+            return known;
+        }
+        int colon = arn.lastIndexOf(':');
+        int slash = arn.lastIndexOf('/');
+        String family = slash >= 0 && colon > slash ? arn.substring(slash + 1, colon) : arn;
+        int revision = colon > 0 && arn.substring(colon + 1).matches("\\d+") ? Integer.parseInt(arn.substring(colon + 1)) : 0;
+        return new TaskDefinition(arn, family, revision, null);
     }
 
     private TaskDefinition requireDefinition(String arn) {

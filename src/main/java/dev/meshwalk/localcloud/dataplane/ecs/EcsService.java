@@ -38,15 +38,15 @@ public final class EcsService {
     private final Map<Task, Deployment> carriedOver = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> reconciler;
     private final CompletableFuture<Void> deleted = new CompletableFuture<>();
-    /** Every deployment of the service, oldest first (a service keeps its last few). */
-    private final DeploymentHistory history;
+    /** Every deployment of the service, oldest first (a service keeps its last few); Ecs saves it across restarts. */
+    final DeploymentHistory history;
     private final TrafficSplit split;
     private volatile ServiceSpec spec;
     private volatile Deployment primary;
     private volatile boolean deleting;
 
     EcsService(String arn, ServiceSpec spec, TaskDefinition definition, AwsIds ids, TaskEnvironment env,
-               LoadBalancers loadBalancers, CloudMap cloudMap, ExecutorService workers) {
+               LoadBalancers loadBalancers, CloudMap cloudMap, ExecutorService workers, List<Deployment> earlier) {
         this.arn = arn;
         this.cluster = spec.cluster();
         this.name = spec.name();
@@ -58,7 +58,7 @@ public final class EcsService {
                 events::add);
         this.history = new DeploymentHistory(cluster, name, ids);
         this.split = new TrafficSplit(env.serviceConnect(), cluster, name, events::add);
-        this.primary = history.start(definition, spec.deployment(), List.of(), false);
+        this.primary = history.first(definition, spec.deployment(), earlier); // earlier: DeploymentHistory#first
         long interval = env.timings().reconcileInterval().toMillis();
         this.reconciler = env.scheduler().scheduleWithFixedDelay(this::reconcileSafely, 0, interval,
                 TimeUnit.MILLISECONDS);
