@@ -66,7 +66,7 @@ final class ActionKeys {
             return Next.of(s.withNotice("Open a chapter first: each chapter has its own check."));
         }
         return Next.of(s.withNotice("Checking chapter " + chapter + " against the live target ..."),
-                new Effect.Verify(chapter));
+                new Effect.Verify(chapter, ChapterChecks.graphMinutes(chapter)));
     }
 
     /** Esc in a pane: back to where the learner came from; a running deploy asks first whether to cancel it. */

@@ -34,7 +34,8 @@ public final class ChapterChecks {
 
     /**
      * The open chapter's verdict: chapters 0-3 on what {@link PathChecks} reads from the evidence, the map and the
-     * shares over time; chapter 4 on the map and the answers; chapter 5 on the shares over time.
+     * shares over time; chapter 4 on the map and the answers; chapter 5 on the shares over time and its deployed
+     * {@code CanaryPercent}.
      */
     public static Verdict judge(String chapterId, ServiceGraph graph, Optional<TrafficSample> traffic,
             ShareTimeline timeline, CheckEvidence evidence) {
@@ -50,10 +51,19 @@ public final class ChapterChecks {
             case "4":
                 return ServiceConnectChecks.aliasReached(graph, traffic);
             case "5":
-                return ServiceConnectChecks.canary(timeline);
+                return ServiceConnectChecks.canary(timeline, evidence);
             default:
                 return new Verdict(false, "this chapter has no check.");
         }
+    }
+
+    /**
+     * How many minutes of the service map a chapter's check reads. Chapter 4 passes only when no App Mesh proxy is
+     * on the map, so it reads the last minute: on five minutes, chapter 3's proxies would fail it for five minutes
+     * after a good switch. The others look for what is on the path, which five minutes show as well as one.
+     */
+    public static int graphMinutes(String chapterId) {
+        return chapterId.startsWith("4") ? 1 : 5;
     }
 
     static boolean has(ServiceGraph graph, String name) {

@@ -173,7 +173,7 @@ final class DeployFlow {
         ChangeSet c = m.changeSet();
         List<String> lines = new ArrayList<>();
         lines.add((c.create() ? "Creating" : "Updating") + " stack " + c.stackName() + " for chapter "
-                + m.order().chapterId() + ": " + c.changes().size() + " changes");
+                + m.order().chapterId() + ": " + c.changes().size() + (c.changes().size() == 1 ? " change" : " changes"));
         lines.add("");
         lines.addAll(pending.shown());
         lines.addAll(ChangePreview.lines(c));

@@ -128,9 +128,10 @@ public sealed interface Effect {
     }
 
     /**
-     * Read what the chapter's check needs from the live target; answered with {@link Msg.CheckRead}, or with a
-     * failed {@link Msg.CheckResult} when it could not be read.
+     * Read what the chapter's check needs from the live target, the service graph of the last {@code graphMinutes}
+     * ({@link ChapterChecks#graphMinutes}); answered with {@link Msg.CheckRead}, or with a failed
+     * {@link Msg.CheckResult} when it could not be read.
      */
-    record Verify(String chapterId) implements Effect {
+    record Verify(String chapterId, int graphMinutes) implements Effect {
     }
 }

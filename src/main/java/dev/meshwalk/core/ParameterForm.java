@@ -17,10 +17,12 @@ import dev.meshwalk.content.StackParameters.Parameter;
  * @param deployed  the values the stack runs now when it runs this chapter (else empty)
  * @param cursor    the row selected
  * @param editing   the value being typed, or null when not editing
+ * @param fresh     the edit has just begun: the value shown is the old one, and the first character typed replaces
+ *                  it (as a selected field does), so "enter, 90, enter" sets 90 rather than appending to 50
  * @param message   a message under the rows (a refused value and why), or null
  */
 public record ParameterForm(String chapterId, List<Parameter> fields, Map<String, String> deployed, int cursor,
-        String editing, String message) {
+        String editing, boolean fresh, String message) {
 
     public ParameterForm {
         fields = List.copyOf(fields);
@@ -38,11 +40,17 @@ public record ParameterForm(String chapterId, List<Parameter> fields, Map<String
     }
 
     ParameterForm moved(int by) {
-        return new ParameterForm(chapterId, fields, deployed, cursor + by, null, null);
+        return new ParameterForm(chapterId, fields, deployed, cursor + by, null, false, null);
     }
 
+    /** The value being typed is {@code text} (null: not editing), typed by the learner. */
     ParameterForm editing(String text, String msg) {
-        return new ParameterForm(chapterId, fields, deployed, cursor, text, msg);
+        return new ParameterForm(chapterId, fields, deployed, cursor, text, false, msg);
+    }
+
+    /** An edit begins on the current value, which the first character typed replaces. */
+    ParameterForm startEditing(String current) {
+        return new ParameterForm(chapterId, fields, deployed, cursor, current, true, null);
     }
 
     /** The value the next deploy sends: the learner's, else the template's default. */
@@ -71,7 +79,8 @@ public record ParameterForm(String chapterId, List<Parameter> fields, Map<String
         if (message != null) {
             lines.add(message);
         }
-        lines.add(editing != null ? "Type the value, enter keeps it, esc leaves it as it was."
+        lines.add(editing != null ? (fresh ? "Typing replaces the value (backspace edits it); enter keeps it, esc leaves"
+                + " it as it was." : "Type the value, enter keeps it, esc leaves it as it was.")
                 : "enter edit   u default   d deploy with these values (the preview shows the difference)   esc close");
         return lines;
     }

@@ -38,7 +38,7 @@ final class ParameterKeys {
             return Next.of(s.withPane(new ActionPane(Action.DEPLOY, Status.FAILED, List.of(
                     "Could not read the parameters of chapter " + m.chapterId() + ": " + m.problem(), "Press p to try again."))));
         }
-        return Next.of(show(s, new ParameterForm(m.chapterId(), m.parameters(), m.deployed(), 0, null, null)));
+        return Next.of(show(s, new ParameterForm(m.chapterId(), m.parameters(), m.deployed(), 0, null, false, null)));
     }
 
     static Next move(State s, int by) {
@@ -48,7 +48,7 @@ final class ParameterKeys {
     static Next edit(State s) {
         ParameterForm f = s.panes().parameters();
         Parameter p = f.selected();
-        return p == null ? Next.of(s) : Next.of(show(s, f.editing(ParameterForm.next(p, set(s, f)), null)));
+        return p == null ? Next.of(s) : Next.of(show(s, f.startEditing(ParameterForm.next(p, set(s, f)))));
     }
 
     static Next type(State s, Key key) {
@@ -60,7 +60,7 @@ final class ParameterKeys {
         if (key.kind() != Key.Kind.CHAR || key.ch() < ' ') {
             return Next.of(s);
         }
-        return Next.of(show(s, f.editing(f.editing() + key.ch(), null)));
+        return Next.of(show(s, f.editing((f.fresh() ? "" : f.editing()) + key.ch(), null)));
     }
 
     static Next cancelEdit(State s) {

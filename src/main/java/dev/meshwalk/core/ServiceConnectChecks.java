@@ -18,9 +18,10 @@ final class ServiceConnectChecks {
 
     /** Answers the Service Connect check wants before it trusts "every answer is green". */
     static final int MIN_ANSWERS = 20;
-    /** A canary window: blue's share of one timeline window within these bounds. */
-    static final double CANARY_LOW = 0.3;
-    static final double CANARY_HIGH = 0.7;
+    /** A canary window: blue's share of one timeline window within this of the deployed {@code CanaryPercent}. */
+    static final double CANARY_TOLERANCE = 0.2;
+    /** The canary share when the stack does not say (the template's default). */
+    static final long DEFAULT_CANARY_PERCENT = 50;
 
     private ServiceConnectChecks() {
     }
@@ -55,23 +56,28 @@ final class ServiceConnectChecks {
     }
 
     /**
-     * Chapter 5: a window of about half blue, then later a window of only blue (the canary completed), or a window
-     * with blue then later one of only green (the alarm rolled it back).
+     * Chapter 5: a window of about the deployed {@code CanaryPercent} blue (50 by default; the learner may deploy 5,
+     * 10 or 25), then later a window of only blue (the canary completed), or a window with blue then later one of
+     * only green (the alarm rolled it back).
      */
-    static Verdict canary(ShareTimeline timeline) {
+    static Verdict canary(ShareTimeline timeline, CheckEvidence evidence) {
+        long percent = evidence.number("CanaryPercent", DEFAULT_CANARY_PERCENT);
+        double expected = percent / 100.0;
+        double low = Math.max(1.0 / ShareTimeline.WINDOW, expected - CANARY_TOLERANCE);
+        double high = expected + CANARY_TOLERANCE;
         List<ShareTimeline.Window> windows = timeline.full();
         if (windows.isEmpty()) {
             return new Verdict(false, "no traffic seen yet: start the traffic loop (t) before deploying chapter 5 (d),"
                     + " then check when the deployment has ended.");
         }
-        int canary = firstIndex(windows, 0, w -> w.share("blue") >= CANARY_LOW && w.share("blue") <= CANARY_HIGH);
+        int canary = firstIndex(windows, 0, w -> w.share("blue") >= low && w.share("blue") <= high);
         int blueSeen = firstIndex(windows, 0, w -> w.share("blue") > 0);
         if (canary >= 0) {
             int allBlue = firstIndex(windows, canary + 1, w -> w.share("blue") == 1.0);
             if (allBlue >= 0) {
-                return new Verdict(true, String.format(Locale.ROOT, "a canary window of %.0f%% blue, then only blue"
-                        + " (%d windows of %d answers).", windows.get(canary).share("blue") * 100, windows.size(),
-                        ShareTimeline.WINDOW));
+                return new Verdict(true, String.format(Locale.ROOT, "a canary window of %.0f%% blue (CanaryPercent %d),"
+                        + " then only blue (%d windows of %d answers).", windows.get(canary).share("blue") * 100, percent,
+                        windows.size(), ShareTimeline.WINDOW));
             }
         }
         if (blueSeen >= 0) {
@@ -82,8 +88,8 @@ final class ServiceConnectChecks {
             }
             ShareTimeline.Window last = windows.get(windows.size() - 1);
             if (canary < 0 && last.share("blue") == 1.0) {
-                return new Verdict(false, "only blue now, but no window of about half blue was seen: the canary ran"
-                        + " without traffic. Deploy chapter 4 (d), start the traffic loop (t), then deploy chapter 5 (d)"
+                return new Verdict(false, "only blue now, but no window of about " + percent + "% blue (the"
+                        + " deployed CanaryPercent) was seen: the canary ran without traffic. Deploy chapter 4 (d), start the traffic loop (t), then deploy chapter 5 (d)"
                         + " again and check when it has ended.");
             }
             return new Verdict(false, String.format(Locale.ROOT, "the deployment has not ended yet (last %d answers: blue"

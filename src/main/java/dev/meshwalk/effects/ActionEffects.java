@@ -117,7 +117,7 @@ public final class ActionEffects implements AutoCloseable {
         on(table, Effect.StopGraphRefresh.class, e -> mapAndMetrics.stopMapRefresh());
         on(table, Effect.FetchMetrics.class, m -> queries.execute(() -> mapAndMetrics.metrics(m.chapterId())));
         on(table, Effect.LoadParameters.class, l -> queries.execute(() -> mapAndMetrics.parameters(l.chapterId())));
-        on(table, Effect.Verify.class, v -> queries.execute(() -> mapAndMetrics.verify(v.chapterId())));
+        on(table, Effect.Verify.class, v -> queries.execute(() -> mapAndMetrics.verify(v.chapterId(), v.graphMinutes())));
         on(table, Effect.TeardownInventory.class, e -> cloudOps.execute(teardown::inventory));
         on(table, Effect.DeletePicked.class, d -> cloudOps.execute(() -> teardown.deletePicked(d.picked())));
         return table.build();

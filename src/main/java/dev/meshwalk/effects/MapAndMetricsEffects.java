@@ -119,11 +119,11 @@ final class MapAndMetricsEffects {
     }
 
     /**
-     * On {@code actions-queries}: reads what the chapter's check is judged on (the last five minutes' graph, the
+     * On {@code actions-queries}: reads what the chapter's check is judged on (the last {@code minutes}' graph, the
      * stack's evidence); the core judges it with the traffic pane's numbers.
      */
-    void verify(String chapterId) {
-        Optional<ServiceGraph> g = graphNow(5);
+    void verify(String chapterId, int minutes) {
+        Optional<ServiceGraph> g = graphNow(minutes);
         if (g.isEmpty()) {
             post.accept(new Msg.CheckResult(chapterId, false, "the service graph could not be fetched (see the map pane)."));
             return;

@@ -42,7 +42,8 @@ import java.time.Clock;
  * <p>One trace store behind the X-Ray API and one metric store behind the CloudWatch API; one telemetry intake
  * delivering into both (what the tasks' X-Ray daemon / CloudWatch agent sidecars stand for); the data plane
  * started with that intake as its sidecars, with the mesh proxies reporting Envoy-like segments and metrics and the
- * load balancers reporting {@code AWS/ApplicationELB} metrics into the same stores; CloudFormation's providers
+ * load balancers reporting {@code AWS/ApplicationELB} metrics into the same stores, through the intake's relay
+ * thread rather than on the data plane's event loop; CloudFormation's providers
  * bridged to that data plane; CloudWatch's alarms fed by the stacks' alarm resources and watched by the data plane's
  * ECS deployments ({@code AlarmStates}). {@link LocalCloud#close()} closes the services, then the data plane (its tasks stop
  * sending), then the intake. How it fits together: {@code docs/telemetry.md}.
@@ -73,9 +74,11 @@ public final class LocalCloudServices {
         try {
             dataPlane = startDataPlane(defaults
                     .withTelemetry(new SharedIntakeSidecars(intake),
-                            new MeshProxyTelemetry(segments, metrics, intake.statistics()))
-                    .withLoadBalancerTelemetry(new LoadBalancerMetrics(metrics, intake.statistics()))
-                    .withServiceConnectTelemetry(new ServiceConnectMetrics(metrics, intake.statistics()))
+                            intake.relay().proxies(new MeshProxyTelemetry(segments, metrics, intake.statistics())))
+                    .withLoadBalancerTelemetry(intake.relay().loadBalancers(
+                            new LoadBalancerMetrics(metrics, intake.statistics())))
+                    .withServiceConnectTelemetry(intake.relay().serviceConnect(
+                            new ServiceConnectMetrics(metrics, intake.statistics())))
                     .withAlarms(cloudWatch.alarms()));
         } catch (RuntimeException e) {
             intake.close();

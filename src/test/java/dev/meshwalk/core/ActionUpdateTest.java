@@ -187,13 +187,24 @@ class ActionUpdateTest {
     @Test
     void aPassedCheckMarksTheChapterDoneAndAFailedOneOnlyExplains() {
         State s = send(start(), new Msg.OpenChapter(3), key('V'));
-        assertThat(effects).contains(new Effect.Verify("3-routing"));
+        assertThat(effects).contains(new Effect.Verify("3-routing", 5));
         s = send(s, new Msg.CheckResult("3-routing", false, "not about 50/50 yet"));
         assertThat(s.mark("3-routing")).isNotEqualTo(Mark.DONE);
         assertThat(s.notice()).contains("not about 50/50 yet");
         s = send(s, new Msg.CheckResult("3-routing", true, "about half each"));
         assertThat(s.mark("3-routing")).isEqualTo(Mark.DONE);
         assertThat(effects).endsWith(s.course().save());
+    }
+
+    @Test
+    void chapterFoursCheckReadsTheLastMinuteOfTheMapSoChapterThreesProxiesDoNotFailIt() {
+        List<Chapter> withFour = new java.util.ArrayList<>(CHAPTERS);
+        withFour.add(new Chapter(4, "4-serviceconnect", "Service Connect", "", "# SC\n\nAlias.", null));
+        send(State.initial(withFour, new Size(100, 30), true, Target.local(), "/tmp/log"), new Msg.OpenChapter(4),
+                key('V'));
+        assertThat(effects).contains(new Effect.Verify("4-serviceconnect", 1));
+        send(start(), new Msg.OpenChapter(2), key('V'));
+        assertThat(effects).contains(new Effect.Verify("2-meshify", 5));
     }
 
     @Test

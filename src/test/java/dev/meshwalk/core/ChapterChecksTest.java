@@ -85,13 +85,26 @@ class ChapterChecksTest {
     }
 
     @Test
+    void chapterFiveJudgesTheCanaryWindowAgainstTheDeployedCanaryPercent() {
+        CheckEvidence tenPercent = new CheckEvidence("5-canary", java.util.Map.of("CanaryPercent", "10"),
+                java.util.Map.of(), List.of(), 0, java.util.Map.of(), java.util.Map.of());
+        ChapterChecks.Verdict ten = ChapterChecks.judge("5-canary", graph(), Optional.empty(),
+                windows(0, 0.1, 0.1, 1, 1), tenPercent);
+        assertThat(ten.passed()).as(ten.explanation()).isTrue();
+        assertThat(ten.explanation()).contains("10% blue (CanaryPercent 10)");
+        assertThat(canary(windows(0, 0.1, 0.1, 1, 1)).passed()).as("10% is no 50% canary").isFalse();
+        assertThat(ChapterChecks.judge("5-canary", graph(), Optional.empty(), windows(0, 0.5, 1), tenPercent).passed())
+                .as("a 50% window is no 10% canary").isFalse();
+    }
+
+    @Test
     void chapterFiveSaysWhatIsMissing() {
         assertThat(canary(ShareTimeline.empty()).explanation()).contains("traffic loop (t)");
         assertThat(canary(windows(0, 0, 0)).explanation()).contains("only green").contains("chapter 5 (d)");
         assertThat(canary(windows(0, 0.5, 0.55)).explanation()).contains("not ended yet").contains("blue 55%");
         ChapterChecks.Verdict missed = canary(windows(1, 1));
         assertThat(missed.passed()).isFalse();
-        assertThat(missed.explanation()).contains("no window of about half blue");
+        assertThat(missed.explanation()).contains("no window of about 50% blue");
         assertThat(canary(windows(0, 0.9, 1)).passed()).isFalse();
     }
 }

@@ -36,6 +36,15 @@ class FooterHintsTest {
                 new Msg.DeployPlanned(DeployOrder.of("0-prelude"), changes));
         assertThat(asking.actions().get(Action.DEPLOY).question()).isEqualTo(ActionPane.Question.DEPLOY_CHANGES);
         assertBound(asking);
+        State parameters = driver.send(lesson, new Msg.ShowAction(Action.DEPLOY), UpdateDriver.key('p'),
+                new Msg.ParametersLoaded("0-prelude", List.of(new dev.meshwalk.content.StackParameters.Parameter(
+                        "TasksPerService", "Number", "3", "How many tasks", 1L, 10L, List.of(), null)),
+                        Map.of(), null));
+        assertThat(KeyBindings.footer(parameters)).contains("enter edit");
+        assertBound(parameters);
+        State typing = driver.send(parameters, UpdateDriver.key(Key.Kind.ENTER));
+        assertThat(KeyBindings.footer(typing)).contains("enter keep").doesNotContain("q quit");
+        assertBound(typing);
         assertBound(driver.send(lesson, new Msg.ShowAction(Action.TEARDOWN), new Msg.TeardownListed(
                 List.of(new TeardownItem("CloudFormation stack", "s", "CREATE_COMPLETE", true)), List.of())));
     }
@@ -71,6 +80,7 @@ class FooterHintsTest {
                     case "spc" -> Key.ch(' ');
                     case "PgUp" -> Key.of(Key.Kind.PAGE_UP);
                     case "PgDn" -> Key.of(Key.Kind.PAGE_DOWN);
+                    case "backspace" -> Key.of(Key.Kind.BACKSPACE);
                     default -> throw new AssertionError("a footer names a key this test cannot read: " + name);
                 });
             }

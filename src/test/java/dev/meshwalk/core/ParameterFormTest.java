@@ -92,6 +92,19 @@ class ParameterFormTest {
     }
 
     @Test
+    void enterThenTypingReplacesTheValueAsTheLessonSaysAndBackspaceEditsIt() throws Exception {
+        State s = toColorWeight(opened());
+        s = typed(driver.send(s, key(Key.Kind.ENTER)), "90");
+        assertThat(pane(s)).contains("ColorWeight = 90").doesNotContain("5090");
+        s = driver.send(s, key(Key.Kind.ENTER));
+        assertThat(s.course().parameters("3-routing")).containsEntry("ColorWeight", "90");
+        s = driver.send(s, key('j'), key(Key.Kind.ENTER), key(Key.Kind.BACKSPACE));
+        s = driver.send(typed(s, "5"), key(Key.Kind.ENTER));
+        assertThat(s.course().parameters("3-routing")).as("backspace first edits the old 50").containsEntry(
+                "ColorV2Weight", "55");
+    }
+
+    @Test
     void escWhileTypingLeavesTheValueAndUResetsToTheDefault() throws Exception {
         State s = toColorWeight(opened());
         s = typed(driver.send(s, key(Key.Kind.ENTER)), "7");

@@ -82,7 +82,7 @@ class TrafficTimelineBoardTest {
 
         State checked = send(s, new Msg.CheckRead("5-canary", NO_MAP, CheckEvidence.none()));
 
-        assertThat(checked.notice()).isEqualTo("Check passed: a canary window of 50% blue, then only blue"
+        assertThat(checked.notice()).isEqualTo("Check passed: a canary window of 50% blue (CanaryPercent 50), then only blue"
                 + " (3 windows of 20 answers).");
         assertThat(checked.mark("5-canary")).isEqualTo(Mark.DONE);
     }

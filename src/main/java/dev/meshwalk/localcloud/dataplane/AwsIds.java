@@ -1,8 +1,8 @@
 package dev.meshwalk.localcloud.dataplane;
 
-import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The local cloud's one maker of identifiers: ARNs and ids shaped like the ones AWS hands out ({@code vpc-0a1b...}
@@ -10,13 +10,14 @@ import java.util.UUID;
  * templates, clients and learners see familiar values. It lives in the lowest layer so that every layer above
  * (provider, engine, service, wire) can use it.
  *
- * <p>The random parts are static (one source of randomness for the process). An instance is bound to the region
- * and account the data plane pretends to be, for ARNs of things it runs; layers that serve several regions pass
- * the request's region and account to {@link #arn(String, String, String, String)}.
+ * <p>The random parts come from {@link ThreadLocalRandom}: these ids name things, they guard nothing, and the data
+ * plane makes several per request (a trace root at the load balancer, a segment id per proxy hop), where the
+ * process-wide lock and {@code /dev/urandom} reads of a {@code SecureRandom} showed up in the profile of a loaded
+ * request path. An instance is bound to the region and account the data plane pretends to be, for ARNs of things
+ * it runs; layers that serve several regions pass the request's region and account to {@link #arn(String, String, String, String)}.
  */
 public final class AwsIds {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String HEX = "0123456789abcdef";
     private static final String DIGITS = "0123456789";
     private static final String LOWER = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -122,9 +123,10 @@ public final class AwsIds {
     }
 
     private static String pick(String alphabet, int length) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         char[] out = new char[length];
         for (int i = 0; i < length; i++) {
-            out[i] = alphabet.charAt(RANDOM.nextInt(alphabet.length()));
+            out[i] = alphabet.charAt(random.nextInt(alphabet.length()));
         }
         return new String(out);
     }

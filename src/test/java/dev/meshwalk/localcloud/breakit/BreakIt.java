@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -78,12 +79,22 @@ public final class BreakIt {
                 .orElseThrow(() -> new IllegalStateException("the stack has no FrontEndpoint output")));
     }
 
-    /** The chapter's first {@code color} service (not {@code color-v2}, not {@code front}). */
+    /** The chapter's {@code color} service (not {@code color-v2}, not {@code front}). */
     public static String colorService(EcsClient ecs) {
         List<String> arns = ecs.listServices(b -> b.cluster(CLUSTER)).serviceArns();
-        return arns.stream().map(a -> a.substring(a.lastIndexOf('/') + 1))
-                .filter(n -> n.toLowerCase().contains("color") && !n.toLowerCase().contains("v2"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no color service in " + CLUSTER + ": " + arns));
+        return colorServiceName(arns).orElseThrow(() -> new IllegalStateException("no color service in " + CLUSTER
+                + ": " + arns));
+    }
+
+    /**
+     * The service CloudFormation made from the stack's {@code ColorService} resource: its generated name is
+     * {@code <stack>-ColorService-<13 random letters and digits>}, so the logical id is matched whole. Matching
+     * "color" and skipping names with "v2" missed it about once in a hundred deploys, whenever the random part
+     * spelled "V2" (BreakItBench's intermittent "no color service").
+     */
+    static Optional<String> colorServiceName(List<String> serviceArns) {
+        return serviceArns.stream().map(a -> a.substring(a.lastIndexOf('/') + 1))
+                .filter(n -> n.contains("-ColorService-")).findFirst();
     }
 
     /**

@@ -15,6 +15,7 @@ public final class IntakeStatistics {
     final AtomicLong datagramsReceived = new AtomicLong();
     final AtomicLong statsdLinesRejected = new AtomicLong();
     final AtomicLong metricsPublished = new AtomicLong();
+    final AtomicLong observationsDropped = new AtomicLong();
     final AtomicReference<String> lastProblem = new AtomicReference<>();
 
     public long spansReceived() {
@@ -40,6 +41,11 @@ public final class IntakeStatistics {
 
     public long metricsPublished() {
         return metricsPublished.get();
+    }
+
+    /** Data-plane requests whose telemetry was dropped because the {@link TelemetryRelay} was too far behind. */
+    public long observationsDropped() {
+        return observationsDropped.get();
     }
 
     /** The most recent reason something was refused, or null. */

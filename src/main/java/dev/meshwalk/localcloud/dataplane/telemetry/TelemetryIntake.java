@@ -13,8 +13,10 @@ import java.util.Map;
  * {@link SegmentSink} and a {@link MetricSink}.
  *
  * <p>Threads: the JDK HTTP server's dispatcher, at most two {@code telemetry-otlp-http-N} workers, and
- * one {@code telemetry-udp-<port>} thread for both UDP ports and the statsd flushes. {@link #close()}
- * stops them all and releases the three ports; pending statsd aggregates are flushed first.
+ * one {@code telemetry-udp-<port>} thread for both UDP ports and the statsd flushes, and the
+ * {@code telemetry-relay} thread that stores what the data plane's proxies and load balancers observe
+ * ({@link TelemetryRelay}). {@link #close()} stops them all and releases the three ports; queued observations
+ * and pending statsd aggregates are delivered first.
  */
 public final class TelemetryIntake implements AutoCloseable {
 
@@ -71,6 +73,7 @@ public final class TelemetryIntake implements AutoCloseable {
     private final IntakeStatistics stats = new IntakeStatistics();
     private final OtlpHttpReceiver otlp;
     private final UdpReceiver udp;
+    private final TelemetryRelay relay;
 
     private TelemetryIntake(Config config, SegmentSink segments, MetricSink metrics, Clock clock) throws IOException {
         this.config = config;
@@ -85,6 +88,7 @@ public final class TelemetryIntake implements AutoCloseable {
             otlp.close();
             throw e;
         }
+        this.relay = new TelemetryRelay(stats);
     }
 
     /**
@@ -129,9 +133,15 @@ public final class TelemetryIntake implements AutoCloseable {
         return stats;
     }
 
+    /** Where the data plane's proxies and load balancers hand their per-request telemetry, off their event loop. */
+    public TelemetryRelay relay() {
+        return relay;
+    }
+
     @Override
     public void close() {
         try {
+            relay.close();
             otlp.close();
         } finally {
             udp.close();
