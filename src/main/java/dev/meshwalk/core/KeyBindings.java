@@ -102,10 +102,25 @@ public final class KeyBindings {
             row("time window: 1, 5 or 15 minutes", (s, k) -> ActionKeys.nextWindow(s), 'w'),
             row("edge labels: latency, requests, errors", (s, k) -> Next.of(s.withMap(s.map().nextLabels())), 'l'),
             row("table view / map view", (s, k) -> Next.of(s.withMap(s.map().toggleTable())), 'v'),
-            row("pan left / right (a map wider than the pane)", ActionKeys::pan,
-                    Key.Kind.LEFT, Key.Kind.RIGHT, 'h', 'L'),
-            row("pan up / down (a map taller than the pane)", ActionKeys::pan,
-                    Key.Kind.UP, Key.Kind.DOWN, 'k', 'j')));
+            row("pan a map bigger than the pane", ActionKeys::pan,
+                    Key.Kind.LEFT, Key.Kind.RIGHT, Key.Kind.UP, Key.Kind.DOWN, 'h', 'L', 'k', 'j'),
+            row("focus on a node picked from a list", (s, k) -> Next.of(s.withMap(s.map().openPicker())), 'f')));
+
+    static final Section MAP_FOCUSED = new Section("Service map pane, focused on a node", List.of(
+            row("the whole map again", (s, k) -> Next.of(s.withMap(s.map().clearFocus())), Key.Kind.ESCAPE)));
+
+    static final Section NODE_LIST = new Section("Node list (map pane)", List.of(
+            row("move up / down", (s, k) -> Next.of(s.withMap(s.map().movePicker(up(k) ? -1 : 1))),
+                    Key.Kind.UP, Key.Kind.DOWN, 'k', 'j'),
+            row("move a page up / down", (s, k) -> Next.of(s.withMap(s.map().movePicker(
+                    (k.kind() == Key.Kind.PAGE_UP ? -1 : 1) * Math.max(1, s.size().rows() - 8)))),
+                    Key.Kind.PAGE_UP, Key.Kind.PAGE_DOWN),
+            row("first / last row", (s, k) -> Next.of(s.withMap(s.map().movePicker(
+                    (k.kind() == Key.Kind.HOME ? -1 : 1) * s.map().pickerRows().size()))), Key.Kind.HOME, Key.Kind.END),
+            row("focus the map on that node (first row: the whole map)",
+                    (s, k) -> Next.of(s.withMap(s.map().choose())), Key.Kind.ENTER),
+            row("close the list, map as it was", (s, k) -> Next.of(s.withMap(s.map().closePicker())),
+                    Key.Kind.ESCAPE, 'f')));
 
     static final Section PARAMETERS = new Section("Stack parameters (deploy pane)", List.of(
             row("move up / down", (s, k) -> ParameterKeys.move(s, up(k) ? -1 : 1), Key.Kind.UP, Key.Kind.DOWN, 'k', 'j'),
@@ -159,7 +174,7 @@ public final class KeyBindings {
 
     /** Every section, in the order README lists them. */
     public static final List<Section> ALL = List.of(EVERYWHERE, CHAPTER_LIST, LESSON, ACTION_PANES, TRAFFIC_PANE,
-            MAP_PANE, PARAMETERS, PARAMETER_EDIT, QUESTION, BUSY_STACK, TEARDOWN_MENU, HELP_SHOWN, CONFIRM_QUIT);
+            MAP_PANE, MAP_FOCUSED, NODE_LIST, PARAMETERS, PARAMETER_EDIT, QUESTION, BUSY_STACK, TEARDOWN_MENU, HELP_SHOWN, CONFIRM_QUIT);
 
     private KeyBindings() {
     }
@@ -218,8 +233,12 @@ public final class KeyBindings {
         } else if (question != ActionPane.Question.NONE) {
             return List.of(QUESTION);
         }
-        return s.focused() == Action.TRAFFIC ? List.of(TRAFFIC_PANE, ACTION_PANES)
-                : s.focused() == Action.MAP ? List.of(MAP_PANE, ACTION_PANES) : List.of(ACTION_PANES);
+        if (s.focused() == Action.MAP) {
+            return s.map().picking() ? List.of(NODE_LIST)
+                    : s.map().focus() != null ? List.of(MAP_FOCUSED, MAP_PANE, ACTION_PANES)
+                    : List.of(MAP_PANE, ACTION_PANES);
+        }
+        return s.focused() == Action.TRAFFIC ? List.of(TRAFFIC_PANE, ACTION_PANES) : List.of(ACTION_PANES);
     }
 
     /**
@@ -250,6 +269,12 @@ public final class KeyBindings {
             if (s.actions().get(s.focused()).question() != ActionPane.Question.NONE) {
                 return "y/esc answer  PgUp/PgDn scroll  ? help  q quit";
             }
+            if (s.focused() == Action.MAP && s.map().picking()) {
+                return "up/down move  enter focus  esc close  ? help  q quit";
+            }
+            if (s.focused() == Action.MAP && s.map().focus() != null) {
+                return "d,t,m,c,x panes  w window  l labels  f focus  esc whole map  ? help  q quit";
+            }
             ParameterForm form = s.panes().parameters();
             if (form != null && s.focused() == Action.DEPLOY) {
                 // typing: q and ? are characters of the value, so neither is offered
@@ -257,7 +282,7 @@ public final class KeyBindings {
                         : "up/down move  enter edit  u default  d deploy  esc close  ? help  q quit";
             }
             String own = s.focused() == Action.TRAFFIC ? "t on/off  +/- speed  B break it"
-                    : s.focused() == Action.MAP ? "w window  l labels  v table"
+                    : s.focused() == Action.MAP ? "w window  l labels  v table  f focus"
                     : s.focused() == Action.DEPLOY ? "p parameters  V check"
                     : "V check";
             return "d,t,m,c,x panes  " + own + "  esc back  ? help  q quit";

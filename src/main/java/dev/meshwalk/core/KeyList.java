@@ -15,7 +15,12 @@ public final class KeyList {
     /** The keys of a row: names joined by "/", a run of three or more digits as "0-9". */
     static String label(List<Key> keys) {
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
+        int from = 0;
+        if (keys.size() >= 4 && keys.subList(0, 4).equals(ARROWS)) {
+            names.add("arrows"); // all four, first: one word keeps the help's key column narrow
+            from = 4;
+        }
+        for (int i = from; i < keys.size(); i++) {
             int end = i;
             while (end + 1 < keys.size() && isDigit(keys.get(end)) && keys.get(end + 1).is((char) (keys.get(end).ch() + 1))) {
                 end++;
@@ -29,6 +34,9 @@ public final class KeyList {
         }
         return String.join("/", names);
     }
+
+    private static final List<Key> ARROWS = List.of(Key.of(Key.Kind.LEFT), Key.of(Key.Kind.RIGHT),
+            Key.of(Key.Kind.UP), Key.of(Key.Kind.DOWN));
 
     private static boolean isDigit(Key k) {
         return k.kind() == Key.Kind.CHAR && Character.isDigit(k.ch());

@@ -66,11 +66,16 @@ public record FocusedGraph(ServiceGraph graph, String focus, int callers, int ca
                 callees.size(), whole.nodes().size() - kept.size(), totalEdges - keptEdges));
     }
 
-    /** A node by exact name first, then by any of its names, case ignored. */
+    /**
+     * A node by exact name first (a service before a client node of the same name: X-Ray names the client
+     * of a mesh entry after the node it calls), then by any of its names, case ignored.
+     */
     public static Optional<ServiceNode> find(ServiceGraph graph, String name) {
-        for (ServiceNode n : graph.nodes()) {
-            if (n.name().equals(name)) {
-                return Optional.of(n);
+        for (boolean clients : new boolean[] {false, true}) {
+            for (ServiceNode n : graph.nodes()) {
+                if (n.isClient() == clients && n.name().equals(name)) {
+                    return Optional.of(n);
+                }
             }
         }
         String wanted = name.toLowerCase(Locale.ROOT);

@@ -5,22 +5,13 @@ import java.util.List;
 import dev.meshwalk.core.Action;
 import dev.meshwalk.core.ActionPane;
 import dev.meshwalk.core.BoardText;
-import dev.meshwalk.core.MapView;
 import dev.meshwalk.core.State;
-import dev.meshwalk.graph.render.Glyphs;
-import dev.meshwalk.graph.render.MapOptions;
-import dev.meshwalk.graph.render.ServiceMapRenderer;
-import dev.meshwalk.graph.render.ServiceTable;
-import dev.meshwalk.graph.render.Viewport;
 
 /**
  * Draws the focused action over the whole body ({@code View.ACTION}): a tab row, the pane's lines (status symbols
- * in their colours), the question it asks, and for the map the service graph rendered by the graph library with
- * its semantic styles mapped to terminal colours. Reads State only.
+ * in their colours), the question it asks, and for the map {@link MapPanePainter}. Reads State only.
  */
 final class ActionPainter {
-
-    private static final ServiceMapRenderer RENDERER = new ServiceMapRenderer();
 
     private ActionPainter() {
     }
@@ -41,7 +32,7 @@ final class ActionPainter {
         int width = c.cols - 2;
         int last = pane.question() == ActionPane.Question.NONE ? bottom : bottom - 1;
         if (s.focused() == Action.MAP) {
-            paintMap(s, c, row, last, width);
+            MapPanePainter.paint(s, c, row, last, width);
         } else if (pane.question() == ActionPane.Question.TEARDOWN) {
             TeardownMenuPainter.paint(s, pane, c, row, last, width);
         } else {
@@ -123,38 +114,5 @@ final class ActionPainter {
             }
         }
         return Attr.PLAIN;
-    }
-
-    private static void paintMap(State s, Canvas c, int row, int last, int width) {
-        MapView m = s.map();
-        if (m.problem() != null) {
-            c.text(1, row++, "The service map could not be fetched:", c.theme.bold(), width);
-            c.text(1, row, m.problem(), c.theme.notice(), width);
-            return;
-        }
-        if (m.graph() == null) {
-            c.text(1, row, "Asking X-Ray for the service graph of the last " + m.minutes() + " min ...", Attr.PLAIN, width);
-            return;
-        }
-        MapOptions options = MapOptions.defaults().withWidth(width)
-                .withGlyphs(s.unicode() ? Glyphs.UNICODE : Glyphs.ASCII).withLabels(m.labels())
-                .withEmptyHint("Start the traffic loop (t) and wait a few seconds.");
-        dev.meshwalk.graph.render.Canvas drawn = m.table() ? new ServiceTable().render(m.graph(), options)
-                : RENDERER.render(m.graph(), options).canvas();
-        int height = last - row + 1;
-        Viewport view = Viewport.topLeft(width, height).pan(m.panX(), m.panY(), drawn);
-        dev.meshwalk.graph.render.Canvas visible = drawn.crop(view);
-        for (int y = 0; y < visible.height() && y < height; y++) {
-            for (int x = 0; x < visible.width() && x < width; x++) {
-                char ch = visible.charAt(x, y);
-                if (ch != ' ') {
-                    c.text(1 + x, row + y, String.valueOf(ch), c.theme.map(visible.styleAt(x, y)), 1);
-                }
-            }
-        }
-        if (view.cuts(drawn)) {
-            String hint = " more: arrows/hjkL pan ";
-            c.text(c.cols - hint.length() - 1, last, hint, c.theme.dim(), hint.length());
-        }
     }
 }

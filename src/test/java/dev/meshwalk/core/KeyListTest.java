@@ -52,7 +52,7 @@ class KeyListTest {
     }
 
     @Test
-    void labelsSpellEveryKeyAndShortenOnlyDigitRuns() {
+    void labelsSpellEveryKeyAndShortenOnlyDigitRunsAndTheFourArrows() {
         assertThat(KeyList.label(List.of(Key.of(Key.Kind.PAGE_DOWN), Key.ch(' '), Key.ch('f')))).isEqualTo("PgDn/space/f");
         List<Key> digits = new ArrayList<>();
         for (char c = '0'; c <= '9'; c++) {
@@ -61,6 +61,9 @@ class KeyListTest {
         assertThat(KeyList.label(digits)).isEqualTo("0-9");
         assertThat(KeyList.label(List.of(Key.ch('1'), Key.ch('3')))).isEqualTo("1/3");
         assertThat(KeyList.label(List.of(Key.of(Key.Kind.CTRL_C), Key.of(Key.Kind.ESCAPE)))).isEqualTo("ctrl-c/esc");
+        assertThat(KeyList.label(List.of(Key.of(Key.Kind.LEFT), Key.of(Key.Kind.RIGHT), Key.of(Key.Kind.UP),
+                Key.of(Key.Kind.DOWN), Key.ch('h')))).isEqualTo("arrows/h");
+        assertThat(KeyList.label(List.of(Key.of(Key.Kind.UP), Key.of(Key.Kind.DOWN)))).isEqualTo("up/down");
     }
 
     /** Within a section a key names one row: a second row for it would never run and its help would lie. */

@@ -89,6 +89,25 @@ final class LearnerHome {
         return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
     }
 
+    /** A run still going, started by {@link #start}: its process and the file its output goes to. */
+    record Running(Process process, Path output) {
+
+        String printed() throws IOException {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Starts {@code java -jar target/tutorial.jar ARGS} without waiting; the caller ends it. */
+    Running start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(home, "run", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectOutput(out.toFile());
+        pb.environment().putAll(environment());
+        return new Running(pb.start(), out);
+    }
+
     /** The local cloud {@code status} reports, failing with its output when it reports none. */
     Cloud cloud() throws IOException, InterruptedException {
         Run status = run("status");

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 15's one local cloud per learner, as separate processes of the packaged jar in a fresh home: the learner's
  * own AWS CLI v2 ({@code /usr/bin/aws}, test credentials, {@code --endpoint-url} on loopback) sees the stack a
  * scripted {@code deploy} made in the background local cloud; and after that local cloud is killed with SIGKILL,
- * the next tutorial command starts a new one that brings the stack back, answering on the same front endpoint.
+ * the next tutorial command starts a new one that brings the stack back, answering on the same front endpoint; killed
+ * in the middle of an update to chapter 3, the stack comes back UPDATE_ROLLBACK_COMPLETE (chapter 1 answering) and the
+ * update can be run again.
  */
 @Tag("integration")
 class SharedLocalCloudIT {
@@ -92,6 +94,44 @@ class SharedLocalCloudIT {
         assertThat(teardown.code()).as(teardown.output()).isZero();
         assertThat(teardown.output()).contains("DELETE_COMPLETE").contains("Verified: nothing");
         assertThat(LearnerHome.gone(restarted.pid(), Duration.ofSeconds(20))).as("teardown stops the local cloud").isTrue();
+    }
+
+    @Test
+    void killedInTheMiddleOfAnUpdateTheStackComesBackRolledBackAndCanBeUpdatedAgain() throws Exception {
+        LearnerHome.Run deploy = learner.run("deploy", "1", "--yes");
+        assertThat(deploy.code()).as(deploy.output()).isZero();
+        LearnerHome.Cloud killed = learner.cloud();
+
+        LearnerHome.Running update = learner.start("deploy", "3", "--yes");
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (!update.printed().contains("_IN_PROGRESS") && update.process().isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20); // polling the deploy's progress lines
+            }
+            assertThat(update.printed()).as("the update under way").contains("_IN_PROGRESS")
+                    .doesNotContain(STACK + " UPDATE_COMPLETE");
+            ProcessHandle.of(killed.pid()).orElseThrow().destroyForcibly(); // SIGKILL mid-update
+            assertThat(LearnerHome.gone(killed.pid(), Duration.ofSeconds(20))).as("the killed local cloud").isTrue();
+            update.process().waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            update.process().destroyForcibly();
+        }
+
+        LearnerHome.Run status = learner.run("status");
+        assertThat(status.output()).as("after the restart, as CloudFormation ends an interrupted update")
+                .contains("Stack:       " + STACK + " UPDATE_ROLLBACK_COMPLETE");
+        LearnerHome.Run traffic = learner.run("traffic", "--count", "10", "--interval", "0.1");
+        assertThat(traffic.output()).as("chapter 1 answering again").contains("10 answered, 0 failed")
+                .contains("green").doesNotContain("blue");
+        assertThat(learner.cloud().pid()).isNotEqualTo(killed.pid());
+
+        LearnerHome.Run again = learner.run("deploy", "3", "--yes");
+        assertThat(again.code()).as(again.output()).isZero();
+        assertThat(again.output()).contains(STACK + " UPDATE_COMPLETE").contains("FrontEndpoint = http://");
+        LearnerHome.Run teardown = learner.run("teardown", "--yes");
+        assertThat(teardown.code()).as(teardown.output()).isZero();
+        assertThat(teardown.output()).contains("Verified: nothing");
     }
 
     private static String front(LearnerHome.Run deploy) {

@@ -82,6 +82,24 @@ class EcsHistoryRestartIT {
         assertThat(after.subList(1, 3)).isEqualTo(before);
     }
 
+    @Test
+    void aDamagedHistoryFileIsSetAsideAndNamedAndTheLocalCloudStarts() throws Exception {
+        Path file = state.resolve(LocalCloudStorage.FOLDER).resolve("ecs.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"version\": 1, \"memory\": {\"revisions\": [oops");
+
+        startCloud();
+
+        assertThat(storage.notices()).as("what the user is told").anySatisfy(n -> assertThat(n)
+                .contains("could not be read").contains(file.toString()).contains("ecs.json.unreadable-"));
+        assertThat(file).as("written afresh, not the damaged one").satisfiesAnyOf(f -> assertThat(f).doesNotExist(),
+                f -> assertThat(Files.readString(f)).doesNotContain("oops"));
+        try (var aside = Files.list(file.getParent())) {
+            assertThat(aside.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("ecs.json.unreadable-"));
+        }
+        assertThat(ecs.listClusters().clusterArns()).as("the local cloud answers").isEmpty();
+    }
+
     private void update(String body) {
         cfn.updateStack(b -> b.stackName("history").templateBody(body).capabilities(Capability.CAPABILITY_NAMED_IAM)
                 .parameters(param("FrontAppImage", "front:latest"), param("ColorAppImage", "color:latest")));

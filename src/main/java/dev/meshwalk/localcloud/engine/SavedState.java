@@ -14,11 +14,20 @@ record SavedState(int version, List<SavedStack> stacks) {
 
     static final int VERSION = 1;
 
-    /** One stack, deleted ones included (ListStacks shows them). */
+    /**
+     * One stack, deleted ones included (ListStacks shows them). {@code resourcesBeforePending}: while an update runs,
+     * the resources as they were when it began (a restart brings back what it was replacing).
+     */
     record SavedStack(String id, String name, String region, String accountId, String creationTime, String status,
                       String statusReason, String lastUpdated, String deletionTime, String changeSetId,
                       SavedConfig config, SavedConfig pending, List<Stack.Output> outputs, Set<String> imports,
-                      List<SavedResource> resources, List<SavedEvent> events, List<SavedChangeSet> changeSets) {
+                      List<SavedResource> resources, List<SavedEvent> events, List<SavedChangeSet> changeSets,
+                      List<SavedResource> resourcesBeforePending) {
+
+        /** Files written before the field existed have none: no update was caught mid-way, or nothing to bring back. */
+        public SavedStack {
+            resourcesBeforePending = resourcesBeforePending == null ? List.of() : resourcesBeforePending;
+        }
     }
 
     /** A stack's settled configuration, or a change set's proposed one. */

@@ -25,9 +25,7 @@ final class SavedStateCodec {
     SavedState save(List<Stack> stacks) {
         List<SavedStack> out = new ArrayList<>();
         for (Stack s : stacks) {
-            List<SavedResource> resources = s.resources().stream().map(r -> new SavedResource(r.logicalId(), r.type(),
-                    r.physicalId(), r.attributes(), r.properties(), name(r.status()), r.statusReason(),
-                    text(r.lastUpdated()))).toList();
+            List<SavedResource> resources = s.resources().stream().map(SavedStateCodec::resource).toList();
             List<SavedEvent> events = new ArrayList<>();
             List<StackEvent> oldestFirst = new ArrayList<>(s.eventsNewestFirst());
             java.util.Collections.reverse(oldestFirst);
@@ -43,7 +41,7 @@ final class SavedStateCodec {
             out.add(new SavedStack(s.id(), s.name(), s.region(), s.accountId(), text(s.creationTime()),
                     s.status().name(), s.statusReason(), text(s.lastUpdated()), text(s.deletionTime()), s.changeSetId(),
                     config(s.config()), pending == null ? null : config(pending), s.outputs(), s.imports(), resources,
-                    events, changeSets));
+                    events, changeSets, s.resourcesBeforePending().stream().map(SavedStateCodec::resource).toList()));
         }
         return new SavedState(SavedState.VERSION, out);
     }
@@ -57,7 +55,8 @@ final class SavedStateCodec {
         stack.restoreTimes(saved.statusReason(), time(saved.lastUpdated()), time(saved.deletionTime()),
                 saved.changeSetId());
         if (saved.pending() != null) {
-            stack.pending(config(saved.pending()));
+            stack.pending(config(saved.pending()), saved.resourcesBeforePending().stream().map(SavedStateCodec::resource)
+                    .toList());
         }
         for (SavedEvent e : saved.events()) {
             stack.restoreEvent(new StackEvent(e.eventId(), saved.id(), saved.name(), e.logicalResourceId(),
@@ -65,9 +64,7 @@ final class SavedStateCodec {
                     e.resourceStatusReason(), e.resourceProperties()));
         }
         for (SavedResource r : saved.resources()) {
-            stack.putResource(new StackResource(r.logicalId(), r.type(), r.physicalId(), r.attributes(), r.properties(),
-                    r.status() == null ? null : ResourceStatus.valueOf(r.status()), r.statusReason(),
-                    time(r.lastUpdated())));
+            stack.putResource(resource(r));
         }
         for (SavedChangeSet cs : saved.changeSets()) {
             SavedConfig c = cs.config();
@@ -78,6 +75,16 @@ final class SavedStateCodec {
             stack.putChangeSet(changeSet);
         }
         return stack;
+    }
+
+    private static SavedResource resource(StackResource r) {
+        return new SavedResource(r.logicalId(), r.type(), r.physicalId(), r.attributes(), r.properties(),
+                name(r.status()), r.statusReason(), text(r.lastUpdated()));
+    }
+
+    private static StackResource resource(SavedResource r) {
+        return new StackResource(r.logicalId(), r.type(), r.physicalId(), r.attributes(), r.properties(),
+                r.status() == null ? null : ResourceStatus.valueOf(r.status()), r.statusReason(), time(r.lastUpdated()));
     }
 
     private static SavedConfig config(Stack.Config c) {

@@ -45,6 +45,7 @@ public final class Stack {
     private Instant lastEventTime;
     private volatile Runnable onChange = () -> { };
     private Config pending;
+    private List<StackResource> before = List.of();
 
     Stack(String id, String name, String region, String accountId, StackStatus status, Config config) {
         this(id, name, region, accountId, status, config, Instant.now());
@@ -76,8 +77,23 @@ public final class Stack {
     }
 
     synchronized void pending(Config moving) {
+        pending(moving, List.of());
+    }
+
+    /**
+     * As {@link #pending(Config)}, with the resources as they were when the update began: a restart after the local
+     * cloud was killed mid-update brings back the physical resources the update was replacing from them, and the
+     * rollback puts them back in place (as CloudFormation keeps an old resource until the update's cleanup).
+     */
+    synchronized void pending(Config moving, java.util.Collection<StackResource> resourcesBefore) {
         this.pending = moving;
+        this.before = moving == null ? List.of() : List.copyOf(resourcesBefore);
         changed();
+    }
+
+    /** The resources as they were when the running update began (empty when none runs). */
+    synchronized List<StackResource> resourcesBeforePending() {
+        return before;
     }
 
     /** Puts back what a saved stack had besides its config, resources and events (see {@code StackRestorer}). */

@@ -46,18 +46,13 @@ final class StackRestorer {
                 stack.removeResource(r.logicalId()); // never made, or already gone: nothing runs for it
             }
         }
+        Map<String, StackResource> replaced = new LinkedHashMap<>();
+        replacedBy(stack).forEach(r -> replaced.put(r.logicalId(), r));
         for (String id : order(stack)) {
-            StackResource r = stack.resource(id);
-            ResourceProvider provider = providers.find(r.type()).orElse(null);
-            if (provider == null) {
-                continue;
+            if (replaced.containsKey(id)) {
+                restore(stack, replaced.get(id), problems); // the old one first: what still uses it needs it
             }
-            try {
-                provider.restore(new ResourceRequest(stack.name(), stack.id(), id, r.type(), r.properties(),
-                        stack.region(), stack.accountId()), new Provisioned(r.physicalId(), r.attributes()));
-            } catch (RuntimeException e) {
-                problems.add(stack.name() + "/" + id + " (" + r.type() + "): " + e.getMessage());
-            }
+            restore(stack, stack.resource(id), problems);
         }
         if (stack.status().isUpdatable()) {
             try {
@@ -78,6 +73,39 @@ final class StackRestorer {
         }
         problems.forEach(p -> LOG.warn("not restored: {}", p));
         return problems;
+    }
+
+    private void restore(Stack stack, StackResource r, List<String> problems) {
+        ResourceProvider provider = providers.find(r.type()).orElse(null);
+        if (provider == null) {
+            return;
+        }
+        try {
+            provider.restore(new ResourceRequest(stack.name(), stack.id(), r.logicalId(), r.type(), r.properties(),
+                    stack.region(), stack.accountId()), new Provisioned(r.physicalId(), r.attributes()));
+        } catch (RuntimeException e) {
+            problems.add(stack.name() + "/" + r.logicalId() + " (" + r.type() + "): " + e.getMessage());
+        }
+    }
+
+    /**
+     * The resources an interrupted update was replacing, as they were before it: the stack's resource now has
+     * another physical id, and the old physical resource still exists (CloudFormation deletes it only in the
+     * update's cleanup), so a restart brings both back and the rollback puts the old one back in place.
+     */
+    static List<StackResource> replacedBy(Stack stack) {
+        List<StackResource> replaced = new ArrayList<>();
+        if (stack.pending() == null) {
+            return replaced;
+        }
+        for (StackResource prior : stack.resourcesBeforePending()) {
+            StackResource now = stack.resource(prior.logicalId());
+            if (prior.physicalId() != null && now != null && now.physicalId() != null
+                    && !now.physicalId().equals(prior.physicalId())) {
+                replaced.add(prior);
+            }
+        }
+        return replaced;
     }
 
     /**

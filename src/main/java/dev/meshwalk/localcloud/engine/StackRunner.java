@@ -67,7 +67,7 @@ final class StackRunner {
         List<Stack.Output> oldOutputs = stack.outputs();
         Map<String, StackResource> before = stack.resourceMap();
         StackEvents.stack(stack, StackStatus.UPDATE_IN_PROGRESS, "User Initiated");
-        stack.pending(config);
+        stack.pending(config, before.values());
         try {
             return updateTo(stack, config, old, oldOutputs, before);
         } finally {
@@ -190,12 +190,20 @@ final class StackRunner {
         Stack.Config moving = stack.pending();
         StackEvents.stack(stack, StackStatus.UPDATE_ROLLBACK_IN_PROGRESS, why);
         StackContext ctx = context(stack, old);
+        // the physical resources the update was replacing were brought back (StackRestorer): they take their place
+        // again, and the ones the update had made instead go in the cleanup
+        List<StackResource> madeByTheUpdate = new java.util.ArrayList<>();
+        for (StackResource prior : StackRestorer.replacedBy(stack)) {
+            madeByTheUpdate.add(stack.resource(prior.logicalId()));
+            stack.putResource(prior.withStatus(ResourceStatus.UPDATE_COMPLETE, null));
+        }
         AppliedChanges touched = new AppliedChanges();
         String failure = applier.apply(stack, ctx, stack.resourceMap(), touched, false);
         StackEvents.stack(stack, StackStatus.UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS, null);
         for (var e : touched.replaced.entrySet()) {
             deleter.delete(stack, e.getValue());
         }
+        madeByTheUpdate.forEach(made -> deleter.delete(stack, made));
         Map<String, StackResource> added = notIn(old, stack);
         deleter.deleteAll(stack, moving == null ? null : moving.template(), added);
         added.keySet().forEach(stack::removeResource);

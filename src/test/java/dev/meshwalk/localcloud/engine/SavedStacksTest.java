@@ -126,6 +126,10 @@ class SavedStacksTest {
         assertThat(back.config().parameters().given()).containsEntry("Suffix", "one");
         assertThat(second.providers().logs().get("saved-two")).as("what the cut-off update made is removed").isEmpty();
         assertThat(second.providers().logs().get("saved-one")).isPresent();
+        assertThat(back.eventsNewestFirst()).as("the log group the update was replacing came back as it was, not"
+                + " made a third time by the rollback").filteredOn(e -> "Logs".equals(e.logicalResourceId())
+                && e.resourceStatusReason() != null && e.resourceStatusReason().contains("new physical resource"))
+                .hasSize(1);
 
         second.engine().updateStack(request("three"));
         await(() -> back.status() == StackStatus.UPDATE_COMPLETE, "a new update");
