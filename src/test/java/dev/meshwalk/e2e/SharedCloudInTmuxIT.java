@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * while the TUI still runs, by a scripted {@code status} and by line mode's {@code traffic} in another "terminal",
  * because all three use the one local cloud of the learner's state directory (the address in the status bar). Quitting
  * the TUI with the stack deployed asks, the default leaves that local cloud running for later commands, and a scripted
- * {@code teardown} then deletes the stack and stops it. Gated like every tmux test ({@link TmuxTerminal#requireInCiElseSkip}).
+ * {@code teardown} then deletes the stack and stops it. The other way round, a scripted {@code deploy} is seen by the TUI
+ * (same address in the status bar, the chapter marked deployed, its traffic answered), and answering "y" on quit stops
+ * the local cloud. Gated like every tmux test ({@link TmuxTerminal#requireInCiElseSkip}).
  */
 @Tag("integration")
 class SharedCloudInTmuxIT {
@@ -101,6 +103,38 @@ class SharedCloudInTmuxIT {
         assertThat(teardown.code()).as(teardown.output()).isZero();
         assertThat(teardown.output()).contains("Verified: nothing");
         assertThat(LearnerHome.gone(shared.pid(), Duration.ofSeconds(20))).as("teardown stops the local cloud").isTrue();
+    }
+
+    @Test
+    void aScriptedDeployIsSeenByTheTuiOnTheSameLocalCloud() throws Exception {
+        LearnerHome.Run deploy = learner.run("deploy", "1", "--yes");
+        assertThat(deploy.code()).as(deploy.output()).isZero();
+        LearnerHome.Cloud shared = learner.cloud();
+
+        tmux = TmuxTerminal.start("meshwalk-onecloud", 100, 30, learner.environment(),
+                List.of(LearnerHome.java(), "-jar", LearnerHome.JAR.toAbsolutePath().toString()));
+        tmux.waitForText("Chapters", SHORT);
+        assertThat(tmux.waitForMatch(ENDPOINT, Duration.ofSeconds(90)).group(1)).as("the TUI's local cloud")
+                .isEqualTo(shared.endpoint());
+        tmux.waitFor("chapter 1 marked deployed", SHORT,
+                s -> s.lines().anyMatch(l -> l.contains("Service discovery") && l.contains("deployed")));
+        tmux.press("1", "Enter");
+        tmux.waitForText("Chapter 1/5", SHORT);
+        tmux.press("t");
+        tmux.waitFor("green answers from the scripted deploy's stack", SHORT,
+                s -> s.contains("green") && s.contains("% observed"));
+
+        tmux.press("q");
+        tmux.waitFor("the question whether to stop the local cloud", SHORT, s -> {
+            if (s.contains("Quit anyway?")) {
+                tmux.press("y");
+            }
+            return s.contains("Stop it now");
+        });
+        tmux.press("y", "Enter"); // this time: stop it (its stacks stay saved)
+        assertThat(tmux.waitForExit(SHORT)).as("the TUI's exit status").isZero();
+        assertThat(LearnerHome.gone(shared.pid(), Duration.ofSeconds(20))).as("the local cloud stopped on quit").isTrue();
+        assertThat(learner.run("localcloud", "status").output()).startsWith("not running");
     }
 
     private static Optional<String> failed(String screen) {
