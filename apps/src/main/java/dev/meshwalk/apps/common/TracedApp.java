@@ -44,6 +44,11 @@ public abstract class TracedApp implements Launcher.RunningApp {
     @Override
     public final void close() {
         server.close();
+        afterServerStopped();
         telemetry.close();
+    }
+
+    /** Releases what the app's own requests used (connections it keeps), once no request runs any more. */
+    protected void afterServerStopped() {
     }
 }

@@ -3,16 +3,13 @@ package dev.meshwalk.apps.front;
 import dev.meshwalk.apps.common.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
-import java.net.ProxySelector;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One blocking call to color, traced as a client span. Timeouts are short so a dead color turns into a quick 500,
@@ -20,12 +17,9 @@ import java.time.Duration;
  *
  * <p>Straight to color (DNS), {@link HttpURLConnection} fits: requests run on the server's bounded worker threads,
  * keep-alive connections are reused, and it starts no threads of its own. Through the mesh proxy, this instance
- * has its own {@link HttpClient} (HTTP/1.1, one selector thread, no worker threads): the keep-alive cache of
- * {@code HttpURLConnection} is one per process and keyed by the target URL, not by the proxy, so several fronts in
- * one JVM (the local cloud runs every task in-process) took each other's connections to their own proxies, found
- * the proxy different and closed them; at 8 concurrent requests about half of the calls opened a new connection.
+ * keeps its own connections to its proxy ({@link ProxyClient}, which says why).
  */
-final class ColorClient {
+final class ColorClient implements AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
     /** A color is a word; anything longer than this is not a color answer. */
@@ -34,8 +28,8 @@ final class ColorClient {
     private final HostAndPort colorHost;
     private final ColorRoute route;
     private final Telemetry telemetry;
-    /** Pools this instance's connections to its proxy; null until the first proxied call. */
-    private volatile HttpClient proxied;
+    /** This instance's connections to its proxy; null until the first proxied call. */
+    private ProxyClient proxied;
 
     ColorClient(HostAndPort colorHost, ColorRoute route, Telemetry telemetry) {
         this.colorHost = colorHost;
@@ -84,24 +78,14 @@ final class ColorClient {
     }
 
     private String callThroughProxy(ColorTarget target, Telemetry.ClientSpan span) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target.uri()).timeout(READ_TIMEOUT).GET();
-        span.inject(request::setHeader);
-        HttpResponse<InputStream> response;
-        try {
-            response = proxiedClient(target.proxy()).send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while calling color at " + target.uri());
+        Map<String, String> headers = new LinkedHashMap<>();
+        span.inject(headers::put);
+        ProxyClient.Answer answer = proxyClient(target.proxy()).get(target.uri(), headers, MAX_BODY_BYTES);
+        span.answered(answer.status());
+        if (answer.status() < 200 || answer.status() > 299) {
+            throw new IOException("color answered HTTP " + answer.status() + " at " + target.uri());
         }
-        int status = response.statusCode();
-        span.answered(status);
-        try (InputStream body = response.body()) {
-            byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-            if (status < 200 || status > 299) {
-                throw new IOException("color answered HTTP " + status + " at " + target.uri());
-            }
-            return colorOf(bytes, target);
-        }
+        return colorOf(answer.body(), target);
     }
 
     private static String colorOf(byte[] bytes, ColorTarget target) throws IOException {
@@ -115,28 +99,19 @@ final class ColorClient {
         return color;
     }
 
-    /**
-     * The client for calls through {@code proxy}: HTTP/1.1 (a proxy gets no h2c upgrade), and callbacks run on its
-     * selector thread (they only complete the waiting call), so it starts no worker threads.
-     */
-    private HttpClient proxiedClient(Proxy proxy) {
-        HttpClient client = proxied;
-        if (client == null) {
-            synchronized (this) {
-                client = proxied;
-                if (client == null) {
-                    client = HttpClient.newBuilder()
-                            .version(HttpClient.Version.HTTP_1_1)
-                            .proxy(ProxySelector.of((InetSocketAddress) proxy.address()))
-                            .connectTimeout(CONNECT_TIMEOUT)
-                            .followRedirects(HttpClient.Redirect.NEVER)
-                            .executor(Runnable::run)
-                            .build();
-                    proxied = client;
-                }
-            }
+    private synchronized ProxyClient proxyClient(Proxy proxy) {
+        if (proxied == null) {
+            proxied = new ProxyClient((InetSocketAddress) proxy.address(), CONNECT_TIMEOUT, READ_TIMEOUT);
         }
-        return client;
+        return proxied;
+    }
+
+    /** Closes the idle connections to the proxy (mesh mode). */
+    @Override
+    public synchronized void close() {
+        if (proxied != null) {
+            proxied.close();
+        }
     }
 
     private static void drain(InputStream errorBody) throws IOException {

@@ -83,6 +83,11 @@ public final class FrontApp extends TracedApp {
         Exchanges.sendText(exchange, 200, "cleared " + instance);
     }
 
+    @Override
+    protected void afterServerStopped() {
+        colorClient.close();
+    }
+
     /** How this instance reaches color (mesh proxy or DNS), for logs and the local cloud's task view. */
     public String colorRoute() {
         return colorClient.describe();
