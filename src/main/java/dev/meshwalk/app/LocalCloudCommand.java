@@ -112,7 +112,8 @@ public final class LocalCloudCommand implements Callable<Integer> {
         long pid = ProcessHandle.current().pid();
         try {
             state.write(new LocalCloudStateFile.Entry(cloud.endpoint(), pid, Instant.now(),
-                    LocalCloudStateFile.currentVersion(), storage == null ? List.of() : storage.notices()));
+                    LocalCloudStateFile.currentVersion(), storage == null ? List.of() : storage.notices(),
+                    storage != null));
         } catch (IOException e) {
             err.println("Warning: could not write " + state.path() + " (" + e.getMessage()
                     + "); `localcloud status` and `localcloud stop` will not find this local cloud.");
@@ -294,8 +295,11 @@ public final class LocalCloudCommand implements Callable<Integer> {
                 return 1;
             }
             state.removeIfOwnedBy(e.pid());
-            out.println("Stopped the local cloud at " + e.endpoint() + " (pid " + e.pid() + "); its stacks are saved in "
-                    + LocalCloudStorage.in(parent.stateDirectory()).directory() + " and come back when it starts again.");
+            out.println("Stopped the local cloud at " + e.endpoint() + " (pid " + e.pid() + "); " + (e.keepsState()
+                    ? "its stacks are saved in " + LocalCloudStorage.in(parent.stateDirectory()).directory()
+                    + " and come back when it starts again."
+                    : "it was started with --ephemeral, so its stacks are gone (the saved ones in "
+                    + LocalCloudStorage.in(parent.stateDirectory()).directory() + " were not touched)."));
             out.flush();
             return 0;
         }

@@ -24,10 +24,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class LocalCloudStateFile {
 
     /** What the file says. */
-    record Entry(URI endpoint, long pid, Instant startedAt, String version, List<String> notices) {
+    /** @param keepsState false for one started with {@code --ephemeral}: its stacks are gone when it stops */
+    record Entry(URI endpoint, long pid, Instant startedAt, String version, List<String> notices, boolean keepsState) {
 
         Entry(URI endpoint, long pid, Instant startedAt) {
-            this(endpoint, pid, startedAt, currentVersion(), List.of());
+            this(endpoint, pid, startedAt, currentVersion(), List.of(), true);
         }
 
         boolean processAlive() {
@@ -62,6 +63,7 @@ final class LocalCloudStateFile {
         json.put("startedAt", entry.startedAt().toString());
         json.put("version", entry.version());
         json.put("notices", entry.notices());
+        json.put("keepsState", entry.keepsState());
         Path temp = Files.createTempFile(file.getParent(), "localcloud", ".tmp");
         try {
             Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
@@ -90,7 +92,7 @@ final class LocalCloudStateFile {
             List<String> notices = new java.util.ArrayList<>();
             node.path("notices").forEach(n -> notices.add(n.asText()));
             return Optional.of(new Entry(URI.create(endpoint), node.path("pid").asLong(-1), started,
-                    node.path("version").asText("unknown"), notices));
+                    node.path("version").asText("unknown"), notices, node.path("keepsState").asBoolean(true)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

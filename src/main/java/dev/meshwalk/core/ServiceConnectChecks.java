@@ -37,8 +37,9 @@ final class ServiceConnectChecks {
         }
         long proxies = graph.nodes().stream().filter(n -> ChapterChecks.PROXY_TYPE.equals(n.type())).count();
         if (proxies > 0) {
-            return new Verdict(false, "the map still shows " + proxies + " Envoy proxies (App Mesh): deploy chapter 4 (d)"
-                    + " and check again once the old tasks have stopped.");
+            return new Verdict(false, "the last minute's map still shows " + proxies + " Envoy proxies (App Mesh): just"
+                    + " after the switch from chapter 3, check again in a minute, once their traces have aged out;"
+                    + " otherwise deploy chapter 4 (d).");
         }
         if (traffic.isEmpty() || traffic.get().succeeded() < MIN_ANSWERS) {
             return new Verdict(false, "the check needs at least " + MIN_ANSWERS + " answers: start the traffic loop (t)"
@@ -82,7 +83,9 @@ final class ServiceConnectChecks {
         }
         if (blueSeen >= 0) {
             int allGreen = firstIndex(windows, blueSeen + 1, w -> w.share("green") == 1.0);
-            if (allGreen >= 0) {
+            // a rollback leaves color on green: blue in the newest window means a later rollout is still going on
+            // (chapter 3's blue, then chapter 4's green, then a canary under way is no rollback)
+            if (allGreen >= 0 && windows.get(windows.size() - 1).share("blue") == 0) {
                 return new Verdict(true, "blue answered, then only green: the alarm rolled the canary back"
                         + " (see the deploy pane or aws ecs describe-service-deployments for the alarm's name).");
             }

@@ -239,7 +239,7 @@ final class LineActions {
                 for (int i = 0; i < lines.size(); i++) {
                     // A board's first two lines (header, bar) change on every event: print them once it settles.
                     if ((settled || i >= 2 || lines.size() <= 2 && pane.board() == null) && printed.add(lines.get(i).strip().replaceAll("\\s+", " ")) && !lines.get(i).isBlank()) {
-                        out.println(lines.get(i));
+                        out.println(LineWords.commands(lines.get(i)));
                     }
                 }
                 out.flush();

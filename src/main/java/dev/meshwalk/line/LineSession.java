@@ -212,7 +212,9 @@ public final class LineSession {
         out.println("  chapters          list the chapters and your progress");
         out.println("  read <n|id>       print a chapter, e.g. 'read 2' or 'read 2-meshify'");
         out.println("  next, prev        print the next or previous chapter");
-        out.println("  deploy [n|id]     preview the chapter's stack changes, then 'yes' deploys (progress per resource)");
+        out.println("  deploy [n|id] [NAME=VALUE ...]");
+        out.println("                    preview the chapter's stack changes, then 'yes' deploys (progress per resource);");
+        out.println("                    NAME=VALUE sets a stack parameter, kept for the chapter's later deploys");
         out.println("  traffic [n]       send n requests (default 20) to front's /color; colors, latency, errors");
         out.println("  break-it          stop one color task (ECS StopTask) under the traffic loop: what failed, when");
         out.println("                    ECS was back to its desired count");
@@ -232,7 +234,7 @@ public final class LineSession {
         Next next = Update.apply(state, msg);
         state = next.state();
         if (state.notice() != null && !Objects.equals(before, state.notice())) {
-            out.println("note: " + state.notice());
+            out.println("note: " + LineWords.commands(state.notice()));
         }
         for (Effect e : next.effects()) {
             if (e instanceof Effect.Quit) {

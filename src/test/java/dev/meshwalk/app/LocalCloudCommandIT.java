@@ -110,6 +110,25 @@ class LocalCloudCommandIT {
         }
     }
 
+    @Test
+    void stoppingAnEphemeralLocalCloudSaysItsStacksAreGone() throws Exception {
+        Process ephemeral = foreground("--port", "0", "--ephemeral");
+        try {
+            BufferedReader stdout = new BufferedReader(new InputStreamReader(ephemeral.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String banner = stdout.readLine();
+            assertThat(banner).startsWith("meshwalk local cloud listening on http://127.0.0.1:");
+
+            StringWriter stop = new StringWriter();
+            assertThat(run(stop, "localcloud", "--state-dir", stateDir.toString(), "stop")).isZero();
+            assertThat(stop.toString()).contains("started with --ephemeral, so its stacks are gone")
+                    .doesNotContain("come back when it starts again");
+            assertThat(ephemeral.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            ephemeral.destroyForcibly();
+        }
+    }
+
     /** {@code localcloud ARGS --state-dir <temp>} as its own process, stderr merged into stdout. */
     private Process foreground(String... args) throws java.io.IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -66,8 +66,10 @@ class ChapterChecksTest {
         assertThat(ChapterChecks.judge("4-serviceconnect", graph(lonelyFront, color), Optional.of(split(0, 30))).explanation())
                 .contains("front calling color").contains("(t)");
         ServiceNode proxy = ServiceNode.of(3, "howto/front", ChapterChecks.PROXY_TYPE, SOME, List.of());
-        assertThat(ChapterChecks.judge("4-serviceconnect", graph(front, color, proxy), Optional.of(split(0, 30))).passed())
-                .isFalse();
+        ChapterChecks.Verdict proxyLeft = ChapterChecks.judge("4-serviceconnect", graph(front, color, proxy),
+                Optional.of(split(0, 30)));
+        assertThat(proxyLeft.passed()).isFalse();
+        assertThat(proxyLeft.explanation()).contains("check again in a minute");
         assertThat(ChapterChecks.judge("4-serviceconnect", graph(front, color), Optional.of(split(0, 5))).explanation())
                 .contains("at least 20");
     }
@@ -95,6 +97,11 @@ class ChapterChecksTest {
         assertThat(canary(windows(0, 0.1, 0.1, 1, 1)).passed()).as("10% is no 50% canary").isFalse();
         assertThat(ChapterChecks.judge("5-canary", graph(), Optional.empty(), windows(0, 0.5, 1), tenPercent).passed())
                 .as("a 50% window is no 10% canary").isFalse();
+        ChapterChecks.Verdict underWay = ChapterChecks.judge("5-canary", graph(), Optional.empty(),
+                windows(0.5, 0.5, 0, 0, 0.1, 0.9), tenPercent);
+        assertThat(underWay.passed()).as("chapter 3's blue, chapter 4's green, then a canary ending: no rollback")
+                .isFalse();
+        assertThat(underWay.explanation()).contains("not ended yet");
     }
 
     @Test

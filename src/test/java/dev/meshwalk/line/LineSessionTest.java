@@ -100,7 +100,7 @@ class LineSessionTest {
         assertThat(s.handle("deplyo 2")).isTrue();
         assertThat(buffer.toString()).contains("Unknown command 'deplyo'. Type help to see the commands.");
         s.handle("help");
-        assertThat(buffer.toString()).contains("read <n|id>").contains("deploy [n|id]").contains("traffic [n]")
+        assertThat(buffer.toString()).contains("read <n|id>").contains("deploy [n|id] [NAME=VALUE ...]").contains("traffic [n]")
                 .contains("teardown").contains("quit");
     }
 

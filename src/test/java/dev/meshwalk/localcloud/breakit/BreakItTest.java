@@ -19,6 +19,13 @@ class BreakItTest {
     }
 
     @Test
+    void picksTheColorServiceTheTemplateNamed() {
+        List<String> arns = List.of(PREFIX + "bench-FrontService-Q8ZK2M4N7P1RT", PREFIX + "howto-ecs-basics-color");
+
+        assertThat(BreakIt.colorServiceName(arns)).contains("howto-ecs-basics-color");
+    }
+
+    @Test
     void findsNoneWithoutAColorService() {
         assertThat(BreakIt.colorServiceName(List.of(PREFIX + "bench-FrontService-COLORV3X9K0LM"))).isEmpty();
     }
