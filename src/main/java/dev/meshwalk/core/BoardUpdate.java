@@ -75,6 +75,15 @@ final class BoardUpdate {
     }
 
     /**
+     * A deploy starts: the traffic pane's "break it" account ends. It names the stopped task, what the chapter's
+     * architecture should do about it and the failures since; counting a deploy's errors under the previous
+     * chapter's "expect no errors" misleads.
+     */
+    static State endBreakIt(State s) {
+        return traffic(s, TrafficBoard::withoutStop);
+    }
+
+    /**
      * What follows a pane's work once it is over (the next step, teardown's verification), with the pane's final
      * status, under its board (which stays).
      */

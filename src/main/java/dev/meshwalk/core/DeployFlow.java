@@ -69,8 +69,8 @@ final class DeployFlow {
                     + " alone (" + m.status() + ").", "Press d to plan " + chapter + " once it has settled.")));
         });
         Update.on(table, Msg.DeployFailed.class, DeployFlow::failed);
-        Update.on(table, Msg.DeployStarted.class, (s, m) -> Next.of(BoardUpdate.startOperation(s, Action.DEPLOY,
-                "Chapter " + m.order().chapterId() + " -> " + m.stackName())));
+        Update.on(table, Msg.DeployStarted.class, (s, m) -> Next.of(BoardUpdate.startOperation(
+                BoardUpdate.endBreakIt(s), Action.DEPLOY, "Chapter " + m.order().chapterId() + " -> " + m.stackName())));
         Update.on(table, Msg.FailedStackDeleting.class, (s, m) -> Next.of(BoardUpdate.startOperation(s, Action.DEPLOY,
                 "Deleting the failed stack " + m.stackName())));
         Update.on(table, Msg.FailedStackDeleted.class, (s, m) -> {

@@ -73,6 +73,11 @@ public record TrafficBoard(String endpoint, TrafficSample sample, List<TrafficAn
                 sample.requests(), sample.failed(), chapterId, java.util.Optional.empty(), desired));
     }
 
+    /** The stop's account ends (a deploy changes what it was about): the pane shows no stop. */
+    TrafficBoard withoutStop() {
+        return mark == null ? this : new TrafficBoard(endpoint, sample, recent, timeline, null);
+    }
+
     /** ECS runs the desired count again, {@code took} after the stop. */
     TrafficBoard withRecovery(java.time.Duration took) {
         return mark == null ? this : new TrafficBoard(endpoint, sample, recent, timeline, mark.withRecovery(took));

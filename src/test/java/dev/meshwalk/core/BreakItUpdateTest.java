@@ -84,6 +84,20 @@ class BreakItUpdateTest {
     }
 
     @Test
+    void aDeployEndsTheStopsAccountSoItsErrorsAreNotCountedUnderTheOldExpectation() {
+        State s = send(inTrafficPaneOfChapterOne(), new Msg.TrafficStarted("http://front", Duration.ofMillis(500)),
+                answer(1, true), sample(1, 1), new Msg.ColorTaskStopped("color-svc", "0123456789abcdef", 3),
+                answer(2, true), sample(2, 2));
+        assertThat(BoardText.pane(s.actions().get(Action.TRAFFIC), false)).anyMatch(l -> l.startsWith("Break it:"));
+
+        s = send(s, new Msg.DeployStarted(DeployOrder.of("1-servicediscovery"), "meshwalk-howto"), answer(3, false),
+                sample(3, 2));
+        assertThat(BoardText.pane(s.actions().get(Action.TRAFFIC), false))
+                .noneMatch(l -> l.startsWith("Break it:") || l.contains("since the stop"))
+                .anyMatch(l -> l.contains("3 requests, 2 ok, 1 failed"));
+    }
+
+    @Test
     void aStopThatFailsIsSaidAsANotice() {
         State s = send(inTrafficPaneOfChapterOne(), new Msg.BreakItFailed("The stack has no color service yet."));
 
