@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meshwalk.localcloud.dataplane.ecs.Ecs;
 import dev.meshwalk.localcloud.dataplane.ecs.EcsMemory;
 import dev.meshwalk.localcloud.provider.EcsResources;
+import dev.meshwalk.localcloud.engine.AtomicFile;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -141,21 +138,7 @@ final class SavedEcs implements AutoCloseable {
     }
 
     private void write(byte[] bytes) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), "ecs", ".json.tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(bytes));
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(file, bytes);
     }
 
     /** Writes the last state and stops the thread; before the data plane stops its services. */

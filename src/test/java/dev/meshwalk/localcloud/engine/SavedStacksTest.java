@@ -158,7 +158,12 @@ class SavedStacksTest {
         Files.writeString(file, "{\"version\":99,\"stacks\":[]}");
         Running r = start(file, true);
         assertThat(r.saved().notice()).hasValueSatisfying(n -> assertThat(n).contains("format 99"));
-        assertThat(file).doesNotExist();
+        // The writer may already have saved the new, empty state in its place; the old file must be kept aside whole.
+        try (var aside = Files.list(dir)) {
+            assertThat(aside.filter(p -> p.getFileName().toString().startsWith("stacks.json.unreadable-")).toList())
+                    .singleElement().satisfies(p -> assertThat(p).hasContent("{\"version\":99,\"stacks\":[]}"));
+        }
+        assertThat(savedText(file)).doesNotContain("\"version\":99");
     }
 
     private static String savedText(Path file) {

@@ -2,8 +2,8 @@ package dev.meshwalk.localcloud.service.cloudwatch;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meshwalk.localcloud.engine.AtomicFile;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -106,18 +106,7 @@ public final class DashboardStore {
         out.put("version", VERSION);
         out.put("dashboards", list);
         try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), "dashboards", ".json.tmp");
-            try {
-                Files.write(temp, JSON.writeValueAsBytes(out));
-                try {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFile.write(target, JSON.writeValueAsBytes(out));
         } catch (IOException e) {
             LOG.warn("could not save the dashboards to {}: {}", target, e.toString());
         }
