@@ -13,10 +13,9 @@ import dev.meshwalk.cloud.DeployEvent;
 import dev.meshwalk.cloud.DeployOutcome;
 import dev.meshwalk.cloud.ResourceTypes;
 import dev.meshwalk.cloud.StackStatuses;
-import dev.meshwalk.core.EcsDeployment;
+import dev.meshwalk.facts.EcsDeployment;
 import dev.meshwalk.core.EcsDeploymentText;
 import dev.meshwalk.core.EcsDeploymentTrack;
-import dev.meshwalk.effects.PaneMessages;
 
 /**
  * Prints a stack operation's events as lines: one per resource state change with symbol, elapsed time and the
@@ -43,7 +42,7 @@ final class DeployProgressPrinter implements Consumer<DeployEvent> {
                     Console.seconds(s.elapsed()), console.symbol(StackStatuses.phase(s.status())), s.stackName(),
                     s.status(), s.reason().map(r -> " (" + r + ")").orElse("")));
         } else if (event instanceof DeployEvent.ServiceDeploymentChanged d) {
-            EcsDeployment fact = PaneMessages.deployment(d.deployment());
+            EcsDeployment fact = d.deployment();
             EcsDeploymentTrack track = deployments.merge(fact.service(), EcsDeploymentTrack.first(fact, d.elapsed()),
                     (old, first) -> old.with(fact, d.elapsed()));
             EcsDeploymentText.lines(track, console.unicode).stream()

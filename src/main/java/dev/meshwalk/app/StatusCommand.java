@@ -5,12 +5,11 @@ import java.util.Optional;
 import dev.meshwalk.cloud.CloudSession;
 import dev.meshwalk.cloud.CloudTarget;
 import dev.meshwalk.cloud.DeployException;
-import dev.meshwalk.cloud.ServiceDeploymentState;
+import dev.meshwalk.facts.EcsDeployment;
 import dev.meshwalk.cloud.ServiceDeployments;
 import dev.meshwalk.cloud.StackInfo;
 import dev.meshwalk.cloud.Stacks;
 import dev.meshwalk.core.EcsDeploymentText;
-import dev.meshwalk.effects.PaneMessages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -28,8 +27,8 @@ public final class StatusCommand extends CloudCommand {
     /** The ECS deployment of each service, in the deploy pane's words (chapter 5's canary and its rollback). */
     private void deployments(CloudSession session, String stackName) {
         try {
-            for (ServiceDeploymentState d : ServiceDeployments.ofStack(session, stackName)) {
-                console.line("Deployment:  " + EcsDeploymentText.summary(PaneMessages.deployment(d)));
+            for (EcsDeployment d : ServiceDeployments.ofStack(session, stackName)) {
+                console.line("Deployment:  " + EcsDeploymentText.summary(d));
             }
         } catch (DeployException e) {
             console.line("Deployment:  unknown (" + e.getMessage() + ")");

@@ -1,5 +1,7 @@
 package dev.meshwalk.cloud;
 
+import dev.meshwalk.facts.EcsDeployment;
+
 import java.time.Duration;
 import java.util.Optional;
 
@@ -31,7 +33,7 @@ public sealed interface DeployEvent {
      * An ECS service deployment the operation waits on moved (chapter 5's canary: a phase, the traffic share, the
      * bake time left, an alarm's state); {@code elapsed} from the start of the operation.
      */
-    record ServiceDeploymentChanged(ServiceDeploymentState deployment, Duration elapsed) implements DeployEvent {
+    record ServiceDeploymentChanged(EcsDeployment deployment, Duration elapsed) implements DeployEvent {
     }
 
     /** The operation ended; always the last event. */

@@ -1,5 +1,7 @@
 package dev.meshwalk.cloud;
 
+import dev.meshwalk.facts.EcsDeployment;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -68,7 +70,7 @@ final class ServiceDeploymentFollower {
         String deploymentArn;
         String stage;
         Instant stageSince;
-        ServiceDeploymentState last;
+        EcsDeployment last;
 
         Followed(String cluster, String service) {
             this.cluster = cluster;
@@ -112,7 +114,7 @@ final class ServiceDeploymentFollower {
      * The service's newest deployment in any state and of any strategy, as it is now (for {@code status}); a bake
      * phase is counted from the deployment's last update.
      */
-    Optional<ServiceDeploymentState> newest(String serviceArn) {
+    Optional<EcsDeployment> newest(String serviceArn) {
         Optional<String[]> parts = serviceArnParts(serviceArn);
         if (parts.isEmpty()) {
             return Optional.empty();
@@ -149,7 +151,7 @@ final class ServiceDeploymentFollower {
                 .serviceDeployments();
         if (!f.listed) {
             f.listed = true;
-            briefs.stream().filter(b -> ServiceDeploymentState.isFinal(b.statusAsString())).forEach(b -> f.earlier.add(b.serviceDeploymentArn()));
+            briefs.stream().filter(b -> EcsDeployment.isFinal(b.statusAsString())).forEach(b -> f.earlier.add(b.serviceDeploymentArn()));
         }
         Optional<ServiceDeploymentBrief> newest = briefs.stream()
                 .filter(b -> !f.earlier.contains(b.serviceDeploymentArn()))
@@ -186,7 +188,7 @@ final class ServiceDeploymentFollower {
             // at the latest at its last update
             f.stageSince = d.updatedAt() != null && d.updatedAt().isBefore(now) ? d.updatedAt() : now;
         }
-        ServiceDeploymentState state = state(f.service, d, config, now, f.stageSince);
+        EcsDeployment state = state(f.service, d, config, now, f.stageSince);
         if (!state.equals(f.last)) {
             f.last = state;
             listener.accept(new DeployEvent.ServiceDeploymentChanged(state, elapsed));
@@ -199,7 +201,7 @@ final class ServiceDeploymentFollower {
         return phased || alarmed;
     }
 
-    private ServiceDeploymentState state(String service, ServiceDeployment d, DeploymentConfiguration c, Instant now,
+    private EcsDeployment state(String service, ServiceDeployment d, DeploymentConfiguration c, Instant now,
             Instant stageSince) {
         ServiceRevisionSummary target = d.targetServiceRevision();
         OptionalDouble weight = target == null || target.requestedProductionTrafficWeight() == null
@@ -216,7 +218,7 @@ final class ServiceDeploymentFollower {
         });
         List<String> names = d.alarms() == null ? List.of() : d.alarms().alarmNames();
         String rollbackReason = d.rollback() == null ? null : d.rollback().reason();
-        return new ServiceDeploymentState(service, d.statusAsString(), d.lifecycleStageAsString(), c.strategyAsString(),
+        return new EcsDeployment(service, d.statusAsString(), d.lifecycleStageAsString(), c.strategyAsString(),
                 canaryPercent, canaryBake, bake, weight,
                 target == null || target.runningTaskCount() == null ? 0 : target.runningTaskCount(),
                 target == null || target.requestedTaskCount() == null ? 0 : target.requestedTaskCount(), length, left,
@@ -245,7 +247,7 @@ final class ServiceDeploymentFollower {
         return Optional.of(Duration.ofMillis(Math.round(minutes * 60_000 * timeScale.getAsDouble())));
     }
 
-    private List<ServiceDeploymentState.Alarm> alarmStates(List<String> names) {
+    private List<EcsDeployment.Alarm> alarmStates(List<String> names) {
         if (names.isEmpty()) {
             return List.of();
         }
@@ -254,6 +256,6 @@ final class ServiceDeploymentFollower {
         for (MetricAlarm a : cloudWatch.describeAlarms(b -> b.alarmNames(names)).metricAlarms()) {
             states.put(a.alarmName(), a.stateValueAsString());
         }
-        return states.entrySet().stream().map(e -> new ServiceDeploymentState.Alarm(e.getKey(), e.getValue())).toList();
+        return states.entrySet().stream().map(e -> new EcsDeployment.Alarm(e.getKey(), e.getValue())).toList();
     }
 }

@@ -1,5 +1,7 @@
 package dev.meshwalk.cloud;
 
+import dev.meshwalk.facts.EcsDeployment;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,9 +18,9 @@ public final class ServiceDeployments {
      * The newest deployment of each ECS service in the stack, in the stack's order; throws {@link DeployException}
      * with the reason when the stack's resources or the deployments cannot be read.
      */
-    public static List<ServiceDeploymentState> ofStack(CloudSession session, String stackName) {
+    public static List<EcsDeployment> ofStack(CloudSession session, String stackName) {
         ServiceDeploymentFollower reader = ServiceDeploymentFollower.of(session);
-        List<ServiceDeploymentState> found = new ArrayList<>();
+        List<EcsDeployment> found = new ArrayList<>();
         try {
             for (StackResource r : session.cloudFormation().describeStackResources(b -> b.stackName(stackName))
                     .stackResources()) {

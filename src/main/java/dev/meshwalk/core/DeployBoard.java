@@ -1,5 +1,7 @@
 package dev.meshwalk.core;
 
+import dev.meshwalk.facts.EcsDeployment;
+
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package dev.meshwalk.core;
 
+import dev.meshwalk.facts.EcsDeployment;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +29,8 @@ public final class EcsDeploymentText {
         for (EcsDeploymentTrack.Moment m : track.moments()) {
             EcsDeployment seen = m.seen();
             lines.add(String.format(Locale.ROOT, "  %7s %s %s", BoardText.seconds(m.at()),
-                    seen.phase().status().symbol(unicode), moment(seen)));
-            if (seen.reason() != null && !seen.reason().isBlank() && seen.phase().status() != Status.IN_PROGRESS
+                    statusOf(seen.phase()).symbol(unicode), moment(seen)));
+            if (seen.reason() != null && !seen.reason().isBlank() && statusOf(seen.phase()) != Status.IN_PROGRESS
                     && seen.phase() != EcsDeployment.Phase.COMPLETED) {
                 lines.add(UNDER + seen.reason());
             }
@@ -89,5 +91,21 @@ public final class EcsDeploymentText {
 
     static String percent(double p) {
         return p == Math.rint(p) ? String.format(Locale.ROOT, "%.0f%%", p) : String.format(Locale.ROOT, "%.1f%%", p);
+    }
+
+    /** The symbol the pane draws for a phase: done, rolled back (a warning: the alarm did its job), failed, or moving. */
+    static Status statusOf(EcsDeployment.Phase phase) {
+        switch (phase) {
+            case COMPLETED:
+                return Status.OK;
+            case ROLLING_BACK:
+            case ROLLED_BACK:
+                return Status.WARNING;
+            case STOPPED:
+            case ROLLBACK_FAILED:
+                return Status.FAILED;
+            default:
+                return Status.IN_PROGRESS;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.meshwalk.core;
 
+import dev.meshwalk.facts.EcsDeployment;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -11,11 +11,9 @@ import java.util.Optional;
 import dev.meshwalk.cloud.DeployEvent;
 import dev.meshwalk.cloud.DeployOutcome;
 import dev.meshwalk.cloud.ResourceTypes;
-import dev.meshwalk.cloud.ServiceDeploymentState;
 import dev.meshwalk.cloud.StackStatuses;
 import dev.meshwalk.core.Action;
 import dev.meshwalk.core.DeployBoard;
-import dev.meshwalk.core.EcsDeployment;
 import dev.meshwalk.core.Msg;
 import dev.meshwalk.core.ResourcePhase;
 import dev.meshwalk.core.TrafficAnswer;
@@ -45,22 +43,13 @@ public final class PaneMessages {
             return Optional.of(new Msg.DeployStackChanged(action, s.status(), StackStatuses.isFailure(s.status()),
                     s.reason().orElse(null), s.elapsed()));
         } else if (event instanceof DeployEvent.ServiceDeploymentChanged d) {
-            return Optional.of(new Msg.EcsDeploymentChanged(action, deployment(d.deployment()), d.elapsed()));
+            return Optional.of(new Msg.EcsDeploymentChanged(action, d.deployment(), d.elapsed()));
         } else if (event instanceof DeployEvent.ResourceStatusChanged r) {
             return Optional.of(new Msg.DeployResourceChanged(action, r.logicalId(), ResourceTypes.shortName(r.resourceType()),
                     r.status(), ResourcePhase.valueOf(r.phase().name()), r.elapsed(), r.reason().orElse(null), r.done(),
                     r.total()));
         }
         return Optional.empty();
-    }
-
-    /** An ECS service deployment in the core's terms (the same facts); public for the scripted {@code deploy}. */
-    public static EcsDeployment deployment(ServiceDeploymentState d) {
-        return new EcsDeployment(d.service(), d.status(), d.stage(), d.strategy(), d.canaryPercent(),
-                d.canaryBakeMinutes(), d.bakeMinutes(), d.newTrafficPercent(), d.newRunning(), d.newRequested(),
-                d.phaseLength(), d.phaseLeft(), d.alarmMonitoring(),
-                d.alarms().stream().map(a -> new EcsDeployment.Alarm(a.name(), a.state())).toList(),
-                d.triggeredAlarms(), d.reason());
     }
 
     /** A stack status in the core's phases, for the symbol the panes draw. */

@@ -1,5 +1,7 @@
 package dev.meshwalk.cloud;
 
+import dev.meshwalk.facts.EcsDeployment;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -51,13 +53,13 @@ class ServiceDeploymentFollowerIT {
         assertThat(four).noneMatch(DeployEvent.ServiceDeploymentChanged.class::isInstance);
 
         List<DeployEvent> five = deploy("5-canary", Map.of("CanaryBakeTimeInMinutes", BAKE_MINUTES));
-        List<ServiceDeploymentState> seen = five.stream().filter(DeployEvent.ServiceDeploymentChanged.class::isInstance)
+        List<EcsDeployment> seen = five.stream().filter(DeployEvent.ServiceDeploymentChanged.class::isInstance)
                 .map(e -> ((DeployEvent.ServiceDeploymentChanged) e).deployment()).toList();
         assertThat(seen).isNotEmpty().allSatisfy(d -> {
             assertThat(d.service()).isEqualTo("howto-ecs-basics-color");
             assertThat(d.strategy()).isEqualTo("CANARY");
             assertThat(d.canaryPercent()).isEqualTo(50.0);
-            assertThat(d.alarms()).extracting(ServiceDeploymentState.Alarm::name).containsExactly("howto-ecs-basics-color-5xx");
+            assertThat(d.alarms()).extracting(EcsDeployment.Alarm::name).containsExactly("howto-ecs-basics-color-5xx");
         });
         assertThat(seen).as("the canary phase, its bake time on the compressed clock (6 min / 120)")
                 .anySatisfy(d -> {
@@ -74,7 +76,7 @@ class ServiceDeploymentFollowerIT {
         assertThat(canaryAt).as("the canary is reported before CloudFormation finishes the service").isLessThan(serviceDone);
     }
 
-    private static int indexOf(List<DeployEvent> events, java.util.function.Predicate<ServiceDeploymentState> canary) {
+    private static int indexOf(List<DeployEvent> events, java.util.function.Predicate<EcsDeployment> canary) {
         for (int i = 0; i < events.size(); i++) {
             DeployEvent e = events.get(i);
             if (canary != null && e instanceof DeployEvent.ServiceDeploymentChanged d && canary.test(d.deployment())

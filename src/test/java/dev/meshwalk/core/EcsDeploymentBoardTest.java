@@ -1,5 +1,7 @@
 package dev.meshwalk.core;
 
+import dev.meshwalk.facts.EcsDeployment;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -19,7 +19,7 @@ import com.googlecode.lanterna.input.KeyType;
 import dev.meshwalk.content.ChapterCatalog;
 import dev.meshwalk.core.Action;
 import dev.meshwalk.core.DeployOrder;
-import dev.meshwalk.core.EcsDeployment;
+import dev.meshwalk.facts.EcsDeployment;
 import dev.meshwalk.core.EffectRunner;
 import dev.meshwalk.core.Mark;
 import dev.meshwalk.core.Msg;
