@@ -3,13 +3,11 @@ package dev.meshwalk.localcloud.service.xray;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads and validates one X-Ray segment document (the X-Ray segment document schema): the same checks
@@ -20,9 +18,6 @@ public final class SegmentParser {
     /** X-Ray's limit for one document. */
     public static final int MAX_DOCUMENT_BYTES = 64 * 1024;
 
-    private static final Pattern TRACE_ID = Pattern.compile("^1-[0-9a-f]{8}-[0-9a-f]{24}$");
-    private static final Pattern ENTITY_ID = Pattern.compile("^[0-9a-f]{16}$");
-    private static final Pattern NAME = Pattern.compile("^[\\p{L}\\p{N}\\p{Zs}_.:/%&#=+\\\\\\-@]{1,200}$");
     private static final int MAX_DEPTH = 64;
 
     private final ObjectMapper json = new ObjectMapper();
@@ -32,7 +27,7 @@ public final class SegmentParser {
         if (document == null || document.isBlank()) {
             throw new SegmentRejected(null, "InvalidSegment", "Empty segment document");
         }
-        if (document.getBytes(StandardCharsets.UTF_8).length > MAX_DOCUMENT_BYTES) {
+        if (SegmentSyntax.utf8LongerThan(document, MAX_DOCUMENT_BYTES)) {
             throw new SegmentRejected(null, "SegmentTooLarge",
                     "Segment document is larger than 64 KB; send large subsegments as separate documents");
         }
@@ -49,12 +44,12 @@ public final class SegmentParser {
         String id = text(root, "id");
         boolean independentSubsegment = "subsegment".equals(text(root, "type"));
         String traceId = text(root, "trace_id");
-        if (traceId == null || !TRACE_ID.matcher(traceId).matches()) {
+        if (traceId == null || !SegmentSyntax.isTraceId(traceId)) {
             throw new SegmentRejected(id, "InvalidTraceId",
                     "trace_id must look like 1-<8 hex digits>-<24 hex digits>, got " + quote(traceId));
         }
         String parentId = text(root, "parent_id");
-        if (parentId != null && !ENTITY_ID.matcher(parentId).matches()) {
+        if (parentId != null && !SegmentSyntax.isEntityId(parentId)) {
             throw new SegmentRejected(id, "InvalidSegment", "parent_id must be 16 hex digits, got " + quote(parentId));
         }
         if (independentSubsegment && parentId == null) {
@@ -67,11 +62,11 @@ public final class SegmentParser {
     private TraceEntity entity(JsonNode node, String traceId, String parentId, boolean segment, int depth)
             throws SegmentRejected {
         String id = text(node, "id");
-        if (id == null || !ENTITY_ID.matcher(id).matches()) {
+        if (id == null || !SegmentSyntax.isEntityId(id)) {
             throw new SegmentRejected(id, "InvalidSegment", "id must be 16 hex digits, got " + quote(id));
         }
         String name = text(node, "name");
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (name == null || !SegmentSyntax.isName(name)) {
             throw new SegmentRejected(id, "InvalidSegment", "name must be 1-200 characters of letters, digits,"
                     + " spaces and _ . : / % & # = + \\ - @, got " + quote(name));
         }
