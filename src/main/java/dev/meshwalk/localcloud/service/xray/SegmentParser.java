@@ -3,6 +3,8 @@ package dev.meshwalk.localcloud.service.xray;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +23,8 @@ public final class SegmentParser {
     private static final int MAX_DEPTH = 64;
 
     private final ObjectMapper json = new ObjectMapper();
+    private final PrunedTreeReader reader = new PrunedTreeReader(json.getFactory());
+    private final SharedValues shared = new SharedValues();
 
     /** Parses a top-level document: a segment, or a subsegment sent on its own ({@code type: subsegment}). */
     public TraceEntity parse(String document) throws SegmentRejected {
@@ -33,10 +37,12 @@ public final class SegmentParser {
         }
         JsonNode root;
         try {
-            root = json.readTree(document);
+            root = reader.read(document);
         } catch (JsonProcessingException e) {
             throw new SegmentRejected(null, "InvalidSegment",
                     "Segment document is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
         }
         if (root == null || !root.isObject()) {
             throw new SegmentRejected(null, "InvalidSegment", "Segment document must be a JSON object");
@@ -96,28 +102,47 @@ public final class SegmentParser {
             children.add(entity(child, traceId, null, false, depth + 1));
         }
         JsonNode aws = node.path("aws");
-        return new TraceEntity(traceId, id, parentId, name,
-                segment ? text(node, "origin") : null,
-                text(node, "namespace"),
+        return new TraceEntity(traceId, id, parentId, shared.share(name),
+                segment ? shared.share(text(node, "origin")) : null,
+                shared.share(text(node, "namespace")),
                 segment, startTime, endTime, inProgress,
                 http(node.path("http")),
-                new TraceEntity.Flags(node.path("error").asBoolean(false), node.path("throttle").asBoolean(false),
+                flags(node.path("error").asBoolean(false), node.path("throttle").asBoolean(false),
                         node.path("fault").asBoolean(false)),
                 text(aws, "account_id"),
                 annotations(node.path("annotations")),
                 text(node, "user"),
-                Collections.unmodifiableList(children));
+                // Shared empty values: the store keeps every entity, and most have no subsegments or flags.
+                children.isEmpty() ? List.of() : Collections.unmodifiableList(children));
     }
 
-    private static TraceEntity.Http http(JsonNode http) {
+    private TraceEntity.Http http(JsonNode http) {
         if (!http.isObject()) {
             return TraceEntity.Http.NONE;
         }
         JsonNode request = http.path("request");
         JsonNode status = http.path("response").path("status");
-        return new TraceEntity.Http(text(request, "method"), text(request, "url"), text(request, "user_agent"),
-                text(request, "client_ip"), status.canConvertToInt() && status.isNumber() ? status.asInt() : null,
+        return new TraceEntity.Http(shared.share(text(request, "method")), text(request, "url"),
+                text(request, "user_agent"),
+                text(request, "client_ip"), status.canConvertToInt() && status.isNumber() ? statusCode(status.asInt()) : null,
                 request.path("traced").asBoolean(false));
+    }
+
+    private static TraceEntity.Flags flags(boolean error, boolean throttle, boolean fault) {
+        return error || throttle || fault ? new TraceEntity.Flags(error, throttle, fault) : TraceEntity.Flags.NONE;
+    }
+
+    /** HTTP statuses as shared boxes: {@code Integer.valueOf} shares only up to 127. */
+    private static Integer statusCode(int status) {
+        return status >= 0 && status < STATUS_BOXES.length ? STATUS_BOXES[status] : Integer.valueOf(status);
+    }
+
+    private static final Integer[] STATUS_BOXES = new Integer[600];
+
+    static {
+        for (int i = 0; i < STATUS_BOXES.length; i++) {
+            STATUS_BOXES[i] = i;
+        }
     }
 
     private static Map<String, Object> annotations(JsonNode node) {
