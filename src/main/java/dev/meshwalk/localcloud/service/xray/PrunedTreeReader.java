@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.Set;
 
 /**
  * Reads a segment document into a JSON tree that holds only the members {@link SegmentParser} looks at.
@@ -24,10 +23,6 @@ final class PrunedTreeReader {
 
     /** What an object's members mean, so the reader knows which to keep. */
     private enum Role { ENTITY, HTTP, REQUEST, RESPONSE, AWS, ANNOTATIONS, SUBSEGMENTS, OPAQUE }
-
-    private static final Set<String> ENTITY_SCALARS = Set.of("id", "name", "type", "trace_id", "parent_id", "origin",
-            "namespace", "user", "start_time", "end_time", "in_progress", "error", "throttle", "fault");
-    private static final Set<String> REQUEST_SCALARS = Set.of("method", "url", "user_agent", "client_ip", "traced");
 
     private final JsonFactory factory;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -127,10 +122,11 @@ final class PrunedTreeReader {
     private static Role member(Role role, String name) {
         switch (role) {
             case ENTITY:
-                if (ENTITY_SCALARS.contains(name)) {
-                    return Role.OPAQUE;
-                }
                 switch (name) {
+                    case "id": case "name": case "type": case "trace_id": case "parent_id": case "origin":
+                    case "namespace": case "user": case "start_time": case "end_time": case "in_progress":
+                    case "error": case "throttle": case "fault":
+                        return Role.OPAQUE;
                     case "http":
                         return Role.HTTP;
                     case "aws":
@@ -145,7 +141,12 @@ final class PrunedTreeReader {
             case HTTP:
                 return name.equals("request") ? Role.REQUEST : name.equals("response") ? Role.RESPONSE : null;
             case REQUEST:
-                return REQUEST_SCALARS.contains(name) ? Role.OPAQUE : null;
+                switch (name) {
+                    case "method": case "url": case "user_agent": case "client_ip": case "traced":
+                        return Role.OPAQUE;
+                    default:
+                        return null;
+                }
             case RESPONSE:
                 return name.equals("status") ? Role.OPAQUE : null;
             case AWS:
