@@ -2,12 +2,17 @@ package dev.meshwalk.localcloud.dataplane.ecs;
 
 import dev.meshwalk.apps.color.ColorApp;
 import dev.meshwalk.apps.common.Launcher;
+import dev.meshwalk.apps.common.SharedAppRuntime;
 import dev.meshwalk.apps.front.FrontApp;
 import java.util.OptionalInt;
 
 /**
  * The real demo apps from {@code apps/}, started in-process through the same {@code start(env)} entry points their
  * container images use. This is what the composition root passes as {@link AppCatalog}.
+ *
+ * <p>They run on the JVM's {@link SharedAppRuntime#inProcess()}: one growing, idle-timed request pool, one span
+ * scheduler and one export pool for every task, instead of each task's own server workers, OTLP client and batch
+ * thread (chapter 3's nine tasks held about 125 threads that way). Its threads idle out once no task runs.
  */
 public final class BuiltInApps {
 
@@ -15,7 +20,8 @@ public final class BuiltInApps {
     }
 
     public static AppCatalog catalog() {
-        return new AppCatalog(env -> adapt(FrontApp.start(env)), env -> adapt(ColorApp.start(env)));
+        SharedAppRuntime shared = SharedAppRuntime.inProcess();
+        return new AppCatalog(env -> adapt(FrontApp.start(env, shared)), env -> adapt(ColorApp.start(env, shared)));
     }
 
     /** What the app's container exits with on ECS's stop signal: its JVM runs the shutdown hook, then exits 128 + 15. */
