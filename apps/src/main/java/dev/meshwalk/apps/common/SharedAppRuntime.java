@@ -9,6 +9,7 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
@@ -93,6 +94,14 @@ public final class SharedAppRuntime implements AppRuntime, AppHost, TelemetryExp
     @Override
     public TelemetryExport export() {
         return this;
+    }
+
+    /**
+     * The shared request pool, for a host other than the JDK server (the local cloud's event loop) that hands the
+     * apps' blocking handlers off its own threads.
+     */
+    public Executor requestThreads() {
+        return requests;
     }
 
     @Override
