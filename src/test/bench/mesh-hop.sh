@@ -5,7 +5,7 @@
 #   direct   chapter 1, GET / straight to one color task's port (no proxy)
 #   1 hop    chapter 2, GET / to the same task address: the color proxy's ingress, then the color app
 # At concurrency 1 (p50/p90/p99 over 1500 sequential keep-alive calls after 300 warm-up calls) and 8 (requests/s
-# over 6 s). Then chapter 3 is deployed and the local cloud's threads and RSS are read from /proc.
+# over 6 s). Then chapter 3 is deployed and the local cloud's threads and RSS are read from /proc, and again 10 s later.
 # Usage (project root, after `mvn -q -B -o -DskipTests package`): src/test/bench/mesh-hop.sh [jar]
 # JVM options for the local cloud go in LOCALCLOUD_JVM_OPTS (unset: none, as `java -jar ... localcloud` by hand);
 # the tutorial's background local cloud runs with app.LocalCloudJvm's options, e.g.
@@ -68,4 +68,6 @@ measure "chapter 2 (+ mesh pair)" "$(endpoint)/color"
 deploy 3-routing; sleep 4
 for _ in 1 2 3; do curl -s -o /dev/null "$(endpoint)/color"; done
 echo "chapter 3 deployed: threads $(awk '/^Threads/{print $2}' /proc/$pid/status), RSS $(awk '/^VmRSS/{printf "%d MB", $2/1024}' /proc/$pid/status)"
+sleep 10
+echo "10 s later: threads $(awk '/^Threads/{print $2}' /proc/$pid/status), RSS $(awk '/^VmRSS/{printf "%d MB", $2/1024}' /proc/$pid/status)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
