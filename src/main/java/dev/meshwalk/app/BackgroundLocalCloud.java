@@ -139,6 +139,7 @@ final class BackgroundLocalCloud {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectErrorStream(true);
             builder.environment().put("XDG_STATE_HOME", stateDir.getParent().toString());
+            LocalCloudJvm.ENVIRONMENT.forEach(builder.environment()::putIfAbsent);
             process = builder.start();
             Files.writeString(stateDir.resolve(OWNER_FILE), Long.toString(process.pid()));
         } catch (IOException e) {
