@@ -14,7 +14,11 @@ final class ActionKeys {
     private ActionKeys() {
     }
 
-    /** Opens an action's pane and asks for the work it shows (plan a deploy, start traffic, fetch the map...). */
+    /**
+     * Opens an action's pane and asks for the work it shows (plan a deploy, start traffic, fetch the map...). A
+     * deploy or a teardown that starts clears the status bar's notice: it spoke of the target as it was (a
+     * check's verdict, a failed step), and the work about to change the target makes it stale.
+     */
     static Next show(State s, Action action) {
         List<Effect> effects = new ArrayList<>();
         if (s.view() == View.ACTION && s.focused() == Action.MAP && action != Action.MAP) {
@@ -30,7 +34,7 @@ final class ActionKeys {
                     if (chapter == null) {
                         return new Next(shown.withView(s.view()).withNotice("Open a chapter first: deploy works on the chapter you are reading."), effects);
                     }
-                    Next started = DeployFlow.start(shown, chapter);
+                    Next started = DeployFlow.start(shown.withNotice(null), chapter);
                     shown = started.state();
                     effects.addAll(started.effects());
                 }
@@ -50,6 +54,7 @@ final class ActionKeys {
                 break;
             case TEARDOWN:
                 if (!busy) {
+                    shown = shown.withNotice(null);
                     effects.add(new Effect.TeardownInventory());
                 }
                 break;

@@ -43,6 +43,17 @@ class ActionUpdateTest {
     }
 
     @Test
+    void aCheckVerdictInTheStatusBarGoesWhenADeployOrATeardownStarts() {
+        State checked = send(start(), new Msg.OpenChapter(0),
+                new Msg.CheckResult("0-prelude", true, "front answers through the load balancer."));
+        assertThat(checked.notice()).startsWith("Check passed:");
+
+        assertThat(send(checked, key('d')).notice()).isNull();
+        assertThat(send(checked, key('x')).notice()).isNull();
+        assertThat(send(checked, key('t')).notice()).startsWith("Check passed:");
+    }
+
+    @Test
     void parametersSetForADeployAreKeptByLaterDeploysUntilChanged() {
         State s = send(start(), new Msg.OpenChapter(3),
                 new Msg.DeployParameters("3-routing", Map.of("ColorWeight", "90", "ColorV2Weight", "10")), key('d'));

@@ -42,14 +42,14 @@ final class OtlpHttpReceiver implements AutoCloseable {
     private final HttpServer server;
     private final ThreadPoolExecutor workers;
     private final OtlpDecoder decoder = new OtlpDecoder();
-    private final SpanToSegment translator;
+    private final OrderedTranslation translation;
     private final SegmentSink sink;
     private final IntakeStatistics stats;
     private final ObjectMapper json = new ObjectMapper();
 
     OtlpHttpReceiver(InetSocketAddress bind, SpanToSegment translator, SegmentSink sink, IntakeStatistics stats)
             throws IOException {
-        this.translator = translator;
+        this.translation = new OrderedTranslation(translator);
         this.sink = sink;
         this.stats = stats;
         AtomicInteger n = new AtomicInteger();
@@ -102,19 +102,25 @@ final class OtlpHttpReceiver implements AutoCloseable {
                 return;
             }
             stats.spansReceived.addAndGet(spans.size());
-            long rejected = 0;
-            String problem = null;
-            for (OtlpSpan span : spans) {
+            Refusals refusals = new Refusals();
+            int[] index = {0};
+            translation.translate(spans, result -> {
+                OtlpSpan span = spans.get(index[0]++);
                 try {
-                    sink.accept(translator.translate(span));
+                    if (result.refusal() != null) {
+                        throw result.refusal();
+                    }
+                    sink.accept(result.document());
                     stats.segmentsAccepted.incrementAndGet();
                 } catch (RuntimeException e) {
-                    rejected++;
-                    problem = "span " + span.spanId() + ": " + e.getMessage();
+                    refusals.count++;
+                    refusals.last = "span " + span.spanId() + ": " + e.getMessage();
                     stats.segmentsRejected.incrementAndGet();
-                    stats.problem(problem);
+                    stats.problem(refusals.last);
                 }
-            }
+            });
+            long rejected = refusals.count;
+            String problem = refusals.last;
             if (protobuf) {
                 ExportTraceServiceResponse.Builder response = ExportTraceServiceResponse.newBuilder();
                 if (rejected > 0) {
@@ -132,6 +138,12 @@ final class OtlpHttpReceiver implements AutoCloseable {
                 reply(exchange, 200, "application/json", json.writeValueAsBytes(response));
             }
         }
+    }
+
+    /** The spans of one export the sink refused, and the last reason. */
+    private static final class Refusals {
+        long count;
+        String last;
     }
 
     private static byte[] readBody(HttpExchange exchange) throws IOException {
@@ -170,6 +182,8 @@ final class OtlpHttpReceiver implements AutoCloseable {
             workers.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            translation.close();
         }
     }
 }

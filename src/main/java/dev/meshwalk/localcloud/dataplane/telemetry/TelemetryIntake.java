@@ -12,7 +12,8 @@ import java.util.Map;
  * trace receiver, an X-Ray daemon UDP listener and a statsd (DogStatsD) UDP listener, feeding a
  * {@link SegmentSink} and a {@link MetricSink}.
  *
- * <p>Threads: the JDK HTTP server's dispatcher, at most two {@code telemetry-otlp-http-N} workers, and
+ * <p>Threads: the JDK HTTP server's dispatcher, at most two {@code telemetry-otlp-http-N} workers, while
+ * exports arrive one {@code telemetry-otlp-translate-N} helper ({@link OrderedTranslation}), and
  * one {@code telemetry-udp-<port>} thread for both UDP ports and the statsd flushes, and the
  * {@code telemetry-relay} thread that stores what the data plane's proxies and load balancers observe
  * ({@link TelemetryRelay}). {@link #close()} stops them all and releases the three ports; queued observations

@@ -102,7 +102,7 @@ final class UdpReceiver implements AutoCloseable {
                             break;
                         }
                         buffer.flip();
-                        String datagram = StandardCharsets.UTF_8.decode(buffer).toString();
+                        String datagram = new String(buffer.array(), 0, buffer.limit(), StandardCharsets.UTF_8);
                         stats.datagramsReceived.incrementAndGet();
                         if ("xray".equals(key.attachment())) {
                             segment(datagram);

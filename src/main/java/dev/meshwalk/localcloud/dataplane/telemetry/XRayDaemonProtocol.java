@@ -12,6 +12,9 @@ import java.io.IOException;
  */
 final class XRayDaemonProtocol {
 
+    private static final String COMPACT = "{\"format\":\"json\",\"version\":1}";
+    private static final String SPACED = "{\"format\": \"json\", \"version\": 1}";
+
     private final ObjectMapper json = new ObjectMapper();
 
     /** The segment document in a datagram. */
@@ -21,6 +24,23 @@ final class XRayDaemonProtocol {
             throw new IllegalArgumentException("Invalid header: a datagram must be '{\"format\":\"json\",\"version\":1}'"
                     + " + newline + segment JSON");
         }
+        if (!isUsualHeader(datagram, newline)) {
+            checkHeader(datagram, newline);
+        }
+        String body = datagram.substring(newline + 1).strip();
+        if (body.isEmpty()) {
+            throw new IllegalArgumentException("Empty segment after the header");
+        }
+        return body;
+    }
+
+    /** The header exactly as Envoy or the X-Ray SDKs write it: valid, no JSON parse needed. */
+    private static boolean isUsualHeader(String datagram, int newline) {
+        return (newline == COMPACT.length() && datagram.startsWith(COMPACT))
+                || (newline == SPACED.length() && datagram.startsWith(SPACED));
+    }
+
+    private void checkHeader(String datagram, int newline) {
         JsonNode header;
         try {
             header = json.readTree(datagram.substring(0, newline));
@@ -32,10 +52,5 @@ final class XRayDaemonProtocol {
             throw new IllegalArgumentException("Invalid header: expected format json and version 1, got "
                     + datagram.substring(0, Math.min(newline, 80)));
         }
-        String body = datagram.substring(newline + 1).strip();
-        if (body.isEmpty()) {
-            throw new IllegalArgumentException("Empty segment after the header");
-        }
-        return body;
     }
 }

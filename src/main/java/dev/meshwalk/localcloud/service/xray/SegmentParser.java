@@ -3,13 +3,13 @@ package dev.meshwalk.localcloud.service.xray;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads and validates one X-Ray segment document (the X-Ray segment document schema): the same checks
@@ -20,28 +20,29 @@ public final class SegmentParser {
     /** X-Ray's limit for one document. */
     public static final int MAX_DOCUMENT_BYTES = 64 * 1024;
 
-    private static final Pattern TRACE_ID = Pattern.compile("^1-[0-9a-f]{8}-[0-9a-f]{24}$");
-    private static final Pattern ENTITY_ID = Pattern.compile("^[0-9a-f]{16}$");
-    private static final Pattern NAME = Pattern.compile("^[\\p{L}\\p{N}\\p{Zs}_.:/%&#=+\\\\\\-@]{1,200}$");
     private static final int MAX_DEPTH = 64;
 
     private final ObjectMapper json = new ObjectMapper();
+    private final PrunedTreeReader reader = new PrunedTreeReader(json.getFactory());
+    private final SharedValues shared = new SharedValues();
 
     /** Parses a top-level document: a segment, or a subsegment sent on its own ({@code type: subsegment}). */
     public TraceEntity parse(String document) throws SegmentRejected {
         if (document == null || document.isBlank()) {
             throw new SegmentRejected(null, "InvalidSegment", "Empty segment document");
         }
-        if (document.getBytes(StandardCharsets.UTF_8).length > MAX_DOCUMENT_BYTES) {
+        if (SegmentSyntax.utf8LongerThan(document, MAX_DOCUMENT_BYTES)) {
             throw new SegmentRejected(null, "SegmentTooLarge",
                     "Segment document is larger than 64 KB; send large subsegments as separate documents");
         }
         JsonNode root;
         try {
-            root = json.readTree(document);
+            root = reader.read(document);
         } catch (JsonProcessingException e) {
             throw new SegmentRejected(null, "InvalidSegment",
                     "Segment document is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
         }
         if (root == null || !root.isObject()) {
             throw new SegmentRejected(null, "InvalidSegment", "Segment document must be a JSON object");
@@ -49,12 +50,12 @@ public final class SegmentParser {
         String id = text(root, "id");
         boolean independentSubsegment = "subsegment".equals(text(root, "type"));
         String traceId = text(root, "trace_id");
-        if (traceId == null || !TRACE_ID.matcher(traceId).matches()) {
+        if (traceId == null || !SegmentSyntax.isTraceId(traceId)) {
             throw new SegmentRejected(id, "InvalidTraceId",
                     "trace_id must look like 1-<8 hex digits>-<24 hex digits>, got " + quote(traceId));
         }
         String parentId = text(root, "parent_id");
-        if (parentId != null && !ENTITY_ID.matcher(parentId).matches()) {
+        if (parentId != null && !SegmentSyntax.isEntityId(parentId)) {
             throw new SegmentRejected(id, "InvalidSegment", "parent_id must be 16 hex digits, got " + quote(parentId));
         }
         if (independentSubsegment && parentId == null) {
@@ -67,11 +68,11 @@ public final class SegmentParser {
     private TraceEntity entity(JsonNode node, String traceId, String parentId, boolean segment, int depth)
             throws SegmentRejected {
         String id = text(node, "id");
-        if (id == null || !ENTITY_ID.matcher(id).matches()) {
+        if (id == null || !SegmentSyntax.isEntityId(id)) {
             throw new SegmentRejected(id, "InvalidSegment", "id must be 16 hex digits, got " + quote(id));
         }
         String name = text(node, "name");
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (name == null || !SegmentSyntax.isName(name)) {
             throw new SegmentRejected(id, "InvalidSegment", "name must be 1-200 characters of letters, digits,"
                     + " spaces and _ . : / % & # = + \\ - @, got " + quote(name));
         }
@@ -101,28 +102,47 @@ public final class SegmentParser {
             children.add(entity(child, traceId, null, false, depth + 1));
         }
         JsonNode aws = node.path("aws");
-        return new TraceEntity(traceId, id, parentId, name,
-                segment ? text(node, "origin") : null,
-                text(node, "namespace"),
+        return new TraceEntity(traceId, id, parentId, shared.share(name),
+                segment ? shared.share(text(node, "origin")) : null,
+                shared.share(text(node, "namespace")),
                 segment, startTime, endTime, inProgress,
                 http(node.path("http")),
-                new TraceEntity.Flags(node.path("error").asBoolean(false), node.path("throttle").asBoolean(false),
+                flags(node.path("error").asBoolean(false), node.path("throttle").asBoolean(false),
                         node.path("fault").asBoolean(false)),
                 text(aws, "account_id"),
                 annotations(node.path("annotations")),
                 text(node, "user"),
-                Collections.unmodifiableList(children));
+                // Shared empty values: the store keeps every entity, and most have no subsegments or flags.
+                children.isEmpty() ? List.of() : Collections.unmodifiableList(children));
     }
 
-    private static TraceEntity.Http http(JsonNode http) {
+    private TraceEntity.Http http(JsonNode http) {
         if (!http.isObject()) {
             return TraceEntity.Http.NONE;
         }
         JsonNode request = http.path("request");
         JsonNode status = http.path("response").path("status");
-        return new TraceEntity.Http(text(request, "method"), text(request, "url"), text(request, "user_agent"),
-                text(request, "client_ip"), status.canConvertToInt() && status.isNumber() ? status.asInt() : null,
+        return new TraceEntity.Http(shared.share(text(request, "method")), text(request, "url"),
+                text(request, "user_agent"),
+                text(request, "client_ip"), status.canConvertToInt() && status.isNumber() ? statusCode(status.asInt()) : null,
                 request.path("traced").asBoolean(false));
+    }
+
+    private static TraceEntity.Flags flags(boolean error, boolean throttle, boolean fault) {
+        return error || throttle || fault ? new TraceEntity.Flags(error, throttle, fault) : TraceEntity.Flags.NONE;
+    }
+
+    /** HTTP statuses as shared boxes: {@code Integer.valueOf} shares only up to 127. */
+    private static Integer statusCode(int status) {
+        return status >= 0 && status < STATUS_BOXES.length ? STATUS_BOXES[status] : Integer.valueOf(status);
+    }
+
+    private static final Integer[] STATUS_BOXES = new Integer[600];
+
+    static {
+        for (int i = 0; i < STATUS_BOXES.length; i++) {
+            STATUS_BOXES[i] = i;
+        }
     }
 
     private static Map<String, Object> annotations(JsonNode node) {

@@ -67,21 +67,29 @@ final class ServiceGraphBuilder {
 
     /** Adds the given segments (in-progress ones are skipped) and returns the {@code Services} list. */
     List<Object> build(Collection<StoredDocument> segments) {
-        // Identity, not record equality: equals/hashCode of a stored document would walk its whole entity tree.
-        Set<StoredDocument> included = Collections.newSetFromMap(new IdentityHashMap<>(segments.size()));
-        Set<String> traceIds = new HashSet<>(Math.max(16, segments.size() / 2));
+        // One pass over the collection: the store's time-range view counts its size by walking it.
+        List<StoredDocument> window = new ArrayList<>();
         for (StoredDocument doc : segments) {
+            window.add(doc);
+        }
+        // Identity, not record equality: equals/hashCode of a stored document would walk its whole entity tree.
+        Set<StoredDocument> included = Collections.newSetFromMap(new IdentityHashMap<>(window.size()));
+        // Only traces holding subsegments sent on their own need the second pass below.
+        Set<String> traceIds = new HashSet<>(Math.max(16, window.size() / 2));
+        for (StoredDocument doc : window) {
             TraceEntity s = doc.entity();
             if (!s.segment() || s.inProgress()) {
                 continue;
             }
             included.add(doc);
-            traceIds.add(s.traceId());
+            if (view.hasIndependentSubsegments(doc)) {
+                traceIds.add(s.traceId());
+            }
             Node node = serviceNode(s);
             node.stats.add(s);
-            linkToCaller(s, node);
+            linkToCaller(doc, node);
             for (TraceEntity sub : s.subsegments()) {
-                inferDownstream(sub, node);
+                inferDownstream(sub, doc, node);
             }
         }
         for (String traceId : traceIds) {
@@ -89,17 +97,18 @@ final class ServiceGraphBuilder {
                 if (doc.entity().segment() || doc.entity().inProgress()) {
                     continue;
                 }
-                StoredDocument owner = view.owningSegment(view.find(traceId, doc.entity().id()));
+                StoredDocument owner = view.owningSegment(view.find(doc, doc.entity().id()));
                 if (owner != null && included.contains(owner)) {
-                    inferDownstream(doc.entity(), serviceNode(owner.entity()));
+                    inferDownstream(doc.entity(), doc, serviceNode(owner.entity()));
                 }
             }
         }
         return render();
     }
 
-    private void linkToCaller(TraceEntity s, Node node) {
-        TraceStore.Located parent = s.parentId() == null ? null : view.find(s.traceId(), s.parentId());
+    private void linkToCaller(StoredDocument doc, Node node) {
+        TraceEntity s = doc.entity();
+        TraceStore.Located parent = s.parentId() == null ? null : view.find(doc, s.parentId());
         if (parent == null) {
             node.root = true;
             Node client = nodes.computeIfAbsent(new NodeKey(s.name(), "client"), k -> new Node(k, "unknown", true));
@@ -120,15 +129,16 @@ final class ServiceGraphBuilder {
         serviceNode(caller.entity()).edgeTo(node).add(parent.entity());
     }
 
-    private void inferDownstream(TraceEntity sub, Node caller) {
-        if (sub.isDownstreamCall() && !sub.inProgress() && !view.hasChildSegment(sub.traceId(), sub.id())) {
+    /** {@code holder}: the stored document the subsegment is in (or is), for lookups in its trace. */
+    private void inferDownstream(TraceEntity sub, StoredDocument holder, Node caller) {
+        if (sub.isDownstreamCall() && !sub.inProgress() && !view.hasChildSegment(holder, sub.id())) {
             String type = "aws".equals(sub.namespace()) ? "AWS::" + sub.name() : "remote";
             Node inferred = nodes.computeIfAbsent(new NodeKey(sub.name(), type), k -> new Node(k, "unknown", false));
             inferred.stats.add(sub);
             caller.edgeTo(inferred).add(sub);
         }
         for (TraceEntity child : sub.subsegments()) {
-            inferDownstream(child, caller);
+            inferDownstream(child, holder, caller);
         }
     }
 

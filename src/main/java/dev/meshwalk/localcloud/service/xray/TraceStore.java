@@ -15,8 +15,13 @@ import java.util.function.Function;
 
 /**
  * The X-Ray trace store: every accepted document, grouped by trace, indexed by segment start time (so a
- * service graph over a window touches only that window) and by (trace id, entity id) (so parent links
+ * service graph over a window touches only that window) and, within its trace, by entity id (so parent links
  * resolve in constant time).
+ *
+ * <p>Ids are unique only within a trace, so each {@link Trace} keeps its own id indexes and every stored
+ * document points at its trace: a parent lookup hashes one short id in a small map instead of a (trace,
+ * id) pair in one map of the whole store, and a query that starts from a document never looks its trace
+ * up again.
  *
  * <p><b>Memory budget.</b> The store holds at most {@code maxDocuments} documents and about
  * {@code maxBytes} of document text. When a put goes over either limit, whole traces are dropped, the
@@ -37,14 +42,10 @@ public final class TraceStore {
     private final long maxBytes;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
-    /** Trace id to its documents; insertion order = order of first arrival = eviction order. */
-    private final LinkedHashMap<String, List<StoredDocument>> traces = new LinkedHashMap<>();
+    /** Trace id to its documents and indexes; insertion order = order of first arrival = eviction order. */
+    private final LinkedHashMap<String, Trace> traces = new LinkedHashMap<>();
     /** Complete and in-progress segments by start time. */
     private final TreeMap<TimeKey, StoredDocument> segmentsByStart = new TreeMap<>();
-    /** (trace, entity id) to where the entity lives, nested subsegments included. */
-    private final Map<EntityKey, Located> entities = new HashMap<>();
-    /** (trace, parent id) to how many segments name it as parent. */
-    private final Map<EntityKey, Integer> segmentChildren = new HashMap<>();
     private long arrivals;
     private int documentCount;
     private long bytes;
@@ -66,6 +67,23 @@ public final class TraceStore {
     public record Located(TraceEntity entity, StoredDocument holder) {
     }
 
+    /**
+     * One trace: its documents in arrival order and what resolves ids inside it. Mutated only under the
+     * store's write lock; read only under its read lock.
+     */
+    public static final class Trace {
+        private final List<StoredDocument> documents = new ArrayList<>(8);
+        /** Entity id to where the entity lives, nested subsegments included. */
+        private final Map<String, Located> entities = new HashMap<>();
+        /** Parent id to how many segments name it as parent. */
+        private final Map<String, Integer> segmentChildren = new HashMap<>();
+        /** Stored subsegments sent on their own (not nested in their segment's document). */
+        private int independentSubsegments;
+
+        private Trace() {
+        }
+    }
+
     private record TimeKey(double start, long arrival) implements Comparable<TimeKey> {
         @Override
         public int compareTo(TimeKey o) {
@@ -81,12 +99,14 @@ public final class TraceStore {
     public void put(TraceEntity entity, String document) {
         lock.writeLock().lock();
         try {
-            Located previous = entities.get(key(entity.traceId(), entity.id()));
+            Trace existing = traces.get(entity.traceId());
+            Located previous = existing == null ? null : existing.entities.get(entity.id());
             if (previous != null && previous.holder().entity() == previous.entity()) {
                 remove(previous.holder());
             }
-            StoredDocument stored = new StoredDocument(entity, document, arrivals++);
-            traces.computeIfAbsent(entity.traceId(), t -> new ArrayList<>()).add(stored);
+            Trace trace = traces.computeIfAbsent(entity.traceId(), t -> new Trace());
+            StoredDocument stored = new StoredDocument(entity, document, arrivals++, trace);
+            trace.documents.add(stored);
             index(stored);
             documentCount++;
             bytes += stored.approximateBytes();
@@ -136,17 +156,35 @@ public final class TraceStore {
         }
 
         public Located find(String traceId, String entityId) {
-            return entities.get(key(traceId, entityId));
+            Trace trace = traces.get(traceId);
+            return trace == null ? null : trace.entities.get(entityId);
+        }
+
+        /** {@link #find(String, String)} in the trace of a document already at hand. */
+        public Located find(StoredDocument sameTrace, String entityId) {
+            return sameTrace.trace().entities.get(entityId);
         }
 
         /** True if some stored segment names this (sub)segment as its parent: the callee is instrumented. */
         public boolean hasChildSegment(String traceId, String entityId) {
-            return segmentChildren.containsKey(key(traceId, entityId));
+            Trace trace = traces.get(traceId);
+            return trace != null && trace.segmentChildren.containsKey(entityId);
+        }
+
+        /** {@link #hasChildSegment(String, String)} in the trace of a document already at hand. */
+        public boolean hasChildSegment(StoredDocument sameTrace, String entityId) {
+            return sameTrace.trace().segmentChildren.containsKey(entityId);
+        }
+
+        /** True if the document's trace holds subsegments sent on their own. */
+        public boolean hasIndependentSubsegments(StoredDocument doc) {
+            return doc.trace().independentSubsegments > 0;
         }
 
         /** All documents of a trace in arrival order, or an empty list. */
         public List<StoredDocument> trace(String traceId) {
-            return traces.getOrDefault(traceId, List.of());
+            Trace trace = traces.get(traceId);
+            return trace == null ? List.of() : trace.documents;
         }
 
         /**
@@ -160,7 +198,7 @@ public final class TraceStore {
                 if (holder.entity().segment()) {
                     return holder;
                 }
-                current = find(holder.entity().traceId(), holder.entity().parentId());
+                current = find(holder, holder.entity().parentId());
             }
             return null;
         }
@@ -168,17 +206,20 @@ public final class TraceStore {
 
     private void index(StoredDocument stored) {
         TraceEntity entity = stored.entity();
+        Trace trace = stored.trace();
         if (entity.segment()) {
             segmentsByStart.put(new TimeKey(entity.startTime(), stored.arrival()), stored);
             if (entity.parentId() != null) {
-                segmentChildren.merge(key(entity.traceId(), entity.parentId()), 1, Integer::sum);
+                trace.segmentChildren.merge(entity.parentId(), 1, Integer::sum);
             }
+        } else {
+            trace.independentSubsegments++;
         }
         indexEntities(entity, stored);
     }
 
-    private void indexEntities(TraceEntity entity, StoredDocument holder) {
-        entities.put(key(entity.traceId(), entity.id()), new Located(entity, holder));
+    private static void indexEntities(TraceEntity entity, StoredDocument holder) {
+        holder.trace().entities.put(entity.id(), new Located(entity, holder));
         for (TraceEntity child : entity.subsegments()) {
             indexEntities(child, holder);
         }
@@ -186,30 +227,29 @@ public final class TraceStore {
 
     private void remove(StoredDocument stored) {
         TraceEntity entity = stored.entity();
+        Trace trace = stored.trace();
         if (entity.segment()) {
             segmentsByStart.remove(new TimeKey(entity.startTime(), stored.arrival()));
             if (entity.parentId() != null) {
-                segmentChildren.computeIfPresent(key(entity.traceId(), entity.parentId()),
-                        (k, n) -> n > 1 ? n - 1 : null);
+                trace.segmentChildren.computeIfPresent(entity.parentId(), (k, n) -> n > 1 ? n - 1 : null);
             }
+        } else {
+            trace.independentSubsegments--;
         }
         unindexEntities(entity, stored);
-        List<StoredDocument> trace = traces.get(entity.traceId());
-        if (trace != null) {
-            trace.removeIf(d -> d == stored);
-            if (trace.isEmpty()) {
-                traces.remove(entity.traceId());
-            }
+        trace.documents.removeIf(d -> d == stored);
+        if (trace.documents.isEmpty()) {
+            traces.remove(entity.traceId());
         }
         documentCount--;
         bytes -= stored.approximateBytes();
     }
 
-    private void unindexEntities(TraceEntity entity, StoredDocument holder) {
-        EntityKey k = key(entity.traceId(), entity.id());
-        Located located = entities.get(k);
+    private static void unindexEntities(TraceEntity entity, StoredDocument holder) {
+        Map<String, Located> entities = holder.trace().entities;
+        Located located = entities.get(entity.id());
         if (located != null && located.holder() == holder) {
-            entities.remove(k);
+            entities.remove(entity.id());
         }
         for (TraceEntity child : entity.subsegments()) {
             unindexEntities(child, holder);
@@ -217,32 +257,20 @@ public final class TraceStore {
     }
 
     private void evictOverBudget() {
-        Iterator<Map.Entry<String, List<StoredDocument>>> oldest = traces.entrySet().iterator();
+        Iterator<Trace> oldest = traces.values().iterator();
         while ((documentCount > maxDocuments || bytes > maxBytes) && oldest.hasNext()) {
-            List<StoredDocument> docs = new ArrayList<>(oldest.next().getValue());
+            // The whole trace goes, its id indexes with it; only the time index is shared with other traces.
+            Trace trace = oldest.next();
             oldest.remove();
-            for (StoredDocument doc : docs) {
+            for (StoredDocument doc : trace.documents) {
                 TraceEntity entity = doc.entity();
                 if (entity.segment()) {
                     segmentsByStart.remove(new TimeKey(entity.startTime(), doc.arrival()));
-                    if (entity.parentId() != null) {
-                        segmentChildren.computeIfPresent(key(entity.traceId(), entity.parentId()),
-                                (k, n) -> n > 1 ? n - 1 : null);
-                    }
                 }
-                unindexEntities(entity, doc);
                 documentCount--;
                 bytes -= doc.approximateBytes();
             }
             evictedTraces++;
         }
-    }
-
-    private static EntityKey key(String traceId, String id) {
-        return new EntityKey(traceId, id);
-    }
-
-    /** (trace id, entity id): ids are unique only within a trace. Both strings cache their hashes. */
-    private record EntityKey(String traceId, String id) {
     }
 }
