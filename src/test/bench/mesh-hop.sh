@@ -5,15 +5,18 @@
 #   direct   chapter 1, GET / straight to one color task's port (no proxy)
 #   1 hop    chapter 2, GET / to the same task address: the color proxy's ingress, then the color app
 # At concurrency 1 (p50/p90/p99 over 1500 sequential keep-alive calls after 300 warm-up calls) and 8 (requests/s
-# over 6 s). Then chapter 3 is deployed and the local cloud's threads and RSS are read from /proc.
+# over 6 s). Then chapter 3 is deployed and the local cloud's threads and RSS are read from /proc, and again 10 s later.
 # Usage (project root, after `mvn -q -B -o -DskipTests package`): src/test/bench/mesh-hop.sh [jar]
+# JVM options for the local cloud go in LOCALCLOUD_JVM_OPTS (unset: none, as `java -jar ... localcloud` by hand);
+# the tutorial's background local cloud runs with app.LocalCloudJvm's options, e.g.
+#   LOCALCLOUD_JVM_OPTS="-XX:+UseSerialGC -Xmx128m ..." src/test/bench/mesh-hop.sh
 # Needs python3 and /usr/bin/aws (CLI v2). Loopback only; stops the local cloud it started.
 set -euo pipefail
 jar=${1:-target/tutorial.jar}
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-west-2 AWS_PAGER=""
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 state=$(mktemp -d)
-XDG_STATE_HOME=$state java -jar "$jar" localcloud --port "$port" >"$state/localcloud.log" 2>&1 &
+XDG_STATE_HOME=$state java ${LOCALCLOUD_JVM_OPTS:-} -jar "$jar" localcloud --port "$port" >"$state/localcloud.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$state"' EXIT
 until curl -s -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.1; done
@@ -65,4 +68,6 @@ measure "chapter 2 (+ mesh pair)" "$(endpoint)/color"
 deploy 3-routing; sleep 4
 for _ in 1 2 3; do curl -s -o /dev/null "$(endpoint)/color"; done
 echo "chapter 3 deployed: threads $(awk '/^Threads/{print $2}' /proc/$pid/status), RSS $(awk '/^VmRSS/{printf "%d MB", $2/1024}' /proc/$pid/status)"
+sleep 10
+echo "10 s later: threads $(awk '/^Threads/{print $2}' /proc/$pid/status), RSS $(awk '/^VmRSS/{printf "%d MB", $2/1024}' /proc/$pid/status)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

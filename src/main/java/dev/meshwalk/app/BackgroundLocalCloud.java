@@ -26,7 +26,8 @@ import dev.meshwalk.localcloud.LocalCloudStorage;
  *
  * <p>A running {@code localcloud} announces itself in {@code <state dir>/localcloud.json} ({@link LocalCloudStateFile}).
  * If that one is alive and answers, it is used; a file naming a dead process is stale and removed. Otherwise a new
- * one is started detached ({@code setsid java -cp <this jar> dev.meshwalk.app.Main localcloud --port 0}, output to
+ * one is started detached ({@code setsid java <LocalCloudJvm.OPTIONS> -cp <this jar> dev.meshwalk.app.Main localcloud
+ * --port 0}, output to
  * {@code <state dir>/localcloud.log}), under a file lock so two tutorials starting at once end up with one. A
  * marker file records that the tutorial started it, so {@code teardown} stops it again and never stops one the user
  * started by hand. It keeps its stacks in the state directory, so stopping it loses nothing.
@@ -126,6 +127,7 @@ final class BackgroundLocalCloud {
             List<String> command = new ArrayList<>();
             sessionLeader().ifPresent(command::add);
             command.add(javaExecutable());
+            command.addAll(LocalCloudJvm.OPTIONS);
             command.add("-cp");
             command.add(classPath());
             command.add(Main.class.getName());
@@ -137,6 +139,7 @@ final class BackgroundLocalCloud {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectErrorStream(true);
             builder.environment().put("XDG_STATE_HOME", stateDir.getParent().toString());
+            LocalCloudJvm.ENVIRONMENT.forEach(builder.environment()::putIfAbsent);
             process = builder.start();
             Files.writeString(stateDir.resolve(OWNER_FILE), Long.toString(process.pid()));
         } catch (IOException e) {

@@ -91,7 +91,9 @@ final class ServiceDeploymentFollower {
             return;
         }
         for (StackEvent e : latest) {
-            if (SERVICE_TYPE.equals(e.resourceType())) {
+            if (SERVICE_TYPE.equals(e.resourceType()) && isDeletion(e.resourceStatusAsString())) {
+                followed.remove(e.physicalResourceId());
+            } else if (SERVICE_TYPE.equals(e.resourceType())) {
                 serviceArnParts(e.physicalResourceId()).ifPresent(parts -> followed
                         .computeIfAbsent(e.physicalResourceId(), arn -> new Followed(parts[0], parts[1]))
                         .inProgress = StackStatuses.phase(e.resourceStatusAsString()) == StackStatuses.Phase.IN_PROGRESS);
@@ -108,6 +110,17 @@ final class ServiceDeploymentFollower {
             listener.accept(new DeployEvent.Notice("Could not read the ECS service deployments ("
                     + SdkErrors.summary(e) + "); the deploy goes on. `aws ecs list-service-deployments` shows them."));
         }
+    }
+
+    /**
+     * A service CloudFormation deletes (a replaced one, or the stack's teardown) scales to zero through one more
+     * deployment of its old strategy; that is no rollout of the chapter being deployed, so from its first delete
+     * event the service is no longer followed (chapter 0 over chapter 5 showed chapter 5's canary block for the
+     * color service being replaced). CloudFormation deletes a replaced resource only after its successor is
+     * complete, and a service is complete only once its deployment is, so nothing worth showing is cut short.
+     */
+    private static boolean isDeletion(String resourceStatus) {
+        return resourceStatus != null && resourceStatus.startsWith("DELETE_");
     }
 
     /**

@@ -76,6 +76,18 @@ class ServiceDeploymentFollowerIT {
         assertThat(canaryAt).as("the canary is reported before CloudFormation finishes the service").isLessThan(serviceDone);
     }
 
+    @Test
+    void aServiceReplacedByTheNextChapterIsNotFollowedWhileItIsDeleted() throws IOException {
+        deploy("5-canary", Map.of("CanaryBakeTimeInMinutes", BAKE_MINUTES));
+
+        List<DeployEvent> zero = deploy("0-prelude", Map.of());
+
+        assertThat(zero).as("chapter 0 replaces the color service; deleting chapter 5's is no canary to show")
+                .noneMatch(DeployEvent.ServiceDeploymentChanged.class::isInstance);
+        assertThat(zero).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(DeployEvent.ResourceStatusChanged.class,
+                r -> assertThat(r.status()).isEqualTo("DELETE_COMPLETE")));
+    }
+
     private static int indexOf(List<DeployEvent> events, java.util.function.Predicate<EcsDeployment> canary) {
         for (int i = 0; i < events.size(); i++) {
             DeployEvent e = events.get(i);

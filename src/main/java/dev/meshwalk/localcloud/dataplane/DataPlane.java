@@ -37,6 +37,9 @@ import java.util.concurrent.TimeUnit;
 public final class DataPlane implements AutoCloseable {
 
     private final DataPlaneConfig config;
+    /** How long an ECS task worker with nothing to do stays (the local cloud's threads are budgeted, issue 18). */
+    private static final long TASK_WORKER_IDLE_SECONDS = 5;
+
     private final ScheduledThreadPoolExecutor scheduler;
     private final NettyLoop nettyLoop;
     private final Upstream upstream;
@@ -58,8 +61,9 @@ public final class DataPlane implements AutoCloseable {
         scheduler = new ScheduledThreadPoolExecutor(2, new NamedThreads("dataplane-scheduler"));
         scheduler.setRemoveOnCancelPolicy(true);
         nettyLoop = NettyLoop.start(NettyLoop.DEFAULT_THREADS);
-        taskWorkers = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                new NamedThreads("dataplane-ecs-task"));
+        // task starts and stops come in bursts (a deploy); between them the workers end after a few idle seconds
+        taskWorkers = new ThreadPoolExecutor(8, 8, TASK_WORKER_IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new NamedThreads("dataplane-ecs-task"));
         taskWorkers.allowCoreThreadTimeOut(true);
         upstream = new Upstream(nettyLoop, Duration.ofSeconds(2));
         HttpListeners listeners = new HttpListeners(nettyLoop);

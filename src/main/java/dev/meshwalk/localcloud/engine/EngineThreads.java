@@ -7,8 +7,14 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Bounded executors whose thread names say they serve the CloudFormation engine. */
+/**
+ * Bounded executors whose thread names say they serve the CloudFormation engine. A deploy starts up to the bound at
+ * once; between deploys the engine has nothing to do, so its threads end {@value #IDLE_SECONDS} s after the last
+ * task (the local cloud counts its threads against a budget, issue 18).
+ */
 final class EngineThreads {
+
+    static final long IDLE_SECONDS = 5;
 
     private EngineThreads() {
     }
@@ -20,7 +26,7 @@ final class EngineThreads {
             t.setDaemon(true);
             return t;
         };
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, IDLE_SECONDS, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), factory);
         pool.allowCoreThreadTimeOut(true);
         return pool;

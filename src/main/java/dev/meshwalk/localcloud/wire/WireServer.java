@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +22,11 @@ import com.sun.net.httpserver.HttpServer;
  * answers) on a bounded pool of threads named {@code localcloud-http-N}, handing each exchange to the
  * {@link WireRouter}.
  *
- * <p>The pool is bounded in threads and queue; when both are full the accepting thread runs the request
- * itself, which slows intake instead of dropping connections. Idle threads time out, so an idle local
- * cloud costs no worker threads.
+ * <p>The pool is bounded in threads and hands each request straight to an idle thread, starting a new one only
+ * when none is idle: a CLI sending one request after another keeps one thread, where a pool with a waiting line
+ * started a new thread per request up to its bound. When every thread is busy the accepting thread runs the
+ * request itself, which slows intake instead of dropping connections. Idle threads end after
+ * {@value #IDLE_SECONDS} s, so a local cloud nobody is calling costs no worker threads.
  */
 public final class WireServer implements AutoCloseable {
 
@@ -32,6 +34,9 @@ public final class WireServer implements AutoCloseable {
 
     /** The JDK server's switch for TCP_NODELAY on accepted connections; read once per JVM. */
     static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    /** How long a worker with nothing to do stays. */
+    static final long IDLE_SECONDS = 5;
 
     static {
         preferNoDelay();
@@ -76,9 +81,8 @@ public final class WireServer implements AutoCloseable {
     public static WireServer start(InetSocketAddress address, WireRouter router, int threads, int maxBodyBytes)
             throws IOException {
         HttpServer server = HttpServer.create(address, 128);
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(1024), namedThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
-        executor.allowCoreThreadTimeOut(true);
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, threads, IDLE_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), namedThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
         WireServer wire = new WireServer(server, executor, router, maxBodyBytes);
         server.createContext("/", wire::handle);
         server.setExecutor(executor);

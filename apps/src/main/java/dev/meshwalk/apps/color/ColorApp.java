@@ -1,5 +1,6 @@
 package dev.meshwalk.apps.color;
 
+import dev.meshwalk.apps.common.AppRuntime;
 import dev.meshwalk.apps.common.Environment;
 import dev.meshwalk.apps.common.Exchanges;
 import dev.meshwalk.apps.common.Launcher;
@@ -30,11 +31,16 @@ public final class ColorApp extends TracedApp {
 
     /** Starts a color instance configured by {@code env}; it serves until {@link #close()}. */
     public static ColorApp start(Map<String, String> env) {
+        return start(env, AppRuntime.STANDALONE);
+    }
+
+    /** As {@link #start(Map)}, on {@code runtime}'s threads (the local cloud's shared ones). */
+    public static ColorApp start(Map<String, String> env, AppRuntime runtime) {
         Environment environment = new Environment(env);
         String color = environment.require("COLOR",
                 "set the color this instance answers, e.g. COLOR=green");
         ErrorShare errors = ErrorShare.of(env.get("ERROR_PERCENT"));
-        Telemetry telemetry = Telemetry.start(environment, "color");
+        Telemetry telemetry = Telemetry.start(environment, "color", runtime.export());
         Routes routes = Routes.builder()
                 .on("/ping", exchange -> Exchanges.sendText(exchange, 200, ""))
                 .otherwise(exchange -> {
@@ -46,7 +52,7 @@ public final class ColorApp extends TracedApp {
                 })
                 .build();
         ColorApp app = new ColorApp(color, errors, telemetry);
-        app.serve(environment, routes);
+        app.serve(runtime.host(), environment, routes);
         return app;
     }
 

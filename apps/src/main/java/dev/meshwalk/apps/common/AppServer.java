@@ -7,17 +7,19 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The JDK HTTP server with a bounded, named executor and an orderly stop. Worker threads are named
- * {@code <app>-http-<address>:<port>-<n>} so a thread dump of the local cloud (many tasks in one JVM)
- * says which task each thread serves; they time out when idle, so an idle task holds no workers.
+ * The JDK HTTP server with a bounded, named executor and an orderly stop: how an app serves in its container
+ * ({@link AppHost#STANDALONE}). Worker threads are named {@code <app>-http-<address>:<port>-<n>} so a thread dump
+ * says which task each thread serves; they time out when idle, so an idle task holds no workers. In the local cloud
+ * the same server runs on an executor shared by every in-process app ({@link #startOn}), which it does not own.
  */
-public final class AppServer implements AutoCloseable {
+public final class AppServer implements AppHost.Serving {
     /** Upper bound on concurrent requests per app instance; beyond it the queue absorbs bursts. */
     static final int MAX_WORKERS = 8;
     private static final int QUEUE_CAPACITY = 256;
@@ -26,6 +28,7 @@ public final class AppServer implements AutoCloseable {
     private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
+    /** Its own workers, stopped on close; null when it runs on a shared executor it does not own. */
     private final ThreadPoolExecutor workers;
     private final InFlight inFlight;
 
@@ -41,25 +44,65 @@ public final class AppServer implements AutoCloseable {
      * @throws AppConfigurationException when the address cannot be bound (in use, not local)
      */
     public static AppServer start(String appName, InetAddress address, int port, HttpHandler handler) {
-        preferNoDelay();
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(address, port), 0);
-        } catch (IOException bindFailed) {
-            throw new AppConfigurationException("cannot listen on " + address.getHostAddress() + ":" + port
-                    + " (" + bindFailed.getMessage() + "); choose another PORT or BIND_ADDRESS");
-        }
-        InetSocketAddress bound = server.getAddress();
-        String prefix = appName + "-http-" + bound.getAddress().getHostAddress() + ":" + bound.getPort() + "-";
+        HttpServer server = bind(address, port);
+        String prefix = threadNamePrefix(appName, server) + "-";
         ThreadPoolExecutor workers = new ThreadPoolExecutor(MAX_WORKERS, MAX_WORKERS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE_CAPACITY), namedThreads(prefix),
                 new ThreadPoolExecutor.CallerRunsPolicy());
         workers.allowCoreThreadTimeOut(true);
         server.setExecutor(workers);
+        return serve(server, handler, workers, null);
+    }
+
+    /**
+     * As {@link #start}, but requests run on {@code shared}, an executor this server neither owns nor stops. While a
+     * shared thread serves this app it carries the name {@code <app>-http-<address>:<port>}, so a thread dump still
+     * says which task it is working for.
+     */
+    public static AppServer startOn(Executor shared, String appName, InetAddress address, int port,
+                                    HttpHandler handler) {
+        HttpServer server = bind(address, port);
+        String name = threadNamePrefix(appName, server);
+        server.setExecutor(shared);
+        return serve(server, handler, null, name);
+    }
+
+    private static HttpServer bind(InetAddress address, int port) {
+        preferNoDelay();
+        try {
+            return HttpServer.create(new InetSocketAddress(address, port), 0);
+        } catch (IOException bindFailed) {
+            throw new AppConfigurationException("cannot listen on " + address.getHostAddress() + ":" + port
+                    + " (" + bindFailed.getMessage() + "); choose another PORT or BIND_ADDRESS");
+        }
+    }
+
+    private static String threadNamePrefix(String appName, HttpServer server) {
+        InetSocketAddress bound = server.getAddress();
+        return appName + "-http-" + bound.getAddress().getHostAddress() + ":" + bound.getPort();
+    }
+
+    private static AppServer serve(HttpServer server, HttpHandler handler, ThreadPoolExecutor ownWorkers,
+                                   String threadName) {
         InFlight inFlight = new InFlight();
-        server.createContext("/", inFlight.track(handler));
+        HttpHandler tracked = inFlight.track(handler);
+        server.createContext("/", threadName == null ? tracked : named(threadName, tracked));
         server.start();
-        return new AppServer(server, workers, inFlight);
+        return new AppServer(server, ownWorkers, inFlight);
+    }
+
+    /** Runs {@code handler} under the thread name {@code name}, restoring the shared thread's own name after. */
+    private static HttpHandler named(String name, HttpHandler handler) {
+        return exchange -> {
+            Thread current = Thread.currentThread();
+            String own = current.getName();
+            current.setName(name);
+            try {
+                handler.handle(exchange);
+            } finally {
+                current.setName(own);
+            }
+        };
     }
 
     /**
@@ -84,16 +127,18 @@ public final class AppServer implements AutoCloseable {
         };
     }
 
+    @Override
     public InetSocketAddress address() {
         return server.getAddress();
     }
 
+    @Override
     public int port() {
         return server.getAddress().getPort();
     }
 
     /**
-     * Lets in-flight requests finish (up to a second), stops the server, then every worker thread.
+     * Lets in-flight requests finish (up to a second), stops the server, then every worker thread it owns.
      * The draining is done here rather than by {@code HttpServer.stop(delay)} because Java 17's stop
      * always sleeps the whole delay, which would cost the local cloud a second per stopped task.
      */
@@ -101,6 +146,9 @@ public final class AppServer implements AutoCloseable {
     public void close() {
         inFlight.awaitIdle(STOP_GRACE_MILLIS);
         server.stop(0);
+        if (workers == null) {
+            return;
+        }
         workers.shutdown();
         try {
             if (!workers.awaitTermination(2, TimeUnit.SECONDS)) {

@@ -16,14 +16,12 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.contrib.awsxray.AwsXrayIdGenerator;
-import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.SpanProcessor;
-import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -34,8 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -90,24 +86,26 @@ public final class Telemetry implements AutoCloseable {
     private final SdkTracerProvider tracerProvider;
     private final Tracer tracer;
     private final TextMapPropagator propagator = new XrayTracePropagator();
-    private final ThreadPoolExecutor exportThread;
     private final Duration exportTimeout;
     private final Optional<String> tracesEndpoint;
     private final Optional<String> ecsTaskId;
 
-    private Telemetry(String serviceName, SdkTracerProvider tracerProvider, ThreadPoolExecutor exportThread,
-                      Duration exportTimeout, Optional<String> tracesEndpoint, Optional<String> ecsTaskId) {
+    private Telemetry(String serviceName, SdkTracerProvider tracerProvider, Duration exportTimeout, Optional<String> tracesEndpoint, Optional<String> ecsTaskId) {
         this.serviceName = serviceName;
         this.tracerProvider = tracerProvider;
         this.tracer = tracerProvider.get("dev.meshwalk.apps");
-        this.exportThread = exportThread;
         this.exportTimeout = exportTimeout;
         this.tracesEndpoint = tracesEndpoint;
         this.ecsTaskId = ecsTaskId;
     }
 
-    /** Tracing for the app named by {@code XRAY_APP_NAME} (or {@code defaultServiceName}). */
+    /** Tracing for the app named by {@code XRAY_APP_NAME} (or {@code defaultServiceName}), exporting on its own threads. */
     public static Telemetry start(Environment env, String defaultServiceName) {
+        return start(env, defaultServiceName, TelemetryExport.STANDALONE);
+    }
+
+    /** As {@link #start(Environment, String)}, sending spans through {@code export} (shared threads in-process). */
+    public static Telemetry start(Environment env, String defaultServiceName, TelemetryExport export) {
         String serviceName = env.getOrDefault("XRAY_APP_NAME", defaultServiceName);
         AttributesBuilder resource = Attributes.builder();
         resourceAttributes(env).forEach((key, value) -> resource.put(key, value));
@@ -122,33 +120,14 @@ public final class Telemetry implements AutoCloseable {
         Optional<String> endpoint = tracesEndpoint(env);
         Duration exportTimeout = Duration.ofMillis(positiveMillis(env, "OTEL_EXPORTER_OTLP_TIMEOUT",
                 DEFAULT_EXPORT_TIMEOUT_MILLIS));
-        ThreadPoolExecutor exportThread = null;
         if (endpoint.isPresent()) {
-            exportThread = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64),
-                    runnable -> {
-                        Thread thread = new Thread(runnable, serviceName + "-otlp-export");
-                        thread.setDaemon(true);
-                        return thread;
-                    }, new ThreadPoolExecutor.CallerRunsPolicy());
-            exportThread.allowCoreThreadTimeOut(true);
-            OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
-                    .setEndpoint(endpoint.get())
-                    .setTimeout(exportTimeout)
-                    .setConnectTimeout(exportTimeout)
-                    .setExecutorService(exportThread)
-                    .setMeterProvider(MeterProvider::noop)
-                    .build();
-            builder.addSpanProcessor(BatchSpanProcessor.builder(exporter)
-                    .setScheduleDelay(Duration.ofMillis(positiveMillis(env, "OTEL_BSP_SCHEDULE_DELAY",
-                            DEFAULT_SCHEDULE_DELAY_MILLIS)))
-                    .setExporterTimeout(exportTimeout)
-                    .setMeterProvider(MeterProvider::noop)
-                    .build());
+            builder.addSpanProcessor(export.exportTo(serviceName, endpoint.get(), exportTimeout,
+                    Duration.ofMillis(positiveMillis(env, "OTEL_BSP_SCHEDULE_DELAY", DEFAULT_SCHEDULE_DELAY_MILLIS))));
         }
         if (endpoint.isEmpty()) {
             builder.addSpanProcessor(new PropagateOnly());
         }
-        return new Telemetry(serviceName, builder.build(), exportThread, exportTimeout, endpoint,
+        return new Telemetry(serviceName, builder.build(), exportTimeout, endpoint,
                 Optional.ofNullable(detected.getAttribute(EcsResourceDetector.ECS_TASK_ID)));
     }
 
@@ -352,20 +331,9 @@ public final class Telemetry implements AutoCloseable {
         }
     }
 
-    /** Sends what is still queued (bounded by the export timeout) and stops the export thread. */
+    /** Sends what is still queued (bounded by the export timeout) and stops this instance's export. */
     @Override
     public void close() {
         tracerProvider.shutdown().join(exportTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
-        if (exportThread != null) {
-            exportThread.shutdown();
-            try {
-                if (!exportThread.awaitTermination(1, TimeUnit.SECONDS)) {
-                    exportThread.shutdownNow();
-                }
-            } catch (InterruptedException interrupted) {
-                exportThread.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

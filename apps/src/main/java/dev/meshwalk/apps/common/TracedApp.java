@@ -7,19 +7,19 @@ package dev.meshwalk.apps.common;
  */
 public abstract class TracedApp implements Launcher.RunningApp {
     private final Telemetry telemetry;
-    private AppServer server;
+    private AppHost.Serving server;
 
     protected TracedApp(Telemetry telemetry) {
         this.telemetry = telemetry;
     }
 
     /**
-     * Serves {@code routes} on {@code BIND_ADDRESS:PORT}, each request in a server span. When the server cannot
-     * start, the telemetry is stopped too (no export thread is left behind) and the failure is passed on.
+     * Serves {@code routes} on {@code BIND_ADDRESS:PORT} through {@code host}, each request in a server span. When the
+     * server cannot start, the telemetry is stopped too (no export thread is left behind) and the failure is passed on.
      */
-    protected final void serve(Environment environment, Routes routes) {
+    protected final void serve(AppHost host, Environment environment, Routes routes) {
         try {
-            server = AppServer.start(telemetry.serviceName(), environment.bindAddress(), environment.port(),
+            server = host.serve(telemetry.serviceName(), environment.bindAddress(), environment.port(),
                     telemetry.serverSpans(routes, routes::routeOf));
         } catch (RuntimeException startFailed) {
             telemetry.close();

@@ -1,6 +1,7 @@
 package dev.meshwalk.apps.front;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.meshwalk.apps.common.AppRuntime;
 import dev.meshwalk.apps.common.Environment;
 import dev.meshwalk.apps.common.Exchanges;
 import dev.meshwalk.apps.common.Launcher;
@@ -39,19 +40,24 @@ public final class FrontApp extends TracedApp {
 
     /** Starts a front instance configured by {@code env}; it serves until {@link #close()}. */
     public static FrontApp start(Map<String, String> env) {
+        return start(env, AppRuntime.STANDALONE);
+    }
+
+    /** As {@link #start(Map)}, on {@code runtime}'s threads (the local cloud's shared ones). */
+    public static FrontApp start(Map<String, String> env, AppRuntime runtime) {
         Environment environment = new Environment(env);
         HostAndPort colorHost = HostAndPort.parse("COLOR_HOST", environment.require("COLOR_HOST",
                 "front needs the host:port of the color service, e.g. "
                         + "COLOR_HOST=color.howto-ecs-basics.pvtdns:8080"), 80);
         ColorRoute route = routeTo(colorHost, environment);
-        Telemetry telemetry = Telemetry.start(environment, "front");
+        Telemetry telemetry = Telemetry.start(environment, "front", runtime.export());
         FrontApp app = new FrontApp(telemetry, new ColorClient(colorHost, route, telemetry));
         Routes routes = Routes.builder()
                 .on("/color", app::answerColor)
                 .on("/color/clear", app::clear)
                 .on("/ping", exchange -> Exchanges.sendText(exchange, 200, ""))
                 .build();
-        app.serve(environment, routes);
+        app.serve(runtime.host(), environment, routes);
         return app;
     }
 
