@@ -1,9 +1,9 @@
 package dev.meshwalk.localcloud.bench;
 
 import com.google.protobuf.ByteString;
+import dev.meshwalk.localcloud.LocalCloudServices;
 import dev.meshwalk.localcloud.dataplane.telemetry.TelemetryIntake;
 import dev.meshwalk.localcloud.service.xray.MeshTraffic;
-import dev.meshwalk.localcloud.service.xray.SegmentRejected;
 import dev.meshwalk.localcloud.service.xray.TraceStore;
 import dev.meshwalk.localcloud.service.xray.XRayService;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -51,14 +51,10 @@ public final class IntakeThroughput {
         return new XRayService(new TraceStore(Integer.MAX_VALUE, Long.MAX_VALUE));
     }
 
+    /** The intake wired to the store as the local cloud wires it ({@link LocalCloudServices#segmentSink}). */
     private static TelemetryIntake intake(XRayService xray) {
-        return TelemetryIntake.start(TelemetryIntake.Config.loopback(), doc -> {
-            try {
-                xray.accept(doc);
-            } catch (SegmentRejected e) {
-                throw new IllegalArgumentException(e.getMessage());
-            }
-        }, (a, b, c, d, e, f) -> { });
+        return TelemetryIntake.start(TelemetryIntake.Config.loopback(), LocalCloudServices.segmentSink(xray),
+                (a, b, c, d, e, f) -> { });
     }
 
     /** CPU time of the whole process (intake, store and sender), so rounds can be compared under load. */

@@ -11,14 +11,15 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
- * Translates an export's spans into segment documents while the receiving thread hands the finished ones to
- * the segment sink, strictly in span order.
+ * Translates an export's spans into segment documents and has the sink check them ({@link SegmentSink#check})
+ * while the receiving thread stores the checked ones, strictly in span order.
  *
- * <p>Why: an exporter sends one batch and waits for the answer, so one batch's work is the whole intake rate;
- * storing a segment (parse, validate, index) costs about as much again as translating it, and the machine has
- * a second core. A helper thread translates ahead while the receiving thread stores; the receiving thread
- * also translates whatever the helper has not claimed, so a busy or absent helper only costs the overlap.
- * The sink sees the same documents, in the same order, on the same thread as without the helper.
+ * <p>Why: an exporter sends one batch and waits for the answer, so one batch's work is the whole intake rate,
+ * and the machine has a second core. Translating and checking (parsing the document again, as every segment
+ * is) are most of the work and touch no shared state; storing is the small ordered part. A helper thread
+ * translates and checks ahead while the receiving thread stores; the receiving thread also takes whatever the
+ * helper has not claimed, so a busy or absent helper only costs the overlap. Documents are stored in the same
+ * order, on the same thread, with the same refusals as without the helper.
  *
  * <p>The helper exists only while there is work, and for 30 s after: an idle intake has no extra thread.
  */
@@ -27,8 +28,8 @@ final class OrderedTranslation implements AutoCloseable {
     /** Below this many spans the hand-off costs more than it saves. */
     private static final int MIN_SPANS_FOR_HELP = 16;
 
-    /** What translating one span gave: a document, or the refusal with its reason. */
-    record Result(String document, RuntimeException refusal) {
+    /** What translating and checking one span gave: the checked document, or the refusal with its reason. */
+    record Result(SegmentSink.Checked checked, RuntimeException refusal) {
     }
 
     /** An error (not a refusal) on the helper, carried to the receiving thread and thrown there. */
@@ -36,10 +37,12 @@ final class OrderedTranslation implements AutoCloseable {
     }
 
     private final SpanToSegment translator;
+    private final SegmentSink sink;
     private final ExecutorService helper;
 
-    OrderedTranslation(SpanToSegment translator) {
+    OrderedTranslation(SpanToSegment translator, SegmentSink sink) {
         this.translator = translator;
+        this.sink = sink;
         AtomicInteger n = new AtomicInteger();
         this.helper = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "telemetry-otlp-translate-" + n.incrementAndGet());
@@ -48,7 +51,7 @@ final class OrderedTranslation implements AutoCloseable {
         }, new ThreadPoolExecutor.AbortPolicy());
     }
 
-    /** Translates every span and passes each result to {@code deliver} on this thread, in span order. */
+    /** Translates and checks every span and passes each result to {@code deliver} on this thread, in span order. */
     void translate(List<OtlpSpan> spans, Consumer<Result> deliver) {
         Batch batch = new Batch(spans);
         if (spans.size() >= MIN_SPANS_FOR_HELP) {
@@ -117,7 +120,7 @@ final class OrderedTranslation implements AutoCloseable {
 
     private Result translateOne(OtlpSpan span) {
         try {
-            return new Result(translator.translate(span), null);
+            return new Result(sink.check(translator.translate(span)), null);
         } catch (RuntimeException e) {
             return new Result(null, e);
         }

@@ -43,14 +43,12 @@ final class OtlpHttpReceiver implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final OtlpDecoder decoder = new OtlpDecoder();
     private final OrderedTranslation translation;
-    private final SegmentSink sink;
     private final IntakeStatistics stats;
     private final ObjectMapper json = new ObjectMapper();
 
     OtlpHttpReceiver(InetSocketAddress bind, SpanToSegment translator, SegmentSink sink, IntakeStatistics stats)
             throws IOException {
-        this.translation = new OrderedTranslation(translator);
-        this.sink = sink;
+        this.translation = new OrderedTranslation(translator, sink);
         this.stats = stats;
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), r -> {
@@ -110,7 +108,7 @@ final class OtlpHttpReceiver implements AutoCloseable {
                     if (result.refusal() != null) {
                         throw result.refusal();
                     }
-                    sink.accept(result.document());
+                    result.checked().store();
                     stats.segmentsAccepted.incrementAndGet();
                 } catch (RuntimeException e) {
                     refusals.count++;

@@ -66,7 +66,16 @@ public final class XRayService implements AwsService {
      * and the UDP/OTLP intake report the same reasons.
      */
     public void accept(String document) throws SegmentRejected {
-        TraceEntity entity = parser.parse(document);
+        put(parse(document), document);
+    }
+
+    /** The first half of {@link #accept}: parses and checks, touching no state; safe on any thread. */
+    public TraceEntity parse(String document) throws SegmentRejected {
+        return parser.parse(document);
+    }
+
+    /** The second half of {@link #accept}: stores what {@link #parse} returned for {@code document}. */
+    public void put(TraceEntity entity, String document) {
         store.put(entity, document);
     }
 
