@@ -36,7 +36,9 @@ final class ActionPainter {
         } else if (pane.question() == ActionPane.Question.TEARDOWN) {
             TeardownMenuPainter.paint(s, pane, c, row, last, width);
         } else {
-            for (String line : visibleLines(wrap(BoardText.pane(pane, s.unicode()), width), last - row + 1, s.paneScroll())) {
+            List<String> lines = BoardText.pane(pane, s.unicode());
+            int pinnedRows = wrap(lines.subList(0, Math.min(PINNED, lines.size())), width).size();
+            for (String line : visibleLines(wrap(lines, width), last - row + 1, s.paneScroll(), pinnedRows)) {
                 c.text(1, row++, line, attrFor(line, s, c), width);
             }
         }
@@ -46,14 +48,17 @@ final class ActionPainter {
         }
     }
 
-    /** Header lines a pane keeps in view (what runs, the progress bar) when its list is longer than the pane. */
+    /**
+     * Header lines a pane keeps in view when its list is longer than the pane: what runs and the progress bar, or
+     * the traffic loop and its counts. Counted before wrapping, so a narrow terminal keeps all of both.
+     */
     static final int PINNED = 2;
 
     /**
-     * What fits: everything, or the pinned header, a "... n more above" line and the newest lines (the rows that
-     * are changing and the summary are at the end).
+     * What fits: everything, or the pinned header ({@code pinned} rows), a "... n more above" line and the newest
+     * lines (the rows that are changing and the summary are at the end).
      */
-    static List<String> visibleLines(List<String> lines, int room, int scrollBack) {
+    static List<String> visibleLines(List<String> lines, int room, int scrollBack, int pinned) {
         if (lines.size() <= room) {
             return lines;
         }
@@ -63,12 +68,12 @@ final class ActionPainter {
             out.add("  ... " + (lines.size() - end) + " newer lines below (PgDn/space, End) ...");
             return out;
         }
-        if (room <= PINNED + 1) {
+        if (room <= pinned + 1) {
             return lines.subList(lines.size() - Math.max(0, room), lines.size());
         }
-        List<String> out = new java.util.ArrayList<>(lines.subList(0, PINNED));
-        int tail = room - PINNED - 1;
-        out.add("  ... " + (lines.size() - PINNED - tail) + " more lines above (PgUp/b) ...");
+        List<String> out = new java.util.ArrayList<>(lines.subList(0, pinned));
+        int tail = room - pinned - 1;
+        out.add("  ... " + (lines.size() - pinned - tail) + " more lines above (PgUp/b) ...");
         out.addAll(lines.subList(lines.size() - tail, lines.size()));
         return out;
     }

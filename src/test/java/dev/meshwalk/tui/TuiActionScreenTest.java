@@ -166,6 +166,29 @@ class TuiActionScreenTest {
     }
 
     @Test
+    void atEightyByTwentyFourTheLoopAndItsCountsStayInViewWhenABreakItBlockFillsThePane() throws Exception {
+        open(80, 24, true);
+        keys('1', KeyType.Enter, 't');
+        post(new Msg.TrafficStarted("http://127.0.0.2:8080", Duration.ofMillis(500)));
+        for (long n = 1; n <= 12; n++) {
+            post(new Msg.TrafficAnswered(new TrafficAnswer(n, n == 9 ? OptionalInt.of(500) : OptionalInt.of(200),
+                    n == 9 ? Optional.empty() : Optional.of("green"), Optional.empty(), Duration.ofMillis(7), "")));
+        }
+        post(new Msg.TrafficSampled(new TrafficSample(12, 11, java.util.Map.of("green", 11L), java.util.Map.of("green", 1.0),
+                        java.util.Map.of("green", 1.0), 2.0, Duration.ofMillis(7), Duration.ofMillis(13),
+                        List.of(new TrafficSample.ErrorCount("HTTP 5xx", 1, "front answered with an error: usually its"
+                                + " call to color failed (no healthy color task, DNS or proxy not ready)")),
+                        Duration.ofMillis(500), true)),
+                new Msg.ColorTaskStopped("meshwalk-howto-ecs-basics-ColorService-ALZTLKGNTDQH3", "caa0757912345678", 3),
+                new Msg.ColorTaskReplaced(Duration.ofMillis(300), 3, 3));
+
+        assertThat(text()).as("the pane is longer than the screen").contains("more lines above")
+                .contains("running: GET http://127.0.0.2:8080/color")
+                .contains("12 requests, 11 ok, 1 failed")
+                .contains("back to 3 of 3 running tasks");
+    }
+
+    @Test
     void mapShowsTheServiceGraphFromTheGraphLibrary() throws Exception {
         open(100, 30, true);
         keys('0', KeyType.Enter, 'm');

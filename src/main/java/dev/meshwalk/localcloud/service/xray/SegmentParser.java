@@ -23,7 +23,7 @@ public final class SegmentParser {
     private static final int MAX_DEPTH = 64;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final PrunedTreeReader reader = new PrunedTreeReader(json.getFactory());
+    private final SegmentReader reader = new SegmentReader(json.getFactory());
     private final SharedValues shared = new SharedValues();
 
     /** Parses a top-level document: a segment, or a subsegment sent on its own ({@code type: subsegment}). */
@@ -35,7 +35,7 @@ public final class SegmentParser {
             throw new SegmentRejected(null, "SegmentTooLarge",
                     "Segment document is larger than 64 KB; send large subsegments as separate documents");
         }
-        JsonNode root;
+        SegmentReader.Fields root;
         try {
             root = reader.read(document);
         } catch (JsonProcessingException e) {
@@ -44,17 +44,17 @@ public final class SegmentParser {
         } catch (IOException e) {
             throw new UncheckedIOException("reading a string cannot fail", e);
         }
-        if (root == null || !root.isObject()) {
+        if (root == null) {
             throw new SegmentRejected(null, "InvalidSegment", "Segment document must be a JSON object");
         }
-        String id = text(root, "id");
-        boolean independentSubsegment = "subsegment".equals(text(root, "type"));
-        String traceId = text(root, "trace_id");
+        String id = text(root.id);
+        boolean independentSubsegment = "subsegment".equals(text(root.type));
+        String traceId = text(root.traceId);
         if (traceId == null || !SegmentSyntax.isTraceId(traceId)) {
             throw new SegmentRejected(id, "InvalidTraceId",
                     "trace_id must look like 1-<8 hex digits>-<24 hex digits>, got " + quote(traceId));
         }
-        String parentId = text(root, "parent_id");
+        String parentId = text(root.parentId);
         if (parentId != null && !SegmentSyntax.isEntityId(parentId)) {
             throw new SegmentRejected(id, "InvalidSegment", "parent_id must be 16 hex digits, got " + quote(parentId));
         }
@@ -65,23 +65,23 @@ public final class SegmentParser {
         return entity(root, traceId, parentId, !independentSubsegment, 0);
     }
 
-    private TraceEntity entity(JsonNode node, String traceId, String parentId, boolean segment, int depth)
+    private TraceEntity entity(SegmentReader.Fields node, String traceId, String parentId, boolean segment, int depth)
             throws SegmentRejected {
-        String id = text(node, "id");
+        String id = text(node.id);
         if (id == null || !SegmentSyntax.isEntityId(id)) {
             throw new SegmentRejected(id, "InvalidSegment", "id must be 16 hex digits, got " + quote(id));
         }
-        String name = text(node, "name");
+        String name = text(node.name);
         if (name == null || !SegmentSyntax.isName(name)) {
             throw new SegmentRejected(id, "InvalidSegment", "name must be 1-200 characters of letters, digits,"
                     + " spaces and _ . : / % & # = + \\ - @, got " + quote(name));
         }
-        JsonNode start = node.get("start_time");
+        JsonNode start = node.startTime;
         if (start == null || !start.isNumber()) {
             throw new SegmentRejected(id, "InvalidSegment", "start_time must be epoch seconds (a JSON number)");
         }
-        boolean inProgress = node.path("in_progress").asBoolean(false);
-        JsonNode end = node.get("end_time");
+        boolean inProgress = bool(node.inProgress);
+        JsonNode end = node.endTime;
         if (!inProgress && (end == null || !end.isNumber())) {
             throw new SegmentRejected(id, "InvalidSegment",
                     "end_time must be epoch seconds (a JSON number), or in_progress must be true");
@@ -94,38 +94,35 @@ public final class SegmentParser {
         if (depth > MAX_DEPTH) {
             throw new SegmentRejected(id, "InvalidSegment", "subsegments are nested more than " + MAX_DEPTH + " deep");
         }
-        List<TraceEntity> children = new ArrayList<>();
-        for (JsonNode child : node.path("subsegments")) {
-            if (!child.isObject()) {
+        List<TraceEntity> children = new ArrayList<>(node.subsegments.size());
+        for (Object child : node.subsegments) {
+            if (!(child instanceof SegmentReader.Fields)) {
                 throw new SegmentRejected(id, "InvalidSegment", "subsegments must be JSON objects");
             }
-            children.add(entity(child, traceId, null, false, depth + 1));
+            children.add(entity((SegmentReader.Fields) child, traceId, null, false, depth + 1));
         }
-        JsonNode aws = node.path("aws");
         return new TraceEntity(traceId, id, parentId, shared.share(name),
-                segment ? shared.share(text(node, "origin")) : null,
-                shared.share(text(node, "namespace")),
+                segment ? shared.share(text(node.origin)) : null,
+                shared.share(text(node.namespace)),
                 segment, startTime, endTime, inProgress,
-                http(node.path("http")),
-                flags(node.path("error").asBoolean(false), node.path("throttle").asBoolean(false),
-                        node.path("fault").asBoolean(false)),
-                text(aws, "account_id"),
-                annotations(node.path("annotations")),
-                text(node, "user"),
+                http(node),
+                flags(bool(node.error), bool(node.throttle), bool(node.fault)),
+                text(node.accountId),
+                annotations(node.annotations),
+                text(node.user),
                 // Shared empty values: the store keeps every entity, and most have no subsegments or flags.
                 children.isEmpty() ? List.of() : Collections.unmodifiableList(children));
     }
 
-    private TraceEntity.Http http(JsonNode http) {
-        if (!http.isObject()) {
+    private TraceEntity.Http http(SegmentReader.Fields node) {
+        if (!node.httpIsObject) {
             return TraceEntity.Http.NONE;
         }
-        JsonNode request = http.path("request");
-        JsonNode status = http.path("response").path("status");
-        return new TraceEntity.Http(shared.share(text(request, "method")), text(request, "url"),
-                text(request, "user_agent"),
-                text(request, "client_ip"), status.canConvertToInt() && status.isNumber() ? statusCode(status.asInt()) : null,
-                request.path("traced").asBoolean(false));
+        JsonNode status = node.status;
+        return new TraceEntity.Http(shared.share(text(node.method)), text(node.url), text(node.userAgent),
+                text(node.clientIp),
+                status != null && status.canConvertToInt() && status.isNumber() ? statusCode(status.asInt()) : null,
+                bool(node.traced));
     }
 
     private static TraceEntity.Flags flags(boolean error, boolean throttle, boolean fault) {
@@ -146,7 +143,7 @@ public final class SegmentParser {
     }
 
     private static Map<String, Object> annotations(JsonNode node) {
-        if (!node.isObject()) {
+        if (node == null || !node.isObject()) {
             return Map.of();
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -163,9 +160,14 @@ public final class SegmentParser {
         return Collections.unmodifiableMap(out);
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
+    /** What {@code text()} of a tree member gave: the string of a JSON string, else null. */
+    private static String text(JsonNode v) {
         return v != null && v.isTextual() ? v.textValue() : null;
+    }
+
+    /** What {@code path(member).asBoolean(false)} gave (a missing member is false). */
+    private static boolean bool(JsonNode v) {
+        return v != null && v.asBoolean(false);
     }
 
     private static String quote(String s) {
