@@ -6,7 +6,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -47,7 +49,7 @@ public final class AppServer implements AppHost.Serving {
         HttpServer server = bind(address, port);
         String prefix = threadNamePrefix(appName, server) + "-";
         ThreadPoolExecutor workers = new ThreadPoolExecutor(MAX_WORKERS, MAX_WORKERS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE_CAPACITY), namedThreads(prefix),
+                new ArrayBlockingQueue<>(QUEUE_CAPACITY), new NamedThreads(prefix),
                 new ThreadPoolExecutor.CallerRunsPolicy());
         workers.allowCoreThreadTimeOut(true);
         server.setExecutor(workers);
@@ -118,13 +120,35 @@ public final class AppServer implements AppHost.Serving {
         }
     }
 
-    private static ThreadFactory namedThreads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
+    /** Names its threads and keeps them, so {@link #close()} can wait until each has really ended. */
+    private static final class NamedThreads implements ThreadFactory {
+        private final String prefix;
+        private final AtomicInteger counter = new AtomicInteger();
+        private final List<Thread> started = new CopyOnWriteArrayList<>();
+
+        NamedThreads(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public Thread newThread(Runnable runnable) {
             Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
             thread.setDaemon(true);
+            started.removeIf(old -> !old.isAlive()); // idle workers end and are replaced; keep only the living
+            started.add(thread);
             return thread;
-        };
+        }
+
+        /** The pool reports termination while its last worker is still leaving {@code run()}; wait for that too. */
+        void awaitEnded(long millis) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+            for (Thread thread : started) {
+                long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (remaining > 0) {
+                    thread.join(remaining);
+                }
+            }
+        }
     }
 
     @Override
@@ -154,6 +178,7 @@ public final class AppServer implements AppHost.Serving {
             if (!workers.awaitTermination(2, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
             }
+            ((NamedThreads) workers.getThreadFactory()).awaitEnded(1000);
         } catch (InterruptedException interrupted) {
             workers.shutdownNow();
             Thread.currentThread().interrupt();

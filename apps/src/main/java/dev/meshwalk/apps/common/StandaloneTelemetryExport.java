@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One app instance's own export, as in its container: the SDK's {@link BatchSpanProcessor} (one thread) and an
@@ -22,10 +23,12 @@ final class StandaloneTelemetryExport implements TelemetryExport {
 
     @Override
     public SpanProcessor exportTo(String serviceName, String endpoint, Duration exportTimeout, Duration scheduleDelay) {
+        AtomicReference<Thread> latest = new AtomicReference<>();
         ThreadPoolExecutor exportThread = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(64), runnable -> {
                     Thread thread = new Thread(runnable, serviceName + "-otlp-export");
                     thread.setDaemon(true);
+                    latest.set(thread);
                     return thread;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         exportThread.allowCoreThreadTimeOut(true);
@@ -41,18 +44,22 @@ final class StandaloneTelemetryExport implements TelemetryExport {
                 .setExporterTimeout(exportTimeout)
                 .setMeterProvider(MeterProvider::noop)
                 .build();
-        return new OwnThreads(batches, exportThread, exportTimeout);
+        return new OwnThreads(batches, exportThread, latest, exportTimeout);
     }
 
     /** The batch processor, and on shutdown the export thread after it. */
     private static final class OwnThreads implements SpanProcessor {
         private final SpanProcessor batches;
         private final ThreadPoolExecutor exportThread;
+        /** The pool's current thread (one at a time): its termination is reported before the thread has left run(). */
+        private final AtomicReference<Thread> latest;
         private final Duration exportTimeout;
 
-        OwnThreads(SpanProcessor batches, ThreadPoolExecutor exportThread, Duration exportTimeout) {
+        OwnThreads(SpanProcessor batches, ThreadPoolExecutor exportThread, AtomicReference<Thread> latest,
+                   Duration exportTimeout) {
             this.batches = batches;
             this.exportThread = exportThread;
+            this.latest = latest;
             this.exportTimeout = exportTimeout;
         }
 
@@ -88,6 +95,10 @@ final class StandaloneTelemetryExport implements TelemetryExport {
             try {
                 if (!exportThread.awaitTermination(1, TimeUnit.SECONDS)) {
                     exportThread.shutdownNow();
+                }
+                Thread last = latest.get();
+                if (last != null) {
+                    last.join(1000);
                 }
             } catch (InterruptedException interrupted) {
                 exportThread.shutdownNow();
