@@ -13,9 +13,11 @@ import java.util.Map;
  *   <li>{@code -XX:+UseSerialGC}: one collector thread instead of G1's seven, no remembered sets, and the heap
  *       shrinks back after a collection ({@code MaxHeapFreeRatio}). The local cloud's pauses are a few milliseconds
  *       at this heap size.</li>
- *   <li>{@code -Xmx384m}: room for the largest thing it keeps, the X-Ray trace store, at its own budget (about 128 MB
- *       of documents, ~250 MB of heap when full) plus the data plane; the heap starts small ({@code -Xms32m}) and
- *       only grows with what is stored.</li>
+ *   <li>{@code -Xmx384m}: room for the largest thing it keeps, the X-Ray trace store, whose budget follows the heap
+ *       ({@code TraceStore.forHeap}: 48 MB of documents here, ~100 MB of heap when full) plus the data plane; the heap
+ *       starts small ({@code -Xms32m}) and only grows with what is stored. A smaller ceiling saves less than it
+ *       seems: with {@code -Xmx192m} the mesh-hop benchmark still ended at 265-275 MB RSS (302 MB with 384m), since
+ *       the rest (metaspace, code cache, thread stacks, the data plane's buffers) is ~130 MB.</li>
  *   <li>Metaspace and code cache limits a few times what was used (31 MB and 26 MB after the mesh-hop
  *       benchmark), so a leak shows as an error instead of a slowly growing process.</li>
  * </ul>

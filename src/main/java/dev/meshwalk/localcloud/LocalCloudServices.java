@@ -65,7 +65,7 @@ public final class LocalCloudServices {
      * Notices for the user (a file set aside, resources not brought back) go to {@link LocalCloudStorage#notices()}.
      */
     public static LocalCloud.Builder addDefaults(LocalCloud.Builder builder, LocalCloudStorage storage) {
-        XRayService xray = new XRayService(new TraceStore());
+        XRayService xray = new XRayService(TraceStore.forHeap(Runtime.getRuntime().maxMemory()));
         DataPlaneConfig defaults = DataPlaneConfig.defaults(BuiltInApps.catalog());
         CloudWatchService cloudWatch = new CloudWatchService(new MetricStore(), defaults.timings());
         SegmentSink segments = segmentSink(xray);

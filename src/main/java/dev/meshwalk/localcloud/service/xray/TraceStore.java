@@ -55,6 +55,24 @@ public final class TraceStore {
         this(DEFAULT_MAX_DOCUMENTS, DEFAULT_MAX_BYTES);
     }
 
+    /**
+     * A store whose text budget fits a heap of {@code maxHeapBytes}: an eighth of it, at most
+     * {@link #DEFAULT_MAX_BYTES}, at least 8 MB. A full store takes about twice its text in heap (parsed entities,
+     * indexes), so the local cloud's JVM ({@code -Xmx384m}: 48 MB of documents, about an hour of chapter 3's
+     * traffic at the tutorial's loop speed) keeps room for the data plane, and a process sized smaller by hand
+     * evicts old traces instead of running out of memory. Under the mesh-hop benchmark's load the full default
+     * budget held the process at ~460 MB RSS.
+     */
+    public static TraceStore forHeap(long maxHeapBytes) {
+        long eighth = maxHeapBytes / 8;
+        return new TraceStore(DEFAULT_MAX_DOCUMENTS, Math.max(8L * 1024 * 1024, Math.min(DEFAULT_MAX_BYTES, eighth)));
+    }
+
+    /** The most document text the store keeps before it evicts whole traces. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
     public TraceStore(int maxDocuments, long maxBytes) {
         if (maxDocuments < 1 || maxBytes < 1) {
             throw new IllegalArgumentException("the trace store budget must be positive");

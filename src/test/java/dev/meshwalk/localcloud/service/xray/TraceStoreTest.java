@@ -35,6 +35,15 @@ class TraceStoreTest {
     }
 
     @Test
+    void aStoreSizedForAHeapKeepsAnEighthOfItInTextWithinFixedBounds() {
+        long mb = 1024 * 1024;
+        assertThat(TraceStore.forHeap(384 * mb).maxBytes()).as("the local cloud's -Xmx384m").isEqualTo(48 * mb);
+        assertThat(TraceStore.forHeap(16L * 1024 * mb).maxBytes()).as("a default-sized heap on a big machine")
+                .isEqualTo(TraceStore.DEFAULT_MAX_BYTES);
+        assertThat(TraceStore.forHeap(32 * mb).maxBytes()).as("a tiny heap still keeps a few minutes").isEqualTo(8 * mb);
+    }
+
+    @Test
     void theByteBudgetAlsoEvicts() throws Exception {
         TraceStore store = new TraceStore(Integer.MAX_VALUE, 20_000);
         for (int i = 0; i < 20; i++) {
