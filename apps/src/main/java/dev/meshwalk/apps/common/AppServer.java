@@ -187,24 +187,17 @@ public final class AppServer implements AppHost.Serving {
 
     /** Counts requests being handled, so {@link #close()} can wait for exactly those. */
     private static final class InFlight {
-        private int active;
+        private final InFlightRequests requests = new InFlightRequests();
 
         HttpHandler track(HttpHandler handler) {
             return exchange -> {
-                synchronized (this) {
-                    active++;
-                }
+                requests.started();
                 try {
                     handler.handle(exchange);
                 } catch (RuntimeException | Error unexpected) {
                     failSafely(exchange, unexpected);
                 } finally {
-                    synchronized (this) {
-                        active--;
-                        if (active == 0) {
-                            notifyAll();
-                        }
-                    }
+                    requests.ended();
                 }
             };
         }
@@ -227,19 +220,8 @@ public final class AppServer implements AppHost.Serving {
             }
         }
 
-        synchronized void awaitIdle(long graceMillis) {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
-            try {
-                while (active > 0) {
-                    long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                    if (remaining <= 0) {
-                        return;
-                    }
-                    wait(remaining);
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        void awaitIdle(long graceMillis) {
+            requests.awaitIdle(graceMillis);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpHandler;
 import dev.meshwalk.apps.common.AppConfigurationException;
 import dev.meshwalk.apps.common.AppHost;
+import dev.meshwalk.apps.common.InFlightRequests;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
@@ -71,7 +72,7 @@ public final class NettyAppHost implements AppHost {
     public Serving serve(String appName, InetAddress address, int port, HttpHandler handler) {
         EventLoopGroup group = acquireLoop();
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-        InFlight inFlight = new InFlight();
+        InFlightRequests inFlight = new InFlightRequests();
         String[] threadName = new String[1];
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
@@ -119,11 +120,11 @@ public final class NettyAppHost implements AppHost {
     private final class Listener implements Serving {
         private final Channel server;
         private final ChannelGroup connections;
-        private final InFlight inFlight;
+        private final InFlightRequests inFlight;
         private final InetSocketAddress address;
         private boolean closed;
 
-        Listener(Channel server, ChannelGroup connections, InFlight inFlight, InetSocketAddress address) {
+        Listener(Channel server, ChannelGroup connections, InFlightRequests inFlight, InetSocketAddress address) {
             this.server = server;
             this.connections = connections;
             this.inFlight = inFlight;
@@ -150,37 +151,6 @@ public final class NettyAppHost implements AppHost {
         }
     }
 
-    /** Counts requests being handled, so closing can wait for exactly those. */
-    private static final class InFlight {
-        private int active;
-
-        synchronized void started() {
-            active++;
-        }
-
-        synchronized void ended() {
-            active--;
-            if (active == 0) {
-                notifyAll();
-            }
-        }
-
-        synchronized void awaitIdle(long graceMillis) {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
-            try {
-                while (active > 0) {
-                    long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                    if (remaining <= 0) {
-                        return;
-                    }
-                    wait(remaining);
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     /**
      * Turns each whole request on a connection into an exchange run on the handler pool, one at a time per
      * connection: while one is handled, reading stops and any request already decoded waits here.
@@ -189,11 +159,11 @@ public final class NettyAppHost implements AppHost {
         private final HttpHandler handler;
         /** {@code <app>-http-<address>:<port>}, known once the listener is bound. */
         private final String[] threadName;
-        private final InFlight inFlight;
+        private final InFlightRequests inFlight;
         private final Queue<FullHttpRequest> waiting = new ArrayDeque<>();
         private boolean busy;
 
-        Requests(HttpHandler handler, String[] threadName, InFlight inFlight) {
+        Requests(HttpHandler handler, String[] threadName, InFlightRequests inFlight) {
             super(false);
             this.handler = handler;
             this.threadName = threadName;
