@@ -1,21 +1,14 @@
 package dev.meshwalk.apps.front;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.meshwalk.apps.color.ColorApp;
+import dev.meshwalk.apps.common.AppLoad;
 import dev.meshwalk.apps.common.FakeOtlpReceiver;
 import dev.meshwalk.apps.common.Http;
 import dev.meshwalk.apps.common.SharedAppRuntime;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +41,7 @@ class SharedAppRuntimeTest {
                     .containsExactlyInAnyOrder("front", "color");
             assertThat(sidecar.spans()).hasSize(15);
         }
-        awaitNoThreadsBut(before);
+        AppLoad.awaitNoThreadsBut(before, PER_JVM);
     }
 
     @Test
@@ -61,48 +54,7 @@ class SharedAppRuntimeTest {
                      runtime);
              FrontApp front = FrontApp.start(Map.of("COLOR_HOST", COLOR_NAME + ":" + color.port(), "PORT", "0",
                      "BIND_ADDRESS", "127.0.0.1", "DNS_SERVER", dns.address()), runtime)) {
-            ExecutorService callers = Executors.newFixedThreadPool(clients);
-            try {
-                List<Callable<Integer>> work = new ArrayList<>();
-                for (int c = 0; c < clients; c++) {
-                    work.add(() -> {
-                        int ok = 0;
-                        for (int i = 0; i < callsEach; i++) {
-                            if (Http.get("127.0.0.1", front.port(), "/color").status() == 200) {
-                                ok++;
-                            }
-                        }
-                        return ok;
-                    });
-                }
-                // every front request holds a shared thread while it waits for color, which needs one too: a small
-                // fixed pool would hang here with all its threads waiting
-                int answered = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-                    int sum = 0;
-                    for (Future<Integer> done : callers.invokeAll(work)) {
-                        sum += done.get();
-                    }
-                    return sum;
-                });
-                assertThat(answered).isEqualTo(clients * callsEach);
-            } finally {
-                callers.shutdownNow();
-            }
+            assertThat(AppLoad.colorCallsAnswered(front.port(), clients, callsEach)).isEqualTo(clients * callsEach);
         }
-    }
-
-    private static void awaitNoThreadsBut(Set<Thread> before) throws InterruptedException {
-        List<String> left = List.of();
-        for (int attempt = 0; attempt < 50; attempt++) {
-            left = Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> thread.isAlive() && !before.contains(thread) && !PER_JVM.contains(thread.getName()))
-                    .map(Thread::getName)
-                    .collect(Collectors.toList());
-            if (left.isEmpty()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(left).as("threads still running after close").isEmpty();
     }
 }

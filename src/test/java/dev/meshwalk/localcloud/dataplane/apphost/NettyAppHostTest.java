@@ -1,10 +1,10 @@
 package dev.meshwalk.localcloud.dataplane.apphost;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.meshwalk.apps.color.ColorApp;
 import dev.meshwalk.apps.common.AppHost;
+import dev.meshwalk.apps.common.AppLoad;
 import dev.meshwalk.apps.common.AppRuntime;
 import dev.meshwalk.apps.common.Exchanges;
 import dev.meshwalk.apps.common.Http;
@@ -15,16 +15,8 @@ import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.Proxy;
 import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The local cloud's in-process apps served on one event loop, their handlers on the shared request pool. */
@@ -72,7 +64,7 @@ class NettyAppHostTest {
         front.close();
         color.close();
         shared.close();
-        awaitNoThreadsBut(before);
+        AppLoad.awaitNoThreadsBut(before, PER_JVM);
     }
 
     @Test
@@ -120,48 +112,8 @@ class NettyAppHostTest {
             AppRuntime runtime = onTheLoop(shared);
             try (ColorApp color = ColorApp.start(colorEnv(), runtime);
                  FrontApp front = FrontApp.start(frontEnv(color), runtime)) {
-                ExecutorService callers = Executors.newFixedThreadPool(clients);
-                try {
-                    List<Callable<Integer>> work = new ArrayList<>();
-                    for (int c = 0; c < clients; c++) {
-                        work.add(() -> {
-                            int ok = 0;
-                            for (int i = 0; i < callsEach; i++) {
-                                if (Http.get("127.0.0.1", front.port(), "/color").status() == 200) {
-                                    ok++;
-                                }
-                            }
-                            return ok;
-                        });
-                    }
-                    // each front request holds a pool thread while it waits for color, which needs one too
-                    int answered = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-                        int sum = 0;
-                        for (Future<Integer> done : callers.invokeAll(work)) {
-                            sum += done.get();
-                        }
-                        return sum;
-                    });
-                    assertThat(answered).isEqualTo(clients * callsEach);
-                } finally {
-                    callers.shutdownNow();
-                }
+                assertThat(AppLoad.colorCallsAnswered(front.port(), clients, callsEach)).isEqualTo(clients * callsEach);
             }
         }
-    }
-
-    private static void awaitNoThreadsBut(Set<Thread> before) throws InterruptedException {
-        List<String> left = List.of();
-        for (int attempt = 0; attempt < 50; attempt++) {
-            left = Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> thread.isAlive() && !before.contains(thread) && !PER_JVM.contains(thread.getName()))
-                    .map(Thread::getName)
-                    .collect(Collectors.toList());
-            if (left.isEmpty()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(left).as("threads still running after close").isEmpty();
     }
 }
