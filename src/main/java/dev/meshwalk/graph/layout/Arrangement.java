@@ -91,6 +91,20 @@ public final class Arrangement {
         return new LinkRouter(this, boxWidth, labelWidth).route();
     }
 
+    /**
+     * Routes like {@link #route}, then reroutes the links that cross others where a free path crosses
+     * fewer ({@link CrossingRepair}); slower, so for the drawing, not for trying widths. Columns and the
+     * width stay the same; lines may use a few rows above and below the boxes.
+     */
+    public Routing routeForDrawing(int[] boxWidth, int[] labelWidth) {
+        Routing routing = route(boxWidth, labelWidth);
+        int[] boxHeight = new int[graph.boxCount()];
+        for (int b = 0; b < boxHeight.length; b++) {
+            boxHeight[b] = graph.box(b).height();
+        }
+        return CrossingRepair.repair(routing, boxWidth, boxHeight, labelWidth);
+    }
+
     /** Collects vertices and segments while {@link LayeredLayout} builds the layered graph. */
     static final class Builder {
         private final Arrangement a;

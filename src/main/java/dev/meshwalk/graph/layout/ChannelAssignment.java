@@ -117,12 +117,22 @@ final class ChannelAssignment {
                     if (inRow[s] > q.lo() && inRow[s] < q.hi()) {
                         rows.set(inRow[s] - q.lo());
                     }
+                    if (inRow[s] == q.source()) {
+                        c += OVERLAP;
+                    }
                 }
                 cost[p.id()][q.id()] = c + rows.cardinality();
             }
         }
         return cost;
     }
+
+    /**
+     * What it costs when a net enters a box on the row where another net leaves its box and turns in a
+     * column right of the first net's: the two lines run into each other and read as one. Priced far above
+     * any crossing, so an order that avoids it always wins when there is one.
+     */
+    private static final long OVERLAP = 10_000;
 
     /** Most insertion rounds per gap: each round moves every net once, O(n^2). */
     private static final int INSERTION_ROUNDS = 4;
@@ -232,13 +242,20 @@ final class ChannelAssignment {
         return columns.size();
     }
 
-    /** Crossings of one variant, counted in gap coordinates (column 0 is the gap's left edge). */
+    /**
+     * Crossings of one variant, counted in gap coordinates (column 0 is the gap's left edge), plus
+     * {@link #OVERLAP} for each line that runs into another's on the same row.
+     */
     private static long crossings(List<Net> nets, int[] netChannel, int columns, int[] inRow) {
         List<int[]> horizontals = new ArrayList<>();
         List<int[]> verticals = new ArrayList<>();
+        Map<Integer, Integer> exitColumnByRow = new HashMap<>();
         int end = columns + 2;
         for (Net net : nets) {
             int ch = netChannel[net.id()];
+            if (ch >= 0) {
+                exitColumnByRow.put(net.source(), ch);
+            }
             for (int s : net.segs()) {
                 int yt = inRow[s];
                 if (ch < 0 || yt == net.source()) {
@@ -250,6 +267,16 @@ final class ChannelAssignment {
                 }
             }
         }
-        return GridCrossings.count(horizontals, verticals, end + 1);
+        long overlaps = 0;
+        for (Net net : nets) {
+            int ch = netChannel[net.id()];
+            for (int s : net.segs()) {
+                Integer exit = exitColumnByRow.get(inRow[s]);
+                if (ch >= 0 && inRow[s] != net.source() && exit != null && exit > ch) {
+                    overlaps++;
+                }
+            }
+        }
+        return GridCrossings.count(horizontals, verticals, end + 1) + overlaps * OVERLAP;
     }
 }

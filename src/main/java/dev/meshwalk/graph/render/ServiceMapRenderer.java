@@ -78,7 +78,7 @@ public final class ServiceMapRenderer {
         }
         int inner = sizing.innerWidth(arrangement, labelWidth);
         int[] widths = sizing.widths(inner);
-        Routing routing = arrangement.route(widths, labelWidth);
+        Routing routing = arrangement.routeForDrawing(widths, labelWidth);
 
         List<String> legend = Legend.lines(g, units, names);
         int width = Math.max(options.width(), routing.width());

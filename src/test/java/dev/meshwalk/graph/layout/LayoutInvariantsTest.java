@@ -57,13 +57,15 @@ class LayoutInvariantsTest {
         return new Case(g, widths, labels);
     }
 
-    @ParameterizedTest(name = "{0} boxes, seed {1}")
-    @CsvSource({"1,1", "2,2", "6,3", "12,4", "25,5", "40,6", "80,7", "150,8"})
-    void boxesNeverOverlapAndEveryLinkRunsFromCallerToCallee(int boxes, long seed) {
+    @ParameterizedTest(name = "{0} boxes, seed {1}, crossings repaired: {2}")
+    @CsvSource({"1,1,false", "2,2,false", "6,3,false", "12,4,false", "25,5,false", "40,6,false", "80,7,false",
+        "150,8,false", "12,4,true", "25,5,true", "40,6,true", "80,7,true", "150,8,true"})
+    void boxesNeverOverlapAndEveryLinkRunsFromCallerToCallee(int boxes, long seed, boolean forDrawing) {
         Case c = randomGraph(boxes, seed);
         LayoutGraph g = c.graph();
         Arrangement arrangement = LayeredLayout.arrange(g);
-        Routing r = arrangement.route(c.widths(), c.labels());
+        Routing r = forDrawing ? arrangement.routeForDrawing(c.widths(), c.labels())
+                : arrangement.route(c.widths(), c.labels());
 
         // No two boxes share a cell.
         for (int i = 0; i < g.boxCount(); i++) {
