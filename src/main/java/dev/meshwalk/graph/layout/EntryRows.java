@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The row where each segment enters its target box section. Links into one section take rows in the order
  * of their callers' rows (so they do not cross at the door), each as close to its caller's row as the
- * section allows (so links run straight). When a section has fewer rows than links, links share rows.
+ * section allows (so links run straight) but off the rows where other boxes' lines leave into the same
+ * gap when the section has room. When a section has fewer rows than links, links share rows.
  */
 final class EntryRows {
 
@@ -19,6 +20,10 @@ final class EntryRows {
     /** Entry row per segment, in layout rows. */
     static int[] assign(Arrangement a) {
         int[] inRow = new int[a.segFrom.length];
+        Map<Integer, java.util.Set<Integer>> exitRowsByGap = new HashMap<>();
+        for (int s = 0; s < a.segFrom.length; s++) {
+            exitRowsByGap.computeIfAbsent(a.layerOf[a.segFrom[s]], k -> new java.util.HashSet<>()).add(a.sourceRow(s));
+        }
         Map<Long, List<Integer>> bySection = new HashMap<>();
         for (int s = 0; s < a.segFrom.length; s++) {
             bySection.computeIfAbsent(((long) a.segTo[s] << 20) | a.segToSection[s], k -> new ArrayList<>()).add(s);
@@ -40,6 +45,7 @@ final class EntryRows {
                     inRow[s] = row;
                     prev = row;
                 }
+                avoidExitRows(a, group, inRow, lo, hi, exitRowsByGap);
             } else {
                 for (int i = 0; i < k; i++) {
                     inRow[group.get(i)] = lo + (int) ((long) i * rows / k);
@@ -47,5 +53,33 @@ final class EntryRows {
             }
         }
         return inRow;
+    }
+
+    /**
+     * Moves entries off rows where another net leaves its box in the same gap, where the rows of the group
+     * allow (order kept, within the section): a line entering on such a row must turn right of the other
+     * net's column or run into its exit ({@link ChannelAssignment}), which can cost crossings, and two nets
+     * that swap rows cannot avoid it at all.
+     */
+    private static void avoidExitRows(Arrangement a, List<Integer> group, int[] inRow, int lo, int hi,
+                                      Map<Integer, java.util.Set<Integer>> exitRowsByGap) {
+        for (int i = 0; i < group.size(); i++) {
+            int s = group.get(i);
+            java.util.Set<Integer> exits = exitRowsByGap.get(a.layerOf[a.segFrom[s]]);
+            int own = a.sourceRow(s);
+            if (inRow[s] == own || !exits.contains(inRow[s])) {
+                continue;
+            }
+            int floor = i == 0 ? lo : inRow[group.get(i - 1)] + 1;
+            int ceiling = i == group.size() - 1 ? hi : inRow[group.get(i + 1)] - 1;
+            int best = inRow[s];
+            for (int row = floor; row <= ceiling; row++) {
+                boolean free = row == own || !exits.contains(row);
+                if (free && (best == inRow[s] || Math.abs(row - own) < Math.abs(best - own))) {
+                    best = row;
+                }
+            }
+            inRow[s] = best;
+        }
     }
 }
