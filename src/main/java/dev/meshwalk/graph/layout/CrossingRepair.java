@@ -1,6 +1,7 @@
 package dev.meshwalk.graph.layout;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ final class CrossingRepair {
     private final List<LinkRoute> routes;
     private final int[] labelLength;
     /** Per route: its crossings when a search last found nothing better, or -1. */
-    private int[] triedAt;
+    private final int[] triedAt;
     private final Map<LinkRoute.Cell, List<Integer>> byFirstCell = new HashMap<>();
     private final Map<LinkRoute.Cell, List<Integer>> byLastCell = new HashMap<>();
 
@@ -52,6 +53,8 @@ final class CrossingRepair {
         grid = new LineGrid(routing, boxWidth, boxHeight, labelLength, SPARE_ROWS);
         finder = new GridPathFinder(grid);
         routes = new ArrayList<>(routing.routes());
+        triedAt = new int[routes.size()];
+        Arrays.fill(triedAt, -1);
         for (int i = 0; i < routes.size(); i++) {
             List<LinkRoute.Cell> pts = routes.get(i).points();
             byFirstCell.computeIfAbsent(pts.get(0), k -> new ArrayList<>()).add(i);
@@ -86,10 +89,6 @@ final class CrossingRepair {
     /** One pass over the links that cross, most crossed first; true if any got a better path. */
     private boolean improveAll() {
         int n = routes.size();
-        if (triedAt == null) {
-            triedAt = new int[n];
-            java.util.Arrays.fill(triedAt, -1);
-        }
         int[] crossings = new int[n];
         List<Integer> crossed = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -108,7 +107,7 @@ final class CrossingRepair {
                 break;
             }
             if (crossings[i] == triedAt[i]) {
-                continue; // no better path last round, and nothing it crosses has changed since
+                continue; // no better path last time, and its crossings have not changed since
             }
             boolean better = reroute(i);
             triedAt[i] = better ? -1 : crossings[i];
@@ -187,34 +186,17 @@ final class CrossingRepair {
             return null;
         }
         List<LinkRoute.Cell> path = new ArrayList<>();
-        addCorner(path, first);
+        LinkRoute.addCorner(path, first);
         for (LinkRoute.Cell c : middle) {
-            addCorner(path, new LinkRoute.Cell(c.x(), c.y() - top));
+            LinkRoute.addCorner(path, new LinkRoute.Cell(c.x(), c.y() - top));
         }
-        addCorner(path, last);
+        LinkRoute.addCorner(path, last);
         return path;
     }
 
     private static LinkRoute withPath(LinkRoute old, List<LinkRoute.Cell> path) {
         return new LinkRoute(old.link(), path, old.arrow(), old.arrowLeft(), old.label(), old.labelWidth(),
                 Math.max(0, path.size() - 2));
-    }
-
-    /** Appends a cell, dropping the previous one when the three lie on one line. */
-    private static void addCorner(List<LinkRoute.Cell> pts, LinkRoute.Cell c) {
-        int n = pts.size();
-        if (n > 0 && pts.get(n - 1).equals(c)) {
-            return;
-        }
-        if (n >= 2) {
-            LinkRoute.Cell p = pts.get(n - 2);
-            LinkRoute.Cell q = pts.get(n - 1);
-            if (p.y() == q.y() && q.y() == c.y() || p.x() == q.x() && q.x() == c.x()) {
-                pts.set(n - 1, c);
-                return;
-            }
-        }
-        pts.add(c);
     }
 
     /** The repaired routing, moved down when a line uses rows above the boxes, with its figures recounted. */

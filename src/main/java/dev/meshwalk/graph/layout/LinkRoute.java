@@ -24,4 +24,21 @@ public record LinkRoute(int link, List<Cell> points, Cell arrow, boolean arrowLe
     public LinkRoute {
         points = List.copyOf(points);
     }
+
+    /** Appends a corner to a path, dropping the previous one when the three lie on one row or column. */
+    static void addCorner(List<Cell> points, Cell c) {
+        int n = points.size();
+        if (n > 0 && points.get(n - 1).equals(c)) {
+            return;
+        }
+        if (n >= 2) {
+            Cell p = points.get(n - 2);
+            Cell q = points.get(n - 1);
+            if (p.y() == q.y() && q.y() == c.y() || p.x() == q.x() && q.x() == c.x()) {
+                points.set(n - 1, c);
+                return;
+            }
+        }
+        points.add(c);
+    }
 }

@@ -87,18 +87,18 @@ final class LinkRouter {
                 int sx = a.dummy[a.segFrom[s]] ? colX[l] : colX[l] + boxWidth[a.segFrom[s]];
                 int gapStart = colX[l] + colW[l];
                 int ex = colX[l + 1] - 1;
-                add(pts, sx, ys);
+                LinkRoute.addCorner(pts, new LinkRoute.Cell(sx, ys));
                 if (ys != yt) {
                     int cx = gapStart + 1 + channel[s];
-                    add(pts, cx, ys);
-                    add(pts, cx, yt);
+                    LinkRoute.addCorner(pts, new LinkRoute.Cell(cx, ys));
+                    LinkRoute.addCorner(pts, new LinkRoute.Cell(cx, yt));
                     horizontalsByGap.get(l).add(new int[] {sx, cx, ys, netOf[s]});
                     verticalsByGap.get(l).add(new int[] {cx, Math.min(ys, yt), Math.max(ys, yt), netOf[s]});
                     horizontalsByGap.get(l).add(new int[] {cx, ex, yt, netOf[s]});
                 } else {
                     horizontalsByGap.get(l).add(new int[] {sx, ex, ys, netOf[s]});
                 }
-                add(pts, ex, yt);
+                LinkRoute.addCorner(pts, new LinkRoute.Cell(ex, yt));
                 if (!a.dummy[a.segTo[s]] && labelRoom[l] > 0 && labelWidth[li] > 0) {
                     label = new LinkRoute.Cell(gapStart + 1 + channelsInGap[l] + 2, yt);
                     labelCells = labelRoom[l];
@@ -122,25 +122,5 @@ final class LinkRouter {
             boxY[v] = a.y[v];
         }
         return new Routing(boxX, boxY, width, heightUsed, routes, crossings, bends);
-    }
-
-    /** Adds a corner, dropping the previous point when it lies on a straight line with the new one. */
-    private static void add(List<LinkRoute.Cell> pts, int x, int y) {
-        LinkRoute.Cell c = new LinkRoute.Cell(x, y);
-        int n = pts.size();
-        if (n > 0 && pts.get(n - 1).equals(c)) {
-            return;
-        }
-        if (n >= 2) {
-            LinkRoute.Cell p = pts.get(n - 2);
-            LinkRoute.Cell q = pts.get(n - 1);
-            boolean sameRow = p.y() == q.y() && q.y() == y;
-            boolean sameCol = p.x() == q.x() && q.x() == x;
-            if (sameRow || sameCol) {
-                pts.set(n - 1, c);
-                return;
-            }
-        }
-        pts.add(c);
     }
 }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -76,18 +75,10 @@ class CrossingRepairTest {
         long drawnBefore = 0;
         long drawnAfter = 0;
         for (long seed = 1; seed <= 8; seed++) {
-            LayoutGraph g = randomGraph(boxes, seed);
-            int[] widths = new int[boxes];
-            int[] heights = new int[boxes];
-            Random rnd = new Random(seed);
-            for (int b = 0; b < boxes; b++) {
-                widths[b] = 10 + rnd.nextInt(12);
-                heights[b] = g.box(b).height();
-            }
-            int[] labels = new int[g.linkCount()];
-            for (int i = 0; i < labels.length; i++) {
-                labels[i] = rnd.nextInt(7);
-            }
+            LayoutInvariantsTest.Case c = LayoutInvariantsTest.randomGraph(boxes, seed * 7919);
+            LayoutGraph g = c.graph();
+            int[] widths = c.widths();
+            int[] labels = c.labels();
             Arrangement arrangement = LayeredLayout.arrange(g);
             Routing before = arrangement.route(widths, labels);
             Routing after = arrangement.routeForDrawing(widths, labels);
@@ -199,30 +190,5 @@ class CrossingRepairTest {
                 }
             }
         }
-    }
-
-    /** Boxes of one or two port sections; links mostly forward, some back, so there are cycles to break. */
-    private static LayoutGraph randomGraph(int boxes, long seed) {
-        Random rnd = new Random(seed * 7919);
-        LayoutGraph g = new LayoutGraph();
-        for (int i = 0; i < boxes; i++) {
-            g.addBox(rnd.nextInt(4) == 0
-                    ? new LayoutGraph.Box(9, List.of(new LayoutGraph.Section(1, 3), new LayoutGraph.Section(5, 7)))
-                    : new LayoutGraph.Box(5, List.of(new LayoutGraph.Section(1, 3))));
-        }
-        Set<Long> seen = new HashSet<>();
-        for (int k = 0; k < boxes * 2; k++) {
-            int a = rnd.nextInt(boxes);
-            int b = rnd.nextInt(boxes);
-            if (a > b && rnd.nextDouble() < 0.85) {
-                int t = a;
-                a = b;
-                b = t;
-            }
-            if (a != b && seen.add((long) a * boxes + b)) {
-                g.addLink(a, rnd.nextInt(g.box(a).sections().size()), b, rnd.nextInt(g.box(b).sections().size()));
-            }
-        }
-        return g;
     }
 }

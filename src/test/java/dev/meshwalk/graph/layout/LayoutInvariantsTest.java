@@ -16,10 +16,11 @@ class LayoutInvariantsTest {
 
     private static final int WIDTH = 20;
 
-    private record Case(LayoutGraph graph, int[] widths, int[] labels) {
+    /** A random graph with box widths and label lengths; other layout tests draw on it too. */
+    record Case(LayoutGraph graph, int[] widths, int[] labels) {
     }
 
-    private static Case randomGraph(int boxes, long seed) {
+    static Case randomGraph(int boxes, long seed) {
         Random rnd = new Random(seed);
         LayoutGraph g = new LayoutGraph();
         int[] widths = new int[boxes];
