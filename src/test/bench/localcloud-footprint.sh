@@ -6,17 +6,8 @@
 # JVM options in LOCALCLOUD_JVM_OPTS (unset: none, as `java -jar ... localcloud` by hand; the tutorial's background
 # local cloud uses app.LocalCloudJvm's). Needs /usr/bin/aws (CLI v2) and jcmd. Loopback only; stops what it started.
 set -euo pipefail
-jar=${1:-target/tutorial.jar}
-export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-west-2 AWS_PAGER=""
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-state=$(mktemp -d)
-XDG_STATE_HOME=$state java ${LOCALCLOUD_JVM_OPTS:-} -jar "$jar" localcloud --port "$port" >"$state/localcloud.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$state"' EXIT
-until curl -s -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.1; done
-aws() { /usr/bin/aws --endpoint-url "http://127.0.0.1:$port" --output text "$@"; }
-deploy() { aws cloudformation deploy --stack-name fp --template-file "stacks/$1.yaml" --capabilities CAPABILITY_IAM \
-  --parameter-overrides FrontAppImage=front:latest ColorAppImage=color:latest >/dev/null; }
+stack=fp
+source "$(dirname "$0")/localcloud-lib.sh"
 reading() { echo "threads $(awk '/^Threads/{print $2}' /proc/$pid/status), RSS $(awk '/^VmRSS/{printf "%d MB", $2/1024}' /proc/$pid/status)"; }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 deploy 1-servicediscovery

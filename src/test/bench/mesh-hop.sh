@@ -12,17 +12,8 @@
 #   LOCALCLOUD_JVM_OPTS="-XX:+UseSerialGC -Xmx128m ..." src/test/bench/mesh-hop.sh
 # Needs python3 and /usr/bin/aws (CLI v2). Loopback only; stops the local cloud it started.
 set -euo pipefail
-jar=${1:-target/tutorial.jar}
-export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-west-2 AWS_PAGER=""
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-state=$(mktemp -d)
-XDG_STATE_HOME=$state java ${LOCALCLOUD_JVM_OPTS:-} -jar "$jar" localcloud --port "$port" >"$state/localcloud.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$state"' EXIT
-until curl -s -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.1; done
-aws() { /usr/bin/aws --endpoint-url "http://127.0.0.1:$port" --output text "$@"; }
-deploy() { aws cloudformation deploy --stack-name hop --template-file "stacks/$1.yaml" --capabilities CAPABILITY_IAM \
-  --parameter-overrides FrontAppImage=front:latest ColorAppImage=color:latest >/dev/null; }
+stack=hop
+source "$(dirname "$0")/localcloud-lib.sh"
 endpoint() { aws cloudformation describe-stacks --stack-name hop --query "Stacks[0].Outputs[?OutputKey=='FrontEndpoint'].OutputValue"; }
 color_task() { # address of one running color task
   local svc task
