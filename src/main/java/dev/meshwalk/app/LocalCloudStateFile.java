@@ -2,15 +2,15 @@ package dev.meshwalk.app;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import dev.meshwalk.localcloud.engine.AtomicFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,9 +54,8 @@ final class LocalCloudStateFile {
         return file;
     }
 
-    /** Writes the file atomically (temp file + rename), so a reader never sees half of it. */
+    /** Writes the file atomically ({@link AtomicFile}), so a reader never sees half of it. */
     void write(Entry entry) throws IOException {
-        Files.createDirectories(file.getParent());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("endpoint", entry.endpoint().toString());
         json.put("pid", entry.pid());
@@ -64,17 +63,7 @@ final class LocalCloudStateFile {
         json.put("version", entry.version());
         json.put("notices", entry.notices());
         json.put("keepsState", entry.keepsState());
-        Path temp = Files.createTempFile(file.getParent(), "localcloud", ".tmp");
-        try {
-            Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
     }
 
     /** The entry, or empty when there is no file or it cannot be read as one. */
