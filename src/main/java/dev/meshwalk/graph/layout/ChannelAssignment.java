@@ -128,9 +128,9 @@ final class ChannelAssignment {
     }
 
     /**
-     * What it costs when a net enters a box on the row where another net leaves its box and turns in a
-     * column right of the first net's: the two lines run into each other and read as one. Priced far above
-     * any crossing, so an order that avoids it always wins when there is one.
+     * What it costs when a net enters a box on the row where another net leaves its box, and the leaving net
+     * turns right of the entering net's column: the two lines run into each other and read as one. Priced far
+     * above any crossing, so an order that avoids it wins whenever there is one.
      */
     private static final long OVERLAP = 10_000;
 

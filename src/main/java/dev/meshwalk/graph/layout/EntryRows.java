@@ -3,8 +3,10 @@ package dev.meshwalk.graph.layout;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The row where each segment enters its target box section. Links into one section take rows in the order
@@ -20,9 +22,9 @@ final class EntryRows {
     /** Entry row per segment, in layout rows. */
     static int[] assign(Arrangement a) {
         int[] inRow = new int[a.segFrom.length];
-        Map<Integer, java.util.Set<Integer>> exitRowsByGap = new HashMap<>();
+        Map<Integer, Set<Integer>> exitRowsByGap = new HashMap<>();
         for (int s = 0; s < a.segFrom.length; s++) {
-            exitRowsByGap.computeIfAbsent(a.layerOf[a.segFrom[s]], k -> new java.util.HashSet<>()).add(a.sourceRow(s));
+            exitRowsByGap.computeIfAbsent(a.layerOf[a.segFrom[s]], k -> new HashSet<>()).add(a.sourceRow(s));
         }
         Map<Long, List<Integer>> bySection = new HashMap<>();
         for (int s = 0; s < a.segFrom.length; s++) {
@@ -62,10 +64,10 @@ final class EntryRows {
      * that swap rows cannot avoid it at all.
      */
     private static void avoidExitRows(Arrangement a, List<Integer> group, int[] inRow, int lo, int hi,
-                                      Map<Integer, java.util.Set<Integer>> exitRowsByGap) {
+                                      Map<Integer, Set<Integer>> exitRowsByGap) {
         for (int i = 0; i < group.size(); i++) {
             int s = group.get(i);
-            java.util.Set<Integer> exits = exitRowsByGap.get(a.layerOf[a.segFrom[s]]);
+            Set<Integer> exits = exitRowsByGap.get(a.layerOf[a.segFrom[s]]);
             int own = a.sourceRow(s);
             if (inRow[s] == own || !exits.contains(inRow[s])) {
                 continue;
