@@ -141,7 +141,8 @@ class CloudFormationSdkIT {
     /** What AWS would refuse, the local cloud refuses the same way; the same stack fixed deploys. */
     @Test
     void schemaViolationsFailTheResourceOrTheTemplateAsOnAwsAndTheFixedChapterDeploys() {
-        String misspelled = chapter("0-prelude").replace("DesiredCount:", "DesiredCountz:");
+        // Only ColorService (the first DesiredCount) is misspelled, so it is the one resource that can fail.
+        String misspelled = chapter("0-prelude").replaceFirst("DesiredCount:", "DesiredCountz:");
         cfn.createStack(b -> b.stackName("typo").templateBody(misspelled).capabilities(Capability.CAPABILITY_IAM)
                 .parameters(IMAGES));
         assertThatThrownBy(() -> cfn.waiter().waitUntilStackCreateComplete(b -> b.stackName("typo")))
