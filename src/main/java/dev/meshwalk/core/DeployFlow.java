@@ -202,8 +202,14 @@ final class DeployFlow {
             return Next.of(BoardUpdate.conclude(s, Action.DEPLOY, Status.FAILED, List.of("Deploying chapter " + chapter
                     + " failed (" + m.finalStatus() + "); the reasons are above. Fix them and press d to deploy again.")));
         }
-        return deployed(Next.of(BoardUpdate.conclude(s, Action.DEPLOY, Status.OK,
-                List.of("Next: start the traffic loop (t), then look at the map (m)."))), chapter);
+        return deployed(Next.of(BoardUpdate.conclude(s, Action.DEPLOY, Status.OK, List.of(nextAfterDeploy(s)))), chapter);
+    }
+
+    /** Redeploying under a running loop (chapter 5's canary is meant to be) needs no advice to start it. */
+    private static String nextAfterDeploy(State s) {
+        boolean trafficRunning = s.trafficBoard() != null && s.trafficBoard().sample().running();
+        return trafficRunning ? "Next: the traffic loop is running: watch its answers (t), then look at the map (m)."
+                : "Next: start the traffic loop (t), then look at the map (m).";
     }
 
     /** A chapter deployed (or already deployed) is marked so, and the mark saved. */

@@ -101,6 +101,16 @@ class BoardUpdateTest {
     }
 
     @Test
+    void aDeployEndingUnderARunningTrafficLoopDoesNotAskToStartIt() {
+        State s = send(start(true), new Msg.TrafficStarted("http://127.0.0.2:8080", ms(500)),
+                new Msg.TrafficSampled(sample(true, List.of())), started(Action.DEPLOY, "meshwalk"),
+                new Msg.DeployEnded(Action.DEPLOY, true, "meshwalk", "UPDATE_COMPLETE", ms(4100), List.of(), Map.of()),
+                new Msg.DeployConcluded(PRELUDE, true, "UPDATE_COMPLETE"));
+        assertThat(lines(s, Action.DEPLOY)).last()
+                .isEqualTo("Next: the traffic loop is running: watch its answers (t), then look at the map (m).");
+    }
+
+    @Test
     void aFailureShowsItsReasonInlineAndRepeatsEveryReasonAtTheEndInAscii() {
         String reason = "Task failed to start: no image front:nope";
         State s = send(start(false), started(Action.DEPLOY, "s"),

@@ -27,6 +27,10 @@ import java.util.Set;
  *   <li>A downstream-call subsegment ({@code namespace} remote or aws) that no segment names as parent
  *       becomes an inferred node ({@code remote} or {@code AWS::<name>}, state {@code unknown}) with the
  *       subsegment's statistics, and an edge from the caller's node.</li>
+ *   <li>While a trace is still arriving (a document of it came less than {@code settle} ago), rules 2 and 4
+ *       wait: the missing parent or callee is usually in the next batch of another app's spans. Without
+ *       this, a map drawn while traffic runs shows a phantom {@code remote} callee or {@code client} caller
+ *       for the newest requests; X-Ray itself draws the map from traces it has finished processing.</li>
  * </ol>
  * Edges with the same ends merge; {@code ReferenceId}s are 0..n-1 in (name, type) order.
  */
@@ -56,13 +60,23 @@ final class ServiceGraphBuilder {
         }
     }
 
+    /**
+     * How long GetServiceGraph waits for the rest of a trace before it draws a missing piece as a root or an
+     * inferred node: the apps export spans every second and the intake translates them in order, so the
+     * pieces of one request arrive within about two seconds of each other.
+     */
+    static final long SERVICE_GRAPH_SETTLE_NANOS = 3_000_000_000L;
+
     private final TraceStore.View view;
     private final String defaultAccountId;
+    private final long settleNanos;
     private final Map<NodeKey, Node> nodes = new HashMap<>();
 
-    ServiceGraphBuilder(TraceStore.View view, String defaultAccountId) {
+    /** @param settleNanos how long a trace counts as still arriving (rule 5); 0 draws every trace as it is */
+    ServiceGraphBuilder(TraceStore.View view, String defaultAccountId, long settleNanos) {
         this.view = view;
         this.defaultAccountId = defaultAccountId;
+        this.settleNanos = settleNanos;
     }
 
     /** Adds the given segments (in-progress ones are skipped) and returns the {@code Services} list. */
@@ -78,7 +92,7 @@ final class ServiceGraphBuilder {
         Set<String> traceIds = new HashSet<>(Math.max(16, window.size() / 2));
         for (StoredDocument doc : window) {
             TraceEntity s = doc.entity();
-            if (!s.segment() || s.inProgress()) {
+            if (!s.segment() || s.inProgress() || stillArriving(doc) && parentMissing(doc)) {
                 continue;
             }
             included.add(doc);
@@ -106,6 +120,20 @@ final class ServiceGraphBuilder {
         return render();
     }
 
+    private boolean stillArriving(StoredDocument doc) {
+        return settleNanos > 0 && view.arrivedWithin(doc, settleNanos);
+    }
+
+    /** Whether the segment names a parent that is not stored, or whose own segment is not. */
+    private boolean parentMissing(StoredDocument doc) {
+        String parentId = doc.entity().parentId();
+        if (parentId == null) {
+            return false;
+        }
+        TraceStore.Located parent = view.find(doc, parentId);
+        return parent == null || !parent.entity().segment() && view.owningSegment(parent) == null;
+    }
+
     private void linkToCaller(StoredDocument doc, Node node) {
         TraceEntity s = doc.entity();
         TraceStore.Located parent = s.parentId() == null ? null : view.find(doc, s.parentId());
@@ -131,7 +159,8 @@ final class ServiceGraphBuilder {
 
     /** {@code holder}: the stored document the subsegment is in (or is), for lookups in its trace. */
     private void inferDownstream(TraceEntity sub, StoredDocument holder, Node caller) {
-        if (sub.isDownstreamCall() && !sub.inProgress() && !view.hasChildSegment(holder, sub.id())) {
+        if (sub.isDownstreamCall() && !sub.inProgress() && !view.hasChildSegment(holder, sub.id())
+                && !stillArriving(holder)) {
             String type = "aws".equals(sub.namespace()) ? "AWS::" + sub.name() : "remote";
             Node inferred = nodes.computeIfAbsent(new NodeKey(sub.name(), type), k -> new Node(k, "unknown", false));
             inferred.stats.add(sub);

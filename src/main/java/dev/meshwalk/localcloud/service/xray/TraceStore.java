@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The X-Ray trace store: every accepted document, grouped by trace, indexed by segment start time (so a
@@ -40,6 +41,8 @@ public final class TraceStore {
 
     private final int maxDocuments;
     private final long maxBytes;
+    /** Stamps each trace's latest arrival, so a query can tell a trace still arriving from one that is whole. */
+    private final LongSupplier nanoClock;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     /** Trace id to its documents and indexes; insertion order = order of first arrival = eviction order. */
@@ -74,11 +77,17 @@ public final class TraceStore {
     }
 
     public TraceStore(int maxDocuments, long maxBytes) {
+        this(maxDocuments, maxBytes, System::nanoTime);
+    }
+
+    /** @param nanoClock monotonic nanoseconds, as {@link System#nanoTime} (tests pass their own) */
+    public TraceStore(int maxDocuments, long maxBytes, LongSupplier nanoClock) {
         if (maxDocuments < 1 || maxBytes < 1) {
             throw new IllegalArgumentException("the trace store budget must be positive");
         }
         this.maxDocuments = maxDocuments;
         this.maxBytes = maxBytes;
+        this.nanoClock = nanoClock;
     }
 
     /** Where an entity was found: the entity and the stored document that holds it. */
@@ -97,6 +106,8 @@ public final class TraceStore {
         private final Map<String, Integer> segmentChildren = new HashMap<>();
         /** Stored subsegments sent on their own (not nested in their segment's document). */
         private int independentSubsegments;
+        /** When its latest document arrived ({@code nanoClock}). */
+        private long lastArrivalNanos;
 
         private Trace() {
         }
@@ -125,6 +136,7 @@ public final class TraceStore {
             Trace trace = traces.computeIfAbsent(entity.traceId(), t -> new Trace());
             StoredDocument stored = new StoredDocument(entity, document, arrivals++, trace);
             trace.documents.add(stored);
+            trace.lastArrivalNanos = nanoClock.getAsLong();
             index(stored);
             documentCount++;
             bytes += stored.approximateBytes();
@@ -192,6 +204,14 @@ public final class TraceStore {
         /** {@link #hasChildSegment(String, String)} in the trace of a document already at hand. */
         public boolean hasChildSegment(StoredDocument sameTrace, String entityId) {
             return sameTrace.trace().segmentChildren.containsKey(entityId);
+        }
+
+        /**
+         * True if a document of this one's trace arrived less than {@code nanos} ago: the trace may still be
+         * missing pieces that are on their way (each app exports its spans in batches of its own).
+         */
+        public boolean arrivedWithin(StoredDocument doc, long nanos) {
+            return nanoClock.getAsLong() - doc.trace().lastArrivalNanos < nanos;
         }
 
         /** True if the document's trace holds subsegments sent on their own. */

@@ -102,8 +102,8 @@ public final class XRayService implements AwsService {
 
     private Map<String, Object> getServiceGraph(Params input, RequestContext context) {
         Window window = window(input);
-        List<Object> services = store.read(view -> new ServiceGraphBuilder(view, account(context))
-                .build(view.segmentsStartingBetween(window.from(), window.to())));
+        List<Object> services = store.read(view -> new ServiceGraphBuilder(view, account(context),
+                ServiceGraphBuilder.SERVICE_GRAPH_SETTLE_NANOS).build(view.segmentsStartingBetween(window.from(), window.to())));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("Services", services);
         out.put("StartTime", window.start());
@@ -122,7 +122,8 @@ public final class XRayService implements AwsService {
             for (String id : new LinkedHashSet<>(ids)) {
                 docs.addAll(view.trace(id));
             }
-            return new ServiceGraphBuilder(view, account(context)).build(docs);
+            // the traces asked for are drawn as they are now, pieces still on their way or not
+            return new ServiceGraphBuilder(view, account(context), 0).build(docs);
         });
         return Map.of("Services", services);
     }

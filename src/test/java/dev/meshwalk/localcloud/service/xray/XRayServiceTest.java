@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class XRayServiceTest {
@@ -18,7 +19,10 @@ class XRayServiceTest {
     private static final double T0 = 1_732_550_400;
     private static final RequestContext CTX = new RequestContext("us-east-1", "123456789012", "r1");
 
-    private final XRayService xray = new XRayService(new TraceStore());
+    /** The store's arrival clock: {@link #graph} reads after every trace has settled, {@link #graphNow} at once. */
+    private final AtomicLong nanos = new AtomicLong();
+    private final XRayService xray = new XRayService(
+            new TraceStore(TraceStore.DEFAULT_MAX_DOCUMENTS, TraceStore.DEFAULT_MAX_BYTES, nanos::get));
     private final MeshTraffic traffic = new MeshTraffic();
 
     @Test
@@ -90,6 +94,8 @@ class XRayServiceTest {
         String trace = traffic.traceId((long) T0);
         put(MeshTraffic.segment(trace, traffic.id(), null, "front", null, T0 + 1, T0 + 1.2, 200,
                 MeshTraffic.subsegment(traffic.id(), "internal-alb.local", T0 + 1.05, T0 + 1.15, 404)));
+        assertThat(graphNow(T0, T0 + 300).names()).as("the callee's segment may still be on its way")
+                .containsExactlyInAnyOrder("client:front", "null:front");
 
         Graph graph = graph(T0, T0 + 300);
 
@@ -98,6 +104,37 @@ class XRayServiceTest {
         Map<String, ?> errors = stats(remote, "ErrorStatistics");
         assertThat(errors.get("OtherCount")).isEqualTo(1L);
         assertThat(total(graph.edge(graph.node("front", null), remote))).isEqualTo(1);
+    }
+
+    @Test
+    void piecesOfATraceThatArriveOutOfOrderNeverShowAsPhantomCallersOrCallees() {
+        String trace = traffic.traceId((long) T0);
+        String front = traffic.id();
+        String call = traffic.id();
+        String frontDoc = MeshTraffic.segment(trace, front, null, "front", null, T0 + 1, T0 + 1.2, 200,
+                MeshTraffic.subsegment(call, "color", T0 + 1.05, T0 + 1.15, 200));
+        String colorDoc = MeshTraffic.segment(trace, traffic.id(), call, "color", null, T0 + 1.06, T0 + 1.14, 200);
+
+        put(colorDoc);
+        assertThat(graphNow(T0, T0 + 300).names()).as("color's caller is on its way: no client node for color")
+                .isEmpty();
+        nanos.addAndGet(1_000_000_000L);
+        put(frontDoc);
+        Graph whole = graphNow(T0, T0 + 300);
+        assertThat(whole.names()).containsExactlyInAnyOrder("client:front", "null:front", "null:color");
+        assertThat(total(whole.edge(whole.node("front", null), whole.node("color", null)))).isEqualTo(1);
+
+        String trace2 = traffic.traceId((long) T0 + 2);
+        String call2 = traffic.id();
+        put(MeshTraffic.segment(trace2, traffic.id(), null, "front", null, T0 + 2, T0 + 2.2, 200,
+                MeshTraffic.subsegment(call2, "color", T0 + 2.05, T0 + 2.15, 200)));
+        assertThat(graphNow(T0, T0 + 300).names()).as("color's segment is on its way: no remote color")
+                .containsExactlyInAnyOrder("client:front", "null:front", "null:color");
+        nanos.addAndGet(1_000_000_000L);
+        put(MeshTraffic.segment(trace2, traffic.id(), call2, "color", null, T0 + 2.06, T0 + 2.14, 200));
+        Graph after = graphNow(T0, T0 + 300);
+        assertThat(total(after.edge(after.node("front", null), after.node("color", null)))).isEqualTo(2);
+        assertThat(after.names()).hasSize(3);
     }
 
     @Test
@@ -220,7 +257,13 @@ class XRayServiceTest {
         return (List<?>) ((Map<?, ?>) xray.call("GetTraceSummaries", new Params(in), CTX)).get("TraceSummaries");
     }
 
+    /** The graph once every trace stored so far has settled (as a map drawn a few seconds later sees it). */
     private Graph graph(double start, double end) {
+        nanos.addAndGet(ServiceGraphBuilder.SERVICE_GRAPH_SETTLE_NANOS);
+        return graphNow(start, end);
+    }
+
+    private Graph graphNow(double start, double end) {
         Map<?, ?> out = (Map<?, ?>) xray.call("GetServiceGraph",
                 new Params(Map.of("StartTime", start, "EndTime", end)), CTX);
         @SuppressWarnings("unchecked")
