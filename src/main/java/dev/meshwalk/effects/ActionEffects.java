@@ -48,8 +48,8 @@ public final class ActionEffects implements AutoCloseable {
     public ActionEffects(TargetConnector connector, ActionSupport support, Consumer<Msg> post) {
         this.post = post;
         this.cloudOps = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(16),
-                r -> named(r, "actions-cloud"));
-        ScheduledThreadPoolExecutor q = new ScheduledThreadPoolExecutor(1, r -> named(r, "actions-queries"));
+                r -> named(r, "actions-cloud", post));
+        ScheduledThreadPoolExecutor q = new ScheduledThreadPoolExecutor(1, r -> named(r, "actions-queries", post));
         q.setRemoveOnCancelPolicy(true);
         this.queries = q;
         RunningWork running = new RunningWork(post);
@@ -74,9 +74,18 @@ public final class ActionEffects implements AutoCloseable {
         }
     }
 
-    private static Thread named(Runnable r, String name) {
+    /**
+     * A flow's thread. What a flow does not catch (a bug, an Error) would otherwise print a stack trace over the
+     * full screen and leave its pane waiting: it goes to the log instead, and the status bar says so.
+     */
+    private static Thread named(Runnable r, String name, Consumer<Msg> post) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
+        t.setUncaughtExceptionHandler((thread, e) -> {
+            LOG.error("unexpected failure on {}", thread.getName(), e);
+            post.accept(new Msg.Notice("Something went wrong (" + e + "); the log has the details. Try the action"
+                    + " again, or quit (q) and start the tutorial again."));
+        });
         return t;
     }
 

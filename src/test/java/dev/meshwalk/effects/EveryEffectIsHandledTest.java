@@ -54,6 +54,22 @@ class EveryEffectIsHandledTest {
         }
     }
 
+    @Test
+    void whatAFlowDoesNotCatchBecomesANoticeNotAStackTraceOnTheScreen() throws Exception {
+        TargetConnector broken = progress -> {
+            throw new AssertionError("a bug in the connector");
+        };
+        try (ActionEffects effects = new ActionEffects(broken, null, inbox::offer)) {
+            effects.run(new Effect.ConnectTarget());
+            Msg notice;
+            do {
+                notice = inbox.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            } while (notice != null && !(notice instanceof Msg.Notice));
+            assertThat(notice).isInstanceOfSatisfying(Msg.Notice.class, n -> assertThat(n.text())
+                    .contains("a bug in the connector", "the log has the details"));
+        }
+    }
+
     private ProgressStore store() {
         return new ProgressStore(dir.resolve("progress.json"), Clock.systemUTC());
     }
