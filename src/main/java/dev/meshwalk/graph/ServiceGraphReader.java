@@ -32,6 +32,14 @@ public final class ServiceGraphReader {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
+    /**
+     * Jackson's message without the parser's own pointer into its input ("(start marker at [Source: REDACTED
+     * ...])"): the line and column are already said, in the learner's terms.
+     */
+    private static String withoutParserSource(String message) {
+        return message.replaceAll("\\s*\\(?start marker at \\[Source:.*$", "").replaceAll("\\s*at \\[Source:.*$", "");
+    }
+
     /** Reads a whole document; the stream is not closed. */
     public ServiceGraph read(InputStream json) throws ServiceGraphFormatException {
         JsonNode root;
@@ -41,7 +49,7 @@ public final class ServiceGraphReader {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new ServiceGraphFormatException("", "this is not valid JSON" + where + " ("
-                    + e.getOriginalMessage() + "). " + HOW_TO_SAVE);
+                    + withoutParserSource(e.getOriginalMessage()) + "). " + HOW_TO_SAVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -63,6 +63,16 @@ class ServiceGraphReaderTest {
     }
 
     @Test
+    void aTruncatedAnswerIsReportedWithoutTheParsersInternals() {
+        assertThatThrownBy(() -> reader.read("{\"Services\": [\n  {\"ReferenceId\": 1,"))
+                .isInstanceOf(ServiceGraphFormatException.class)
+                .hasMessageContaining("not valid JSON at line 2")
+                .hasMessageContaining("Unexpected end-of-input")
+                .hasMessageNotContaining("[Source")
+                .hasMessageNotContaining("start marker");
+    }
+
+    @Test
     void anEmptyFileIsNamedAsSuch() {
         assertThatThrownBy(() -> reader.read(""))
                 .isInstanceOf(ServiceGraphFormatException.class)
