@@ -57,8 +57,8 @@ final class BackgroundLocalCloud {
         return stateDir;
     }
 
-    /** A running local cloud as its state file describes it. */
-    record Running(URI endpoint, long pid) {
+    /** A running local cloud as its state file describes it; {@code build}: {@link LocalCloudRuntime#build}. */
+    record Running(URI endpoint, long pid, String build) {
     }
 
     /**
@@ -75,7 +75,7 @@ final class BackgroundLocalCloud {
             stateFile.removeIfOwnedBy(e.pid());
             return Optional.empty();
         }
-        return answers(e.endpoint()) ? Optional.of(new Running(e.endpoint(), e.pid())) : Optional.empty();
+        return answers(e.endpoint()) ? Optional.of(new Running(e.endpoint(), e.pid(), e.build())) : Optional.empty();
     }
 
     /** Whether a stopped local cloud left stacks in the state directory that a new one would bring back. */
@@ -93,10 +93,27 @@ final class BackgroundLocalCloud {
         }
     }
 
-    /** The running local cloud, starting one in the background first if none is up. */
+    /**
+     * Whether the tutorial started this local cloud from another build than this process's: after a rebuild it
+     * runs the old code (and one started before it ran from a copy may read a jar rewritten under it). One the
+     * user started by hand is theirs to restart.
+     */
+    boolean fromAnotherBuild(Running running) {
+        return fromAnotherBuild(running, LocalCloudRuntime.currentBuild());
+    }
+
+    boolean fromAnotherBuild(Running running, String current) {
+        return !LocalCloudRuntime.DEVELOPMENT.equals(current) && !current.equals(running.build())
+                && startedByTutorial(running);
+    }
+
+    /**
+     * The running local cloud, starting one in the background first if none is up, or restarting one that
+     * another build of the tutorial started (its stacks are saved and come back).
+     */
     synchronized Running ensureRunning(java.util.function.Consumer<String> say) {
         Optional<Running> running = find();
-        if (running.isPresent()) {
+        if (running.isPresent() && !fromAnotherBuild(running.get())) {
             return running.get();
         }
         try {
@@ -109,6 +126,12 @@ final class BackgroundLocalCloud {
         try (FileChannel channel = FileChannel.open(stateDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
             running = find();
+            if (running.isPresent() && fromAnotherBuild(running.get())) {
+                say.accept("The local cloud was started by another build of the tutorial; restarting it with this"
+                        + " one (its stacks are kept) ...");
+                stop(running.get());
+                running = Optional.empty();
+            }
             if (running.isPresent()) {
                 return running.get();
             }
@@ -128,8 +151,10 @@ final class BackgroundLocalCloud {
             sessionLeader().ifPresent(command::add);
             command.add(javaExecutable());
             command.addAll(LocalCloudJvm.OPTIONS);
+            // its own copy of the jar, which a rebuild cannot rewrite under it (LocalCloudRuntime)
+            command.add("-D" + LocalCloudRuntime.BUILD_PROPERTY + "=" + LocalCloudRuntime.build(classPath()));
             command.add("-cp");
-            command.add(classPath());
+            command.add(LocalCloudRuntime.classPathFor(stateDir, classPath()));
             command.add(Main.class.getName());
             command.add("localcloud");
             command.add("--port");
@@ -142,7 +167,7 @@ final class BackgroundLocalCloud {
             LocalCloudJvm.ENVIRONMENT.forEach(builder.environment()::putIfAbsent);
             process = builder.start();
             Files.writeString(stateDir.resolve(OWNER_FILE), Long.toString(process.pid()));
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new CloudSetupException("Could not start the local cloud: " + e.getMessage(),
                     List.of("run it yourself in another terminal: java -jar target/tutorial.jar localcloud",
                             "then pass --endpoint-url with the address it prints"), e);
@@ -197,6 +222,7 @@ final class BackgroundLocalCloud {
             });
         } finally {
             stateFile.removeIfOwnedBy(running.pid());
+            LocalCloudRuntime.remove(stateDir);
             try {
                 Files.deleteIfExists(stateDir.resolve(OWNER_FILE));
             } catch (IOException ignored) {

@@ -113,7 +113,7 @@ public final class LocalCloudCommand implements Callable<Integer> {
         try {
             state.write(new LocalCloudStateFile.Entry(cloud.endpoint(), pid, Instant.now(),
                     LocalCloudStateFile.currentVersion(), storage == null ? List.of() : storage.notices(),
-                    storage != null));
+                    storage != null, LocalCloudRuntime.currentBuild()));
         } catch (IOException e) {
             err.println("Warning: could not write " + state.path() + " (" + e.getMessage()
                     + "); `localcloud status` and `localcloud stop` will not find this local cloud.");

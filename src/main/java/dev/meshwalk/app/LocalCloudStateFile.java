@@ -24,11 +24,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class LocalCloudStateFile {
 
     /** What the file says. */
-    /** @param keepsState false for one started with {@code --ephemeral}: its stacks are gone when it stops */
-    record Entry(URI endpoint, long pid, Instant startedAt, String version, List<String> notices, boolean keepsState) {
+    /**
+     * @param keepsState false for one started with {@code --ephemeral}: its stacks are gone when it stops
+     * @param build      the build it runs ({@link LocalCloudRuntime#build}); "unknown" in files of older builds
+     */
+    record Entry(URI endpoint, long pid, Instant startedAt, String version, List<String> notices, boolean keepsState,
+            String build) {
 
         Entry(URI endpoint, long pid, Instant startedAt) {
-            this(endpoint, pid, startedAt, currentVersion(), List.of(), true);
+            this(endpoint, pid, startedAt, currentVersion(), List.of(), true, LocalCloudRuntime.currentBuild());
         }
 
         boolean processAlive() {
@@ -63,6 +67,7 @@ final class LocalCloudStateFile {
         json.put("version", entry.version());
         json.put("notices", entry.notices());
         json.put("keepsState", entry.keepsState());
+        json.put("build", entry.build());
         AtomicFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
     }
 
@@ -81,7 +86,8 @@ final class LocalCloudStateFile {
             List<String> notices = new java.util.ArrayList<>();
             node.path("notices").forEach(n -> notices.add(n.asText()));
             return Optional.of(new Entry(URI.create(endpoint), node.path("pid").asLong(-1), started,
-                    node.path("version").asText("unknown"), notices, node.path("keepsState").asBoolean(true)));
+                    node.path("version").asText("unknown"), notices, node.path("keepsState").asBoolean(true),
+                    node.path("build").asText("unknown")));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
