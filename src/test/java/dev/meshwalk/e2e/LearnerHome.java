@@ -34,10 +34,17 @@ final class LearnerHome {
     }
 
     private final Path home;
+    private final Path jar;
     private final List<Long> cloudPids = new ArrayList<>();
 
     LearnerHome(Path home) {
+        this(home, JAR);
+    }
+
+    /** A home whose commands run {@code jar} instead of {@code target/tutorial.jar} (a build of its own). */
+    LearnerHome(Path home, Path jar) {
         this.home = home;
+        this.jar = jar;
     }
 
     Map<String, String> environment() {
@@ -66,7 +73,7 @@ final class LearnerHome {
 
     /** {@code java -jar target/tutorial.jar ARGS} with {@code input} typed on stdin (line mode). */
     Run runWithInput(String input, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         Path in = Files.createTempFile(home, "in", ".txt");
         Path out = Files.createTempFile(home, "run", ".txt");
@@ -99,7 +106,7 @@ final class LearnerHome {
 
     /** Starts {@code java -jar target/tutorial.jar ARGS} without waiting; the caller ends it. */
     Running start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(home, "run", ".txt");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)

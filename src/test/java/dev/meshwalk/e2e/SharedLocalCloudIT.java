@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * scripted {@code deploy} made in the background local cloud; and after that local cloud is killed with SIGKILL,
  * the next tutorial command starts a new one that brings the stack back, answering on the same front endpoint; killed
  * in the middle of an update to chapter 3, the stack comes back UPDATE_ROLLBACK_COMPLETE (chapter 1 answering) and the
- * update can be run again.
+ * update can be run again; and a jar rebuilt in place under a running local cloud (it runs from its own copy) makes
+ * the next command restart it from the new build, the stack back.
  */
 @Tag("integration")
 class SharedLocalCloudIT {
@@ -66,6 +67,40 @@ class SharedLocalCloudIT {
         AwsCli.Run services = aws.run("ecs", "list-services", "--cluster", "howto-ecs-basics");
         assertThat(services.exit()).as(services.output()).isZero();
         assertThat(services.json().path("serviceArns")).as(services.output()).hasSize(2);
+    }
+
+    @Test
+    void rebuildingTheJarInPlaceLeavesTheRunningCloudWholeAndTheNewBuildRestartsItWithTheStack() throws Exception {
+        Path jar = home.resolve("build/tutorial.jar");
+        Files.createDirectories(jar.getParent());
+        Files.copy(LearnerHome.JAR, jar);
+        learner = new LearnerHome(home, jar);
+        LearnerHome.Run deploy = learner.run("deploy", "1", "--yes");
+        assertThat(deploy.code()).as(deploy.output()).isZero();
+        String front = front(deploy);
+        LearnerHome.Cloud before = learner.cloud();
+
+        // what `mvn package` does: the same file rewritten in place (a broken jar for a JVM still reading it)
+        try (var out = Files.newOutputStream(jar, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+            out.write(Files.readAllBytes(LearnerHome.JAR));
+        }
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        assertThat(AwsCli.installed(AwsCli.Version.V2, URI.create(before.endpoint()), "us-east-1").run("cloudformation", "describe-stacks",
+                "--stack-name", STACK).output()).as("the running cloud, untouched by the rebuild").contains("CREATE_COMPLETE");
+
+        LearnerHome.Run traffic = learner.run("traffic", "--count", "5", "--interval", "0.1");
+        assertThat(traffic.code()).as(traffic.output()).isZero();
+        assertThat(traffic.output()).contains("started by another build of the tutorial; restarting it")
+                .contains("5 requests: 5 answered, 0 failed");
+        LearnerHome.Cloud after = learner.cloud();
+        assertThat(after.pid()).isNotEqualTo(before.pid());
+        assertThat(learner.run("status").output()).contains("Endpoint:    " + front);
+        Path stateDir = learner.stateFile().getParent();
+        assertThat(Files.readString(stateDir.resolve("localcloud.log"))).doesNotContain("NoClassDefFoundError");
+
+        LearnerHome.Run teardown = learner.run("teardown", "--yes");
+        assertThat(teardown.code()).as(teardown.output()).isZero();
+        assertThat(stateDir.resolve("localcloud-runtime")).as("the jar's copy goes with the local cloud").doesNotExist();
     }
 
     @Test
