@@ -191,7 +191,18 @@ public final class KeyBindings {
                 return section.otherKeys().apply(s, key);
             }
         }
-        return Next.of(s);
+        return Next.of(unbound(s, key));
+    }
+
+    /**
+     * A letter or sign this screen has no use for says so on the status bar (a learner who pressed B on the deploy
+     * pane saw nothing happen); other keys (arrows, function keys) stay silent.
+     */
+    private static State unbound(State s, Key key) {
+        if (key.kind() != Key.Kind.CHAR || Character.isISOControl(key.ch()) || Character.isWhitespace(key.ch())) {
+            return s;
+        }
+        return s.withNotice("'" + key.ch() + "' does nothing here; ? lists the keys of this screen.");
     }
 
     /** The sections that apply on this screen, first match first. */

@@ -84,6 +84,17 @@ class UpdateTest {
     }
 
     @Test
+    void aLetterTheScreenHasNoUseForSaysSoAndOtherKeysStaySilent() {
+        State s = send(start(), key('B'));
+        assertThat(s.notice()).isEqualTo("'B' does nothing here; ? lists the keys of this screen.");
+        State lesson = send(start(), new Msg.OpenChapter(1));
+        assertThat(send(lesson, key(Key.Kind.TAB)).notice()).as("no key of its own, and not a letter")
+                .isEqualTo(lesson.notice());
+        assertThat(send(lesson, key('B')).notice()).as("B is bound in a lesson: break it")
+                .doesNotContain("does nothing");
+    }
+
+    @Test
     void scrollingIsClampedAndPagesByTheViewport() {
         State s = send(start(), new Msg.OpenChapter(1));
         int page = s.layout().viewportHeight() - 1;
