@@ -22,7 +22,7 @@ final class ActionReports {
                 (s, m) -> Next.of(s.withNotice(m.failure() == null ? CancelWords.of(m.answer()) : "Could not cancel: " + m.failure())));
         Update.on(table, Msg.TrafficNoEndpoint.class, (s, m) -> Next.of(s.withPane(new ActionPane(Action.TRAFFIC,
                 Status.WARNING, List.of(m.status() == null
-                        ? "Nothing is deployed yet: deploy a chapter first (open it and press d)."
+                        ? "Nothing is deployed yet: open a chapter and deploy it first (d)."
                         : "The stack " + m.stackName() + " (" + m.status() + ") has no FrontEndpoint yet;"
                                 + " wait for the deploy to finish.")))));
         Update.on(table, Msg.TrafficFailed.class, (s, m) -> Next.of(s.withPane(new ActionPane(Action.TRAFFIC,

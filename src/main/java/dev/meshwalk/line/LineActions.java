@@ -179,8 +179,9 @@ final class LineActions {
                 || m instanceof Msg.TargetUnavailable u && u.action() == Action.TRAFFIC;
     }
 
+    /** The pane's lines, with the keys its hints name turned into this mode's commands ({@link LineWords}). */
     private List<String> lines(ActionPane pane) {
-        return BoardText.pane(pane, state.get().unicode());
+        return BoardText.pane(pane, state.get().unicode()).stream().map(LineWords::commands).toList();
     }
 
     void map() {
@@ -239,7 +240,7 @@ final class LineActions {
                 for (int i = 0; i < lines.size(); i++) {
                     // A board's first two lines (header, bar) change on every event: print them once it settles.
                     if ((settled || i >= 2 || lines.size() <= 2 && pane.board() == null) && printed.add(lines.get(i).strip().replaceAll("\\s+", " ")) && !lines.get(i).isBlank()) {
-                        out.println(LineWords.commands(lines.get(i)));
+                        out.println(lines.get(i));
                     }
                 }
                 out.flush();

@@ -83,7 +83,13 @@ public final class LineSession {
             case "quit", "exit", "q" -> dispatch(new Msg.QuitRequested());
             case "deploy", "yes", "y", "no", "wait", "cancel", "traffic", "break-it", "map", "metrics", "teardown", "pick", "all", "none",
                  "check" -> action(command, arg);
-            default -> out.println("Unknown command '" + words[0] + "'. Type help to see the commands.");
+            default -> {
+                if (arg.isEmpty() && command.matches("\\d{1,3}")) {
+                    read(command); // as the full screen's digits: a number alone opens that chapter ("1 3" is no pick)
+                } else {
+                    out.println("Unknown command '" + words[0] + "'. Type help to see the commands.");
+                }
+            }
         }
         out.flush();
         return !quit;
@@ -210,7 +216,7 @@ public final class LineSession {
     private void help() {
         out.println("Commands:");
         out.println("  chapters          list the chapters and your progress");
-        out.println("  read <n|id>       print a chapter, e.g. 'read 2' or 'read 2-meshify'");
+        out.println("  read <n|id>       print a chapter, e.g. 'read 2', 'read 2-meshify' or just '2'");
         out.println("  next, prev        print the next or previous chapter");
         out.println("  deploy [n|id] [NAME=VALUE ...]");
         out.println("                    preview the chapter's stack changes, then 'yes' deploys (progress per resource);");

@@ -117,4 +117,13 @@ class LineActionsTest {
                 .contains("3 requests, 2 ok, 1 failed").contains("green    " + "#".repeat(24) + " 100% observed")
                 .contains("[X] refused       1  nothing listens at the endpoint").contains("#1     ---  refused");
     }
+
+    @Test
+    void trafficWithNothingDeployedNamesTheCommandToTypeNotAKey() {
+        LineSession s = session();
+        inbox.add(new Msg.TrafficNoEndpoint("meshwalk-howto-ecs-basics", null));
+        s.handle("traffic 3");
+        assertThat(buffer.toString()).contains("Nothing is deployed yet: open a chapter and deploy it first ('deploy').")
+                .doesNotContain("(d)");
+    }
 }

@@ -95,6 +95,16 @@ class LineSessionTest {
     }
 
     @Test
+    void aNumberAloneOpensThatChapterAsTheFullScreensDigitsDo() {
+        LineSession s = session();
+        s.handle("2");
+        assertThat(s.state().current()).isEqualTo(2);
+        s.handle("7");
+        assertThat(buffer.toString()).contains("There is no chapter '7'");
+        assertThat(s.state().current()).isEqualTo(2);
+    }
+
+    @Test
     void unknownCommandsSayHowToGetHelp() {
         LineSession s = session();
         assertThat(s.handle("deplyo 2")).isTrue();
