@@ -144,7 +144,9 @@ public final class LineSession {
         out.println("Chapter " + chapter.number() + " of " + (state.chapters().size() - 1) + ": " + chapter.title()
                 + (chapter.stack().isEmpty() ? "" : "   (stack: " + chapter.stack() + ")"));
         out.println(rule);
-        out.print(PlainText.of(ChapterLines.lesson(chapter, width, state.unicode())));
+        Chapter forLineMode = new Chapter(chapter.number(), chapter.id(), chapter.title(), chapter.stack(),
+                LineWords.lessonCommands(chapter.markdown()), chapter.problem());
+        out.print(PlainText.of(ChapterLines.lesson(forLineMode, width, state.unicode())));
         out.println(rule);
         String next = chapter.number() + 1 < state.chapters().size() ? "'next' for chapter " + (chapter.number() + 1) + ", " : "";
         out.println("End of chapter " + chapter.number() + ". Type " + next + "'chapters' for the list, or 'quit'.");
