@@ -295,6 +295,7 @@ public final class LocalCloudCommand implements Callable<Integer> {
                 return 1;
             }
             state.removeIfOwnedBy(e.pid());
+            LocalCloudRuntime.remove(parent.stateDirectory()); // the jar copy a background one ran from
             out.println("Stopped the local cloud at " + e.endpoint() + " (pid " + e.pid() + "); " + (e.keepsState()
                     ? "its stacks are saved in " + LocalCloudStorage.in(parent.stateDirectory()).directory()
                     + " and come back when it starts again."

@@ -97,6 +97,8 @@ class SharedLocalCloudIT {
         assertThat(learner.run("status").output()).contains("Endpoint:    " + front);
         Path stateDir = learner.stateFile().getParent();
         assertThat(Files.readString(stateDir.resolve("localcloud.log"))).doesNotContain("NoClassDefFoundError");
+        assertThat(learner.run("localcloud", "stop").code()).isZero();
+        assertThat(stateDir.resolve("localcloud-runtime")).as("`localcloud stop` removes the jar's copy").doesNotExist();
 
         LearnerHome.Run teardown = learner.run("teardown", "--yes");
         assertThat(teardown.code()).as(teardown.output()).isZero();
