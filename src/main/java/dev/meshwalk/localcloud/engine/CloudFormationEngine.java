@@ -26,6 +26,7 @@ public final class CloudFormationEngine implements AutoCloseable {
     private final StackRunner runner;
     private final ChangePlanner planner;
     private final ChangeSetOperations changeSets;
+    private volatile Runnable beforeAnswering = () -> { };
 
     public CloudFormationEngine(ProviderRegistry providers, EngineSettings settings) {
         this.providers = providers;
@@ -90,6 +91,16 @@ public final class CloudFormationEngine implements AutoCloseable {
     /** The capability a template needs ({@code CAPABILITY_IAM} / {@code CAPABILITY_NAMED_IAM}), or null. */
     public String requiredCapability(Template t) {
         return TemplateAnalysis.requiredCapability(t.resources().values());
+    }
+
+    /** Runs {@code saveChanges} before each API answer ({@link SavedStacks}: what a client saw survives a crash). */
+    public void beforeAnswering(Runnable saveChanges) {
+        this.beforeAnswering = saveChanges;
+    }
+
+    /** Called by the API after it computed an answer and before it sends it. */
+    public void answering() {
+        beforeAnswering.run();
     }
 
     // ---------------------------------------------------------------- change sets

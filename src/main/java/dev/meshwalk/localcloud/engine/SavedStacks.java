@@ -49,6 +49,7 @@ public final class SavedStacks implements AutoCloseable {
         loaded.forEach(table::add);
         SavedStateWriter writer = new SavedStateWriter(stored, SavedStateWriter.of(codec, table::all));
         table.onChange(writer::changed);
+        engine.beforeAnswering(writer::flushIfChanged);
         StackRestorer restorer = new StackRestorer(engine.providers(), engine.inputs(), engine.exportTable(),
                 engine.runner());
         List<String> problems = new ArrayList<>();

@@ -22,6 +22,8 @@ final class SavedStateWriter implements AutoCloseable {
     private final Semaphore dirty = new Semaphore(0);
     private final Thread thread;
     private volatile boolean closed;
+    /** A change no write has begun to save yet (the semaphore's permit is taken before the write begins). */
+    private volatile boolean unsaved;
 
     SavedStateWriter(SavedStateFile file, Supplier<SavedState> snapshot) {
         this.file = file;
@@ -33,6 +35,7 @@ final class SavedStateWriter implements AutoCloseable {
 
     /** Something changed; a write follows soon. Never blocks. */
     void changed() {
+        unsaved = true;
         if (dirty.availablePermits() == 0) {
             dirty.release();
         }
@@ -51,10 +54,23 @@ final class SavedStateWriter implements AutoCloseable {
     }
 
     private synchronized void writeNow() {
+        unsaved = false; // before the snapshot: a change during the write sets it again
         try {
             file.write(snapshot.get());
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not save the local cloud's state to {}: {}", file.path(), e.toString());
+        }
+    }
+
+    /**
+     * Writes the state now if it changed since the last write began, and returns once what was changed is on disk
+     * (a write under way holds this monitor, so it is waited for). The CloudFormation API calls this before it answers, so what a client was
+     * shown (UPDATE_IN_PROGRESS, say) is never lost to a kill -9 of the local cloud, as CloudFormation never
+     * forgets an operation it reported; the answer was computed first, so this snapshot holds all it showed.
+     */
+    synchronized void flushIfChanged() {
+        if (!closed && unsaved) {
+            writeNow();
         }
     }
 

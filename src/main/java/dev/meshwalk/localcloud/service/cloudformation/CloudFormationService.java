@@ -56,7 +56,9 @@ public final class CloudFormationService implements AwsService, AutoCloseable {
     @Override
     public Object call(String operation, Params in, RequestContext ctx) {
         try {
-            return dispatch(operation, in, ctx);
+            Object answer = dispatch(operation, in, ctx);
+            engine.answering(); // saved before it is sent: a crash never loses what a client was shown
+            return answer;
         } catch (CfnException e) {
             throw new AwsError(e.kind().code(), e.kind().code(), e.kind().httpStatus(), e.getMessage());
         }
