@@ -2,6 +2,18 @@ package dev.meshwalk.line;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+import dev.meshwalk.content.Chapter;
+import dev.meshwalk.content.ChapterCatalog;
+import dev.meshwalk.content.LessonSource;
+import dev.meshwalk.core.Effect;
+import dev.meshwalk.core.EffectRunner;
+import dev.meshwalk.core.Size;
+import dev.meshwalk.core.State;
+import dev.meshwalk.core.Target;
 import org.junit.jupiter.api.Test;
 
 /** Line mode prints the core's key hints as its own commands. */
@@ -33,19 +45,19 @@ class LineWordsTest {
 
     @Test
     void readingTheFirstChapterInLineModeNamesItsCommands() {
-        java.util.List<dev.meshwalk.content.Chapter> chapters = dev.meshwalk.content.ChapterCatalog.load(
-                dev.meshwalk.content.LessonSource.classpath("lessons")).chapters();
-        java.io.StringWriter printed = new java.io.StringWriter();
-        LineSession s = new LineSession(dev.meshwalk.core.State.initial(chapters, new dev.meshwalk.core.Size(80, 24),
-                false, dev.meshwalk.core.Target.local(), "log"), new dev.meshwalk.core.EffectRunner() {
+        List<Chapter> chapters = ChapterCatalog.load(
+                LessonSource.classpath("lessons")).chapters();
+        StringWriter printed = new StringWriter();
+        LineSession s = new LineSession(State.initial(chapters, new Size(80, 24),
+                false, Target.local(), "log"), new EffectRunner() {
                     @Override
-                    public void run(dev.meshwalk.core.Effect effect) {
+                    public void run(Effect effect) {
                     }
 
                     @Override
                     public void close() {
                     }
-                }, new java.io.PrintWriter(printed, true), 80);
+                }, new PrintWriter(printed, true), 80);
         s.handle("read 0");
         String text = printed.toString().replaceAll("\\s+", " ");
         assertThat(text).contains("type break-it").contains("(traffic)").doesNotContain("press B")
