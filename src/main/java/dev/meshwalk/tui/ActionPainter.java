@@ -97,16 +97,29 @@ final class ActionPainter {
                     out.add(first ? rest : "      " + rest);
                     break;
                 }
-                int cut = rest.lastIndexOf(' ', room);
-                if (cut < room / 2) {
-                    cut = room;
-                }
-                out.add(first ? rest.substring(0, cut) : "      " + rest.substring(0, cut));
+                int cut = cutAt(rest, room);
+                String head = rest.substring(0, cut).stripTrailing();
+                out.add(first ? head : "      " + head);
                 rest = rest.substring(cut).stripLeading();
                 first = false;
             }
         }
         return out;
+    }
+
+    /**
+     * Where a line longer than {@code room} breaks: at the last column gap (two spaces) that leaves the first
+     * row at least half full, so a table row such as a change-set line moves its whole last column to the next
+     * row instead of leaving its first word behind; otherwise at the last space; a word longer than half the
+     * row is cut.
+     */
+    private static int cutAt(String line, int room) {
+        int gap = line.lastIndexOf("  ", room - 1);
+        if (gap >= room / 2 && !line.substring(0, gap).isBlank()) {
+            return gap;
+        }
+        int space = line.lastIndexOf(' ', room);
+        return space < room / 2 ? room : space;
     }
 
     /** Lines start with a status symbol when they report one; colour the line after its symbol. */
