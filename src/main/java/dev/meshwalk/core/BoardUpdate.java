@@ -18,6 +18,9 @@ final class BoardUpdate {
     private BoardUpdate() {
     }
 
+    static final String DEPLOY_ENDED_WHILE_ASKED =
+            "The deploy ended before you answered, so there is nothing to cancel; q quits, esc goes back.";
+
     /** Registers the board messages with {@link Update}: each folds into its pane's board and asks for no effect. */
     static void register(Handlers.Builder<Msg, Update.Step<Msg>> table) {
         fold(table, Msg.DeployResourceChanged.class, (s, m) -> deploy(s, m.action(), b -> b.withResource(m.logicalId(),
@@ -31,9 +34,11 @@ final class BoardUpdate {
             State ended = deploy(s, m.action(), b -> b.withEnding(new DeployBoard.Ending(m.success(), m.stackName(),
                     m.finalStatus(), m.elapsed(), m.failures(), m.outputs())));
             ActionPane pane = ended.actions().get(m.action());
-            // Nothing is left to cancel once it ended.
+            // Nothing is left to cancel once it ended; say so, or the question just vanishes under the key
+            // the learner was about to press (Ctrl-C asks it too, and would otherwise seem ignored).
             return pane.question() == ActionPane.Question.CANCEL_DEPLOY
-                    ? ended.withPane(pane.asking(ActionPane.Question.NONE)) : ended;
+                    ? ended.withPane(pane.asking(ActionPane.Question.NONE)).withNotice(DEPLOY_ENDED_WHILE_ASKED)
+                    : ended;
         });
         fold(table, Msg.StackWaitStarted.class, (s, m) -> s.withPane(new ActionPane(Action.DEPLOY,
                 Status.IN_PROGRESS, java.util.List.of(), ActionPane.Question.NONE,

@@ -200,6 +200,14 @@ class BoardUpdateTest {
         assertThat(s.deployBoard(Action.DEPLOY).rows()).containsKey("Cluster");
         s = send(s, new Msg.DeployEnded(Action.DEPLOY, true, "s", "CREATE_COMPLETE", ms(200), List.of(), Map.of()));
         assertThat(s.actions().get(Action.DEPLOY).question()).isEqualTo(ActionPane.Question.NONE);
+        assertThat(s.notice()).contains("ended before you answered", "nothing to cancel");
+    }
+
+    @Test
+    void aDeployThatEndsWithoutAPendingQuestionLeavesNoNotice() {
+        State s = send(start(true), new Msg.OpenChapter(0), started(Action.DEPLOY, "t"), new Msg.ShowAction(Action.DEPLOY),
+                new Msg.DeployEnded(Action.DEPLOY, true, "s", "CREATE_COMPLETE", ms(200), List.of(), Map.of()));
+        assertThat(s.notice()).isNull();
     }
 
     @Test
