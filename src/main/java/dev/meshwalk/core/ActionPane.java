@@ -22,7 +22,8 @@ public record ActionPane(Action action, Status status, List<String> lines, Quest
         /** On AWS, before anything is created there (images, change set): the preflight and the hourly estimate. */
         ACCEPT_COSTS("Accept these costs?  y = go on (push images, plan), esc = stop (nothing made)"),
         DEPLOY_CHANGES("Deploy these changes?  y/enter = deploy, esc = cancel (change set deleted)"),
-        CANCEL_DEPLOY("Deploy still running.  y = cancel it (rolls back), esc/n = leave it running"),
+        // One row of an 80-column screen; ctrl-c quits and leaves the deploy running.
+        CANCEL_DEPLOY("Deploy running.  y = cancel it (rolls back), esc/n = leave it, ctrl-c = quit"),
         RECREATE_STACK("Delete the failed stack and create it again?  y = yes, esc = no"),
         /** Another operation runs on the stack and it is an update, which CloudFormation can cancel. */
         STACK_BUSY("Stack busy. w/enter = wait, c = cancel the update (rolls back), esc = leave it"),

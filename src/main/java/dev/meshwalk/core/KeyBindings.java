@@ -53,7 +53,8 @@ public final class KeyBindings {
     static final Section EVERYWHERE = new Section("Everywhere", List.of(
             row("this help (any key closes it)", (s, k) -> Next.of(s.withOverlay(Overlay.HELP)), '?'),
             row("quit (asks first while something runs)", (s, k) -> Update.requestQuit(s), 'q'),
-            row("quit at once (a running deploy asks first)", KeyBindings::ctrlC, Key.Kind.CTRL_C)));
+            row("quit at once (a deploy asks first; twice: quit)", KeyBindings::ctrlC,
+                    Key.Kind.CTRL_C)));
 
     static final Section CHAPTER_LIST = new Section("Chapter list", List.of(
             row("move the selection up", (s, k) -> Next.of(Update.select(s, s.selected() - 1)), Key.Kind.UP, 'k'),
@@ -314,7 +315,9 @@ public final class KeyBindings {
     }
 
     private static Next ctrlC(State s, Key key) {
-        if (Update.deploying(s)) {
+        boolean alreadyAsked = s.actions().get(Action.DEPLOY).question() == ActionPane.Question.CANCEL_DEPLOY;
+        // A second Ctrl-C always gets out: the stack goes on in CloudFormation, and the next start watches it.
+        if (Update.deploying(s) && !alreadyAsked) {
             // Ctrl-C must not leave a stack half-known: ask whether to roll back or leave it running.
             return Next.of(Update.ask(s.withView(View.ACTION).withFocused(Action.DEPLOY), Action.DEPLOY,
                     ActionPane.Question.CANCEL_DEPLOY));

@@ -133,6 +133,17 @@ class ActionUpdateTest {
     }
 
     @Test
+    void aSecondCtrlCDuringADeployQuitsAndLeavesTheDeployRunning() {
+        State asked = send(start(), new Msg.OpenChapter(0), key('d'), new Msg.DeployStarted(PRELUDE, "s"),
+                key(Key.Kind.CTRL_C));
+        assertThat(effects).noneMatch(e -> e instanceof Effect.Quit);
+
+        send(asked, key(Key.Kind.CTRL_C));
+
+        assertThat(effects).anyMatch(e -> e instanceof Effect.Quit).noneMatch(e -> e instanceof Effect.CancelDeploy);
+    }
+
+    @Test
     void aSuccessfulDeployMarksTheChapterDeployedAndSavesButAFailureDoesNot() {
         DeployOrder routing = DeployOrder.of("3-routing");
         State s = send(start(), new Msg.DeployConcluded(routing, false, "ROLLBACK_COMPLETE"));

@@ -123,7 +123,7 @@ class TuiActionScreenTest {
         assertThat(tui.rowWith("FrontService")).isEqualTo("  ◌   2.5 s  FrontService                    CREATE_IN_PROGRESS   ECS::Service");
         assertThat(tui.rowWith("Cluster")).isEqualTo("  ✓   1.2 s  Cluster                         CREATE_COMPLETE      ECS::Cluster");
         keys(KeyType.Escape);
-        assertThat(text()).contains("Deploy still running.  y = cancel it (rolls back), esc/n = leave it running");
+        assertThat(text()).contains("Deploy running.  y = cancel it (rolls back), esc/n = leave it, ctrl-c = quit");
     }
 
     @Test
