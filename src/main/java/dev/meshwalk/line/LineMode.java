@@ -34,6 +34,8 @@ import dev.meshwalk.core.State;
 public final class LineMode {
 
     private static final long PROGRESS_WAIT_MILLIS = 2000;
+    /** 128 + SIGINT, as a shell reports a command ended by Ctrl-C. */
+    private static final int INTERRUPTED_EXIT_CODE = 130;
 
     private LineMode() {
     }
@@ -43,13 +45,41 @@ public final class LineMode {
                                    BlockingQueue<Msg> inbox, InputStream in, PrintWriter out, int width,
                                    int openChapter) throws IOException, InterruptedException {
         LineSession session = start(initial, startEffects, effects, inbox, out, width, openChapter);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        while (!session.quitting() && (line = reader.readLine()) != null) {
-            drain(session, inbox);
-            session.handle(line);
+        Thread hook = explainInterruption(session, out);
+        try {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while (!session.quitting() && (line = reader.readLine()) != null) {
+                drain(session, inbox);
+                session.handle(line);
+            }
+        } finally {
+            removeHook(hook);
         }
         out.flush();
+    }
+
+    /**
+     * Ctrl-C while a command runs ends the JVM (the terminal only turns it into an exception while a line is being
+     * read); a deploy or teardown then goes on in CloudFormation, so a hook says so and how to go on.
+     */
+    private static Thread explainInterruption(LineSession session, PrintWriter out) {
+        Thread hook = new Thread(() -> {
+            out.flush();
+            // Standard error, not the terminal's writer: JLine's own shutdown hook may have closed that already.
+            session.interruptionNote().forEach(System.err::println);
+            System.err.flush();
+        }, "meshwalk-line-interrupted");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already exiting (Ctrl-C): the hook runs and explains.
+        }
     }
 
     /** A person at a terminal: prompt, tab completion of commands and chapter ids, history across runs. */
@@ -57,6 +87,9 @@ public final class LineMode {
                                       BlockingQueue<Msg> inbox, Path historyFile, int openChapter)
             throws IOException, InterruptedException {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            // Outside readLine JLine leaves Ctrl-C to the operating system, which ends the JVM without its shutdown
+            // hooks; exit through Java instead, so they run (the explanation of an interrupted deploy among them).
+            terminal.handle(Terminal.Signal.INT, signal -> System.exit(INTERRUPTED_EXIT_CODE));
             PrintWriter out = terminal.writer();
             int width = terminal.getWidth() > 0 ? Math.min(terminal.getWidth(), 100) : 80;
             LineSession session = start(initial, startEffects, effects, inbox, out, width, openChapter);
@@ -67,17 +100,22 @@ public final class LineMode {
                     .variable(LineReader.HISTORY_FILE, historyFile)
                     .build();
             out.println("meshwalk line mode. Type 'help' for the commands, 'chapters' to begin.");
-            while (!session.quitting()) {
-                String line;
-                try {
-                    line = reader.readLine("meshwalk> ");
-                } catch (UserInterruptException e) {
-                    break;
-                } catch (EndOfFileException e) {
-                    break;
+            Thread hook = explainInterruption(session, out);
+            try {
+                while (!session.quitting()) {
+                    String line;
+                    try {
+                        line = reader.readLine("meshwalk> ");
+                    } catch (UserInterruptException e) {
+                        break;
+                    } catch (EndOfFileException e) {
+                        break;
+                    }
+                    drain(session, inbox);
+                    session.handle(line);
                 }
-                drain(session, inbox);
-                session.handle(line);
+            } finally {
+                removeHook(hook);
             }
             out.flush();
         }

@@ -134,4 +134,25 @@ class LineSessionTest {
         assertThat(text.indexOf("Chapters:")).isLessThan(text.indexOf("Chapter 1 of 3: Service discovery"));
         assertThat(text).contains("color registers in Cloud Map");
     }
+
+    @Test
+    void aCtrlCDuringADeploySaysCloudFormationCarriesOnAndHowToGoOn() {
+        LineSession s = session();
+        assertThat(s.interruptionNote()).isEmpty();
+
+        s.receive(new Msg.DeployStarted(dev.meshwalk.core.DeployOrder.of("0-prelude"), "meshwalk-howto-ecs-basics"));
+
+        assertThat(String.join("\n", s.interruptionNote()))
+                .contains("Interrupted during a deploy", "carries on without us", "status", "teardown");
+    }
+
+    @Test
+    void aCtrlCDuringATeardownSaysHowToFinishIt() {
+        LineSession s = session();
+        s.receive(new Msg.TeardownStarted(List.of(new dev.meshwalk.core.TeardownItem("CloudFormation stack",
+                "meshwalk-howto-ecs-basics", "CREATE_COMPLETE", true)), true));
+
+        assertThat(String.join("\n", s.interruptionNote()))
+                .contains("Interrupted during a teardown", "finish and check that nothing is left: teardown");
+    }
 }
