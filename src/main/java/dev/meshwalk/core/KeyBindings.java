@@ -53,8 +53,7 @@ public final class KeyBindings {
     static final Section EVERYWHERE = new Section("Everywhere", List.of(
             row("this help (any key closes it)", (s, k) -> Next.of(s.withOverlay(Overlay.HELP)), '?'),
             row("quit (asks first while something runs)", (s, k) -> Update.requestQuit(s), 'q'),
-            row("quit at once (a deploy asks first; twice: quit)", KeyBindings::ctrlC,
-                    Key.Kind.CTRL_C)));
+            row("quit at once (a deploy asks first; twice: quit)", KeyBindings::ctrlC, Key.Kind.CTRL_C)));
 
     static final Section CHAPTER_LIST = new Section("Chapter list", List.of(
             row("move the selection up", (s, k) -> Next.of(Update.select(s, s.selected() - 1)), Key.Kind.UP, 'k'),
