@@ -65,6 +65,17 @@ public final class DeployCommand extends CloudCommand {
                     + " (a number works too, e.g. `deploy 3`).");
             return 2;
         }
+        // Checked before the target is reached: a misspelt parameter needs no local cloud started or AWS asked.
+        Map<String, String> given;
+        try {
+            given = StackParameters.of(ref.get().template()).check(parameters);
+        } catch (IOException e) {
+            console.problem("Cannot read the template of chapter " + ref.get().id() + ": " + e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException e) {
+            console.problem(e.getMessage());
+            return 2;
+        }
         TargetResolver.Resolved resolved = target(TargetResolver.LocalCloudUse.START_IF_NEEDED).orElseThrow();
         try (CloudSession session = resolved.open()) {
             CloudTarget target = session.target();
@@ -75,15 +86,7 @@ public final class DeployCommand extends CloudCommand {
                 console.line("Target: " + target.describe());
             }
             Map<String, String> overrides = imageOverrides();
-            try {
-                overrides.putAll(chapterParameters(ref.get(), StackParameters.of(ref.get().template()).check(parameters)));
-            } catch (IOException e) {
-                console.problem("Cannot read the template of chapter " + ref.get().id() + ": " + e.getMessage());
-                return 1;
-            } catch (IllegalArgumentException e) {
-                console.problem(e.getMessage());
-                return 2;
-            }
+            overrides.putAll(chapterParameters(ref.get(), given));
             DeployOrder order = new DeployOrder(ref.get().id(), overrides);
             boolean buildImages = AppImagePublisher.neededOn(target) && !awsOptions.skipImages;
             TutorialActionSupport support = new TutorialActionSupport(project.project(),

@@ -64,6 +64,22 @@ class CommandLineTest {
     }
 
     @Test
+    void aMisspeltStackParameterIsReportedBeforeAnyTargetIsReached() {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream both = new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8);
+        CommandLine cli = TutorialCommand.commandLine();
+        ((CloudCommand) cli.getSubcommands().get("deploy").getCommand()).console = new Console(both, both, true);
+
+        // A closed loopback port: were the target reached first, this would print "Target:" or fail to connect.
+        int code = cli.execute("--endpoint-url", "http://127.0.0.1:9", "deploy", "3", "--yes", "--parameter",
+                "Colour=5");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("has no parameter 'Colour'", "ColorWeight (0-100, default 50)").doesNotContain("Target:");
+    }
+
+    @Test
     void chaptersSubcommandPrintsTheListWithSavedProgress() throws Exception {
         Path progress = home.resolve("config/meshwalk/progress.json");
         Files.createDirectories(progress.getParent());
