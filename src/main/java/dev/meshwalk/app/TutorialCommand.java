@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import dev.meshwalk.content.Chapter;
 import dev.meshwalk.content.ChapterCatalog;
 import dev.meshwalk.core.Effect;
+import dev.meshwalk.core.InterruptedWork;
 import dev.meshwalk.core.Msg;
 import dev.meshwalk.core.Next;
 import dev.meshwalk.core.Size;
@@ -143,7 +144,8 @@ public final class TutorialCommand implements Callable<Integer> {
                 start.addAll(opened.effects());
             }
             try {
-                TuiApp.run(state, start, effects, inbox, caps.color());
+                State last = TuiApp.run(state, start, effects, inbox, caps.color());
+                InterruptedWork.note(last).forEach(System.err::println);
                 return;
             } catch (java.io.IOException e) {
                 System.err.println("Could not open the full-screen terminal (" + e.getMessage() + "); using line mode.");

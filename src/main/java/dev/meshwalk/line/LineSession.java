@@ -9,14 +9,13 @@ import java.util.Optional;
 import dev.meshwalk.content.Chapter;
 import dev.meshwalk.content.ChapterCatalog;
 import dev.meshwalk.content.PlainText;
-import dev.meshwalk.core.Action;
 import dev.meshwalk.core.ChapterLines;
 import dev.meshwalk.core.Effect;
 import dev.meshwalk.core.EffectRunner;
+import dev.meshwalk.core.InterruptedWork;
 import dev.meshwalk.core.Msg;
 import dev.meshwalk.core.Next;
 import dev.meshwalk.core.State;
-import dev.meshwalk.core.Status;
 import dev.meshwalk.core.Update;
 
 /**
@@ -58,25 +57,9 @@ public final class LineSession {
         return quit;
     }
 
-    /**
-     * What to tell a learner whose Ctrl-C ends line mode while a deploy or a teardown runs (empty otherwise):
-     * CloudFormation goes on without us, so say where to look and how to go on, as the scripted deploy does.
-     */
+    /** What to say when Ctrl-C ends line mode now ({@link InterruptedWork}); read from a shutdown hook. */
     public List<String> interruptionNote() {
-        State now = state;
-        boolean deploying = now.actions().get(Action.DEPLOY).status() == Status.IN_PROGRESS;
-        boolean tearingDown = now.actions().get(Action.TEARDOWN).status() == Status.IN_PROGRESS;
-        if (!deploying && !tearingDown) {
-            return List.of();
-        }
-        return deploying
-                ? List.of("", "Interrupted during a deploy; CloudFormation carries on without us.",
-                        "  - see where the stack is: status",
-                        "  - continue: deploy the chapter again once it has settled",
-                        "  - remove everything: teardown")
-                : List.of("", "Interrupted during a teardown; CloudFormation carries on without us.",
-                        "  - see where the stack is: status",
-                        "  - finish and check that nothing is left: teardown");
+        return InterruptedWork.note(state);
     }
 
     /** Applies a Msg that arrived from an effect (e.g. loaded progress) and prints any notice it carries. */

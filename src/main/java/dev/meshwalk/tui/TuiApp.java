@@ -29,8 +29,9 @@ public final class TuiApp {
     private TuiApp() {
     }
 
-    public static void run(State initial, List<Effect> startEffects, EffectRunner effects, BlockingQueue<Msg> inbox,
-                           boolean color) throws IOException, InterruptedException {
+    /** Runs the full screen until the learner quits; returns the state it ended in. */
+    public static State run(State initial, List<Effect> startEffects, EffectRunner effects, BlockingQueue<Msg> inbox,
+                            boolean color) throws IOException, InterruptedException {
         Charset charset = initial.unicode() ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
         Terminal terminal = new DefaultTerminalFactory(System.out, System.in, charset)
                 .setForceTextTerminal(true)
@@ -45,6 +46,7 @@ public final class TuiApp {
             loop.start(startEffects);
             warmUpMarkdown(initial);
             loop.run();
+            return loop.state();
         } finally {
             stopQuietly(screen);
             try {

@@ -136,7 +136,7 @@ class LineSessionTest {
     }
 
     @Test
-    void aCtrlCDuringADeploySaysCloudFormationCarriesOnAndHowToGoOn() {
+    void aCtrlCDuringADeployIsExplainedFromWhatTheSessionLastSaw() {
         LineSession s = session();
         assertThat(s.interruptionNote()).isEmpty();
 
@@ -144,15 +144,5 @@ class LineSessionTest {
 
         assertThat(String.join("\n", s.interruptionNote()))
                 .contains("Interrupted during a deploy", "carries on without us", "status", "teardown");
-    }
-
-    @Test
-    void aCtrlCDuringATeardownSaysHowToFinishIt() {
-        LineSession s = session();
-        s.receive(new Msg.TeardownStarted(List.of(new dev.meshwalk.core.TeardownItem("CloudFormation stack",
-                "meshwalk-howto-ecs-basics", "CREATE_COMPLETE", true)), true));
-
-        assertThat(String.join("\n", s.interruptionNote()))
-                .contains("Interrupted during a teardown", "finish and check that nothing is left: teardown");
     }
 }

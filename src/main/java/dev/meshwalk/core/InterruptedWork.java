@@ -1,0 +1,30 @@
+package dev.meshwalk.core;
+
+import java.util.List;
+
+/**
+ * What to tell a learner who quit (Ctrl-C, or the TUI's quit at once) while a deploy or a teardown ran: the
+ * tutorial only watches the stack, CloudFormation carries on without it, so say where to look and how to go on.
+ * The scripted {@code deploy} says the same with the stack's status, which it can still ask for.
+ */
+public final class InterruptedWork {
+
+    private InterruptedWork() {
+    }
+
+    /** The lines to print after the front-end ended, or none when nothing was running. */
+    public static List<String> note(State s) {
+        if (s.actions().get(Action.DEPLOY).status() == Status.IN_PROGRESS) {
+            return List.of("", "Interrupted during a deploy; CloudFormation carries on without us.",
+                    "  - see where the stack is: status",
+                    "  - continue: deploy the chapter again once it has settled",
+                    "  - remove everything: teardown");
+        }
+        if (s.actions().get(Action.TEARDOWN).status() == Status.IN_PROGRESS) {
+            return List.of("", "Interrupted during a teardown; CloudFormation carries on without us.",
+                    "  - see where the stack is: status",
+                    "  - finish and check that nothing is left: teardown");
+        }
+        return List.of();
+    }
+}
