@@ -106,6 +106,12 @@ public final class BoardText {
                     name, Sparkline.render(r.slots(), b.points(), unicode), metricValue(r.last(), r.seconds()),
                     metricValue(r.max(), r.seconds())).stripTrailing());
         }
+        if (b.rows().stream().allMatch(MetricsBoard.Row::empty)) {
+            // Right after the first requests every row is empty, which reads like a fault; it is only the lag.
+            lines.add("");
+            lines.add("Nothing has arrived yet: a point appears once its period has ended and been");
+            lines.add("published (on AWS a minute or more after the requests). Look again shortly.");
+        }
         return lines;
     }
 

@@ -68,7 +68,18 @@ class MetricsBoardTextTest {
     @Test
     void noDataIsSaidRatherThanDrawnAsAFlatLine() {
         assertThat(text()).last().isEqualTo("No metrics yet.");
-        assertThat(text(row("ALB A", "RequestCount", false))).last().asString().endsWith("(no data yet)");
+        assertThat(text(row("ALB A", "RequestCount", false))).anySatisfy(l -> assertThat(l).startsWith("  RequestCount")
+                .endsWith("(no data yet)"));
+    }
+
+    @Test
+    void whenNoRowHasDataYetTheLagIsExplainedAndOnlyThen() {
+        List<String> allEmpty = text(row("ALB A", "RequestCount", false), row("ALB A", "TargetResponseTime", true));
+        assertThat(String.join(" ", allEmpty)).contains("Nothing has arrived yet", "Look again shortly");
+        assertThat(allEmpty).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(78));
+
+        List<String> oneHasData = text(row("ALB A", "RequestCount", false, 3.0), row("ALB A", "TargetResponseTime", true));
+        assertThat(String.join(" ", oneHasData)).doesNotContain("Nothing has arrived yet");
     }
 
     @Test
