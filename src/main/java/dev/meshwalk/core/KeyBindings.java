@@ -87,6 +87,9 @@ public final class KeyBindings {
                     Key.Kind.PAGE_DOWN, ' '),
             row("back to the newest lines", (s, k) -> Next.of(s.withPaneScroll(0)), Key.Kind.END),
             row("check this chapter against the live target", (s, k) -> ActionKeys.verify(s), 'V'),
+            // In every pane, not only traffic: the lessons say "with the traffic loop running, press B", and a
+            // learner often watches the map then.
+            row(BREAK_IT, (s, k) -> ActionKeys.breakIt(s), 'B'),
             row("stack parameters (deploy pane)", (s, k) -> ParameterKeys.open(s), 'p'),
             row("open that chapter", ActionKeys::openChapter, DIGITS),
             row("back to the lesson (a running deploy asks first)", (s, k) -> ActionKeys.back(s),
@@ -95,8 +98,7 @@ public final class KeyBindings {
     static final Section TRAFFIC_PANE = new Section("Traffic pane", List.of(
             row("stop / start the traffic loop", (s, k) -> Next.of(s, new Effect.ToggleTraffic()), 't', 's'),
             row("requests faster / slower", (s, k) -> Next.of(s, new Effect.TrafficInterval(k.is('+'))), '+', '-'),
-            row("clear front's color history", (s, k) -> ActionKeys.clearColors(s), 'r'),
-            row(BREAK_IT, (s, k) -> ActionKeys.breakIt(s), 'B')));
+            row("clear front's color history", (s, k) -> ActionKeys.clearColors(s), 'r')));
 
     static final Section MAP_PANE = new Section("Service map pane", List.of(
             row("time window: 1, 5 or 15 minutes", (s, k) -> ActionKeys.nextWindow(s), 'w'),

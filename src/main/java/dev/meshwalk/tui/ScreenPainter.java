@@ -244,8 +244,13 @@ final class ScreenPainter {
         int width = Math.min(c.cols - 2, 86);
         int inner = width - 4;
         List<String> footer = wrapAll(List.of("Logs are written to " + s.logFile()), inner);
-        int maxBody = Math.max(1, c.rows - 4 - footer.size());
-        List<HelpOverlay.Row> rows = HelpOverlay.rows(KeyBindings.help(s), inner, maxBody);
+        KeyBindings.Help help = KeyBindings.help(s);
+        List<HelpOverlay.Row> rows = HelpOverlay.rows(help, inner, Math.max(1, c.rows - 4 - footer.size()));
+        if (rows.size() > c.rows - 4 - footer.size()) {
+            // The keys come first: on a short screen the log file's path gives way (the chapter list's help has room).
+            footer = List.of();
+            rows = HelpOverlay.rows(help, inner, Math.max(1, c.rows - 4));
+        }
         int height = Math.min(c.rows - 2, rows.size() + footer.size() + 2);
         int left = (c.cols - width) / 2;
         int top = Math.max(1, (c.rows - height) / 2);

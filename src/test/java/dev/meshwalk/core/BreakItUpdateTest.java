@@ -84,6 +84,18 @@ class BreakItUpdateTest {
     }
 
     @Test
+    void bFromTheMapPaneStopsTheMapsRefreshAndATaskAndShowsTheTrafficPane() {
+        State inMap = send(inTrafficPaneOfChapterOne(), new Msg.TrafficStarted("http://front", Duration.ofMillis(500)),
+                answer(1, true), sample(1, 1), new Msg.ShowAction(Action.MAP));
+        assertThat(inMap.focused()).isEqualTo(Action.MAP);
+
+        Next pressed = Update.apply(inMap, new Msg.KeyPressed(Key.ch('B')));
+
+        assertThat(pressed.effects()).containsExactly(new Effect.StopGraphRefresh(), new Effect.StopColorTask());
+        assertThat(pressed.state().focused()).isEqualTo(Action.TRAFFIC);
+    }
+
+    @Test
     void aDeployEndsTheStopsAccountSoItsErrorsAreNotCountedUnderTheOldExpectation() {
         State s = send(inTrafficPaneOfChapterOne(), new Msg.TrafficStarted("http://front", Duration.ofMillis(500)),
                 answer(1, true), sample(1, 1), new Msg.ColorTaskStopped("color-svc", "0123456789abcdef", 3),
