@@ -42,8 +42,9 @@ final class ActionReports {
     /** The board, and what to do when it is still empty. */
     private static State metrics(State s, MetricsBoard board) {
         boolean empty = board.rows().isEmpty();
-        List<String> advice = empty ? List.of("Deploy the chapter (d) and run traffic (t) for a minute or two, then press c.")
-                : List.of("", "c refreshes.");
+        // Keys in parentheses, so line mode can name its commands instead (LineWords).
+        List<String> advice = empty ? List.of("Deploy the chapter (d) and run traffic (t) for a minute or two, then look"
+                + " again (c).") : List.of("", "To refresh, show this pane again (c).");
         return s.withPane(new ActionPane(Action.METRICS, empty ? Status.INFO : Status.OK, advice, ActionPane.Question.NONE,
                 board));
     }

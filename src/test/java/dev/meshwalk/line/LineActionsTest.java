@@ -126,4 +126,16 @@ class LineActionsTest {
         assertThat(buffer.toString()).contains("Nothing is deployed yet: open a chapter and deploy it first ('deploy').")
                 .doesNotContain("(d)");
     }
+
+    @Test
+    void metricsNameTheCommandThatRefreshesThemNotAKey() {
+        LineSession s = session();
+        inbox.add(new Msg.MetricsFetched(new dev.meshwalk.core.MetricsBoard("0-prelude", Duration.ofSeconds(10), 24,
+                List.of(new dev.meshwalk.core.MetricsBoard.Row("ALB PublicLoadBalancer", "RequestCount", false,
+                        java.util.Collections.nCopies(24, 3.0), java.util.OptionalDouble.of(3),
+                        java.util.OptionalDouble.of(3))))));
+        s.handle("metrics");
+        assertThat(buffer.toString()).contains("RequestCount", "To refresh, show this pane again ('metrics').")
+                .doesNotContain("(c)");
+    }
 }

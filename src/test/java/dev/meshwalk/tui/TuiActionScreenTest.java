@@ -231,7 +231,7 @@ class TuiActionScreenTest {
         String screenText = text();
         assertThat(screenText).contains("Chapter 3-routing, last 4 min, a point per 10 s")
                 .contains("ALB PublicLoadBalancer").contains("Envoy color-v2-node").contains("▁▃▆█  last 4")
-                .contains("c refreshes.");
+                .contains("To refresh, show this pane again (c).");
         assertThat(tui.rowWith("ingress 5xx")).isEqualTo("   ingress 5xx         (no data yet)");
         assertThat(tui.rowWith("RequestCount")).as("the row's end (max) is on screen, not cut").isEqualTo("   RequestCount                            ▁▃▆█  last 4          max 4");
     }
