@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The core words its hints for the full screen: "start the traffic loop (t), then look at the map (m)". Line mode
  * has commands, not keys, so a key named in parentheses is printed as the command that does the same there
- * ("(t)" becomes "('traffic')"); a line that names no such key is printed as it is.
+ * ("(t)" becomes "('traffic')", "Press d to plan again" becomes "Type 'deploy' to plan again"); a line that names
+ * no such key is printed as it is.
  */
 final class LineWords {
 
@@ -38,11 +39,15 @@ final class LineWords {
                 "(`" + KEY_COMMANDS.get(m.group(1)) + "`)"));
     }
 
+    /** A key pressed in a pane's advice ("Press d to plan again.", "or press x"), not in a lesson's backticks. */
+    private static final Pattern PRESS_BARE_KEY = Pattern.compile("\\b([Pp])ress ([tmdcxVB])(?=[ .,;:)]|$)");
+
     static String commands(String line) {
         String out = line;
         for (Map.Entry<String, String> e : COMMANDS.entrySet()) {
             out = out.replace(e.getKey(), e.getValue());
         }
-        return out;
+        return PRESS_BARE_KEY.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
+                ("P".equals(m.group(1)) ? "Type" : "type") + " '" + KEY_COMMANDS.get(m.group(2)) + "'"));
     }
 }

@@ -28,6 +28,18 @@ class LineWordsTest {
     }
 
     @Test
+    void aPressedKeyInAPanesAdviceBecomesTheCommandToType() {
+        assertThat(LineWords.commands("Press d to plan again.")).isEqualTo("Type 'deploy' to plan again.");
+        assertThat(LineWords.commands("Use teardown (x), or press d again."))
+                .isEqualTo("Use teardown ('teardown'), or type 'deploy' again.");
+        assertThat(LineWords.commands("Kept everything. Press x to see the list again."))
+                .isEqualTo("Kept everything. Type 'teardown' to see the list again.");
+        assertThat(LineWords.commands("Press y to delete, or press p")).as("keys line mode has no command for stay")
+                .isEqualTo("Press y to delete, or press p");
+        assertThat(LineWords.commands("Compress d.")).as("only the word press").isEqualTo("Compress d.");
+    }
+
+    @Test
     void otherTextIsLeftAlone() {
         assertThat(LineWords.commands("ColorService (ECS::Service) UPDATE_FAILED (a)"))
                 .isEqualTo("ColorService (ECS::Service) UPDATE_FAILED (a)");
