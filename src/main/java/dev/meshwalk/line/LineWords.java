@@ -12,18 +12,21 @@ import java.util.regex.Pattern;
  */
 final class LineWords {
 
-    private static final Map<String, String> COMMANDS = Map.of("(t)", "('traffic')", "(m)", "('map')",
-            "(d)", "('deploy')", "(c)", "('metrics')", "(x)", "('teardown')", "(V)", "('check')", "(B)", "('break-it')");
+    /** The full screen's keys that line mode has a command for, by that command. */
+    private static final Map<String, String> KEY_COMMANDS = Map.of("t", "traffic", "m", "map", "d", "deploy",
+            "c", "metrics", "x", "teardown", "V", "check", "B", "break-it");
+    private static final String KEYS = "([tmdcxVB])";
+
+    // In a lesson's Markdown the keys are in backticks.
+    private static final Pattern PRESS_KEY = Pattern.compile("([Pp])ress(\\s+)`" + KEYS + "`");
+    private static final Pattern THEN_KEY = Pattern.compile("(then\\s+)`" + KEYS + "`(?=[ .,:;)])");
+    private static final Pattern KEY_IN_PARENTHESES = Pattern.compile("\\(`" + KEYS + "`\\)");
+    // In a pane's advice they are bare: "(t)", "Press d to plan again.", "or press x".
+    private static final Pattern BARE_KEY_IN_PARENTHESES = Pattern.compile("\\(" + KEYS + "\\)");
+    private static final Pattern PRESS_BARE_KEY = Pattern.compile("\\b([Pp])ress " + KEYS + "(?=[ .,;:)]|$)");
 
     private LineWords() {
     }
-
-    /** Keys the lessons name, by the line-mode command that does the same. */
-    private static final Map<String, String> KEY_COMMANDS = Map.of("t", "traffic", "m", "map", "d", "deploy",
-            "c", "metrics", "x", "teardown", "V", "check", "B", "break-it");
-    private static final Pattern PRESS_KEY = Pattern.compile("([Pp])ress(\\s+)`([tmdcxVB])`");
-    private static final Pattern THEN_KEY = Pattern.compile("(then\\s+)`([tmdcxVB])`(?=[ .,:;)])");
-    private static final Pattern KEY_IN_PARENTHESES = Pattern.compile("\\(`([tmdcxVB])`\\)");
 
     /**
      * A lesson's Markdown with the keys it names for the full screen ("press `B`", "(`t`)") turned into the commands
@@ -32,22 +35,23 @@ final class LineWords {
      */
     static String lessonCommands(String markdown) {
         String typed = PRESS_KEY.matcher(markdown).replaceAll(m -> Matcher.quoteReplacement(
-                ("P".equals(m.group(1)) ? "Type" : "type") + m.group(2) + "`" + KEY_COMMANDS.get(m.group(3)) + "`"));
+                type(m.group(1)) + m.group(2) + "`" + KEY_COMMANDS.get(m.group(3)) + "`"));
         String then = THEN_KEY.matcher(typed).replaceAll(m -> Matcher.quoteReplacement(
                 m.group(1) + "`" + KEY_COMMANDS.get(m.group(2)) + "`"));
         return KEY_IN_PARENTHESES.matcher(then).replaceAll(m -> Matcher.quoteReplacement(
                 "(`" + KEY_COMMANDS.get(m.group(1)) + "`)"));
     }
 
-    /** A key pressed in a pane's advice ("Press d to plan again.", "or press x"), not in a lesson's backticks. */
-    private static final Pattern PRESS_BARE_KEY = Pattern.compile("\\b([Pp])ress ([tmdcxVB])(?=[ .,;:)]|$)");
-
+    /** A pane's line with its keys turned into commands: "(t)" into "('traffic')", "Press d" into "Type 'deploy'". */
     static String commands(String line) {
-        String out = line;
-        for (Map.Entry<String, String> e : COMMANDS.entrySet()) {
-            out = out.replace(e.getKey(), e.getValue());
-        }
-        return PRESS_BARE_KEY.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
-                ("P".equals(m.group(1)) ? "Type" : "type") + " '" + KEY_COMMANDS.get(m.group(2)) + "'"));
+        String named = BARE_KEY_IN_PARENTHESES.matcher(line).replaceAll(m -> Matcher.quoteReplacement(
+                "('" + KEY_COMMANDS.get(m.group(1)) + "')"));
+        return PRESS_BARE_KEY.matcher(named).replaceAll(m -> Matcher.quoteReplacement(
+                type(m.group(1)) + " '" + KEY_COMMANDS.get(m.group(2)) + "'"));
+    }
+
+    /** "Press" becomes "Type", "press" becomes "type". */
+    private static String type(String p) {
+        return "P".equals(p) ? "Type" : "type";
     }
 }
