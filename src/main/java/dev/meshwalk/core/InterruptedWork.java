@@ -1,5 +1,6 @@
 package dev.meshwalk.core;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,6 +11,24 @@ import java.util.List;
 public final class InterruptedWork {
 
     private InterruptedWork() {
+    }
+
+    /**
+     * The quit question's first line: what quitting now would leave or stop, named, so the learner can
+     * weigh it (the traffic loop stops with us; a deploy or teardown carries on in CloudFormation).
+     */
+    public static String stillRunning(State s) {
+        List<String> running = new ArrayList<>();
+        if (s.actions().get(Action.DEPLOY).status() == Status.IN_PROGRESS) {
+            running.add("a deploy");
+        }
+        if (s.actions().get(Action.TEARDOWN).status() == Status.IN_PROGRESS) {
+            running.add("a teardown");
+        }
+        if (s.trafficBoard() != null && s.trafficBoard().sample().running()) {
+            running.add("the traffic loop");
+        }
+        return running.isEmpty() ? "Something is still running." : "Still running: " + String.join(" and ", running) + ".";
     }
 
     /** The lines to print after the front-end ended, or none when nothing was running. */

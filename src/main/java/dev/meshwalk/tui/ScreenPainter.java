@@ -10,6 +10,7 @@ import dev.meshwalk.content.Wrapper;
 import dev.meshwalk.core.Action;
 import dev.meshwalk.core.ActionPane;
 import dev.meshwalk.core.BoardText;
+import dev.meshwalk.core.InterruptedWork;
 import dev.meshwalk.core.ChapterLines;
 import dev.meshwalk.core.KeyBindings;
 import dev.meshwalk.core.Layout;
@@ -49,7 +50,7 @@ final class ScreenPainter {
         if (s.overlay() == Overlay.HELP) {
             help(s, c);
         } else if (s.overlay() == Overlay.CONFIRM_QUIT) {
-            confirmQuit(c);
+            confirmQuit(c, InterruptedWork.stillRunning(s));
         }
     }
 
@@ -277,12 +278,12 @@ final class ScreenPainter {
         }
     }
 
-    private static void confirmQuit(Canvas c) {
+    private static void confirmQuit(Canvas c, String running) {
         int width = 50;
         int left = (c.cols - width) / 2;
         int top = c.rows / 2 - 3;
         c.box(left, top, width, 6, "Quit?", c.theme.border());
-        c.text(left + 2, top + 2, "Something is still running.", Attr.PLAIN, width - 4);
+        c.text(left + 2, top + 2, running, Attr.PLAIN, width - 4);
         c.text(left + 2, top + 3, "Quit anyway?  y = quit, any other key = stay", c.theme.bold(), width - 4);
     }
 

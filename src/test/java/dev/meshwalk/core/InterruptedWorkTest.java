@@ -56,4 +56,18 @@ class InterruptedWorkTest {
         assertThat(String.join("\n", InterruptedWork.note(tearingDown)))
                 .contains("Interrupted during a teardown", "finish and check that nothing is left: teardown");
     }
+
+    @Test
+    void theQuitQuestionNamesWhatStillRuns() {
+        Msg traffic = new Msg.TrafficStarted("http://127.0.0.2", Duration.ofMillis(500));
+        Msg deploy = new Msg.DeployStarted(DeployOrder.of("0-prelude"), "meshwalk-howto-ecs-basics");
+
+        assertThat(InterruptedWork.stillRunning(after(traffic))).isEqualTo("Still running: the traffic loop.");
+        assertThat(InterruptedWork.stillRunning(after(deploy, traffic)))
+                .isEqualTo("Still running: a deploy and the traffic loop.");
+        assertThat(InterruptedWork.stillRunning(after(new Msg.TeardownStarted(List.of(STACK), true))))
+                .isEqualTo("Still running: a teardown.");
+        assertThat(InterruptedWork.stillRunning(after(traffic, new Msg.TrafficSampled(TrafficSample.none(Duration.ofMillis(500), false)))))
+                .as("a stopped loop is not named").isEqualTo("Something is still running.");
+    }
 }

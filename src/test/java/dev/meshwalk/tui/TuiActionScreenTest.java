@@ -162,7 +162,7 @@ class TuiActionScreenTest {
         assertThat(text().replaceAll("\\s+", " ")).as("the lesson's action strip shows the same board text")
                 .contains("running: GET http://127.0.0.2:8080/color");
         keys('q');
-        assertThat(text()).contains("Something is still running.");
+        assertThat(text()).contains("Still running: the traffic loop.");
     }
 
     @Test

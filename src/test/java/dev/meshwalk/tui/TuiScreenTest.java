@@ -170,10 +170,11 @@ class TuiScreenTest {
     void quitKeyEndsTheLoopOrAsksFirstWhileSomethingRuns() throws Exception {
         open(80, 24, true, Target.local());
         inbox.add(new Msg.RunningChanged(true));
+        inbox.add(new Msg.TrafficStarted("http://127.0.0.2", java.time.Duration.ofMillis(500)));
         loop.step(0);
         keys('q');
         assertThat(loop.quitting()).isFalse();
-        assertThat(text()).contains("Quit anyway?");
+        assertThat(text()).contains("Still running: the traffic loop.").contains("Quit anyway?");
         terminal.addInput(new KeyStroke('y', false, false));
         assertThat(loop.step(0)).isFalse();
         assertThat(loop.quitting()).isTrue();
