@@ -110,6 +110,10 @@ public final class GraphCommand implements Callable<Integer> {
                 return 1;
             }
             graph = live.get();
+        } else if (Files.isDirectory(fromFile)) {
+            err.println(fromFile + " is a folder. Give the file the answer was saved in, for example "
+                    + "--from-file answer.json.");
+            return 1;
         } else {
             try (InputStream in = Files.newInputStream(fromFile)) {
                 graph = new ServiceGraphReader().read(in);
@@ -117,8 +121,9 @@ public final class GraphCommand implements Callable<Integer> {
                 err.println("No such file: " + fromFile + ". Check the path, or save an answer first with "
                         + "`aws xray get-service-graph ... > answer.json`.");
                 return 1;
-            } catch (IOException e) {
-                err.println("Cannot read " + fromFile + ": " + e.getMessage());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                err.println("Cannot read " + fromFile + ": " + (e.getCause() instanceof IOException cause
+                        ? cause.getMessage() : e.getMessage()) + ". Check that it is a readable file.");
                 return 1;
             } catch (ServiceGraphFormatException e) {
                 err.println("Cannot draw " + fromFile + ": " + e.getMessage());

@@ -92,6 +92,13 @@ class GraphCommandTest {
     }
 
     @Test
+    void aFolderInsteadOfAFileSaysSoWithoutAStackTrace() {
+        assertThat(run(Map.of(), false, "--from-file", dir.toString())).isEqualTo(1);
+        assertThat(stderr()).isEqualTo(dir + " is a folder. Give the file the answer was saved in, for example "
+                + "--from-file answer.json." + System.lineSeparator());
+    }
+
+    @Test
     void theTutorialListsGraphAsASubcommand() {
         assertThat(TutorialCommand.commandLine().getSubcommands()).containsKey("graph");
     }
