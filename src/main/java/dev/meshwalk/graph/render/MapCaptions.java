@@ -20,14 +20,26 @@ final class MapCaptions {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY_TIME_SECONDS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME_SECONDS =
+            DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private MapCaptions() {
     }
 
-    /** "Service map · 5 min 2026-10-01 12:00-12:05 UTC", or "time window unknown" for a file without one. */
+    /**
+     * "Service map · 5 min 2026-10-01 12:00-12:05 UTC", or "time window unknown" for a file without one. A window
+     * of whole minutes reads to the minute; any other (a saved answer of 48 seconds) to the second, or its ends
+     * would read "14:56-14:56".
+     */
     static String title(ServiceGraph graph, MapOptions options) {
-        String window = graph.timeWindow().map(w -> length(w).replace(" minutes", " min").replace("minute", "1 min")
-                + " " + DAY_TIME.format(w.start()) + "-" + TIME.format(w.end()) + " UTC").orElse("time window unknown");
+        String window = graph.timeWindow().map(w -> {
+            boolean wholeMinutes = w.length().getSeconds() % 60 == 0;
+            return length(w).replace(" minutes", " min").replace("minute", "1 min") + " "
+                    + (wholeMinutes ? DAY_TIME : DAY_TIME_SECONDS).format(w.start()) + "-"
+                    + (wholeMinutes ? TIME : TIME_SECONDS).format(w.end()) + " UTC";
+        }).orElse("time window unknown");
         return "Service map " + options.glyphs().dot + " " + window;
     }
 

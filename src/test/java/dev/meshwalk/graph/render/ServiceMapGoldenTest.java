@@ -18,8 +18,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The map and table of the tutorial's answers, compared with reviewed drawings. */
 class ServiceMapGoldenTest {
 
-    private static final String[] FIXTURES = {"xray-graph-a", "xray-graph-b", "xray-graph-c", "xray-graph-empty",
-        "xray-graph-one-node"};
+    /**
+     * The chapters' answers as the local cloud gives them: a (chapters 0 and 1), b (2), c (3), d (4, Service
+     * Connect), e (5, a canary whose blue revision failed and was rolled back); then the edge cases.
+     */
+    private static final String[] FIXTURES = {"xray-graph-a", "xray-graph-b", "xray-graph-c", "xray-graph-d",
+        "xray-graph-e", "xray-graph-empty", "xray-graph-one-node"};
 
     static Stream<Arguments> maps() {
         List<Arguments> cases = new ArrayList<>();
@@ -66,7 +70,7 @@ class ServiceMapGoldenTest {
     }
 
     static Stream<String> tutorialMaps() {
-        return Stream.of("xray-graph-a", "xray-graph-b", "xray-graph-c");
+        return Stream.of("xray-graph-a", "xray-graph-b", "xray-graph-c", "xray-graph-d", "xray-graph-e");
     }
 
     @ParameterizedTest(name = "table of {0} at {1} columns")
