@@ -1,14 +1,8 @@
 package dev.meshwalk.graph;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,12 +29,6 @@ public final class ServiceGraphReader {
     private static final String HOW_TO_SAVE = "Save the answer unchanged, for example: aws xray get-service-graph "
             + "--start-time $(date -d '-5 min' +%s) --end-time $(date +%s) > answer.json";
 
-    /**
-     * Jackson's streaming parser, not an {@code ObjectMapper}: building a mapper costs about 0.2 s of class
-     * loading in a fresh JVM (its date formats, locales and type factory), a fifth of a whole
-     * {@code graph --from-file} run of a 60-node answer, and the tree walk below needs none of it.
-     */
-    private static final JsonFactory JSON = new JsonFactory();
 
     /**
      * Jackson's message without the parser's own pointer into its input ("(start marker at [Source: REDACTED
@@ -54,7 +42,7 @@ public final class ServiceGraphReader {
     public ServiceGraph read(InputStream json) throws ServiceGraphFormatException {
         JsonNode root;
         try {
-            root = readTree(json);
+            root = JsonTree.read(json);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -64,54 +52,6 @@ public final class ServiceGraphReader {
             throw new UncheckedIOException(e);
         }
         return read(root);
-    }
-
-    /** The document's tree, as {@code ObjectMapper.readTree} would build it; null when there is none. */
-    static JsonNode readTree(InputStream json) throws IOException {
-        try (JsonParser parser = JSON.createParser(json)) {
-            parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-            return parser.nextToken() == null ? null : value(parser);
-        }
-    }
-
-    /** The value at the parser's current token, its members read to the value's end. */
-    private static JsonNode value(JsonParser parser) throws IOException {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        switch (parser.currentToken()) {
-            case START_OBJECT:
-                ObjectNode object = nodes.objectNode();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    parser.nextToken();
-                    object.set(name, value(parser));
-                }
-                return object;
-            case START_ARRAY:
-                ArrayNode array = nodes.arrayNode();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(value(parser));
-                }
-                return array;
-            case VALUE_STRING:
-                return nodes.textNode(parser.getText());
-            case VALUE_NUMBER_INT:
-                switch (parser.getNumberType()) {
-                    case INT:
-                        return nodes.numberNode(parser.getIntValue());
-                    case LONG:
-                        return nodes.numberNode(parser.getLongValue());
-                    default:
-                        return nodes.numberNode(parser.getBigIntegerValue());
-                }
-            case VALUE_NUMBER_FLOAT:
-                return nodes.numberNode(parser.getDoubleValue());
-            case VALUE_TRUE:
-                return nodes.booleanNode(true);
-            case VALUE_FALSE:
-                return nodes.booleanNode(false);
-            default:
-                return nodes.nullNode();
-        }
     }
 
     /** Reads a document from text. */

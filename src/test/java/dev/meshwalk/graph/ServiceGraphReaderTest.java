@@ -3,12 +3,6 @@ package dev.meshwalk.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,30 +11,6 @@ import org.junit.jupiter.api.Test;
 class ServiceGraphReaderTest {
 
     private final ServiceGraphReader reader = new ServiceGraphReader();
-
-    /** The reader builds its tree from the streaming parser; it must be the tree Jackson's mapper builds. */
-    @Test
-    void buildsTheSameTreeAsJacksonsMapperForAnswersAndEveryKindOfValue() throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        for (String fixture : List.of("xray-graph-a", "xray-graph-b", "xray-graph-c", "xray-graph-one-node")) {
-            try (InputStream ours = resource(fixture); InputStream theirs = resource(fixture)) {
-                assertThat(ServiceGraphReader.readTree(ours)).as(fixture).isEqualTo(mapper.readTree(theirs));
-            }
-        }
-        String values = "{\"int\": -7, \"long\": 1732550400123, \"big\": 123456789012345678901234567890,"
-                + " \"float\": 1732550400.123, \"exp\": 2.5e-3, \"yes\": true, \"no\": false, \"none\": null,"
-                + " \"text\": \"caf\\u00e9 ✓\", \"list\": [[], {}, [1, {\"a\": [null]}]], \"dup\": 1, \"dup\": 2}";
-        assertThat(ServiceGraphReader.readTree(bytes(values))).isEqualTo(mapper.readTree(values));
-        assertThat(ServiceGraphReader.readTree(bytes(""))).isNull();
-    }
-
-    private static InputStream resource(String fixture) {
-        return ServiceGraphReaderTest.class.getResourceAsStream("/graph-fixtures/" + fixture + ".json");
-    }
-
-    private static InputStream bytes(String text) {
-        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-    }
 
     @Test
     void readsTheWeightedRoutingAnswerWithItsCountsAndEdges() {
