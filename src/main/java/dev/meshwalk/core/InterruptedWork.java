@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What to tell a learner who quit (Ctrl-C, or the TUI's quit at once) while a deploy or a teardown ran: the
- * tutorial only watches the stack, CloudFormation carries on without it, so say where to look and how to go on.
- * The scripted {@code deploy} says the same with the stack's status, which it can still ask for.
+ * What quitting interrupts, in the learner's words: before, the quit question names what still runs; after
+ * (Ctrl-C, or the TUI's quit at once) while a deploy or a teardown ran, the note says that the tutorial only
+ * watches the stack and CloudFormation carries on without it, where to look and how to go on. The scripted
+ * {@code deploy} says the same with the stack's status, which it can still ask for.
  */
 public final class InterruptedWork {
 
@@ -28,7 +29,8 @@ public final class InterruptedWork {
         if (s.trafficBoard() != null && s.trafficBoard().sample().running()) {
             running.add("the traffic loop");
         }
-        return running.isEmpty() ? "Something is still running." : "Still running: " + String.join(" and ", running) + ".";
+        return running.isEmpty() ? "Something is still running."
+                : "Still running: " + String.join(" and ", running) + ".";
     }
 
     /** The lines to print after the front-end ended, or none when nothing was running. */

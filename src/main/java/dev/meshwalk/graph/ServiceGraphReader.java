@@ -29,7 +29,6 @@ public final class ServiceGraphReader {
     private static final String HOW_TO_SAVE = "Save the answer unchanged, for example: aws xray get-service-graph "
             + "--start-time $(date -d '-5 min' +%s) --end-time $(date +%s) > answer.json";
 
-
     /**
      * Jackson's message without the parser's own pointer into its input ("(start marker at [Source: REDACTED
      * ...])"): the line and column are already said, in the learner's terms.
