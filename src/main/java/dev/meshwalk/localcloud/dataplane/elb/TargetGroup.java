@@ -149,7 +149,7 @@ public final class TargetGroup {
     }
 
     /** Why a check failed, in ELBv2's reason codes and descriptions. */
-    private record Failure(String reason, String description) {
+    record Failure(String reason, String description) {
         static Failure of(Throwable error, Upstream.Probe response) {
             if (error == null) {
                 return new Failure("Target.ResponseCodeMismatch",
@@ -157,9 +157,20 @@ public final class TargetGroup {
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null
                     ? error.getCause() : error;
-            return cause instanceof TimeoutException
+            return timedOut(cause)
                     ? new Failure("Target.Timeout", "Request timed out")
                     : new Failure("Target.FailedHealthChecks", "Health checks failed");
+        }
+
+        /**
+         * Whichever clock ran out: the probe's own deadline, the upstream's wait for the answer's head (the two
+         * race on a busy machine, with the same timeout) or the connect. ELB reports a target that does not
+         * accept the connection in time as a timeout too; only a refused or reset connection is a failed check.
+         */
+        private static boolean timedOut(Throwable cause) {
+            return cause instanceof TimeoutException || cause instanceof java.net.http.HttpTimeoutException
+                    || cause instanceof io.netty.channel.ConnectTimeoutException
+                    || cause instanceof java.net.SocketTimeoutException;
         }
     }
 
