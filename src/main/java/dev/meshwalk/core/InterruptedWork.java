@@ -20,10 +20,10 @@ public final class InterruptedWork {
      */
     public static String stillRunning(State s) {
         List<String> running = new ArrayList<>();
-        if (s.actions().get(Action.DEPLOY).status() == Status.IN_PROGRESS) {
+        if (inProgress(s, Action.DEPLOY)) {
             running.add("a deploy");
         }
-        if (s.actions().get(Action.TEARDOWN).status() == Status.IN_PROGRESS) {
+        if (inProgress(s, Action.TEARDOWN)) {
             running.add("a teardown");
         }
         if (s.trafficBoard() != null && s.trafficBoard().sample().running()) {
@@ -35,17 +35,21 @@ public final class InterruptedWork {
 
     /** The lines to print after the front-end ended, or none when nothing was running. */
     public static List<String> note(State s) {
-        if (s.actions().get(Action.DEPLOY).status() == Status.IN_PROGRESS) {
+        if (inProgress(s, Action.DEPLOY)) {
             return List.of("", "Interrupted during a deploy; CloudFormation carries on without us.",
                     "  - see where the stack is: status",
                     "  - continue: deploy the chapter again once it has settled",
                     "  - remove everything: teardown");
         }
-        if (s.actions().get(Action.TEARDOWN).status() == Status.IN_PROGRESS) {
+        if (inProgress(s, Action.TEARDOWN)) {
             return List.of("", "Interrupted during a teardown; CloudFormation carries on without us.",
                     "  - see where the stack is: status",
                     "  - finish and check that nothing is left: teardown");
         }
         return List.of();
+    }
+
+    private static boolean inProgress(State s, Action action) {
+        return s.actions().get(action).status() == Status.IN_PROGRESS;
     }
 }
