@@ -1,10 +1,12 @@
 package dev.meshwalk.localcloud.dataplane.telemetry;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.meshwalk.localcloud.dataplane.mesh.ProxyTelemetry;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,7 +28,12 @@ public final class MeshProxyTelemetry implements ProxyTelemetry {
 
     static final String ORIGIN = "AWS::AppMesh::Proxy";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final String MESH = "appmesh.mesh";
+    private static final String NODE = "appmesh.virtual_node";
+    private static final String PREFIX = "envoy.http_conn_manager_prefix";
+    private static final String CLUSTER = "envoy.cluster_name";
+    private static final String CODE_CLASS = "envoy.response_code_class";
 
     private final SegmentSink segments;
     private final MetricSink metrics;
@@ -55,46 +62,64 @@ public final class MeshProxyTelemetry implements ProxyTelemetry {
         publishMetrics(request);
     }
 
-    /** The Envoy-like segment document for one request. */
+    /**
+     * The Envoy-like segment document for one request, written with Jackson's streaming generator: three of these
+     * are made for every chapter-2 request, and building a tree first cost twice the time for the same text.
+     */
     static String segmentOf(ProxyRequestObserved request) {
-        ObjectNode segment = JSON.createObjectNode();
-        segment.put("name", request.mesh() + "/" + request.virtualNode());
-        segment.put("id", request.segmentId());
-        segment.put("trace_id", request.traceId());
-        if (request.parentId() != null && !request.parentId().isBlank()) {
-            segment.put("parent_id", request.parentId());
+        StringWriter text = new StringWriter(512);
+        try (JsonGenerator out = JSON.createGenerator(text)) {
+            out.writeStartObject();
+            out.writeStringField("name", request.mesh() + "/" + request.virtualNode());
+            out.writeStringField("id", request.segmentId());
+            out.writeStringField("trace_id", request.traceId());
+            if (request.parentId() != null && !request.parentId().isBlank()) {
+                out.writeStringField("parent_id", request.parentId());
+            }
+            double start = seconds(request.start());
+            out.writeNumberField("start_time", start);
+            out.writeNumberField("end_time", start + request.duration().toNanos() / 1e9);
+            out.writeStringField("origin", ORIGIN);
+            out.writeObjectFieldStart("http");
+            out.writeObjectFieldStart("request");
+            out.writeStringField("method", request.method());
+            out.writeStringField("url", "http://" + (request.authority() == null ? "" : request.authority())
+                    + request.path());
+            if (request.clientAddress() != null) {
+                out.writeStringField("client_ip", request.clientAddress());
+            }
+            out.writeEndObject();
+            out.writeObjectFieldStart("response");
+            out.writeNumberField("status", request.status());
+            out.writeEndObject();
+            out.writeEndObject();
+            int status = request.status();
+            if (status == 429) {
+                out.writeBooleanField("throttle", true);
+                out.writeBooleanField("error", true);
+            } else if (status >= 500) {
+                out.writeBooleanField("fault", true);
+            } else if (status >= 400) {
+                out.writeBooleanField("error", true);
+            }
+            out.writeObjectFieldStart("annotations");
+            out.writeStringField("direction", request.direction().name().toLowerCase(Locale.ROOT));
+            out.writeStringField("component", "proxy");
+            if (request.upstreamCluster() != null) {
+                out.writeStringField("upstream_cluster", request.upstreamCluster());
+            }
+            out.writeEndObject();
+            out.writeObjectFieldStart("aws");
+            out.writeObjectFieldStart("app_mesh");
+            out.writeStringField("mesh_name", request.mesh());
+            out.writeStringField("virtual_node_name", request.virtualNode());
+            out.writeEndObject();
+            out.writeEndObject();
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
         }
-        double start = seconds(request.start());
-        segment.put("start_time", start);
-        segment.put("end_time", start + request.duration().toNanos() / 1e9);
-        segment.put("origin", ORIGIN);
-        ObjectNode http = segment.putObject("http");
-        ObjectNode httpRequest = http.putObject("request");
-        httpRequest.put("method", request.method());
-        httpRequest.put("url", "http://" + (request.authority() == null ? "" : request.authority()) + request.path());
-        if (request.clientAddress() != null) {
-            httpRequest.put("client_ip", request.clientAddress());
-        }
-        http.putObject("response").put("status", request.status());
-        int status = request.status();
-        if (status == 429) {
-            segment.put("throttle", true);
-            segment.put("error", true);
-        } else if (status >= 500) {
-            segment.put("fault", true);
-        } else if (status >= 400) {
-            segment.put("error", true);
-        }
-        ObjectNode annotations = segment.putObject("annotations");
-        annotations.put("direction", request.direction().name().toLowerCase(Locale.ROOT));
-        annotations.put("component", "proxy");
-        if (request.upstreamCluster() != null) {
-            annotations.put("upstream_cluster", request.upstreamCluster());
-        }
-        ObjectNode appMesh = segment.putObject("aws").putObject("app_mesh");
-        appMesh.put("mesh_name", request.mesh());
-        appMesh.put("virtual_node_name", request.virtualNode());
-        return segment.toString();
+        return text.toString();
     }
 
     private void publishMetrics(ProxyRequestObserved request) {
@@ -103,37 +128,30 @@ public final class MeshProxyTelemetry implements ProxyTelemetry {
         Instant at = request.start().plus(request.duration());
         double millis = request.duration().toNanos() / 1e6;
         String namespace = request.mesh();
+        String mesh = request.mesh();
+        String node = request.virtualNode();
 
-        Map<String, String> listener = base(request);
-        listener.put("envoy.http_conn_manager_prefix", prefix);
+        Map<String, String> listener = Map.of(MESH, mesh, NODE, node, PREFIX, prefix);
         put(namespace, "envoy.http.downstream_rq_total", listener, 1, "Count", at);
         put(namespace, "envoy.http.downstream_rq_time", listener, millis, "Milliseconds", at);
-        Map<String, String> listenerClass = new LinkedHashMap<>(listener);
-        listenerClass.put("envoy.response_code_class", codeClass);
-        put(namespace, "envoy.http.downstream_rq_xx", listenerClass, 1, "Count", at);
+        put(namespace, "envoy.http.downstream_rq_xx", Map.of(MESH, mesh, NODE, node, PREFIX, prefix,
+                CODE_CLASS, codeClass), 1, "Count", at);
 
-        if (request.upstreamCluster() != null) {
-            Map<String, String> cluster = base(request);
-            cluster.put("envoy.cluster_name", request.upstreamCluster());
+        String upstream = request.upstreamCluster();
+        if (upstream != null) {
+            Map<String, String> cluster = Map.of(MESH, mesh, NODE, node, CLUSTER, upstream);
             put(namespace, "envoy.cluster.upstream_rq_total", cluster, 1, "Count", at);
             put(namespace, "envoy.cluster.upstream_rq_time", cluster, millis, "Milliseconds", at);
-            Map<String, String> clusterClass = new LinkedHashMap<>(cluster);
-            clusterClass.put("envoy.response_code_class", codeClass);
-            put(namespace, "envoy.cluster.upstream_rq_xx", clusterClass, 1, "Count", at);
+            put(namespace, "envoy.cluster.upstream_rq_xx", Map.of(MESH, mesh, NODE, node, CLUSTER, upstream,
+                    CODE_CLASS, codeClass), 1, "Count", at);
         }
     }
 
-    private static Map<String, String> base(ProxyRequestObserved request) {
-        Map<String, String> dimensions = new LinkedHashMap<>();
-        dimensions.put("appmesh.mesh", request.mesh());
-        dimensions.put("appmesh.virtual_node", request.virtualNode());
-        return dimensions;
-    }
-
+    /** Immutable, so the sink may keep it as it is. */
     private void put(String namespace, String name, Map<String, String> dimensions, double value, String unit,
                      Instant at) {
         try {
-            metrics.put(namespace, name, Map.copyOf(dimensions), value, unit, at);
+            metrics.put(namespace, name, dimensions, value, unit, at);
             statistics.metricsPublished.incrementAndGet();
         } catch (RuntimeException refused) {
             statistics.problem("mesh proxy metric refused: " + refused.getMessage());

@@ -54,6 +54,21 @@ class MeshProxyTelemetryTest {
     }
 
     @Test
+    void theSegmentCarriesTheRequestTheAnnotationsAndTheAppMeshBlock() throws Exception {
+        telemetry.requestObserved(observed(Direction.EGRESS, 200, "a1b2c3d4e5f60718", true));
+
+        JsonNode segment = JSON.readTree(segments.get(0));
+        assertThat(segment.at("/http/request/method").asText()).isEqualTo("GET");
+        assertThat(segment.at("/http/request/client_ip").asText()).isEqualTo("10.0.0.7");
+        assertThat(segment.at("/annotations/component").asText()).isEqualTo("proxy");
+        assertThat(segment.at("/annotations/upstream_cluster").asText())
+                .isEqualTo("cds_egress_howto_howto-color-v2-node_http_8080");
+        assertThat(segment.at("/aws/app_mesh/mesh_name").asText()).isEqualTo("howto");
+        assertThat(segment.at("/aws/app_mesh/virtual_node_name").asText()).isEqualTo("howto-color-v2-node");
+        assertThat(segment.size()).as("fields: " + segment.fieldNames()).isEqualTo(10);
+    }
+
+    @Test
     void aRequestWithoutParentIsARootAndA500IsAFault() throws Exception {
         telemetry.requestObserved(observed(Direction.EGRESS, 500, null, true));
 
