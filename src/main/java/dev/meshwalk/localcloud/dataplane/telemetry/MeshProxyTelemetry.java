@@ -128,27 +128,26 @@ public final class MeshProxyTelemetry implements ProxyTelemetry {
         String codeClass = String.valueOf(request.status() / 100);
         Instant at = request.start().plus(request.duration());
         double millis = request.duration().toNanos() / 1e6;
-        String namespace = request.mesh();
-        String mesh = request.mesh();
+        String mesh = request.mesh(); // also the namespace: the walkthrough's agent publishes under the mesh's name
         String node = request.virtualNode();
 
         Map<String, String> listener = Map.of(MESH, mesh, NODE, node, PREFIX, prefix);
-        put(namespace, "envoy.http.downstream_rq_total", listener, 1, "Count", at);
-        put(namespace, "envoy.http.downstream_rq_time", listener, millis, "Milliseconds", at);
-        put(namespace, "envoy.http.downstream_rq_xx", Map.of(MESH, mesh, NODE, node, PREFIX, prefix,
+        put(mesh, "envoy.http.downstream_rq_total", listener, 1, "Count", at);
+        put(mesh, "envoy.http.downstream_rq_time", listener, millis, "Milliseconds", at);
+        put(mesh, "envoy.http.downstream_rq_xx", Map.of(MESH, mesh, NODE, node, PREFIX, prefix,
                 CODE_CLASS, codeClass), 1, "Count", at);
 
         String upstream = request.upstreamCluster();
         if (upstream != null) {
             Map<String, String> cluster = Map.of(MESH, mesh, NODE, node, CLUSTER, upstream);
-            put(namespace, "envoy.cluster.upstream_rq_total", cluster, 1, "Count", at);
-            put(namespace, "envoy.cluster.upstream_rq_time", cluster, millis, "Milliseconds", at);
-            put(namespace, "envoy.cluster.upstream_rq_xx", Map.of(MESH, mesh, NODE, node, CLUSTER, upstream,
+            put(mesh, "envoy.cluster.upstream_rq_total", cluster, 1, "Count", at);
+            put(mesh, "envoy.cluster.upstream_rq_time", cluster, millis, "Milliseconds", at);
+            put(mesh, "envoy.cluster.upstream_rq_xx", Map.of(MESH, mesh, NODE, node, CLUSTER, upstream,
                     CODE_CLASS, codeClass), 1, "Count", at);
         }
     }
 
-    /** Immutable, so the sink may keep it as it is. */
+    /** {@code dimensions} is immutable, so the sink may keep it as it is. */
     private void put(String namespace, String name, Map<String, String> dimensions, double value, String unit,
                      Instant at) {
         try {
