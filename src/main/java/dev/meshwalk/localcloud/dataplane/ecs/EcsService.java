@@ -334,19 +334,15 @@ public final class EcsService {
 
     /** Drops a stopped task; one that failed on its own counts against the deployment that launched it. */
     private void removeStopped(Task task, Deployment current) {
-        // The event and the stopped list are written before the task leaves the list (a volatile write), so a
-        // reader on another thread that no longer sees the task also sees why it stopped.
-        String reason = task.failedOnItsOwn() ? task.stoppedReason() : null;
-        if (reason != null) {
-            events.add("(service " + name + ") has stopped 1 running tasks: (task " + task.id + "). Reason: " + reason);
-        }
-        stopped.add(task.info());
         tasks.remove(task);
+        stopped.add(task.info());
         carriedOver.remove(task);
         registrations.forget(task);
-        if (reason == null) {
+        if (!task.failedOnItsOwn()) {
             return;
         }
+        String reason = task.stoppedReason();
+        events.add("(service " + name + ") has stopped 1 running tasks: (task " + task.id + "). Reason: " + reason);
         task.deployment.taskFailed();
         if (task.deployment == current) {
             current.hopeless(reason, spec.desiredCount()).ifPresent(message -> {
