@@ -18,7 +18,7 @@ public final class NettyLoop implements AutoCloseable {
     public static final int DEFAULT_THREADS = 2;
 
     /** The system property Netty reads for its leak detector's level. */
-    static final String LEAK_DETECTION_PROPERTY = "io.netty.leakDetection.level";
+    private static final String LEAK_DETECTION_PROPERTY = "io.netty.leakDetection.level";
 
     static {
         // Netty samples one buffer in 128 for leak tracking by default and records a stack trace for each: about
