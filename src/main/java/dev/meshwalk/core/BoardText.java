@@ -14,7 +14,11 @@ import java.util.TreeSet;
  */
 public final class BoardText {
 
-    /** Fixed, so a row's text changes only when its status does (line mode prints each changed line once). */
+    /**
+     * Fixed, so a row's text changes only when its status does (line mode prints each changed line once). A longer
+     * logical id is cut with {@code ~} so its row stays aligned ({@code TaskIngressFromPublicLoadBalancer} is 33);
+     * widening the column for it would cut the type of every row on an 80-column screen. Failures repeat the id whole.
+     */
     private static final int ID_WIDTH = 30;
     private static final int BAR_WIDTH = 30;
     /** A color's row (name, bar, share, count, front's share) stays within 78 columns up to 99999 answers. */
@@ -97,7 +101,7 @@ public final class BoardText {
                 lines.add("");
                 lines.add(group);
             }
-            String name = r.name().length() > METRIC_NAME_WIDTH ? r.name().substring(0, METRIC_NAME_WIDTH - 1) + "~" : r.name();
+            String name = cut(r.name(), METRIC_NAME_WIDTH);
             if (r.empty()) {
                 lines.add(String.format(Locale.ROOT, "  %-" + METRIC_NAME_WIDTH + "s  (no data yet)", name));
                 continue;
@@ -155,7 +159,7 @@ public final class BoardText {
             DeployBoard.Row r = e.getValue();
             // Symbol, time and status first: they are what changes, and they survive a narrow terminal.
             lines.add(String.format(Locale.ROOT, " %s %7s  %-" + ID_WIDTH + "s  %-20s %s",
-                    r.phase().status().symbol(unicode), seconds(r.elapsed()), e.getKey(), r.status(),
+                    r.phase().status().symbol(unicode), seconds(r.elapsed()), cut(e.getKey(), ID_WIDTH), r.status(),
                     r.type().replace("ElasticLoadBalancingV2::", "ELBv2::")).stripTrailing());
             if (r.phase() == ResourcePhase.FAILED && r.reason() != null) {
                 lines.add("            " + r.reason());
@@ -264,6 +268,11 @@ public final class BoardText {
                 .orElse("  " + Status.IN_PROGRESS.symbol(unicode) + " ECS drains the task, stops it and starts a"
                         + " replacement ..."));
         return lines;
+    }
+
+    /** A name as a fixed column shows it: whole when it fits, else cut to the width with {@code ~} last. */
+    static String cut(String name, int width) {
+        return name.length() > width ? name.substring(0, width - 1) + "~" : name;
     }
 
     /** A task id as the pane shows it: its first 8 characters, like the ECS console's short ids. */

@@ -60,6 +60,18 @@ class BoardUpdateTest {
     // ---- deploy ---------------------------------------------------------------------------------------------
 
     @Test
+    void aLogicalIdLongerThanItsColumnIsCutSoItsStatusLinesUpWithTheOtherRows() {
+        State s = send(start(true), started(Action.DEPLOY, "meshwalk"),
+                resource("Cluster", "ECS::Cluster", "CREATE_COMPLETE", ResourcePhase.DONE, 1200, null, 1, 2),
+                resource("TaskIngressFromPublicLoadBalancer", "EC2::SecurityGroupIngress", "CREATE_COMPLETE",
+                        ResourcePhase.DONE, 1500, null, 2, 2));
+
+        assertThat(lines(s, Action.DEPLOY)).contains(
+                " ✓   1.2 s  Cluster                         CREATE_COMPLETE      ECS::Cluster",
+                " ✓   1.5 s  TaskIngressFromPublicLoadBala~  CREATE_COMPLETE      EC2::SecurityGroupIngress");
+    }
+
+    @Test
     void aDeployFoldsIntoRowsCountsAndTheHeaderThenShowsOutputsAndTheNextStep() {
         State s = send(start(true), started(Action.DEPLOY, "meshwalk"),
                 stack("CREATE_IN_PROGRESS", false, "User Initiated", 100),
