@@ -41,6 +41,7 @@ public final class EcsService {
     /** Every deployment of the service, oldest first (a service keeps its last few); Ecs saves it across restarts. */
     final DeploymentHistory history;
     private final TrafficSplit split;
+    private final DeploymentEndings endings;
     private volatile ServiceSpec spec;
     private volatile Deployment primary;
     private volatile boolean deleting;
@@ -58,6 +59,7 @@ public final class EcsService {
                 events::add);
         this.history = new DeploymentHistory(cluster, name, ids);
         this.split = new TrafficSplit(env.serviceConnect(), cluster, name, events::add);
+        this.endings = new DeploymentEndings(name, history, events, split, env);
         this.primary = history.first(definition, spec.deployment(), earlier); // earlier: DeploymentHistory#first
         long interval = env.timings().reconcileInterval().toMillis();
         this.reconciler = env.scheduler().scheduleWithFixedDelay(this::reconcileSafely, 0, interval,
@@ -149,16 +151,11 @@ public final class EcsService {
      * replaces, as an alarm would. Empty when it did; otherwise why not, in ECS's words.
      */
     public synchronized Optional<String> rollBackDeployment(String serviceDeploymentArn) {
-        Deployment current = primary;
-        if (!current.arn.equals(serviceDeploymentArn)) {
-            return Optional.of("The service deployment " + serviceDeploymentArn + " is not the service's deployment in"
-                    + " progress; only that one can be stopped.");
+        Optional<String> refused = DeploymentEndings.notStoppable(primary, serviceDeploymentArn);
+        if (refused.isPresent()) {
+            return refused;
         }
-        if (current.steady.isDone() || current.status.isFinal()) {
-            return Optional.of("The service deployment " + serviceDeploymentArn + " has already finished ("
-                    + current.status + ").");
-        }
-        return rollBack(current, "Service deployment stopped by user (StopServiceDeployment)") ? Optional.empty()
+        return rollBack(primary, "Service deployment stopped by user (StopServiceDeployment)") ? Optional.empty()
                 : Optional.of("The service deployment " + serviceDeploymentArn + " has no previous revision to roll"
                 + " back to.");
     }
@@ -173,12 +170,7 @@ public final class EcsService {
         List<TaskDefinition> sources = tasks.stream().filter(t -> t.status().ordinal() <= Task.Status.RUNNING.ordinal())
                 .map(t -> deploymentOf(t).definition).distinct().toList();
         primary = history.start(definition, wanted.deployment(), sources, false);
-        if (!previous.steady.isDone()) {
-            previous.finish(ServiceDeployment.Status.STOPPED, "ECS deployment " + previous.id
-                    + " was replaced by a newer deployment (" + primary.id + ").");
-            previous.steady.completeExceptionally(new ServiceDeploymentException(
-                    "deployment " + previous.id + " was replaced by a newer one"));
-        }
+        endings.replaced(previous, primary);
         if (carryOverTasks && !rebound) {
             carryOver(definition, primary);
         }
@@ -247,7 +239,8 @@ public final class EcsService {
         List<Task> mine = active.stream().filter(t -> deploymentOf(t) == current).toList();
         List<Task> old = active.stream().filter(t -> deploymentOf(t) != current).toList();
         int desired = spec.desiredCount();
-        if (watchAlarms(current)) {
+        Optional<String> alarms = endings.alarmsFiring(current);
+        if (alarms.isPresent() && rollBack(current, alarms.get())) {
             return;
         }
         if (!current.steady.isCompletedExceptionally()) {
@@ -273,85 +266,48 @@ public final class EcsService {
         boolean steady = mine.size() == desired && ready == desired
                 && tasks.stream().allMatch(t -> deploymentOf(t) == current);
         if (steady && !current.steady.isDone()) {
-            events.add("(service " + name + ") has reached a steady state.");
-            complete(current);
+            endings.steady(current);
         }
-    }
-
-    /** A deployment reached its steady state; a rollback's also ends the deployment it rolled back. */
-    private void complete(Deployment current) {
-        current.finish(ServiceDeployment.Status.SUCCESSFUL, "Service deployment completed successfully.");
-        current.stage("CLEAN_UP", null);
-        history.all().stream().filter(d -> d.status == ServiceDeployment.Status.ROLLBACK_IN_PROGRESS).forEach(d -> {
-            d.finish(ServiceDeployment.Status.ROLLBACK_SUCCESSFUL, d.statusReason);
-            events.add("(service " + name + ") (deployment " + d.id + ") rollback completed.");
-        });
-        split.clear();
-        current.steady.complete(null);
-    }
-
-    /**
-     * Checks the deployment's alarms; one in ALARM rolls it back (with {@code Rollback: true}). True when it did.
-     */
-    private boolean watchAlarms(Deployment current) {
-        // a rollback is not watched: the alarm that caused it usually still fires while it runs
-        if (current.steady.isDone() || current.internal || !current.config.rollsBackOnAlarm()) {
-            return false;
-        }
-        List<String> firing = env.alarms().inAlarm(current.config.alarmNames());
-        if (firing.isEmpty()) {
-            return false;
-        }
-        current.triggeredAlarms = List.copyOf(firing);
-        return rollBack(current, "CloudWatch alarm(s) " + String.join(", ", firing) + " in ALARM");
     }
 
     /**
      * Rolls a failed deployment back to the revision it replaced: traffic returns to it at once, its tasks carry
-     * over into a rollback deployment, the failed revision's tasks stop. False when there is nothing to roll back
-     * to (a service's first deployment, or a rollback itself), so the caller fails it instead.
+     * over into the rollback deployment, the failed revision's tasks stop. False when there is nothing to roll back
+     * to, so the caller fails it instead.
      */
     private boolean rollBack(Deployment failed, String why) {
-        TaskDefinition back = failed.sources.stream().filter(s -> s != failed.definition).reduce((a, b) -> b)
-                .orElse(null);
-        if (back == null || failed.internal) {
-            return false;
-        }
-        String reason = "ECS deployment " + failed.id + " failed: " + why + "; rolling back to " + back.arn() + ".";
-        failed.status = ServiceDeployment.Status.ROLLBACK_IN_PROGRESS;
-        failed.statusReason = reason;
-        Deployment rollback = history.start(back, spec.deployment(), List.of(failed.definition), true);
-        failed.rollback = new ServiceDeployment.Rollback(why, java.time.Instant.now(), rollback.revisionArn);
-        failed.stage(failed.stage, null);
-        events.add("(service " + name + ") " + reason);
-        spec = spec.with(back.arn(), spec.desiredCount());
-        primary = rollback;
-        carryOver(back, rollback);
-        split.apply(rollback, spec);
-        failed.steady.completeExceptionally(new ServiceDeploymentException(reason));
-        return true;
+        Optional<Deployment> rollback = endings.startRollback(failed, why, spec.deployment());
+        rollback.ifPresent(back -> {
+            spec = spec.with(back.definition.arn(), spec.desiredCount());
+            primary = back;
+            carryOver(back.definition, back);
+            split.apply(back, spec);
+            failed.steady.completeExceptionally(new ServiceDeploymentException(failed.statusReason));
+        });
+        return rollback.isPresent();
     }
 
     /** Drops a stopped task; one that failed on its own counts against the deployment that launched it. */
     private void removeStopped(Task task, Deployment current) {
-        tasks.remove(task);
+        // The event and the stopped list are written before the task leaves the list (a volatile write), so a
+        // reader on another thread that no longer sees the task also sees why it stopped.
+        String reason = task.failedOnItsOwn() ? task.stoppedReason() : null;
+        if (reason != null) {
+            events.add("(service " + name + ") has stopped 1 running tasks: (task " + task.id + "). Reason: " + reason);
+        }
         stopped.add(task.info());
+        tasks.remove(task);
         carriedOver.remove(task);
         registrations.forget(task);
-        if (!task.failedOnItsOwn()) {
+        if (reason == null) {
             return;
         }
-        String reason = task.stoppedReason();
-        events.add("(service " + name + ") has stopped 1 running tasks: (task " + task.id + "). Reason: " + reason);
         task.deployment.taskFailed();
         if (task.deployment == current) {
             current.hopeless(reason, spec.desiredCount()).ifPresent(message -> {
-                if (current.config.circuitBreakerRollback() && rollBack(current, message)) {
-                    return;
+                if (!current.config.circuitBreakerRollback() || !rollBack(current, message)) {
+                    endings.failed(current, message);
                 }
-                events.add("(service " + name + ") deployment " + current.id + " failed: " + message);
-                current.finish(ServiceDeployment.Status.STOPPED, message);
-                current.steady.completeExceptionally(new ServiceDeploymentException(message));
             });
         }
     }
