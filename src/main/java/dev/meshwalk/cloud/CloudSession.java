@@ -36,6 +36,7 @@ public final class CloudSession implements AutoCloseable {
         this.credentials = credentials;
         ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
                 .apiCallTimeout(Duration.ofSeconds(90))
+                .addExecutionInterceptor(new UnreachableTargetWording(target))
                 .build();
         Region region = Region.of(target.region());
         this.cloudFormation = configure(CloudFormationClient.builder(), region, overrides).build();

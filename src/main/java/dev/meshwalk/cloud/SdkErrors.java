@@ -1,5 +1,6 @@
 package dev.meshwalk.cloud;
 
+import java.net.UnknownHostException;
 import java.util.Optional;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -16,6 +17,15 @@ final class SdkErrors {
             String code = Optional.ofNullable(ase.awsErrorDetails().errorCode()).orElse("Error");
             String message = Optional.ofNullable(ase.awsErrorDetails().errorMessage()).orElse("");
             return code + ": " + message;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnreachableTargetWording.Unreachable unreachable) {
+                return unreachable.getMessage(); // it names the network's reason itself
+            }
+            if (t instanceof UnknownHostException) {
+                return "The host name " + t.getMessage() + " does not resolve (unknown host). Check the address"
+                        + " (--endpoint-url, AWS_ENDPOINT_URL or --region) and the network connection.";
+            }
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -29,7 +29,9 @@ final class MapPanePainter {
         MapView m = s.map();
         if (m.problem() != null) {
             c.text(1, row++, "The service map could not be fetched:", c.theme.bold(), width);
-            c.text(1, row, m.problem(), c.theme.notice(), width);
+            for (String line : ActionPainter.wrap(List.of(m.problem()), width)) {
+                c.text(1, row++, line, c.theme.notice(), width);
+            }
             return;
         }
         if (m.graph() == null) {

@@ -207,6 +207,17 @@ class TuiActionScreenTest {
     }
 
     @Test
+    void aMapThatCouldNotBeFetchedShowsTheWholeReasonWrappedAtEightyColumns() throws Exception {
+        open(80, 24, true);
+        keys('0', KeyType.Enter, 'm');
+        String reason = "Could not read the service graph from X-Ray: The local cloud at http://127.0.0.1:44281 does"
+                + " not answer (Connection refused): it has stopped. Start the tutorial again, or any of its commands"
+                + " such as `status`: that starts a new one, with your stack.";
+        post(new Msg.GraphFailed(reason));
+        assertThat(text().replaceAll("\\s+", " ")).contains(reason);
+    }
+
+    @Test
     void emptyMapSaysToStartTheTrafficLoop() throws Exception {
         open(80, 24, true);
         keys('0', KeyType.Enter, 'm');
