@@ -59,7 +59,8 @@ public final class ActionEffects implements AutoCloseable {
         this.traffic = new TrafficEffects(target, support, post, queries, running);
         this.breakIt = new BreakItEffects(target, support, post, queries);
         this.mapAndMetrics = new MapAndMetricsEffects(target, support, post, queries);
-        this.teardown = new TeardownEffects(target, support, post, running, () -> queries.execute(traffic::stop));
+        this.teardown = new TeardownEffects(target, support, post, running, () -> queries.execute(traffic::stop),
+                session -> checkDeployed(session, support));
         this.handlers = handlers();
     }
 

@@ -27,13 +27,17 @@ final class TeardownEffects {
     private final RunningWork running;
     /** Stops the traffic loop (on its own thread) when the stack it sends to is deleted. */
     private final Runnable stopTraffic;
+    /** Tells the core what the target holds now, so a "deployed" mark does not outlive its stack. */
+    private final Consumer<CloudSession> checkDeployed;
 
-    TeardownEffects(TargetLink target, ActionSupport support, Consumer<Msg> post, RunningWork running, Runnable stopTraffic) {
+    TeardownEffects(TargetLink target, ActionSupport support, Consumer<Msg> post, RunningWork running, Runnable stopTraffic,
+            Consumer<CloudSession> checkDeployed) {
         this.target = target;
         this.support = support;
         this.post = post;
         this.running = running;
         this.stopTraffic = stopTraffic;
+        this.checkDeployed = checkDeployed;
     }
 
     void inventory() {
@@ -90,6 +94,9 @@ final class TeardownEffects {
             PaneMessages.ended(Action.TEARDOWN, outcomes).ifPresent(post);
             boolean allDeleted = outcomes.stream().allMatch(DeployOutcome::success);
             post.accept(new Msg.TeardownVerified(allDeleted, notices, t.warnings(), TeardownItems.verify(chosen, t.leftovers())));
+            if (stackPicked) {
+                checkDeployed.accept(s.get());
+            }
         } catch (RuntimeException e) {
             post.accept(new Msg.TeardownFailed(false, Failures.message(e)));
         } finally {

@@ -241,6 +241,8 @@ class ActionEffectsLocalCloudTest {
                 .anyMatch(l -> l.equals("  - " + stack + "-front-node  (CloudWatch dashboard, exists)"));
         assertThat(stackStatus()).isEqualTo("gone");
         assertThat(dashboards()).containsExactly(stack + "-front-node");
+        assertThat(((Msg.DeployedOnTarget) await(m -> m instanceof Msg.DeployedOnTarget)).chapterId())
+                .as("the target is checked again, so a deployed mark does not outlive the stack").isEmpty();
 
         effects.run(new Effect.DeletePicked(List.of(named(inventory(), stack + "-front-node"))));
         ActionPane all = awaitPane(Action.TEARDOWN, p -> p.status() != Status.IN_PROGRESS);
