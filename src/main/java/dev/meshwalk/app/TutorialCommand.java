@@ -86,7 +86,33 @@ public final class TutorialCommand implements Callable<Integer> {
         CommandLine cli = new CommandLine(new TutorialCommand());
         cli.setParameterExceptionHandler(new FriendlyUsageErrors());
         cli.setExecutionExceptionHandler(TutorialCommand::internalError);
+        cli.setExecutionStrategy(parsed -> new CommandLine.RunLast().execute(refuseMisplaced(parsed)));
         return cli;
+    }
+
+    /** The options that only change how the tutorial itself opens; a command before or after them ignores them. */
+    private static final List<String> OPENING_OPTIONS = List.of("--chapter", "--plain", "--ascii", "--verbose");
+
+    /**
+     * An opening option given before a command ({@code --chapter=3 chapters}, {@code --ascii graph}) would be dropped
+     * without a word, since picocli gives it to the tutorial, not the command; this says where it belongs instead.
+     */
+    private static CommandLine.ParseResult refuseMisplaced(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult command = parsed.subcommand();
+        if (command == null) {
+            return parsed;
+        }
+        String name = command.commandSpec().name();
+        for (String option : OPENING_OPTIONS) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(),
+                        command.commandSpec().findOption(option) != null
+                                ? option + " goes after the command: `" + name + " " + option + "`."
+                                : "`" + name + "` has no " + option + "; it applies when the tutorial opens, without a"
+                                        + " command. Drop it, or run the tutorial without `" + name + "`.");
+            }
+        }
+        return parsed;
     }
 
     @Override

@@ -47,6 +47,19 @@ class CommandLineTest {
     }
 
     @Test
+    void anOpeningOptionBeforeACommandIsRefusedWithWhereItBelongsNotSilentlyDropped() {
+        assertThat(run("--chapter=abc", "chapters")).isEqualTo(2);
+        assertThat(err.toString()).contains("`chapters` has no --chapter; it applies when the tutorial opens");
+        assertThat(out.toString()).as("nothing was printed as if it had worked").isEmpty();
+
+        assertThat(run("--ascii", "chapters")).isEqualTo(2);
+        assertThat(err.toString()).contains("--ascii goes after the command: `chapters --ascii`.");
+
+        assertThat(run("chapters", "--ascii")).isZero();
+        assertThat(out.toString()).contains("[ ] not started");
+    }
+
+    @Test
     void badEndpointUrlsAndConflictingTargetsExitWith2() {
         assertThat(run("--plain", "--endpoint-url", "ftp://somewhere")).isEqualTo(2);
         assertThat(err.toString()).contains("must start with http:// or https://");
