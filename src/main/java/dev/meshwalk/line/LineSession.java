@@ -205,15 +205,7 @@ public final class LineSession {
             case "cancel" -> actions.busyStack(true);
             case "pick" -> actions.pick(arg);
             case "all", "none" -> actions.pick(command);
-            case "traffic" -> {
-                int n = 20;
-                try {
-                    n = arg.isEmpty() ? 20 : Integer.parseInt(arg);
-                } catch (NumberFormatException e) {
-                    out.println("'traffic' takes a number of requests, e.g. 'traffic 50'; sending 20.");
-                }
-                actions.traffic(Math.max(1, n));
-            }
+            case "traffic" -> actions.traffic(trafficCount(arg, out));
             case "break-it" -> actions.breakIt(20);
             case "map" -> actions.map();
             case "metrics" -> actions.metrics();
@@ -221,6 +213,29 @@ public final class LineSession {
             default -> actions.check();
         }
     }
+
+    /**
+     * {@code traffic [n]}: n requests, 20 when none is given. Anything but a whole number from 1 up says so and sends
+     * the 20 (a zero or negative count used to send one request without a word).
+     */
+    static int trafficCount(String arg, PrintWriter out) {
+        if (arg.isEmpty()) {
+            return DEFAULT_REQUESTS;
+        }
+        try {
+            int n = Integer.parseInt(arg);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        out.println("'traffic' takes a number of requests from 1 up, e.g. 'traffic 50'; sending " + DEFAULT_REQUESTS
+                + ".");
+        return DEFAULT_REQUESTS;
+    }
+
+    private static final int DEFAULT_REQUESTS = 20;
 
     private void help() {
         out.println("Commands:");

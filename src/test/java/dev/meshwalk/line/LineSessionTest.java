@@ -105,6 +105,19 @@ class LineSessionTest {
     }
 
     @Test
+    void trafficTakesACountFromOneUpAndSaysSoWhenGivenAnythingElse() {
+        PrintWriter out = new PrintWriter(buffer, true);
+        assertThat(LineSession.trafficCount("", out)).isEqualTo(20);
+        assertThat(LineSession.trafficCount("50", out)).isEqualTo(50);
+        assertThat(buffer.toString()).isEmpty();
+        for (String bad : List.of("0", "-5", "abc", "2.5")) {
+            assertThat(LineSession.trafficCount(bad, out)).as(bad).isEqualTo(20);
+        }
+        assertThat(buffer.toString().lines()).hasSize(4)
+                .allMatch(l -> l.equals("'traffic' takes a number of requests from 1 up, e.g. 'traffic 50'; sending 20."));
+    }
+
+    @Test
     void unknownCommandsSayHowToGetHelp() {
         LineSession s = session();
         assertThat(s.handle("deplyo 2")).isTrue();
