@@ -29,10 +29,17 @@ public final class StackParameters {
 
         /** {@code ColorWeight (0-100, default 50)}: how a message names it. */
         public String describe() {
-            String range = min != null && max != null ? min + "-" + max + ", "
-                    : min != null ? "at least " + min + ", " : max != null ? "at most " + max + ", " : "";
-            String allowed = allowedValues.isEmpty() ? "" : "one of " + String.join(", ", allowedValues) + ", ";
-            return name + " (" + range + allowed + "default " + (defaultValue == null ? "none" : defaultValue) + ")";
+            String limits = limits();
+            return name + " (" + (limits.isEmpty() ? "" : limits + ", ") + "default "
+                    + (defaultValue == null ? "none" : defaultValue) + ")";
+        }
+
+        /** What the template allows ({@code 0-100}, {@code one of a, b}); empty when it states no limit. */
+        public String limits() {
+            String range = min != null && max != null ? min + "-" + max
+                    : min != null ? "at least " + min : max != null ? "at most " + max : "";
+            String allowed = allowedValues.isEmpty() ? "" : "one of " + String.join(", ", allowedValues);
+            return range.isEmpty() || allowed.isEmpty() ? range + allowed : range + ", " + allowed;
         }
 
         /**

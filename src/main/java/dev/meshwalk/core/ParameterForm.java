@@ -73,7 +73,8 @@ public record ParameterForm(String chapterId, List<Parameter> fields, Map<String
             String mark = here ? (unicode ? "▸ " : "> ") : "  ";
             String now = deployed.containsKey(p.name()) ? "   deployed " + deployed.get(p.name()) : "";
             lines.add(mark + p.name() + " = " + value + "   (default " + p.defaultValue() + ")" + now);
-            lines.add("    " + p.describe().substring(p.name().length()).strip() + "  " + p.description());
+            // the default is on the line above; this one says what is allowed, then what it is for
+            lines.add("    " + (p.limits().isEmpty() ? "" : "(" + p.limits() + ")  ") + p.description());
         }
         lines.add("");
         if (message != null) {

@@ -45,6 +45,9 @@ class ParameterFormTest {
     void showsEachSettableParameterWithDefaultDescriptionAndDeployedValue() throws Exception {
         String pane = pane(opened());
         assertThat(pane).contains("ColorWeight = 50   (default 50)   deployed 50")
+                .as("the line under it says what is allowed, not the default again")
+                .contains("\n    (0-100)  Relative share of requests routed to color (green).")
+                .contains("\n    Port both apps listen on inside their tasks.")
                 .contains("Relative share of requests routed to color-v2 (blue).").contains("TasksPerService")
                 .doesNotContain("ProjectName").doesNotContain("FrontAppImage").doesNotContain("VpcCidr");
     }
