@@ -9,10 +9,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * Rewords a call that never reached its target (nothing listening there) into what happened
- * and what to do, for the kind of target at hand. The SDK's own words ("Unable to execute HTTP request ... (SDK
- * Attempt Count: 4)") name neither, and every caller would otherwise print them as they are. The original failure
- * stays the cause, for the log.
+ * Rewords a call that never reached its target (nothing listening there) into what happened and what to do, for the
+ * kind of target at hand. The SDK's own words ("Unable to execute HTTP request ... (SDK Attempt Count: 4)") name
+ * neither, and every caller would otherwise print them as they are. The original failure stays the cause, for the log.
  */
 final class UnreachableTargetWording implements ExecutionInterceptor {
 
@@ -32,8 +31,8 @@ final class UnreachableTargetWording implements ExecutionInterceptor {
     }
 
     /**
-     * The reworded failure, a type of its own so {@link SdkErrors#summary} can find it: for a name that does not
-     * resolve the SDK wraps whatever the interceptors return in its own advice, after they ran.
+     * The reworded failure, a type of its own so {@link SdkErrors#summary} prints its words alone: they already name
+     * the network's reason, which the summary would otherwise append again from the root cause.
      */
     static final class Unreachable extends SdkClientException {
         private static final long serialVersionUID = 1L;
