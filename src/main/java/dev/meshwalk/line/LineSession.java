@@ -28,6 +28,8 @@ public final class LineSession {
     public static final List<String> COMMANDS = List.of("chapters", "read", "next", "prev", "deploy", "yes", "no",
             "wait", "cancel", "traffic", "break-it", "map", "metrics", "teardown", "pick", "all", "none", "check", "help",
             "quit");
+    /** What {@code traffic} sends when no count is given. */
+    private static final int DEFAULT_REQUESTS = 20;
 
     private final EffectRunner effects;
     private final PrintWriter out;
@@ -234,8 +236,6 @@ public final class LineSession {
                 + ".");
         return DEFAULT_REQUESTS;
     }
-
-    private static final int DEFAULT_REQUESTS = 20;
 
     private void help() {
         out.println("Commands:");
